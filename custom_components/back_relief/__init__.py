@@ -1,0 +1,79 @@
+"""Back Relief: a daily back-care routine that the house helps with."""
+
+from __future__ import annotations
+
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.typing import ConfigType
+
+from .announcements import Announcer
+from .blueprints import async_install_blueprints
+from .const import DOMAIN
+from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .custom_sentences import async_sync_sentences
+from .rest_lights import RestLights
+from .services import async_setup_services
+
+PLATFORMS: list[Platform] = [
+    Platform.BINARY_SENSOR,
+    Platform.BUTTON,
+    Platform.EVENT,
+    Platform.NUMBER,
+    Platform.SENSOR,
+    Platform.SWITCH,
+    Platform.TODO,
+]
+
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Register the actions, once for every person, and offer the blueprints."""
+    async_setup_services(hass)
+    await async_install_blueprints(hass)
+    return True
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -> bool:
+    """Load a person's routine and set up its entities."""
+    coordinator = BackReliefCoordinator(hass, entry)
+    await coordinator.async_load()
+    entry.runtime_data = coordinator
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    # The house follows the routine before it starts, so that a session that
+    # ended while Home Assistant was down still puts the lights back.
+    announcer = Announcer(hass, coordinator)
+    entry.async_on_unload(announcer.async_start())
+    entry.async_on_unload(RestLights(hass, coordinator, announcer.faults).async_start())
+    coordinator.async_start()
+    entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
+    await async_sync_sentences(hass)  # Assist learns the person's name
+    return True
+
+
+async def _async_entry_updated(hass: HomeAssistant, entry: BackReliefConfigEntry) -> None:
+    """Apply an update: new options at once, a new name or person by a reload.
+
+    Options never reload, so a running session is not interrupted; a reload
+    keeps the session too, and gives the device its new name.
+    """
+    coordinator = entry.runtime_data
+    if coordinator.setup_data != entry.data:
+        hass.config_entries.async_schedule_reload(entry.entry_id)
+    else:
+        coordinator.options_updated()
+
+
+async def async_unload_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -> bool:
+    """Unload a person's entities and write their routine to disk."""
+    unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+    if unloaded:
+        await entry.runtime_data.async_shutdown()
+    return unloaded
+
+
+async def async_remove_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -> None:
+    """Delete a removed person's stored routine."""
+    await BackReliefCoordinator(hass, entry).store.async_remove()
+    await async_sync_sentences(hass)  # forget the name; no sentences after the last person

@@ -1,0 +1,59 @@
+"""Buttons: start each activity with its default length, and stop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .entity import BackReliefEntity
+from .routine import Activity
+
+PARALLEL_UPDATES = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class BackReliefButtonEntityDescription(ButtonEntityDescription):
+    """Describes a Back Relief button by what pressing it does."""
+
+    press_fn: Callable[[BackReliefCoordinator], object]
+
+
+def _start_description(activity: Activity) -> BackReliefButtonEntityDescription:
+    return BackReliefButtonEntityDescription(
+        key=f"start_{activity}",
+        press_fn=lambda coordinator: coordinator.start_session(activity),
+    )
+
+
+BUTTONS: tuple[BackReliefButtonEntityDescription, ...] = (
+    *(_start_description(activity) for activity in Activity),
+    BackReliefButtonEntityDescription(
+        key="stop_session",
+        press_fn=lambda coordinator: coordinator.stop_session(),
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: BackReliefConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Set up a person's buttons."""
+    coordinator = entry.runtime_data
+    async_add_entities(BackReliefButton(coordinator, description) for description in BUTTONS)
+
+
+class BackReliefButton(BackReliefEntity, ButtonEntity):
+    """A button that drives the session."""
+
+    entity_description: BackReliefButtonEntityDescription
+
+    async def async_press(self) -> None:
+        """Do what the button says."""
+        self.entity_description.press_fn(self.coordinator)

@@ -1,0 +1,106 @@
+"""Constants for Back Relief."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+import logging
+from typing import Final
+
+from .routine import Activity, Goal
+
+DOMAIN: Final = "back_relief"
+LOGGER = logging.getLogger(__package__)
+
+CONF_PERSON: Final = "person"
+
+# Options, stored in entry.options under these keys.
+CONF_EXERCISE_GOAL: Final = "exercise_goal"
+CONF_REST_GOAL: Final = "rest_goal"
+CONF_INVERSION_GOAL: Final = "inversion_goal"
+CONF_MAX_INVERSION: Final = "max_inversion"
+CONF_SPEAKERS: Final = "speakers"
+CONF_TTS_ENTITY: Final = "tts_entity"
+CONF_REST_LIGHTS: Final = "rest_lights"
+CONF_REST_BRIGHTNESS: Final = "rest_brightness"
+CONF_QUIET_START: Final = "quiet_start"
+CONF_QUIET_END: Final = "quiet_end"
+CONF_REMINDER_EXERCISE: Final = "reminder_exercise"
+CONF_REMINDER_INVERSION: Final = "reminder_inversion"
+CONF_REMINDER_REST: Final = "reminder_rest"
+CONF_ONLY_WHEN_HOME: Final = "only_when_home"
+CONF_FLASH_ON_INVERSION_END: Final = "flash_on_inversion_end"
+
+GOAL_OPTIONS: Final[dict[Goal, str]] = {
+    Goal.EXERCISE: CONF_EXERCISE_GOAL,
+    Goal.REST: CONF_REST_GOAL,
+    Goal.INVERSION: CONF_INVERSION_GOAL,
+}
+
+DEFAULT_OPTIONS: Final[dict[str, object]] = {
+    CONF_EXERCISE_GOAL: 20,
+    CONF_REST_GOAL: 15,
+    CONF_INVERSION_GOAL: 15,
+    CONF_MAX_INVERSION: 30,
+    CONF_SPEAKERS: [],
+    CONF_REST_LIGHTS: [],
+    CONF_REST_BRIGHTNESS: 20,
+    CONF_QUIET_START: "22:00:00",
+    CONF_QUIET_END: "07:00:00",
+    CONF_ONLY_WHEN_HOME: True,
+    CONF_FLASH_ON_INVERSION_END: False,
+}
+MAX_GOAL_MINUTES: Final = 600
+MAX_INVERSION_LIMIT: Final = 60
+
+# Default session lengths, the values of the duration number entities.
+DEFAULT_DURATIONS: Final[dict[Activity, int]] = {
+    Activity.EXERCISE: 20,
+    Activity.STRETCH: 15,
+    Activity.INVERSION: 15,
+    Activity.REST: 15,
+}
+
+# Built-in checklist items; each day starts with all of them open.
+DEFAULT_CHECKLIST: Final[dict[str, str]] = {
+    "vitamin_d": "Vitamin D",
+    "herbal_remedy": "Herbal remedy",
+    "sun": "A few minutes of sun",
+}
+
+# Event types of the session event entity, also fired on the bus.
+EVENT_STARTED: Final = "started"
+EVENT_PAUSED: Final = "paused"
+EVENT_RESUMED: Final = "resumed"
+EVENT_EXTENDED: Final = "extended"
+EVENT_FINISHED: Final = "finished"
+EVENT_CANCELLED: Final = "cancelled"
+EVENT_STEP: Final = "step"
+EVENT_REMINDER: Final = "reminder"
+EVENT_TYPES: Final = [
+    EVENT_STARTED,
+    EVENT_PAUSED,
+    EVENT_RESUMED,
+    EVENT_EXTENDED,
+    EVENT_FINISHED,
+    EVENT_CANCELLED,
+    EVENT_STEP,
+    EVENT_REMINDER,
+]
+BUS_EVENT: Final = f"{DOMAIN}_session"
+
+STORAGE_VERSION: Final = 1
+STORAGE_MINOR_VERSION: Final = 1
+# Changes are written at most this often; unload and shutdown flush them.
+SAVE_DELAY: Final = 10
+
+LOG_DAYS_BACK: Final = 60
+# How far back days missed while Home Assistant was down get their flare-up mark.
+FLARE_UP_LOOKBACK_DAYS: Final = 366
+VISIT_DAYS_BACK: Final = 365
+MAX_LOG_MINUTES: Final = 600
+MAX_PAIN: Final = 10
+MAX_SUMMARY_DAYS: Final = 365
+DEFAULT_SUMMARY_DAYS: Final = 7
+
+# Announcements of a session's end are not spoken when this late.
+STALE_CUE_AFTER: Final = timedelta(minutes=5)

@@ -1,0 +1,47 @@
+"""Diagnostics for Back Relief, with names and notes left out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.const import CONF_NAME
+from homeassistant.core import HomeAssistant
+
+from .const import CONF_PERSON
+from .coordinator import BackReliefConfigEntry
+
+TO_REDACT = {CONF_NAME, CONF_PERSON, "note", "summary", "person", "kinds"}
+RECENT_DAYS = 14
+
+
+async def async_get_config_entry_diagnostics(
+    hass: HomeAssistant, entry: BackReliefConfigEntry
+) -> dict[str, Any]:
+    """Return what helps to understand a problem, without personal text."""
+    coordinator = entry.runtime_data
+    stored = coordinator.history.as_dict()
+    recent = dict(list(stored.items())[-RECENT_DAYS:])
+    for day in recent.values():
+        # Notes live inside lists; keep their count, not their words.
+        for key in ("pain", "visits"):
+            if key in day:
+                day[key] = [
+                    [*entry[:-1], "**REDACTED**" if entry[-1] else None] for entry in day[key]
+                ]
+    return async_redact_data(
+        {
+            "entry": {"data": dict(entry.data), "options": dict(entry.options)},
+            "days_recorded": len(coordinator.history),
+            "recent_days": recent,
+            "session": coordinator.session.as_dict() if coordinator.session else None,
+            "durations": {str(key): value for key, value in coordinator.durations.items()},
+            "reminders": coordinator.reminders_enabled,
+            "flare_up": coordinator.flare_up,
+            "checklist": [
+                {"uid": item.uid, "summary": item.summary} for item in coordinator.checklist
+            ],
+            "routine_summary": coordinator.summary(7),
+        },
+        TO_REDACT,
+    )

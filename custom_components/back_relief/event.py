@@ -1,0 +1,42 @@
+"""The session event entity: started, paused, finished and the rest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.components.event import EventEntity, EventEntityDescription
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .const import EVENT_TYPES
+from .coordinator import BackReliefConfigEntry
+from .entity import BackReliefEntity
+
+PARALLEL_UPDATES = 0
+
+SESSION_EVENT = EventEntityDescription(key="session", event_types=EVENT_TYPES)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: BackReliefConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Set up a person's session event entity."""
+    async_add_entities([BackReliefSessionEvent(entry.runtime_data, SESSION_EVENT)])
+
+
+class BackReliefSessionEvent(BackReliefEntity, EventEntity):
+    """Fires on every change of a session, for automations."""
+
+    _follows_routine = False
+
+    async def async_added_to_hass(self) -> None:
+        """Follow the session's events, and only them."""
+        await super().async_added_to_hass()
+        self.async_on_remove(self.coordinator.async_add_event_listener(self._async_handle_event))
+
+    @callback
+    def _async_handle_event(self, event_type: str, data: dict[str, Any]) -> None:
+        self._trigger_event(event_type, data)
+        self.async_write_ha_state()

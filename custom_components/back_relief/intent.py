@@ -1,0 +1,502 @@
+"""Voice control through Assist: one intent handler for each thing a person can say.
+
+Home Assistant's intent integration calls ``async_setup_intents`` for every
+integration with an ``intent.py``. The sentences that lead here are written by
+``custom_sentences``; LLM agents reach the same handlers as tools (see ``llm``).
+Every answer is a short spoken sentence, refusals included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.const import CONF_NAME
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import config_validation as cv, entity_registry as er, intent
+from homeassistant.util import dt as dt_util
+import voluptuous as vol
+
+from .answers import Answers
+from .const import CONF_PERSON, CONF_SPEAKERS, DOMAIN, MAX_LOG_MINUTES, MAX_PAIN
+from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .routine import Activity, Goal
+
+INTENT_START_SESSION = "BackReliefStartSession"
+INTENT_PAUSE_SESSION = "BackReliefPauseSession"
+INTENT_RESUME_SESSION = "BackReliefResumeSession"
+INTENT_STOP_SESSION = "BackReliefStopSession"
+INTENT_CANCEL_SESSION = "BackReliefCancelSession"
+INTENT_TIME_LEFT = "BackReliefTimeLeft"
+INTENT_STREAK = "BackReliefStreak"
+INTENT_LOG_ACTIVITY = "BackReliefLogActivity"
+INTENT_LOG_PAIN = "BackReliefLogPain"
+
+SLOT_ACTIVITY = "activity"
+SLOT_MINUTES = "minutes"
+SLOT_PERSON = "person"
+SLOT_KIND = "kind"
+SLOT_LEVEL = "level"
+
+# The person entity's attribute naming the Home Assistant user it belongs to.
+ATTR_USER_ID = "user_id"
+# From this pain level on, the answer adds a word of care.
+HIGH_PAIN = 7
+
+ACTIVITY = vol.In([str(activity) for activity in Activity])
+PERSON = {
+    vol.Optional(
+        SLOT_PERSON, description="Whose routine; needed only when several people are set up"
+    ): cv.string
+}
+GOALS: dict[Activity, Goal] = {
+    Activity.EXERCISE: Goal.EXERCISE,
+    Activity.STRETCH: Goal.EXERCISE,  # stretching counts toward exercise
+    Activity.INVERSION: Goal.INVERSION,
+    Activity.REST: Goal.REST,
+}
+
+
+class Spoken(Exception):  # noqa: N818 - not an error: an answer that ends the handling
+    """A refusal or a question, already in words."""
+
+    def __init__(self, text: str) -> None:
+        """Keep the words to say."""
+        super().__init__(text)
+        self.text = text
+
+
+@dataclass(frozen=True, slots=True)
+class Slots:
+    """The slots of one request, as filled by a sentence or an LLM."""
+
+    slots: dict[str, Any]
+
+    def value(self, name: str) -> Any:
+        """Return a slot's value, or None."""
+        return self.slots.get(name, {}).get("value")
+
+    def text(self, name: str) -> str | None:
+        """Return the words that filled a slot, or None."""
+        text = self.slots.get(name, {}).get("text")
+        return str(text) if text else None
+
+    def activity(self) -> Activity | None:
+        """Return the activity asked for, if any."""
+        value = self.value(SLOT_ACTIVITY)
+        return Activity(value) if value else None
+
+    def number(self, name: str) -> int | None:
+        """Return a whole number; "20", 20.0 and "twenty" all arrive as 20."""
+        value = self.value(name)
+        return None if value is None else round(float(value))
+
+
+class BackReliefIntentHandler(intent.IntentHandler):
+    """Finds whose routine a request is for and answers it in words."""
+
+    title: ClassVar[str]
+    tool_name: ClassVar[str]
+    read_only: ClassVar[bool] = False
+    # Whether carrying it out throws something away (for LLM agents).
+    destructive: ClassVar[bool] = False
+    # Whether the person may be told by who has a session going.
+    session_bound: ClassVar[bool] = False
+    slots: ClassVar[dict[vol.Marker, Any]] = {}
+
+    @property
+    def slot_schema(self) -> dict[vol.Marker, Any]:
+        """Return the slots, with the optional person every request may name."""
+        return {**self.slots, **PERSON}
+
+    async def async_handle(self, intent_obj: intent.Intent) -> intent.IntentResponse:
+        """Answer the request; a refusal is an error response with a spoken reason."""
+        response = intent_obj.create_response()
+        answers = Answers.for_language(intent_obj.language)
+        slots = Slots(intent_obj.slots)
+        try:
+            coordinator, named = self._find_person(intent_obj, slots, answers)
+            answers = answers.naming(coordinator.name if named else None)
+            try:
+                speech = self.answer(coordinator, slots, answers)
+            except ServiceValidationError as err:
+                raise Spoken(self._refusal(err, coordinator, slots, answers)) from err
+        except Spoken as spoken:
+            response.async_set_error(intent.IntentResponseErrorCode.FAILED_TO_HANDLE, spoken.text)
+            return response
+        if self.read_only:
+            response.response_type = intent.IntentResponseType.QUERY_ANSWER
+        response.async_set_speech(speech)
+        return response
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Carry out the request and return what to say."""
+        raise NotImplementedError
+
+    # ----- whose routine -----
+
+    def _find_person(
+        self, intent_obj: intent.Intent, slots: Slots, answers: Answers
+    ) -> tuple[BackReliefCoordinator, bool]:
+        """Return whose routine this is, and whether the answer should say the name.
+
+        In order: the name said; the only person; the satellite or the user who
+        asked; for a session, the only person with one. Else ask how to say it.
+        """
+        hass = intent_obj.hass
+        entries: list[BackReliefConfigEntry] = hass.config_entries.async_entries(DOMAIN)
+        loaded = [entry for entry in entries if entry.state is ConfigEntryState.LOADED]
+        if (asked := slots.value(SLOT_PERSON)) is not None:
+            for entry in entries:
+                if str(asked).casefold() in (_name(entry).casefold(), entry.entry_id):
+                    if entry.state is not ConfigEntryState.LOADED:
+                        raise Spoken(answers.naming(_name(entry)).text("not_available"))
+                    return entry.runtime_data, True
+        elif len(loaded) == 1:
+            return loaded[0].runtime_data, False
+        if not loaded:
+            raise Spoken(answers.text("no_people"))
+        if asked is None:
+            for narrow in (_asked_from_their_speaker, _asked_by_their_user):
+                if len(found := narrow(intent_obj, loaded)) == 1:
+                    return found[0].runtime_data, True
+            if self.session_bound:
+                busy = [entry for entry in loaded if entry.runtime_data.session is not None]
+                if len(busy) == 1:
+                    return busy[0].runtime_data, True
+                if not busy:
+                    raise Spoken(answers.text("error.no_session"))
+        names = sorted(_name(entry) for entry in loaded)
+        example = answers.text(f"example.{self.intent_type}", name=names[0])
+        raise Spoken(answers.text("which_person", names=answers.names(names), example=example))
+
+    # ----- refusals -----
+
+    def _refusal(
+        self,
+        err: ServiceValidationError,
+        coordinator: BackReliefCoordinator,
+        slots: Slots,
+        answers: Answers,
+    ) -> str:
+        """Put a refusal of the routine into plain words."""
+        placeholders = err.translation_placeholders or {}
+        key = err.translation_key
+        if key == "session_active" and coordinator.session is not None:
+            return answers.text(
+                "error.session_active", activity=answers.activity(coordinator.session.activity)
+            )
+        if key in ("no_session", "not_running", "not_paused"):
+            return answers.text(f"error.{key}")
+        if key == "duration_out_of_range" and (activity := slots.activity()) is not None:
+            return answers.text(
+                "error.duration_out_of_range",
+                Activity=answers.activity_title(activity),
+                minimum=placeholders.get("minimum", ""),
+                maximum=placeholders.get("maximum", ""),
+            )
+        return answers.text("error.other", message=str(err))
+
+
+def _name(entry: BackReliefConfigEntry) -> str:
+    return str(entry.data[CONF_NAME])
+
+
+def _asked_from_their_speaker(
+    intent_obj: intent.Intent, loaded: list[BackReliefConfigEntry]
+) -> list[BackReliefConfigEntry]:
+    """Return the people whose speakers include the satellite that heard the request."""
+    if intent_obj.satellite_id is None and intent_obj.device_id is None:
+        return []
+    registry = er.async_get(intent_obj.hass)
+    found = []
+    for entry in loaded:
+        speakers: list[str] = entry.options.get(CONF_SPEAKERS) or []
+        devices = {
+            registered.device_id
+            for speaker in speakers
+            if (registered := registry.async_get(speaker)) is not None
+        }
+        if intent_obj.satellite_id in speakers or (
+            intent_obj.device_id is not None and intent_obj.device_id in devices
+        ):
+            found.append(entry)
+    return found
+
+
+def _asked_by_their_user(
+    intent_obj: intent.Intent, loaded: list[BackReliefConfigEntry]
+) -> list[BackReliefConfigEntry]:
+    """Return the people whose person entity belongs to the user who asked."""
+    if (user_id := intent_obj.context.user_id) is None:
+        return []
+    found = []
+    for entry in loaded:
+        person = entry.data.get(CONF_PERSON)
+        state = intent_obj.hass.states.get(person) if person else None
+        if state is not None and state.attributes.get(ATTR_USER_ID) == user_id:
+            found.append(entry)
+    return found
+
+
+def _check_activity(coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> None:
+    """Refuse "stop my inversion" while a stretch is going; stretching is exercise too."""
+    session = coordinator.session
+    asked = slots.activity()
+    if session is None or asked is None or asked is session.activity:
+        return
+    if asked is Activity.EXERCISE and session.activity is Activity.STRETCH:
+        return
+    raise Spoken(
+        answers.text(
+            "error.wrong_activity",
+            running=answers.activity(session.activity),
+            asked=answers.activity(asked),
+        )
+    )
+
+
+def _remaining(coordinator: BackReliefCoordinator, answers: Answers) -> str:
+    session = coordinator.session
+    assert session is not None  # noqa: S101 - only asked right after a change that keeps it
+    return answers.remaining(session.remaining(dt_util.utcnow()))
+
+
+class StartSessionHandler(BackReliefIntentHandler):
+    """Start a session: "start inversion for 20 minutes"."""
+
+    intent_type = INTENT_START_SESSION
+    title = "Start a session"
+    tool_name = "start_session"
+    description = (
+        "Starts a timed Back Relief session: exercise (yoga, core, workout), stretching, "
+        "the inversion table, or rest. Minutes default to the person's usual length."
+    )
+    slots: ClassVar[dict[vol.Marker, Any]] = {
+        vol.Required(SLOT_ACTIVITY): ACTIVITY,
+        vol.Optional(SLOT_MINUTES): vol.Coerce(float),
+    }
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Start the session and say how long it runs."""
+        activity = Activity(slots.value(SLOT_ACTIVITY))
+        session = coordinator.start_session(activity, slots.number(SLOT_MINUTES))
+        return answers.text(
+            "started",
+            Activity=answers.activity_title(activity),
+            duration=answers.minutes(session.planned_minutes),
+        ) + answers.extra(f"started.{activity}")
+
+
+class SessionHandler(BackReliefIntentHandler):
+    """A request about the session going on now."""
+
+    session_bound = True
+    slots: ClassVar[dict[vol.Marker, Any]] = {vol.Optional(SLOT_ACTIVITY): ACTIVITY}
+
+
+class PauseSessionHandler(SessionHandler):
+    """Pause: "pause my session"."""
+
+    intent_type = INTENT_PAUSE_SESSION
+    title = "Pause the session"
+    tool_name = "pause_session"
+    description = "Pauses the running Back Relief session; paused time doesn't count."
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Pause and say what is left."""
+        _check_activity(coordinator, slots, answers)
+        coordinator.pause_session()
+        assert coordinator.session is not None  # noqa: S101
+        return answers.text(
+            "paused",
+            Activity=answers.activity_title(coordinator.session.activity),
+            remaining=_remaining(coordinator, answers),
+        )
+
+
+class ResumeSessionHandler(SessionHandler):
+    """Resume: "resume my session"."""
+
+    intent_type = INTENT_RESUME_SESSION
+    title = "Resume the session"
+    tool_name = "resume_session"
+    description = "Resumes the paused Back Relief session."
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Resume and say what is left."""
+        _check_activity(coordinator, slots, answers)
+        coordinator.resume_session()
+        assert coordinator.session is not None  # noqa: S101
+        return answers.text(
+            "resumed",
+            Activity=answers.activity_title(coordinator.session.activity),
+            remaining=_remaining(coordinator, answers),
+        )
+
+
+class StopSessionHandler(SessionHandler):
+    """Stop early, counting the minutes done: "stop my session", "I'm done stretching"."""
+
+    intent_type = INTENT_STOP_SESSION
+    title = "Stop the session"
+    tool_name = "stop_session"
+    description = "Ends the Back Relief session now and counts the minutes done."
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Stop and say what was counted."""
+        _check_activity(coordinator, slots, answers)
+        activity = coordinator.session.activity if coordinator.session else None
+        credited = coordinator.stop_session()
+        assert activity is not None  # noqa: S101 - stop_session refuses when idle
+        if credited == 0:
+            return answers.text("stopped.nothing", Activity=answers.activity_title(activity))
+        return answers.text(
+            "stopped",
+            Activity=answers.activity_title(activity),
+            credited=answers.minutes(credited),
+        )
+
+
+class CancelSessionHandler(SessionHandler):
+    """Cancel, counting nothing: "cancel my session"."""
+
+    intent_type = INTENT_CANCEL_SESSION
+    title = "Cancel the session"
+    tool_name = "cancel_session"
+    description = "Ends the Back Relief session now without counting it."
+    destructive = True
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Cancel and say that nothing counted."""
+        _check_activity(coordinator, slots, answers)
+        activity = coordinator.session.activity if coordinator.session else None
+        coordinator.cancel_session()
+        assert activity is not None  # noqa: S101 - cancel_session refuses when idle
+        return answers.text("cancelled", Activity=answers.activity_title(activity))
+
+
+class TimeLeftHandler(SessionHandler):
+    """The time left: "how much time is left"."""
+
+    intent_type = INTENT_TIME_LEFT
+    title = "Time left in the session"
+    tool_name = "time_left"
+    description = "Tells how much time is left in the Back Relief session."
+    read_only = True
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Say the time left, and whether the session is paused."""
+        session = coordinator.session
+        if session is None:
+            return answers.text("error.no_session")
+        _check_activity(coordinator, slots, answers)
+        key = "time_left.paused" if session.is_paused else "time_left"
+        return answers.text(
+            key,
+            activity=answers.activity(session.activity),
+            Activity=answers.activity_title(session.activity),
+            remaining=_remaining(coordinator, answers),
+        )
+
+
+class StreakHandler(BackReliefIntentHandler):
+    """A streak: "what's my exercise streak"; all of them without an activity."""
+
+    intent_type = INTENT_STREAK
+    title = "Streaks"
+    tool_name = "streak"
+    description = (
+        "Tells a Back Relief streak (days in a row meeting the daily goal) and the best "
+        "one: exercise (stretching counts), rest or inversion; all three without an activity."
+    )
+    read_only = True
+    slots: ClassVar[dict[vol.Marker, Any]] = {vol.Optional(SLOT_ACTIVITY): ACTIVITY}
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Say the streak and the best one."""
+        if (activity := slots.activity()) is None:
+            return answers.text(
+                "streaks",
+                **{str(goal): answers.days(coordinator.streak(goal).current) for goal in Goal},
+            )
+        goal = GOALS[activity]
+        streak = coordinator.streak(goal)
+        return answers.text(
+            "streak",
+            streak=answers.streak_name(goal),
+            days=answers.days(streak.current),
+            best=streak.best,
+        )
+
+
+class LogActivityHandler(BackReliefIntentHandler):
+    """Minutes done away from a session: "log 30 minutes of yoga"."""
+
+    intent_type = INTENT_LOG_ACTIVITY
+    title = "Log an activity"
+    tool_name = "log_activity"
+    description = (
+        "Adds minutes done today away from a Back Relief session, for example a yoga "
+        "class; kind says what it was."
+    )
+    slots: ClassVar[dict[vol.Marker, Any]] = {
+        vol.Required(SLOT_ACTIVITY): ACTIVITY,
+        vol.Required(SLOT_MINUTES): vol.Coerce(float),
+        vol.Optional(SLOT_KIND): vol.All(cv.string, vol.Length(max=50)),
+    }
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Log the minutes and repeat what was logged."""
+        activity = Activity(slots.value(SLOT_ACTIVITY))
+        minutes = slots.number(SLOT_MINUTES) or 0
+        if not 1 <= minutes <= MAX_LOG_MINUTES:
+            raise Spoken(answers.text("error.log_out_of_range", minimum=1, maximum=MAX_LOG_MINUTES))
+        # "yoga" is kept as the kind; a plain "exercise" or "stretching" adds nothing.
+        kind = slots.value(SLOT_KIND) or slots.text(SLOT_ACTIVITY)
+        if kind is not None and kind.casefold() in (activity, answers.activity(activity).casefold()):
+            kind = None
+        coordinator.log_activity(activity, minutes, coordinator.today(), kind)
+        return answers.text(
+            "logged", duration=answers.minutes(minutes), kind=kind or answers.activity(activity)
+        )
+
+
+class LogPainHandler(BackReliefIntentHandler):
+    """How the back feels: "my back pain is 4"."""
+
+    intent_type = INTENT_LOG_PAIN
+    title = "Log back pain"
+    tool_name = "log_pain"
+    description = "Records how the back feels, from 0 (no pain) to 10 (worst)."
+    slots: ClassVar[dict[vol.Marker, Any]] = {vol.Required(SLOT_LEVEL): vol.Coerce(float)}
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Log the level; a high one gets a word of care."""
+        level = slots.number(SLOT_LEVEL)
+        if level is None or not 0 <= level <= MAX_PAIN:
+            raise Spoken(answers.text("error.level_out_of_range", minimum=0, maximum=MAX_PAIN))
+        coordinator.log_pain(level)
+        care = answers.extra("pain_logged.high") if level >= HIGH_PAIN else ""
+        return answers.text("pain_logged", level=level) + care
+
+
+HANDLERS: tuple[type[BackReliefIntentHandler], ...] = (
+    StartSessionHandler,
+    PauseSessionHandler,
+    ResumeSessionHandler,
+    StopSessionHandler,
+    CancelSessionHandler,
+    TimeLeftHandler,
+    StreakHandler,
+    LogActivityHandler,
+    LogPainHandler,
+)
+
+
+async def async_setup_intents(hass: HomeAssistant) -> None:
+    """Register Back Relief's intents; the intent integration calls this."""
+    for handler in HANDLERS:
+        intent.async_register(hass, handler())

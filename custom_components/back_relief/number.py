@@ -1,0 +1,70 @@
+"""Numbers: the default length of each activity's sessions."""
+
+from __future__ import annotations
+
+from homeassistant.components.number import NumberEntity, NumberEntityDescription, NumberMode
+from homeassistant.const import UnitOfTime
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .entity import BackReliefEntity
+from .routine import Activity
+from .session import MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
+
+PARALLEL_UPDATES = 0
+
+DURATIONS: tuple[NumberEntityDescription, ...] = tuple(
+    NumberEntityDescription(
+        key=f"{activity}_duration",
+        native_min_value=MIN_SESSION_MINUTES,
+        native_max_value=MAX_SESSION_MINUTES,
+        native_step=1,
+        native_unit_of_measurement=UnitOfTime.MINUTES,
+        mode=NumberMode.BOX,
+    )
+    for activity in Activity
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: BackReliefConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Set up a person's duration numbers."""
+    coordinator = entry.runtime_data
+    async_add_entities(
+        BackReliefDuration(coordinator, description, activity)
+        for description, activity in zip(DURATIONS, Activity, strict=True)
+    )
+
+
+class BackReliefDuration(BackReliefEntity, NumberEntity):
+    """The default length of one activity's sessions."""
+
+    def __init__(
+        self,
+        coordinator: BackReliefCoordinator,
+        description: NumberEntityDescription,
+        activity: Activity,
+    ) -> None:
+        """Bind the number to its activity."""
+        super().__init__(coordinator, description)
+        self.activity = activity
+
+    @property
+    def native_max_value(self) -> float:
+        """Return the longest allowed length; inversion has its own cap."""
+        if self.activity is Activity.INVERSION:
+            return self.coordinator.max_inversion
+        return MAX_SESSION_MINUTES
+
+    @property
+    def native_value(self) -> float:
+        """Return the default length in minutes."""
+        return self.coordinator.durations[self.activity]
+
+    async def async_set_native_value(self, value: float) -> None:
+        """Set the default length."""
+        self.coordinator.set_duration(self.activity, round(value))

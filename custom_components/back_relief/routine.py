@@ -1,0 +1,260 @@
+"""The routine itself: activities, daily logs, goals and streaks.
+
+Plain, typed Python with no Home Assistant imports. Days are local calendar
+dates handed in by the caller, so midnight and daylight saving time are the
+caller's one conversion (see ``local_date``) and never a concern here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from enum import StrEnum
+from typing import Any
+
+
+class Activity(StrEnum):
+    """What a session or a logged entry is about."""
+
+    EXERCISE = "exercise"
+    STRETCH = "stretch"
+    INVERSION = "inversion"
+    REST = "rest"
+
+
+class Goal(StrEnum):
+    """A daily goal; each counts the minutes of one or more activities."""
+
+    EXERCISE = "exercise"
+    REST = "rest"
+    INVERSION = "inversion"
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        """Return the activities whose minutes count toward this goal."""
+        if self is Goal.EXERCISE:
+            # Stretching is exercise too.
+            return (Activity.EXERCISE, Activity.STRETCH)
+        return (Activity(self.value),)
+
+
+ONE_DAY = timedelta(days=1)
+
+
+def local_date(instant: datetime, time_zone: tzinfo) -> date:
+    """Return the local calendar date of an aware instant."""
+    return instant.astimezone(time_zone).date()
+
+
+@dataclass(slots=True)
+class PainEntry:
+    """One pain report."""
+
+    logged_at: datetime
+    level: int
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Visit:
+    """One chiropractor visit."""
+
+    visited_at: datetime
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class DayLog:
+    """Everything recorded for one local date."""
+
+    minutes: dict[Activity, int] = field(default_factory=dict)
+    kinds: dict[str, int] = field(default_factory=dict)
+    pain: list[PainEntry] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)
+    flare_up: bool = False
+    checklist_done: list[str] = field(default_factory=list)
+
+    def goal_minutes(self, goal: Goal) -> int:
+        """Return the minutes that count toward a goal on this day."""
+        return sum(self.minutes.get(activity, 0) for activity in goal.activities)
+
+    @property
+    def average_pain(self) -> float | None:
+        """Return the mean pain level of the day, or None without reports."""
+        if not self.pain:
+            return None
+        return round(sum(entry.level for entry in self.pain) / len(self.pain), 1)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the compact, JSON-ready form used for storage."""
+        stored: dict[str, Any] = {}
+        if self.minutes:
+            stored["minutes"] = {str(key): value for key, value in self.minutes.items()}
+        if self.kinds:
+            stored["kinds"] = dict(self.kinds)
+        if self.pain:
+            stored["pain"] = [
+                [entry.logged_at.isoformat(), entry.level, entry.note] for entry in self.pain
+            ]
+        if self.visits:
+            stored["visits"] = [[visit.visited_at.isoformat(), visit.note] for visit in self.visits]
+        if self.flare_up:
+            stored["flare_up"] = True
+        if self.checklist_done:
+            stored["checklist_done"] = list(self.checklist_done)
+        return stored
+
+    @classmethod
+    def from_dict(cls, stored: dict[str, Any]) -> DayLog:
+        """Rebuild a day from its stored form."""
+        return cls(
+            minutes={Activity(key): int(value) for key, value in stored.get("minutes", {}).items()},
+            kinds={str(key): int(value) for key, value in stored.get("kinds", {}).items()},
+            pain=[
+                PainEntry(datetime.fromisoformat(logged_at), int(level), note)
+                for logged_at, level, note in stored.get("pain", [])
+            ],
+            visits=[
+                Visit(datetime.fromisoformat(visited_at), note)
+                for visited_at, note in stored.get("visits", [])
+            ],
+            flare_up=bool(stored.get("flare_up", False)),
+            checklist_done=[str(uid) for uid in stored.get("checklist_done", [])],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Streak:
+    """A goal's streak as of one day."""
+
+    current: int
+    best: int
+    today_met: bool
+
+
+class History:
+    """Every day's log, kept indefinitely, with goals and streaks over it."""
+
+    def __init__(self, days: dict[date, DayLog] | None = None) -> None:
+        """Start from stored days, or from nothing."""
+        self._days: dict[date, DayLog] = days if days is not None else {}
+        # Streaks are read on every state write; they change only with the
+        # history (its revision), the goal, or the date.
+        self._best_cache: dict[tuple[Goal, int], tuple[int, int]] = {}
+        self._streak_cache: dict[tuple[Goal, int, date], tuple[int, Streak]] = {}
+        self.revision = 0
+
+    def __len__(self) -> int:
+        """Return how many days hold a record."""
+        return len(self._days)
+
+    def get(self, day: date) -> DayLog:
+        """Return a day's log; an empty one for a day without records."""
+        return self._days.get(day) or DayLog()
+
+    def edit(self, day: date) -> DayLog:
+        """Return a day's log for changing it, created when needed."""
+        self.revision += 1
+        if (log := self._days.get(day)) is None:
+            log = self._days[day] = DayLog()
+        return log
+
+    def add_minutes(
+        self, day: date, activity: Activity, minutes: int, kind: str | None = None
+    ) -> None:
+        """Credit minutes of an activity to a day."""
+        if minutes <= 0:
+            return
+        log = self.edit(day)
+        log.minutes[activity] = log.minutes.get(activity, 0) + minutes
+        if kind:
+            log.kinds[kind] = log.kinds.get(kind, 0) + minutes
+
+    def days_between(self, first: date, last: date) -> list[tuple[date, DayLog]]:
+        """Return each date from first to last, inclusive, with its log."""
+        count = (last - first).days + 1
+        return [
+            (first + timedelta(days=offset), self.get(first + timedelta(days=offset)))
+            for offset in range(count)
+        ]
+
+    def latest_pain(self) -> PainEntry | None:
+        """Return the most recent pain report of all days."""
+        for day in sorted(self._days, reverse=True):
+            if self._days[day].pain:
+                # The later of two reports logged in the same instant wins.
+                return max(reversed(self._days[day].pain), key=lambda entry: entry.logged_at)
+        return None
+
+    def latest_visit(self) -> Visit | None:
+        """Return the most recent chiropractor visit of all days."""
+        for day in sorted(self._days, reverse=True):
+            if self._days[day].visits:
+                return max(reversed(self._days[day].visits), key=lambda visit: visit.visited_at)
+        return None
+
+    def meets(self, day: date, goal: Goal, goal_minutes: int) -> bool:
+        """Return whether a day reaches a goal."""
+        return self.get(day).goal_minutes(goal) >= goal_minutes
+
+    def streak(self, goal: Goal, goal_minutes: int, today: date) -> Streak:
+        """Return a goal's streak as of today.
+
+        The streak ends today when today already meets the goal, else
+        yesterday: a day is not lost before it is over. Flare-up days are
+        skipped: they neither break nor extend a streak.
+        """
+        cached = self._streak_cache.get((goal, goal_minutes, today))
+        if cached is not None and cached[0] == self.revision:
+            return cached[1]
+        today_met = self.meets(today, goal, goal_minutes)
+        current = 0
+        day = today if today_met else today - ONE_DAY
+        while day in self._days:
+            log = self._days[day]
+            if log.flare_up:
+                pass
+            elif log.goal_minutes(goal) >= goal_minutes:
+                current += 1
+            else:
+                break
+            day -= ONE_DAY
+        streak = Streak(
+            current=current, best=max(current, self._best(goal, goal_minutes)), today_met=today_met
+        )
+        self._streak_cache = {
+            key: value for key, value in self._streak_cache.items() if key[2] == today
+        }
+        self._streak_cache[(goal, goal_minutes, today)] = (self.revision, streak)
+        return streak
+
+    def _best(self, goal: Goal, goal_minutes: int) -> int:
+        """Return the longest streak in the whole history, cached per revision."""
+        cached = self._best_cache.get((goal, goal_minutes))
+        if cached is not None and cached[0] == self.revision:
+            return cached[1]
+        best = run = 0
+        previous: date | None = None
+        for day in sorted(self._days):
+            log = self._days[day]
+            if previous is not None and (day - previous).days > 1:
+                run = 0  # a day without any record breaks the run
+            previous = day
+            if log.flare_up:
+                continue
+            if log.goal_minutes(goal) >= goal_minutes:
+                run += 1
+                best = max(best, run)
+            else:
+                run = 0
+        self._best_cache[(goal, goal_minutes)] = (self.revision, best)
+        return best
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready form used for storage."""
+        return {day.isoformat(): log.as_dict() for day, log in sorted(self._days.items())}
+
+    @classmethod
+    def from_dict(cls, stored: dict[str, Any]) -> History:
+        """Rebuild the history from its stored form."""
+        return cls({date.fromisoformat(day): DayLog.from_dict(log) for day, log in stored.items()})

@@ -1,0 +1,142 @@
+"""Sensors: streaks, today's minutes, the session, pain and visits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+    SensorStateClass,
+)
+from homeassistant.const import UnitOfTime
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .entity import BackReliefEntity
+from .routine import Activity, Goal
+
+PARALLEL_UPDATES = 0
+
+IDLE = "idle"
+
+
+@dataclass(frozen=True, kw_only=True)
+class BackReliefSensorEntityDescription(SensorEntityDescription):
+    """Describes a Back Relief sensor by how it reads the routine."""
+
+    value_fn: Callable[[BackReliefCoordinator], str | int | float | datetime | None]
+    attributes_fn: Callable[[BackReliefCoordinator], dict[str, Any]] | None = None
+
+
+def _streak_description(goal: Goal) -> BackReliefSensorEntityDescription:
+    return BackReliefSensorEntityDescription(
+        key=f"{goal}_streak",
+        native_unit_of_measurement=UnitOfTime.DAYS,
+        value_fn=lambda coordinator: coordinator.streak(goal).current,
+        attributes_fn=lambda coordinator: {
+            "best": coordinator.streak(goal).best,
+            "today_met": coordinator.streak(goal).today_met,
+        },
+    )
+
+
+def _today_description(goal: Goal) -> BackReliefSensorEntityDescription:
+    return BackReliefSensorEntityDescription(
+        key=f"{goal}_today",
+        device_class=SensorDeviceClass.DURATION,
+        state_class=SensorStateClass.TOTAL_INCREASING,
+        native_unit_of_measurement=UnitOfTime.MINUTES,
+        value_fn=lambda coordinator: coordinator.today_minutes(goal),
+        attributes_fn=lambda coordinator: {"goal": coordinator.goal_minutes(goal)},
+    )
+
+
+def _session_attributes(coordinator: BackReliefCoordinator) -> dict[str, Any]:
+    session = coordinator.session
+    if session is None:
+        return {}
+    return {
+        "status": str(session.status),
+        "started_at": session.started_at.isoformat(),
+        "ends_at": session.ends_at.isoformat(),
+        "planned_minutes": session.planned_minutes,
+        "routine": session.routine,
+    }
+
+
+SENSORS: tuple[BackReliefSensorEntityDescription, ...] = (
+    *(_streak_description(goal) for goal in (Goal.EXERCISE, Goal.REST, Goal.INVERSION)),
+    *(_today_description(goal) for goal in (Goal.EXERCISE, Goal.REST, Goal.INVERSION)),
+    BackReliefSensorEntityDescription(
+        key="session",
+        device_class=SensorDeviceClass.ENUM,
+        options=[IDLE, *(str(activity) for activity in Activity)],
+        value_fn=lambda coordinator: (
+            str(coordinator.session.activity) if coordinator.session else IDLE
+        ),
+        attributes_fn=_session_attributes,
+    ),
+    BackReliefSensorEntityDescription(
+        key="session_ends",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        # Paused sessions have no end time yet: the countdown is frozen.
+        value_fn=lambda coordinator: (
+            coordinator.session.ends_at
+            if coordinator.session and not coordinator.session.is_paused
+            else None
+        ),
+    ),
+    BackReliefSensorEntityDescription(
+        key="pain_level",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda coordinator: (
+            pain.level if (pain := coordinator.latest_pain()) is not None else None
+        ),
+        attributes_fn=lambda coordinator: (
+            {"logged_at": pain.logged_at.isoformat()}
+            if (pain := coordinator.latest_pain()) is not None
+            else {}
+        ),
+    ),
+    BackReliefSensorEntityDescription(
+        key="last_visit",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda coordinator: (
+            visit.visited_at if (visit := coordinator.latest_visit()) is not None else None
+        ),
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: BackReliefConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Set up a person's sensors."""
+    coordinator = entry.runtime_data
+    async_add_entities(BackReliefSensor(coordinator, description) for description in SENSORS)
+
+
+class BackReliefSensor(BackReliefEntity, SensorEntity):
+    """A sensor reading one value of the routine."""
+
+    entity_description: BackReliefSensorEntityDescription
+
+    @property
+    def native_value(self) -> str | int | float | datetime | None:
+        """Return the sensor's value."""
+        return self.entity_description.value_fn(self.coordinator)
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """Return the sensor's attributes."""
+        if self.entity_description.attributes_fn is None:
+            return None
+        return self.entity_description.attributes_fn(self.coordinator)

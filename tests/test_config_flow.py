@@ -1,0 +1,519 @@
+"""Tests for Back Relief's config, options and reconfigure flows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
+from homeassistant.const import CONF_NAME
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType, InvalidData
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers.translation import async_get_translations
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.back_relief.const import CONF_PERSON, DOMAIN
+
+from .conftest import entity_id, make_entry
+
+pytestmark = pytest.mark.usefixtures("frozen_time")
+
+GOALS = {"exercise_goal": 25.0, "rest_goal": 10.0, "inversion_goal": 20.0, "max_inversion": 45.0}
+ANNOUNCEMENTS = {
+    "speakers": ["media_player.kitchen", "assist_satellite.bedroom"],
+    "tts_entity": "tts.piper",
+    "quiet_start": "21:30:00",
+    "quiet_end": "08:00:00",
+    "reminder_exercise": "18:00:00",
+    "reminder_inversion": "19:00:00",
+    "reminder_rest": "20:00:00",
+    "only_when_home": False,
+}
+LIGHTS = {
+    "rest_lights": ["light.living_room", "light.bedroom"],
+    "rest_brightness": 35.0,
+    "flash_on_inversion_end": True,
+}
+
+
+async def _start_user_flow(hass: HomeAssistant) -> dict[str, Any]:
+    """Open the user step of a new flow."""
+    return await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+
+
+async def _options_step(
+    hass: HomeAssistant, entry: MockConfigEntry, step: str, user_input: dict[str, Any]
+) -> dict[str, Any]:
+    """Pick a menu entry of the options flow and submit its form."""
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["type"] is FlowResultType.MENU
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": step}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == step
+    result = await hass.config_entries.options.async_configure(result["flow_id"], user_input)
+    await hass.async_block_till_done()
+    return result
+
+
+# ----- user step -----
+
+
+async def test_user_step_creates_entry_with_stripped_name_and_person(
+    hass: HomeAssistant,
+) -> None:
+    """The user step creates an entry titled by the trimmed name, with the person."""
+    result = await _start_user_flow(hass)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "user"
+    assert result["errors"] == {}
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "  Alex  ", CONF_PERSON: "person.alex"}
+    )
+    await hass.async_block_till_done()
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["title"] == "Alex"
+    assert result["data"] == {CONF_NAME: "Alex", CONF_PERSON: "person.alex"}
+    entry = result["result"]
+    assert entry.state is ConfigEntryState.LOADED
+    assert hass.states.get("sensor.alex_exercise_streak").state == "0"
+
+
+async def test_user_step_without_person_stores_only_the_name(hass: HomeAssistant) -> None:
+    """The person is optional; leaving it out stores no person key at all."""
+    result = await _start_user_flow(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_NAME: "Alex"})
+    await hass.async_block_till_done()
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"] == {CONF_NAME: "Alex"}
+
+
+async def test_user_step_description_carries_the_safety_note(hass: HomeAssistant) -> None:
+    """The form's translated description warns who should not use an inversion table."""
+    translations = await async_get_translations(hass, "en", "config", {DOMAIN})
+    description = translations[f"component.{DOMAIN}.config.step.user.description"]
+
+    for condition in ("high blood pressure", "glaucoma", "heart disease", "pregnan", "doctor"):
+        assert condition in description, condition
+
+
+@pytest.mark.parametrize("name", ["alex", "ALEX", "  Alex "])
+async def test_user_step_aborts_on_a_name_already_configured(
+    hass: HomeAssistant, name: str
+) -> None:
+    """The same name, in any case or with spaces around it, can't be added twice."""
+    make_entry("Alex").add_to_hass(hass)
+
+    result = await _start_user_flow(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_NAME: name})
+
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+    assert len(hass.config_entries.async_entries(DOMAIN)) == 1
+
+
+async def test_user_step_aborts_on_a_person_already_configured(hass: HomeAssistant) -> None:
+    """The same person can't be linked to a second routine, whatever the name."""
+    make_entry("Alex", "person.alex").add_to_hass(hass)
+
+    result = await _start_user_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Sam", CONF_PERSON: "person.alex"}
+    )
+
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+    assert len(hass.config_entries.async_entries(DOMAIN)) == 1
+
+
+async def test_user_step_allows_a_second_person(hass: HomeAssistant) -> None:
+    """A different name and person make a second entry beside the first."""
+    make_entry("Alex", "person.alex").add_to_hass(hass)
+
+    result = await _start_user_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Sam", CONF_PERSON: "person.sam"}
+    )
+    await hass.async_block_till_done()
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"] == {CONF_NAME: "Sam", CONF_PERSON: "person.sam"}
+    assert len(hass.config_entries.async_entries(DOMAIN)) == 2
+
+
+@pytest.mark.parametrize("blank", ["", "   "])
+async def test_user_step_blank_name_shows_error_then_creates_entry(
+    hass: HomeAssistant, blank: str
+) -> None:
+    """A blank name asks again with name_required; a real name then creates the entry."""
+    result = await _start_user_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: blank, CONF_PERSON: "person.alex"}
+    )
+
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "user"
+    assert result["errors"] == {CONF_NAME: "name_required"}
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Alex", CONF_PERSON: "person.alex"}
+    )
+    await hass.async_block_till_done()
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["title"] == "Alex"
+    assert result["data"] == {CONF_NAME: "Alex", CONF_PERSON: "person.alex"}
+
+
+# ----- options flow -----
+
+
+async def test_options_flow_offers_a_menu_of_groups(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """The options flow opens with a menu: goals, announcements and lights."""
+    result = await hass.config_entries.options.async_init(setup_entry.entry_id)
+
+    assert result["type"] is FlowResultType.MENU
+    assert result["step_id"] == "init"
+    assert list(result["menu_options"]) == ["goals", "announcements", "lights"]
+
+
+async def test_options_goals_form_suggests_the_defaults(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """With no options stored, the goals form suggests the contract's defaults."""
+    result = await hass.config_entries.options.async_init(setup_entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "goals"}
+    )
+
+    suggested = {
+        str(key): key.description["suggested_value"] for key in result["data_schema"].schema
+    }
+    assert suggested == {
+        "exercise_goal": 20,
+        "rest_goal": 15,
+        "inversion_goal": 15,
+        "max_inversion": 30,
+    }
+
+
+async def test_options_goals_are_stored_as_whole_minutes(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """The goals step stores each goal under its contract key, as an int."""
+    result = await _options_step(hass, setup_entry, "goals", GOALS)
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert setup_entry.options == {
+        "exercise_goal": 25,
+        "rest_goal": 10,
+        "inversion_goal": 20,
+        "max_inversion": 45,
+    }
+    assert all(type(value) is int for value in setup_entry.options.values())
+
+
+async def test_options_announcements_are_stored_under_contract_keys(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """The announcements step stores speakers, engine, quiet hours and reminders."""
+    result = await _options_step(hass, setup_entry, "announcements", ANNOUNCEMENTS)
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert setup_entry.options == ANNOUNCEMENTS
+
+
+async def test_options_lights_are_stored_under_contract_keys(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """The lights step stores the lights, a whole brightness and the flash choice."""
+    result = await _options_step(hass, setup_entry, "lights", LIGHTS)
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert setup_entry.options == {
+        "rest_lights": ["light.living_room", "light.bedroom"],
+        "rest_brightness": 35,
+        "flash_on_inversion_end": True,
+    }
+    assert type(setup_entry.options["rest_brightness"]) is int
+
+
+async def test_options_steps_keep_the_other_steps_keys(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Saving one group leaves the options of the other groups as they were."""
+    await _options_step(hass, setup_entry, "goals", GOALS)
+    await _options_step(hass, setup_entry, "announcements", ANNOUNCEMENTS)
+    await _options_step(hass, setup_entry, "lights", LIGHTS)
+    await _options_step(hass, setup_entry, "goals", {**GOALS, "exercise_goal": 40})
+
+    assert setup_entry.options == {
+        "exercise_goal": 40,
+        "rest_goal": 10,
+        "inversion_goal": 20,
+        "max_inversion": 45,
+        **ANNOUNCEMENTS,
+        "rest_lights": ["light.living_room", "light.bedroom"],
+        "rest_brightness": 35,
+        "flash_on_inversion_end": True,
+    }
+
+
+async def test_options_reminder_left_empty_is_removed(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """A reminder left empty is absent from the options, not stored as empty."""
+    await _options_step(hass, setup_entry, "announcements", ANNOUNCEMENTS)
+
+    without_exercise_reminder = {
+        key: value for key, value in ANNOUNCEMENTS.items() if key != "reminder_exercise"
+    }
+    result = await _options_step(hass, setup_entry, "announcements", without_exercise_reminder)
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert "reminder_exercise" not in setup_entry.options
+    assert setup_entry.options["reminder_inversion"] == "19:00:00"
+    assert setup_entry.options["reminder_rest"] == "20:00:00"
+
+
+async def test_options_empty_speakers_and_lights_are_absent(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Clearing the speakers, the engine or the lights removes those keys."""
+    await _options_step(hass, setup_entry, "announcements", ANNOUNCEMENTS)
+    await _options_step(hass, setup_entry, "lights", LIGHTS)
+
+    await _options_step(
+        hass,
+        setup_entry,
+        "announcements",
+        {
+            "speakers": [],
+            "quiet_start": "22:00:00",
+            "quiet_end": "07:00:00",
+            "only_when_home": True,
+        },
+    )
+    await _options_step(
+        hass,
+        setup_entry,
+        "lights",
+        {"rest_lights": [], "rest_brightness": 20, "flash_on_inversion_end": False},
+    )
+
+    assert setup_entry.options == {
+        "quiet_start": "22:00:00",
+        "quiet_end": "07:00:00",
+        "only_when_home": True,
+        "rest_brightness": 20,
+        "flash_on_inversion_end": False,
+    }
+
+
+async def test_options_max_inversion_above_60_is_rejected(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """An inversion cap above 60 minutes is refused; 60 is then accepted."""
+    result = await hass.config_entries.options.async_init(setup_entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "goals"}
+    )
+
+    with pytest.raises(InvalidData) as raised:
+        await hass.config_entries.options.async_configure(
+            result["flow_id"], {**GOALS, "max_inversion": 61}
+        )
+    assert "max_inversion" in raised.value.schema_errors
+    assert setup_entry.options == {}
+
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**GOALS, "max_inversion": 60}
+    )
+    await hass.async_block_till_done()
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert setup_entry.options["max_inversion"] == 60
+
+
+async def test_options_change_takes_effect_without_reload(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Raising the exercise goal updates goal and streak at once; a session keeps running."""
+    await hass.services.async_call(
+        DOMAIN, "log_activity", {"activity": "exercise", "minutes": 20}, blocking=True
+    )
+    await hass.services.async_call(
+        DOMAIN, "start_session", {"activity": "rest", "duration": 15}, blocking=True
+    )
+    today_id = entity_id(hass, setup_entry, "sensor", "exercise_today")
+    streak_id = entity_id(hass, setup_entry, "sensor", "exercise_streak")
+    session_id = entity_id(hass, setup_entry, "sensor", "session")
+    assert today_id == "sensor.alex_exercise_today"
+    assert hass.states.get(today_id).attributes["goal"] == 20
+    assert hass.states.get(streak_id).state == "1"
+    assert hass.states.get(streak_id).attributes["today_met"] is True
+    session_before = hass.states.get(session_id)
+    assert session_before.state == "rest"
+    coordinator = setup_entry.runtime_data
+
+    result = await _options_step(hass, setup_entry, "goals", {**GOALS, "exercise_goal": 30})
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert hass.states.get(today_id).state == "20"
+    assert hass.states.get(today_id).attributes["goal"] == 30
+    assert hass.states.get(streak_id).state == "0"
+    assert hass.states.get(streak_id).attributes["today_met"] is False
+    # Not reloaded: the same runtime data, the same running session.
+    assert setup_entry.state is ConfigEntryState.LOADED
+    assert setup_entry.runtime_data is coordinator
+    session_after = hass.states.get(session_id)
+    assert session_after.state == "rest"
+    assert session_after.attributes == session_before.attributes
+    assert session_after.attributes["status"] == "running"
+
+
+async def test_options_lowered_inversion_cap_applies_at_once(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """A lowered max_inversion refuses a longer inversion right after saving."""
+    await _options_step(hass, setup_entry, "goals", {**GOALS, "max_inversion": 10})
+
+    with pytest.raises(ServiceValidationError) as raised:
+        await hass.services.async_call(
+            DOMAIN, "start_session", {"activity": "inversion", "duration": 15}, blocking=True
+        )
+    assert raised.value.translation_key == "duration_out_of_range"
+    assert hass.states.get(entity_id(hass, setup_entry, "sensor", "session")).state == "idle"
+
+
+# ----- reconfigure flow -----
+
+
+async def test_reconfigure_changes_name_and_person_and_reloads(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, device_registry: dr.DeviceRegistry
+) -> None:
+    """Reconfigure stores the new name and person, reloads, and renames the device."""
+    coordinator = setup_entry.runtime_data
+    result = await setup_entry.start_reconfigure_flow(hass)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "reconfigure"
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: " Sam ", CONF_PERSON: "person.sam"}
+    )
+    await hass.async_block_till_done()
+
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    assert setup_entry.data == {CONF_NAME: "Sam", CONF_PERSON: "person.sam"}
+    assert setup_entry.title == "Sam"
+    assert setup_entry.state is ConfigEntryState.LOADED
+    assert setup_entry.runtime_data is not coordinator
+    devices = dr.async_entries_for_config_entry(device_registry, setup_entry.entry_id)
+    assert [device.name for device in devices] == ["Sam"]
+    assert devices[0].identifiers == {(DOMAIN, setup_entry.entry_id)}
+
+
+async def test_reconfigure_reload_uses_no_deprecated_path(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Reconfigure reloads without Home Assistant's update-listener deprecation report.
+
+    Home Assistant 2026.12 stops reloading from the flow when the entry has an update
+    listener; the reload must not depend on that path.
+    """
+    result = await setup_entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_NAME: "Sam"})
+    await hass.async_block_till_done()
+
+    assert result["reason"] == "reconfigure_successful"
+    assert "update listener" not in caplog.text
+
+
+async def test_reconfigure_can_remove_the_person(
+    hass: HomeAssistant,
+) -> None:
+    """Leaving the person out on reconfigure unlinks it."""
+    entry = make_entry("Alex", "person.alex")
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+
+    result = await entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_NAME: "Alex"})
+    await hass.async_block_till_done()
+
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.data == {CONF_NAME: "Alex"}
+
+
+async def test_reconfigure_keeps_own_name_in_another_case(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """The entry's own name doesn't count as taken: "ALEX" is allowed for Alex."""
+    result = await setup_entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_NAME: "ALEX"})
+    await hass.async_block_till_done()
+
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    assert setup_entry.data == {CONF_NAME: "ALEX"}
+
+
+async def test_reconfigure_aborts_on_a_name_of_another_entry(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Taking the name of another person aborts and changes nothing."""
+    make_entry("Sam", "person.sam").add_to_hass(hass)
+
+    result = await setup_entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_NAME: "sam"})
+
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+    assert setup_entry.data == {CONF_NAME: "Alex"}
+    assert setup_entry.title == "Alex"
+
+
+async def test_reconfigure_aborts_on_a_person_of_another_entry(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Linking the person of another entry aborts and changes nothing."""
+    make_entry("Sam", "person.sam").add_to_hass(hass)
+
+    result = await setup_entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Alex", CONF_PERSON: "person.sam"}
+    )
+
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+    assert setup_entry.data == {CONF_NAME: "Alex"}
+
+
+async def test_reconfigure_blank_name_shows_error_then_succeeds(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """A blank name asks again with name_required; a real name then completes."""
+    result = await setup_entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_NAME: "  "})
+
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "reconfigure"
+    assert result["errors"] == {CONF_NAME: "name_required"}
+
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_NAME: "Sam"})
+    await hass.async_block_till_done()
+
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    assert setup_entry.data == {CONF_NAME: "Sam"}

@@ -1,0 +1,176 @@
+"""Tests for Back Relief's diagnostics download."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.components.diagnostics import (
+    get_diagnostics_for_config_entry,
+)
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
+
+from custom_components.back_relief.const import DOMAIN
+
+from .conftest import entity_id, make_entry
+
+REDACTED = "**REDACTED**"
+PAIN_NOTE = "Worse after lifting the groceries"
+VISIT_NOTE = "Dr. Meyer adjusted the lower back"
+OWN_ITEM = "Magnesium before bed"
+
+
+# setup_entry comes before hass_client in each signature: the clock must be frozen before
+# the client signs its access token, or the token is not valid at the frozen time.
+
+
+@pytest.fixture
+def config_entry() -> MockConfigEntry:
+    """Return Alex's entry, linked to a person, with a few options."""
+    return make_entry(
+        "Alex", "person.alex", exercise_goal=25, max_inversion=20, speakers=["media_player.kitchen"]
+    )
+
+
+async def _fill_routine(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+    """Log minutes, pain, a visit and a checklist item, and start a session."""
+    await hass.services.async_call(
+        DOMAIN,
+        "log_activity",
+        {"activity": "exercise", "minutes": 30, "kind": "yoga"},
+        blocking=True,
+    )
+    await hass.services.async_call(
+        DOMAIN, "log_activity", {"activity": "rest", "minutes": 10}, blocking=True
+    )
+    await hass.services.async_call(
+        DOMAIN, "log_pain", {"level": 4, "note": PAIN_NOTE}, blocking=True
+    )
+    await hass.services.async_call(DOMAIN, "log_pain", {"level": 2}, blocking=True)
+    await hass.services.async_call(DOMAIN, "log_visit", {"note": VISIT_NOTE}, blocking=True)
+    await hass.services.async_call(
+        "todo",
+        "add_item",
+        {"item": OWN_ITEM},
+        target={"entity_id": entity_id(hass, entry, "todo", "checklist")},
+        blocking=True,
+    )
+    await hass.services.async_call(
+        DOMAIN, "start_session", {"activity": "inversion", "duration": 15}, blocking=True
+    )
+    await hass.async_block_till_done()
+
+
+async def _diagnostics(
+    hass: HomeAssistant, hass_client: ClientSessionGenerator, entry: MockConfigEntry
+) -> dict[str, Any]:
+    """Download the entry's diagnostics the way the frontend does."""
+    return await get_diagnostics_for_config_entry(hass, hass_client, entry)
+
+
+async def test_diagnostics_redact_name_and_person(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """The entry's name and person are redacted; its options are kept as they are."""
+    diagnostics = await _diagnostics(hass, hass_client, setup_entry)
+
+    assert diagnostics["entry"] == {
+        "data": {"name": REDACTED, "person": REDACTED},
+        "options": {
+            "exercise_goal": 25,
+            "max_inversion": 20,
+            "speakers": ["media_player.kitchen"],
+        },
+    }
+
+
+async def test_diagnostics_redact_notes_and_keep_numbers(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """Notes of pain and visits are redacted; levels, minutes and times stay."""
+    await _fill_routine(hass, setup_entry)
+
+    diagnostics = await _diagnostics(hass, hass_client, setup_entry)
+
+    assert diagnostics["days_recorded"] == 1
+    today = diagnostics["recent_days"]["2026-11-25"]
+    assert today["minutes"] == {"exercise": 30, "rest": 10}
+    assert today["pain"] == [
+        ["2026-11-25T08:00:00+00:00", 4, REDACTED],
+        ["2026-11-25T08:00:00+00:00", 2, None],
+    ]
+    assert today["visits"] == [["2026-11-25T08:00:00+00:00", REDACTED]]
+
+
+async def test_diagnostics_redact_activity_kinds(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """The free-text kinds of logged activities are redacted."""
+    await _fill_routine(hass, setup_entry)
+
+    diagnostics = await _diagnostics(hass, hass_client, setup_entry)
+
+    assert diagnostics["recent_days"]["2026-11-25"]["kinds"] == REDACTED
+
+
+async def test_diagnostics_redact_checklist_summaries_and_keep_uids(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """Checklist items keep their ids but not their words, the user's own included."""
+    await _fill_routine(hass, setup_entry)
+
+    diagnostics = await _diagnostics(hass, hass_client, setup_entry)
+
+    checklist = diagnostics["checklist"]
+    assert [item["uid"] for item in checklist[:3]] == ["vitamin_d", "herbal_remedy", "sun"]
+    assert len(checklist) == 4
+    assert {item["summary"] for item in checklist} == {REDACTED}
+
+
+async def test_diagnostics_keep_session_and_settings(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """The session, durations and switches are reported unredacted."""
+    await _fill_routine(hass, setup_entry)
+
+    diagnostics = await _diagnostics(hass, hass_client, setup_entry)
+
+    session = diagnostics["session"]
+    assert session is not None
+    assert session["activity"] == "inversion"
+    assert session["planned_minutes"] == 15
+    assert diagnostics["durations"] == {"exercise": 20, "stretch": 15, "inversion": 15, "rest": 15}
+    assert diagnostics["reminders"] is True
+    assert diagnostics["flare_up"] is False
+
+
+async def test_diagnostics_summary_keeps_numbers_without_the_name(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """The seven-day summary keeps goals, minutes and streaks; only the person is redacted."""
+    await _fill_routine(hass, setup_entry)
+
+    diagnostics = await _diagnostics(hass, hass_client, setup_entry)
+
+    summary = diagnostics["routine_summary"]
+    assert isinstance(summary, dict), summary
+    assert summary["person"] == REDACTED
+    assert summary["goals"] == {"exercise": 25, "rest": 15, "inversion": 15}
+    assert summary["today"] == {"exercise": 30, "rest": 10, "inversion": 0}
+    assert summary["streaks"]["exercise"] == {"current": 1, "best": 1, "today_met": True}
+    assert summary["days"][-1]["pain"] == 3.0
+
+
+async def test_diagnostics_contain_no_personal_text(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """No name, person, note, kind or own checklist text appears anywhere in the download."""
+    await _fill_routine(hass, setup_entry)
+
+    text = json.dumps(await _diagnostics(hass, hass_client, setup_entry))
+
+    for personal in ("Alex", "person.alex", PAIN_NOTE, VISIT_NOTE, OWN_ITEM, "yoga"):
+        assert personal not in text, personal

@@ -1,0 +1,202 @@
+"""Tests for dimming the rest lights and putting them back."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from freezegun.api import FrozenDateTimeFactory
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+    async_mock_service,
+)
+
+from custom_components.back_relief.const import DOMAIN
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.helpers import issue_registry as ir
+
+from .conftest import make_entry
+
+READING = "light.reading"
+CEILING = "light.ceiling"
+HALLWAY = "light.hallway"
+DIMMED = 51  # 20 % of 255
+
+
+@pytest.fixture
+def light_calls(hass: HomeAssistant) -> list[ServiceCall]:
+    """Three lights, two on with colour, one off; capture what is asked of them."""
+    hass.states.async_set(
+        READING,
+        "on",
+        {"brightness": 200, "color_mode": "color_temp", "color_temp_kelvin": 2700},
+    )
+    hass.states.async_set(
+        CEILING, "on", {"brightness": 255, "color_mode": "hs", "hs_color": [30.0, 40.0]}
+    )
+    hass.states.async_set(HALLWAY, "off", {"color_mode": None})
+    return async_mock_service(hass, "light", "turn_on")
+
+
+@pytest.fixture
+async def resting_entry(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, light_calls: list[ServiceCall]
+) -> MockConfigEntry:
+    """Alex, with three rest lights at 20 %."""
+    entry = make_entry(rest_lights=[READING, CEILING, HALLWAY], rest_brightness=20)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return entry
+
+
+async def _start_rest(hass: HomeAssistant, minutes: int = 15) -> None:
+    await hass.services.async_call(
+        DOMAIN, "start_session", {"activity": "rest", "duration": minutes}, blocking=True
+    )
+    await hass.async_block_till_done()
+
+
+def _show_dimmed(hass: HomeAssistant) -> None:
+    """Make the lights report what the dim call asked of them."""
+    hass.states.async_set(
+        READING, "on", {"brightness": DIMMED, "color_mode": "color_temp", "color_temp_kelvin": 2700}
+    )
+    hass.states.async_set(
+        CEILING, "on", {"brightness": DIMMED, "color_mode": "hs", "hs_color": [30.0, 40.0]}
+    )
+
+
+RESTORE_CALLS = [
+    {"entity_id": [READING], "transition": 2, "brightness": 200, "color_temp_kelvin": 2700},
+    {"entity_id": [CEILING], "transition": 2, "brightness": 255, "hs_color": [30.0, 40.0]},
+]
+
+
+async def test_rest_dims_lights_that_are_on(
+    hass: HomeAssistant, resting_entry: MockConfigEntry, light_calls: list[ServiceCall]
+) -> None:
+    """Starting a rest dims the lights that are on; a light that is off stays off."""
+    await _start_rest(hass)
+    assert [call.data for call in light_calls] == [
+        {"entity_id": [READING, CEILING], "brightness_pct": 20, "transition": 2}
+    ]
+
+
+@pytest.mark.parametrize("end", ["stop_session", "cancel_session"])
+async def test_stop_or_cancel_restores_each_light(
+    hass: HomeAssistant,
+    resting_entry: MockConfigEntry,
+    light_calls: list[ServiceCall],
+    end: str,
+) -> None:
+    """Stopping or cancelling a rest puts each light back: brightness and colour."""
+    await _start_rest(hass)
+    _show_dimmed(hass)
+    await hass.services.async_call(DOMAIN, end, {}, blocking=True)
+    await hass.async_block_till_done()
+    assert [call.data for call in light_calls[1:]] == RESTORE_CALLS
+
+
+async def test_rest_end_restores_and_a_hand_changed_light_is_left(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    resting_entry: MockConfigEntry,
+    light_calls: list[ServiceCall],
+) -> None:
+    """At the end of a rest, lights go back, except one the person changed by hand."""
+    await _start_rest(hass, 10)
+    _show_dimmed(hass)
+    hass.states.async_set(CEILING, "off", {"color_mode": None})  # turned off by hand
+    frozen_time.tick(timedelta(minutes=10))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert [call.data for call in light_calls[1:]] == RESTORE_CALLS[:1]
+
+
+async def test_restart_in_the_middle_of_a_rest_still_restores(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    resting_entry: MockConfigEntry,
+    light_calls: list[ServiceCall],
+) -> None:
+    """The snapshot survives an unload and a new setup; the end restores the lights."""
+    await _start_rest(hass, 10)
+    _show_dimmed(hass)
+    assert await hass.config_entries.async_unload(resting_entry.entry_id)
+    frozen_time.tick(timedelta(minutes=3))
+    assert await hass.config_entries.async_setup(resting_entry.entry_id)
+    await hass.async_block_till_done()
+    assert len(light_calls) == 1  # still resting: nothing restored yet
+    frozen_time.tick(timedelta(minutes=7))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert [call.data for call in light_calls[1:]] == RESTORE_CALLS
+
+
+async def test_rest_that_ended_while_offline_restores_at_startup(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    resting_entry: MockConfigEntry,
+    light_calls: list[ServiceCall],
+) -> None:
+    """A rest that ended while Home Assistant was down restores the lights at start-up."""
+    await _start_rest(hass, 10)
+    _show_dimmed(hass)
+    assert await hass.config_entries.async_unload(resting_entry.entry_id)
+    frozen_time.tick(timedelta(minutes=30))
+    assert await hass.config_entries.async_setup(resting_entry.entry_id)
+    await hass.async_block_till_done()
+    assert [call.data for call in light_calls[1:]] == RESTORE_CALLS
+    assert resting_entry.runtime_data.rest_snapshot is None
+
+
+async def test_unavailable_light_is_skipped_with_a_repair(
+    hass: HomeAssistant,
+    resting_entry: MockConfigEntry,
+    light_calls: list[ServiceCall],
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    """An unavailable light doesn't hold up the rest; a repair issue names it."""
+    hass.states.async_set(CEILING, "unavailable")
+    await _start_rest(hass)
+    assert [call.data["entity_id"] for call in light_calls] == [[READING]]
+    issue_id = f"light_unavailable_{resting_entry.entry_id}_{CEILING}"
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is not None
+    hass.states.async_set(CEILING, "on", {"brightness": 255, "color_mode": "brightness"})
+    await hass.services.async_call(DOMAIN, "cancel_session", {}, blocking=True)
+    await _start_rest(hass)
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+
+
+async def test_inversion_end_flashes_when_asked(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, light_calls: list[ServiceCall]
+) -> None:
+    """With the option on, the rest lights flash when an inversion ends."""
+    entry = make_entry(rest_lights=[READING], flash_on_inversion_end=True)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.services.async_call(
+        DOMAIN, "start_session", {"activity": "inversion", "duration": 5}, blocking=True
+    )
+    frozen_time.tick(timedelta(minutes=5))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert [call.data for call in light_calls] == [{"entity_id": [READING], "flash": "short"}]
+
+
+async def test_no_flash_by_default(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    resting_entry: MockConfigEntry,
+    light_calls: list[ServiceCall],
+) -> None:
+    """Without the option, an inversion's end leaves the lights alone."""
+    await hass.services.async_call(
+        DOMAIN, "start_session", {"activity": "inversion", "duration": 5}, blocking=True
+    )
+    frozen_time.tick(timedelta(minutes=5))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert light_calls == []

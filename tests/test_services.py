@@ -1,0 +1,1158 @@
+"""Tests for Back Relief's actions, called through Home Assistant's service registry.
+
+Time is frozen at Wednesday 2026-11-25 09:00 in Berlin (08:00 UTC), so timestamps in
+states and events read as UTC: "2026-11-25T08:00:00+00:00" is the start of every test.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any, NamedTuple
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant, ServiceResponse
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import entity_registry as er
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    async_fire_time_changed,
+)
+
+from custom_components.back_relief.const import BUS_EVENT, DOMAIN
+from custom_components.back_relief.coordinator import BackReliefCoordinator
+from custom_components.back_relief.routine import Activity
+
+from .conftest import entity_id, make_entry
+
+STARTED_AT = "2026-11-25T08:00:00+00:00"
+SESSION_ATTRIBUTES = ("status", "started_at", "ends_at", "planned_minutes", "routine")
+ALL_SERVICES: dict[str, dict[str, Any]] = {
+    "start_session": {"activity": "exercise"},
+    "pause_session": {},
+    "resume_session": {},
+    "stop_session": {},
+    "cancel_session": {},
+    "extend_session": {"minutes": 5},
+    "log_activity": {"activity": "exercise", "minutes": 10},
+    "log_pain": {"level": 3},
+    "log_visit": {},
+    "get_summary": {},
+}
+
+
+# ----- helpers -----
+
+
+async def call(hass: HomeAssistant, service: str, data: dict[str, Any] | None = None) -> Any:
+    """Call one of Back Relief's actions and wait for it; return get_summary's response."""
+    response: ServiceResponse = await hass.services.async_call(
+        DOMAIN,
+        service,
+        data or {},
+        blocking=True,
+        return_response=service == "get_summary",
+    )
+    await hass.async_block_till_done()
+    return response
+
+
+async def advance(hass: HomeAssistant, freezer: FrozenDateTimeFactory, **delta: float) -> None:
+    """Move the clock forward and let the timers that are due run."""
+    freezer.tick(timedelta(**delta))
+    async_fire_time_changed(hass, dt_util.utcnow())
+    await hass.async_block_till_done()
+
+
+def state(hass: HomeAssistant, entry: MockConfigEntry, platform: str, key: str) -> str:
+    """Return the state of one of an entry's entities."""
+    found = hass.states.get(entity_id(hass, entry, platform, key))
+    assert found is not None
+    return found.state
+
+
+def attributes(hass: HomeAssistant, entry: MockConfigEntry, platform: str, key: str) -> Any:
+    """Return the attributes of one of an entry's entities."""
+    found = hass.states.get(entity_id(hass, entry, platform, key))
+    assert found is not None
+    return found.attributes
+
+
+def coordinator(entry: MockConfigEntry) -> BackReliefCoordinator:
+    """Return an entry's runtime data."""
+    runtime_data: BackReliefCoordinator = entry.runtime_data
+    return runtime_data
+
+
+def event_data(events: list[Any]) -> list[dict[str, Any]]:
+    """Return the data of captured bus events."""
+    return [dict(event.data) for event in events]
+
+
+def snapshot(hass: HomeAssistant) -> dict[str, Any]:
+    """Return every Back Relief entity state and every person's stored routine."""
+    registry = er.async_get(hass)
+    states: dict[str, Any] = {}
+    for registry_entry in registry.entities.values():
+        if registry_entry.platform == DOMAIN:
+            found = hass.states.get(registry_entry.entity_id)
+            states[registry_entry.entity_id] = found.as_dict() if found else None
+    stored = {
+        entry.entry_id: (
+            coordinator(entry)._data_to_save(),
+            coordinator(entry).history.revision,
+        )
+        for entry in hass.config_entries.async_entries(DOMAIN)
+        if entry.state is ConfigEntryState.LOADED
+    }
+    assert states
+    return {"states": states, "stored": stored}
+
+
+async def assert_rejected(
+    hass: HomeAssistant,
+    service: str,
+    data: dict[str, Any],
+    key: str,
+    message: str | None,
+) -> ServiceValidationError:
+    """Assert that an action is refused with a translated error and changes nothing.
+
+    With ``message`` None only the translation is checked, not its wording.
+    """
+    before = snapshot(hass)
+    events = async_capture_events(hass, BUS_EVENT)
+    with pytest.raises(ServiceValidationError) as caught:
+        await call(hass, service, data)
+    await hass.async_block_till_done()
+    err = caught.value
+    assert err.translation_domain == DOMAIN
+    assert err.translation_key == key
+    rendered = str(err)
+    # A message that was found in the translations and filled in completely.
+    assert rendered != key
+    assert "{" not in rendered
+    if message is not None:
+        assert rendered == message
+    assert snapshot(hass) == before
+    assert events == []
+    return err
+
+
+async def prepare(hass: HomeAssistant, situation: str) -> None:
+    """Bring Alex's routine into a named situation."""
+    if situation == "idle":
+        return
+    activity, _, status = situation.partition("_")
+    minutes = 20 if activity == "inversion" else 15
+    await call(hass, "start_session", {"activity": activity, "duration": minutes})
+    if status == "paused":
+        await call(hass, "pause_session")
+
+
+@pytest.fixture
+async def two_people(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
+) -> tuple[MockConfigEntry, MockConfigEntry]:
+    """Set up Alex and Sam."""
+    alex, sam = make_entry("Alex"), make_entry("Sam")
+    alex.add_to_hass(hass)
+    sam.add_to_hass(hass)
+    assert await async_setup_component(hass, DOMAIN, {})
+    await hass.async_block_till_done()
+    assert alex.state is ConfigEntryState.LOADED
+    assert sam.state is ConfigEntryState.LOADED
+    return alex, sam
+
+
+# ----- start_session -----
+
+
+async def test_start_session_uses_the_duration_number(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Without a duration, a session lasts as long as the activity's duration number says."""
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {"entity_id": entity_id(hass, setup_entry, "number", "exercise_duration"), "value": 25},
+        blocking=True,
+    )
+    events = async_capture_events(hass, BUS_EVENT)
+
+    await call(hass, "start_session", {"activity": "exercise"})
+
+    assert state(hass, setup_entry, "sensor", "session") == "exercise"
+    session_attributes = attributes(hass, setup_entry, "sensor", "session")
+    assert {key: session_attributes[key] for key in SESSION_ATTRIBUTES} == {
+        "status": "running",
+        "started_at": STARTED_AT,
+        "ends_at": "2026-11-25T08:25:00+00:00",
+        "planned_minutes": 25,
+        "routine": None,
+    }
+    assert state(hass, setup_entry, "sensor", "session_ends") == "2026-11-25T08:25:00+00:00"
+    assert state(hass, setup_entry, "binary_sensor", "session_active") == "on"
+    assert state(hass, setup_entry, "binary_sensor", "resting") == "off"
+    assert event_data(events) == [
+        {
+            "config_entry_id": setup_entry.entry_id,
+            "type": "started",
+            "activity": "exercise",
+            "planned_minutes": 25,
+            "started_at": STARTED_AT,
+            "ends_at": "2026-11-25T08:25:00+00:00",
+            "routine": None,
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("activity", "default_minutes"),
+    [("exercise", 20), ("stretch", 15), ("inversion", 15), ("rest", 15)],
+)
+async def test_start_session_default_durations(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, activity: str, default_minutes: int
+) -> None:
+    """Each activity starts with its own default length when nothing was changed."""
+    await call(hass, "start_session", {"activity": activity})
+
+    assert coordinator(setup_entry).session is not None
+    assert coordinator(setup_entry).session.planned_minutes == default_minutes
+    assert attributes(hass, setup_entry, "sensor", "session")["planned_minutes"] == default_minutes
+    assert state(hass, setup_entry, "sensor", "session") == activity
+
+
+async def test_start_session_explicit_duration(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """An explicit duration wins over the number; a rest session sets `resting`."""
+    await call(hass, "start_session", {"activity": "rest", "duration": 40})
+
+    assert state(hass, setup_entry, "sensor", "session") == "rest"
+    assert state(hass, setup_entry, "sensor", "session_ends") == "2026-11-25T08:40:00+00:00"
+    assert attributes(hass, setup_entry, "sensor", "session")["planned_minutes"] == 40
+    assert state(hass, setup_entry, "binary_sensor", "resting") == "on"
+
+
+@pytest.mark.parametrize(("activity", "minutes"), [("exercise", 1), ("rest", 120)])
+async def test_start_session_accepts_the_bounds(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, activity: str, minutes: int
+) -> None:
+    """1 and 120 minutes are both allowed."""
+    await call(hass, "start_session", {"activity": activity, "duration": minutes})
+
+    assert attributes(hass, setup_entry, "sensor", "session")["planned_minutes"] == minutes
+    ends_at = dt_util.parse_datetime(STARTED_AT) + timedelta(minutes=minutes)
+    assert state(hass, setup_entry, "sensor", "session_ends") == ends_at.isoformat()
+
+
+async def test_start_session_stretch_routine(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """A stretch session can follow a guided routine, named in state and event."""
+    events = async_capture_events(hass, BUS_EVENT)
+
+    await call(hass, "start_session", {"activity": "stretch", "duration": 10, "routine": "morning"})
+
+    assert state(hass, setup_entry, "sensor", "session") == "stretch"
+    assert attributes(hass, setup_entry, "sensor", "session")["routine"] == "morning"
+    assert [(event.data["type"], event.data["routine"]) for event in events] == [
+        ("started", "morning")
+    ]
+
+
+async def test_start_inversion_up_to_the_default_cap(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Inversion may last 30 minutes by default, and not one more."""
+    await assert_rejected(
+        hass,
+        "start_session",
+        {"activity": "inversion", "duration": 31},
+        "duration_out_of_range",
+        "31 minutes is outside what's allowed here: 1 to 30 minutes",
+    )
+
+    await call(hass, "start_session", {"activity": "inversion", "duration": 30})
+
+    assert attributes(hass, setup_entry, "sensor", "session")["planned_minutes"] == 30
+
+
+async def test_start_inversion_respects_max_inversion_option(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """The `max_inversion` option caps an inversion session; other activities keep 120."""
+    entry = make_entry(max_inversion=20)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+
+    await assert_rejected(
+        hass,
+        "start_session",
+        {"activity": "inversion", "duration": 21},
+        "duration_out_of_range",
+        "21 minutes is outside what's allowed here: 1 to 20 minutes",
+    )
+    await call(hass, "start_session", {"activity": "inversion", "duration": 20})
+    assert attributes(hass, entry, "sensor", "session")["planned_minutes"] == 20
+    await call(hass, "cancel_session")
+
+    await call(hass, "start_session", {"activity": "exercise", "duration": 90})
+    assert attributes(hass, entry, "sensor", "session")["planned_minutes"] == 90
+
+
+async def test_start_inversion_default_follows_a_lowered_cap(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """A default inversion length set before the cap was lowered starts at the new cap."""
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {"entity_id": entity_id(hass, setup_entry, "number", "inversion_duration"), "value": 25},
+        blocking=True,
+    )
+    hass.config_entries.async_update_entry(setup_entry, options={"max_inversion": 20})
+    await hass.async_block_till_done()
+
+    await call(hass, "start_session", {"activity": "inversion"})
+
+    assert attributes(hass, setup_entry, "sensor", "session")["planned_minutes"] == 20
+
+
+async def test_session_active_message_reads_well(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """The refusal names the session going, in correct English ("an inversion")."""
+    await call(hass, "start_session", {"activity": "inversion", "duration": 20})
+
+    err = await assert_rejected(hass, "start_session", {"activity": "rest"}, "session_active", None)
+
+    assert "inversion" in str(err)
+    assert "A inversion" not in str(err)
+
+
+# ----- pause_session and resume_session -----
+
+
+async def test_pause_and_resume_move_the_end_time(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """Paused time doesn't count: resuming moves the end by the pause, then it finishes."""
+    events = async_capture_events(hass, BUS_EVENT)
+    await call(hass, "start_session", {"activity": "exercise", "duration": 20})
+    await advance(hass, frozen_time, minutes=5)
+
+    await call(hass, "pause_session")
+
+    assert state(hass, setup_entry, "sensor", "session") == "exercise"
+    assert attributes(hass, setup_entry, "sensor", "session")["status"] == "paused"
+    assert state(hass, setup_entry, "sensor", "session_ends") == "unknown"
+    assert state(hass, setup_entry, "binary_sensor", "session_active") == "on"
+
+    # The original end passes while paused: nothing finishes.
+    await advance(hass, frozen_time, minutes=20)
+    assert coordinator(setup_entry).session is not None
+    await call(hass, "resume_session")
+
+    ends_at = "2026-11-25T08:40:00+00:00"
+    assert attributes(hass, setup_entry, "sensor", "session")["status"] == "running"
+    assert attributes(hass, setup_entry, "sensor", "session")["ends_at"] == ends_at
+    assert state(hass, setup_entry, "sensor", "session_ends") == ends_at
+
+    await advance(hass, frozen_time, minutes=14, seconds=59)
+    assert state(hass, setup_entry, "sensor", "session") == "exercise"
+    await advance(hass, frozen_time, seconds=1)
+    assert state(hass, setup_entry, "sensor", "session") == "idle"
+    assert state(hass, setup_entry, "sensor", "exercise_today") == "20"
+
+    common = {
+        "config_entry_id": setup_entry.entry_id,
+        "activity": "exercise",
+        "planned_minutes": 20,
+        "started_at": STARTED_AT,
+        "routine": None,
+    }
+    assert event_data(events) == [
+        {**common, "type": "started", "ends_at": "2026-11-25T08:20:00+00:00"},
+        {**common, "type": "paused", "ends_at": "2026-11-25T08:20:00+00:00"},
+        {**common, "type": "resumed", "ends_at": ends_at},
+        {
+            **common,
+            "type": "finished",
+            "ends_at": ends_at,
+            "credited_minutes": 20,
+            "stopped_early": False,
+            "while_offline": False,
+            "late_seconds": 0,
+        },
+    ]
+
+
+# ----- stop_session and cancel_session -----
+
+
+@pytest.mark.parametrize(
+    ("seconds_run", "credited"), [(20, 0), (30, 1), (449, 7), (450, 8), (1199, 20)]
+)
+async def test_stop_session_credits_minutes_run(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    frozen_time: FrozenDateTimeFactory,
+    seconds_run: int,
+    credited: int,
+) -> None:
+    """Stopping credits the minutes run, rounded to the nearest minute (halves up)."""
+    events = async_capture_events(hass, BUS_EVENT)
+    await call(hass, "start_session", {"activity": "exercise", "duration": 20})
+    await advance(hass, frozen_time, seconds=seconds_run)
+
+    await call(hass, "stop_session")
+
+    assert state(hass, setup_entry, "sensor", "session") == "idle"
+    assert state(hass, setup_entry, "sensor", "session_ends") == "unknown"
+    assert state(hass, setup_entry, "binary_sensor", "session_active") == "off"
+    assert state(hass, setup_entry, "sensor", "exercise_today") == str(credited)
+    assert coordinator(setup_entry).session is None
+    assert coordinator(setup_entry).today_log().minutes.get(Activity.EXERCISE, 0) == credited
+    assert event_data(events)[-1] == {
+        "config_entry_id": setup_entry.entry_id,
+        "type": "finished",
+        "activity": "exercise",
+        "planned_minutes": 20,
+        "started_at": STARTED_AT,
+        "ends_at": "2026-11-25T08:20:00+00:00",
+        "routine": None,
+        "credited_minutes": credited,
+        "stopped_early": True,
+        "while_offline": False,
+    }
+
+    # The session's timer is gone: its old end time passes quietly.
+    await advance(hass, frozen_time, minutes=30)
+    assert [event.data["type"] for event in events] == ["started", "finished"]
+    assert state(hass, setup_entry, "sensor", "exercise_today") == str(credited)
+
+
+async def test_stop_paused_session_leaves_out_the_pause(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """A session stopped while paused credits only its running time; stretch is exercise."""
+    await call(hass, "start_session", {"activity": "stretch", "duration": 15})
+    await advance(hass, frozen_time, minutes=4)
+    await call(hass, "pause_session")
+    await advance(hass, frozen_time, minutes=10)
+
+    await call(hass, "stop_session")
+
+    assert coordinator(setup_entry).today_log().minutes == {Activity.STRETCH: 4}
+    assert state(hass, setup_entry, "sensor", "exercise_today") == "4"
+
+
+async def test_cancel_session_credits_nothing(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """Cancelling ends the session now and credits nothing, not even later."""
+    events = async_capture_events(hass, BUS_EVENT)
+    await call(hass, "start_session", {"activity": "rest", "duration": 15})
+    await advance(hass, frozen_time, minutes=10)
+
+    await call(hass, "cancel_session")
+
+    assert state(hass, setup_entry, "sensor", "session") == "idle"
+    assert state(hass, setup_entry, "binary_sensor", "resting") == "off"
+    assert state(hass, setup_entry, "sensor", "rest_today") == "0"
+    assert coordinator(setup_entry).today_log().minutes == {}
+    assert event_data(events) == [
+        {
+            "config_entry_id": setup_entry.entry_id,
+            "type": "started",
+            "activity": "rest",
+            "planned_minutes": 15,
+            "started_at": STARTED_AT,
+            "ends_at": "2026-11-25T08:15:00+00:00",
+            "routine": None,
+        },
+        {
+            "config_entry_id": setup_entry.entry_id,
+            "type": "cancelled",
+            "activity": "rest",
+            "planned_minutes": 15,
+            "started_at": STARTED_AT,
+            "ends_at": "2026-11-25T08:15:00+00:00",
+            "routine": None,
+            "credited_minutes": 0,
+        },
+    ]
+
+    await advance(hass, frozen_time, minutes=10)
+    assert len(events) == 2
+    assert state(hass, setup_entry, "sensor", "rest_today") == "0"
+
+
+async def test_cancel_paused_session(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
+    """A paused session can be cancelled too."""
+    await prepare(hass, "rest_paused")
+
+    await call(hass, "cancel_session")
+
+    assert state(hass, setup_entry, "sensor", "session") == "idle"
+    assert coordinator(setup_entry).session is None
+
+
+# ----- extend_session -----
+
+
+async def test_extend_session_moves_the_end(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """Extending adds minutes to the plan and the end; the full plan is credited."""
+    events = async_capture_events(hass, BUS_EVENT)
+    await call(hass, "start_session", {"activity": "exercise", "duration": 20})
+
+    await call(hass, "extend_session", {"minutes": 60})
+
+    ends_at = "2026-11-25T09:20:00+00:00"
+    assert state(hass, setup_entry, "sensor", "session_ends") == ends_at
+    assert attributes(hass, setup_entry, "sensor", "session")["planned_minutes"] == 80
+    assert event_data(events)[-1] == {
+        "config_entry_id": setup_entry.entry_id,
+        "type": "extended",
+        "activity": "exercise",
+        "planned_minutes": 80,
+        "started_at": STARTED_AT,
+        "ends_at": ends_at,
+        "routine": None,
+        "added_minutes": 60,
+    }
+
+    await advance(hass, frozen_time, minutes=79)
+    assert state(hass, setup_entry, "sensor", "session") == "exercise"
+    await advance(hass, frozen_time, minutes=1)
+    assert state(hass, setup_entry, "sensor", "exercise_today") == "80"
+
+
+async def test_extend_inversion_up_to_the_cap(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """An inversion can grow to `max_inversion` but not past it."""
+    await call(hass, "start_session", {"activity": "inversion", "duration": 20})
+
+    await assert_rejected(
+        hass,
+        "extend_session",
+        {"minutes": 11},
+        "duration_out_of_range",
+        "31 minutes is outside what's allowed here: 1 to 30 minutes",
+    )
+    await call(hass, "extend_session", {"minutes": 10})
+
+    assert attributes(hass, setup_entry, "sensor", "session")["planned_minutes"] == 30
+    assert state(hass, setup_entry, "sensor", "session_ends") == "2026-11-25T08:30:00+00:00"
+    await assert_rejected(
+        hass,
+        "extend_session",
+        {"minutes": 1},
+        "duration_out_of_range",
+        "31 minutes is outside what's allowed here: 1 to 30 minutes",
+    )
+
+
+# ----- log_activity -----
+
+
+async def test_log_activity_today(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
+    """Logged minutes count today; stretch counts as exercise; the kind is kept."""
+    events = async_capture_events(hass, BUS_EVENT)
+
+    await call(hass, "log_activity", {"activity": "exercise", "minutes": 12, "kind": "yoga"})
+    await call(hass, "log_activity", {"activity": "stretch", "minutes": 8})
+    await call(hass, "log_activity", {"activity": "rest", "minutes": 15})
+    await call(hass, "log_activity", {"activity": "inversion", "minutes": 600})
+
+    assert state(hass, setup_entry, "sensor", "exercise_today") == "20"
+    assert state(hass, setup_entry, "sensor", "rest_today") == "15"
+    assert state(hass, setup_entry, "sensor", "inversion_today") == "600"
+    assert state(hass, setup_entry, "sensor", "exercise_streak") == "1"
+    assert attributes(hass, setup_entry, "sensor", "exercise_streak")["today_met"] is True
+    log = coordinator(setup_entry).today_log()
+    assert log.minutes == {
+        Activity.EXERCISE: 12,
+        Activity.STRETCH: 8,
+        Activity.REST: 15,
+        Activity.INVERSION: 600,
+    }
+    assert log.kinds == {"yoga": 12}
+    # Logging is not a session.
+    assert events == []
+    assert state(hass, setup_entry, "sensor", "session") == "idle"
+
+
+@pytest.mark.parametrize("day", ["2026-11-24", "2026-09-26"])
+async def test_log_activity_in_the_past(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, day: str
+) -> None:
+    """Minutes can be logged up to 60 days back; they go to that day, not today."""
+    await call(
+        hass, "log_activity", {"activity": "stretch", "minutes": 30, "date": day, "kind": "class"}
+    )
+
+    assert state(hass, setup_entry, "sensor", "exercise_today") == "0"
+    past = coordinator(setup_entry).history.get(dt_util.parse_date(day))
+    assert past.minutes == {Activity.STRETCH: 30}
+    assert past.kinds == {"class": 30}
+    assert coordinator(setup_entry).today_log().minutes == {}
+
+
+async def test_log_activity_yesterday_keeps_the_streak(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Stretching logged for yesterday meets yesterday's exercise goal."""
+    await call(hass, "log_activity", {"activity": "stretch", "minutes": 20, "date": "2026-11-24"})
+
+    assert state(hass, setup_entry, "sensor", "exercise_streak") == "1"
+    assert attributes(hass, setup_entry, "sensor", "exercise_streak")["today_met"] is False
+
+
+# ----- log_pain -----
+
+
+async def test_log_pain(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """A pain report sets `pain_level`; the latest one counts; the note is kept."""
+    await call(hass, "log_pain", {"level": 7, "note": "after lifting"})
+    assert state(hass, setup_entry, "sensor", "pain_level") == "7"
+    assert attributes(hass, setup_entry, "sensor", "pain_level")["logged_at"] == STARTED_AT
+    await advance(hass, frozen_time, minutes=30)
+
+    await call(hass, "log_pain", {"level": 0})
+
+    assert state(hass, setup_entry, "sensor", "pain_level") == "0"
+    assert (
+        attributes(hass, setup_entry, "sensor", "pain_level")["logged_at"]
+        == "2026-11-25T08:30:00+00:00"
+    )
+    pain = coordinator(setup_entry).today_log().pain
+    assert [(entry.level, entry.note) for entry in pain] == [(7, "after lifting"), (0, None)]
+
+
+async def test_log_pain_correction_in_the_same_moment_wins(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Of two reports logged at the same instant, the one logged last is the level."""
+    await call(hass, "log_pain", {"level": 7})
+    await call(hass, "log_pain", {"level": 3})
+
+    assert state(hass, setup_entry, "sensor", "pain_level") == "3"
+
+
+async def test_log_pain_accepts_ten(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
+    """10 is the worst pain that can be logged."""
+    await call(hass, "log_pain", {"level": 10})
+
+    assert state(hass, setup_entry, "sensor", "pain_level") == "10"
+
+
+# ----- log_visit -----
+
+
+async def test_log_visit_today(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
+    """A visit logged without a date is today's, at the current time."""
+    assert state(hass, setup_entry, "sensor", "last_visit") == "unknown"
+
+    await call(hass, "log_visit", {"note": "adjustment"})
+
+    assert state(hass, setup_entry, "sensor", "last_visit") == STARTED_AT
+    visits = coordinator(setup_entry).today_log().visits
+    assert [(visit.visited_at.isoformat(), visit.note) for visit in visits] == [
+        (STARTED_AT, "adjustment")
+    ]
+
+
+async def test_log_visit_on_a_past_date(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
+    """A past visit is dated at the start of that local day; a later one wins."""
+    await call(hass, "log_visit", {"date": "2026-11-20"})
+
+    # Midnight in Berlin, in UTC.
+    assert state(hass, setup_entry, "sensor", "last_visit") == "2026-11-19T23:00:00+00:00"
+
+    await call(hass, "log_visit", {"date": "2026-11-23"})
+    await call(hass, "log_visit", {"date": "2026-11-21"})
+
+    assert state(hass, setup_entry, "sensor", "last_visit") == "2026-11-22T23:00:00+00:00"
+
+
+# ----- get_summary -----
+
+
+async def test_get_summary(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """The summary holds goals, today, streaks, the session and the last 7 days."""
+    await call(hass, "log_activity", {"activity": "exercise", "minutes": 25, "kind": "yoga"})
+    await call(hass, "log_activity", {"activity": "stretch", "minutes": 10, "date": "2026-11-23"})
+    await call(hass, "log_activity", {"activity": "rest", "minutes": 15, "date": "2026-11-24"})
+    await call(hass, "log_pain", {"level": 4})
+    await call(hass, "log_pain", {"level": 7})
+    await call(hass, "start_session", {"activity": "inversion", "duration": 20})
+    await advance(hass, frozen_time, minutes=5)
+
+    summary = await call(hass, "get_summary")
+
+    empty = {"exercise": 0, "stretch": 0, "inversion": 0, "rest": 0, "pain": None}
+    assert summary == {
+        "person": "Alex",
+        "date": "2026-11-25",
+        "goals": {"exercise": 20, "rest": 15, "inversion": 15},
+        "today": {"exercise": 25, "rest": 0, "inversion": 0},
+        "streaks": {
+            "exercise": {"current": 1, "best": 1, "today_met": True},
+            "rest": {"current": 1, "best": 1, "today_met": False},
+            "inversion": {"current": 0, "best": 0, "today_met": False},
+        },
+        "session": {
+            "activity": "inversion",
+            "planned_minutes": 20,
+            "started_at": STARTED_AT,
+            "ends_at": "2026-11-25T08:20:00+00:00",
+            "routine": None,
+            "status": "running",
+            "remaining_seconds": 900,
+        },
+        "days": [
+            {**empty, "date": "2026-11-19", "flare_up": False},
+            {**empty, "date": "2026-11-20", "flare_up": False},
+            {**empty, "date": "2026-11-21", "flare_up": False},
+            {**empty, "date": "2026-11-22", "flare_up": False},
+            {**empty, "date": "2026-11-23", "stretch": 10, "flare_up": False},
+            {**empty, "date": "2026-11-24", "rest": 15, "flare_up": False},
+            {**empty, "date": "2026-11-25", "exercise": 25, "pain": 5.5, "flare_up": False},
+        ],
+    }
+
+
+async def test_get_summary_paused_session(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """A paused session's remaining time stands still in the summary."""
+    await call(hass, "start_session", {"activity": "rest", "duration": 15})
+    await advance(hass, frozen_time, minutes=5)
+    await call(hass, "pause_session")
+    await advance(hass, frozen_time, minutes=3)
+
+    summary = await call(hass, "get_summary", {"days": 1})
+
+    assert summary["session"] == {
+        "activity": "rest",
+        "planned_minutes": 15,
+        "started_at": STARTED_AT,
+        "ends_at": "2026-11-25T08:15:00+00:00",
+        "routine": None,
+        "status": "paused",
+        "remaining_seconds": 600,
+    }
+    assert summary["days"] == [
+        {
+            "date": "2026-11-25",
+            "exercise": 0,
+            "stretch": 0,
+            "inversion": 0,
+            "rest": 0,
+            "pain": None,
+            "flare_up": False,
+        }
+    ]
+
+
+async def test_get_summary_idle_and_a_year(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """With no session the summary's session is None; 365 days reach back a year."""
+    summary = await call(hass, "get_summary", {"days": 365})
+
+    assert summary["session"] is None
+    assert summary["today"] == {"exercise": 0, "rest": 0, "inversion": 0}
+    assert len(summary["days"]) == 365
+    assert summary["days"][0]["date"] == "2025-11-26"
+    assert summary["days"][-1]["date"] == "2026-11-25"
+
+
+# ----- every error key: refused, translated, nothing changed -----
+
+
+class Refusal(NamedTuple):
+    """An action refused in a situation, with its error key and English message."""
+
+    situation: str
+    service: str
+    data: dict[str, Any]
+    key: str
+    message: str
+
+
+REFUSALS: list[Refusal] = [
+    Refusal(
+        "rest_running",
+        "start_session",
+        {"activity": "stretch"},
+        "session_active",
+        "There is already a rest session going. Stop or cancel it first",
+    ),
+    Refusal(
+        "rest_paused",
+        "start_session",
+        {"activity": "rest", "duration": 10},
+        "session_active",
+        "There is already a rest session going. Stop or cancel it first",
+    ),
+    Refusal("idle", "pause_session", {}, "no_session", "There is no session going"),
+    Refusal("idle", "resume_session", {}, "no_session", "There is no session going"),
+    Refusal("idle", "stop_session", {}, "no_session", "There is no session going"),
+    Refusal("idle", "cancel_session", {}, "no_session", "There is no session going"),
+    Refusal("idle", "extend_session", {"minutes": 5}, "no_session", "There is no session going"),
+    Refusal("rest_paused", "pause_session", {}, "not_running", "The session is already paused"),
+    Refusal("rest_running", "resume_session", {}, "not_paused", "The session isn't paused"),
+    Refusal(
+        "idle",
+        "start_session",
+        {"activity": "exercise", "duration": 0},
+        "duration_out_of_range",
+        "0 minutes is outside what's allowed here: 1 to 120 minutes",
+    ),
+    Refusal(
+        "idle",
+        "start_session",
+        {"activity": "rest", "duration": 121},
+        "duration_out_of_range",
+        "121 minutes is outside what's allowed here: 1 to 120 minutes",
+    ),
+    Refusal(
+        "idle",
+        "start_session",
+        {"activity": "inversion", "duration": 31},
+        "duration_out_of_range",
+        "31 minutes is outside what's allowed here: 1 to 30 minutes",
+    ),
+    Refusal(
+        "rest_running",
+        "extend_session",
+        {"minutes": 0},
+        "duration_out_of_range",
+        "0 minutes is outside what's allowed here: 1 to 60 minutes",
+    ),
+    Refusal(
+        "rest_paused",
+        "extend_session",
+        {"minutes": 61},
+        "duration_out_of_range",
+        "61 minutes is outside what's allowed here: 1 to 60 minutes",
+    ),
+    Refusal(
+        "inversion_running",
+        "extend_session",
+        {"minutes": 11},
+        "duration_out_of_range",
+        "31 minutes is outside what's allowed here: 1 to 30 minutes",
+    ),
+    Refusal(
+        "idle",
+        "log_activity",
+        {"activity": "exercise", "minutes": 0},
+        "duration_out_of_range",
+        "0 minutes is outside what's allowed here: 1 to 600 minutes",
+    ),
+    Refusal(
+        "idle",
+        "log_activity",
+        {"activity": "rest", "minutes": 601},
+        "duration_out_of_range",
+        "601 minutes is outside what's allowed here: 1 to 600 minutes",
+    ),
+    Refusal(
+        "idle",
+        "log_activity",
+        {"activity": "exercise", "minutes": 10, "date": "2026-11-26"},
+        "date_out_of_range",
+        "2026-11-26 can't be used: pick a date from 2026-09-26 to 2026-11-25",
+    ),
+    Refusal(
+        "idle",
+        "log_activity",
+        {"activity": "exercise", "minutes": 10, "date": "2026-09-25"},
+        "date_out_of_range",
+        "2026-09-25 can't be used: pick a date from 2026-09-26 to 2026-11-25",
+    ),
+    Refusal(
+        "idle",
+        "log_visit",
+        {"date": "2026-11-26"},
+        "date_out_of_range",
+        "2026-11-26 can't be used: pick a date from 2025-11-25 to 2026-11-25",
+    ),
+    Refusal(
+        "idle",
+        "log_pain",
+        {"level": -1},
+        "level_out_of_range",
+        "A pain level of -1 can't be logged: use 0 to 10",
+    ),
+    Refusal(
+        "rest_running",
+        "log_pain",
+        {"level": 11, "note": "bad"},
+        "level_out_of_range",
+        "A pain level of 11 can't be logged: use 0 to 10",
+    ),
+    Refusal(
+        "idle",
+        "get_summary",
+        {"days": 0},
+        "days_out_of_range",
+        "A summary of 0 days can't be made: use 1 to 365 days",
+    ),
+    Refusal(
+        "idle",
+        "get_summary",
+        {"days": 366},
+        "days_out_of_range",
+        "A summary of 366 days can't be made: use 1 to 365 days",
+    ),
+    Refusal(
+        "idle",
+        "start_session",
+        {"activity": "exercise", "routine": "morning"},
+        "routine_stretch_only",
+        "A guided routine can only be used with a stretching session",
+    ),
+    Refusal(
+        "rest_running",
+        "start_session",
+        {"activity": "inversion", "duration": 10, "routine": "morning"},
+        "routine_stretch_only",
+        "A guided routine can only be used with a stretching session",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "refusal", REFUSALS, ids=lambda refusal: f"{refusal.situation}-{refusal.service}-{refusal.key}"
+)
+async def test_refused_actions_change_nothing(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    refusal: Refusal,
+) -> None:
+    """Each refusal raises its translated error key and leaves every state as it was."""
+    await prepare(hass, refusal.situation)
+
+    await assert_rejected(hass, refusal.service, refusal.data, refusal.key, refusal.message)
+
+
+@pytest.mark.parametrize(
+    ("service", "data", "field"),
+    [
+        ("start_session", {"activity": "swimming"}, "activity"),
+        ("start_session", {}, "activity"),
+        ("start_session", {"activity": "rest", "duration": "ten"}, "duration"),
+        ("extend_session", {}, "minutes"),
+        ("extend_session", {"minutes": "lots"}, "minutes"),
+        ("log_activity", {"activity": "exercise"}, "minutes"),
+        ("log_activity", {"activity": "exercise", "minutes": 5, "date": "someday"}, "date"),
+        ("log_activity", {"activity": "exercise", "minutes": 5, "kind": "k" * 51}, "kind"),
+        ("log_pain", {"level": "high"}, "level"),
+        ("log_pain", {"level": 3, "note": "n" * 501}, "note"),
+        ("log_visit", {"date": "tomorrow"}, "date"),
+        ("get_summary", {"days": "many"}, "days"),
+        ("pause_session", {"minutes": 5}, "minutes"),
+    ],
+)
+async def test_invalid_input_changes_nothing(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    service: str,
+    data: dict[str, Any],
+    field: str,
+) -> None:
+    """Input of the wrong shape is refused as `invalid_input`, naming the field."""
+    await prepare(hass, "rest_running")
+
+    err = await assert_rejected(hass, service, data, "invalid_input", None)
+
+    assert str(err).startswith("That can't be used: ")
+    assert err.translation_placeholders is not None
+    assert field in err.translation_placeholders["error"]
+
+
+async def test_refused_call_keeps_the_session_timer(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """After refused calls the running session still finishes at its own end time."""
+    await call(hass, "start_session", {"activity": "inversion", "duration": 20})
+    await assert_rejected(hass, "extend_session", {"minutes": 20}, "duration_out_of_range", None)
+    await assert_rejected(hass, "start_session", {"activity": "rest"}, "session_active", None)
+    await assert_rejected(hass, "resume_session", {}, "not_paused", None)
+
+    await advance(hass, frozen_time, minutes=20)
+
+    assert state(hass, setup_entry, "sensor", "session") == "idle"
+    assert state(hass, setup_entry, "sensor", "inversion_today") == "20"
+
+
+# ----- which person -----
+
+
+async def test_config_entry_id_may_name_the_only_person(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """With one person, naming them explicitly works as well as leaving them out."""
+    await call(
+        hass,
+        "start_session",
+        {"config_entry_id": setup_entry.entry_id, "activity": "rest", "duration": 10},
+    )
+
+    assert state(hass, setup_entry, "sensor", "session") == "rest"
+    summary = await call(hass, "get_summary", {"config_entry_id": setup_entry.entry_id})
+    assert summary["person"] == "Alex"
+
+
+@pytest.mark.parametrize(("service", "data"), ALL_SERVICES.items())
+async def test_two_people_need_config_entry_id(
+    hass: HomeAssistant,
+    two_people: tuple[MockConfigEntry, MockConfigEntry],
+    service: str,
+    data: dict[str, Any],
+) -> None:
+    """With two people every action needs `config_entry_id`."""
+    await assert_rejected(
+        hass,
+        service,
+        data,
+        "person_required",
+        "Several people are set up (Alex, Sam). Say whose routine this is with config_entry_id",
+    )
+
+
+@pytest.mark.parametrize(("service", "data"), ALL_SERVICES.items())
+async def test_unknown_config_entry_id(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, service: str, data: dict[str, Any]
+) -> None:
+    """An entry id that belongs to nobody is refused as `unknown_person`."""
+    await assert_rejected(
+        hass,
+        service,
+        {**data, "config_entry_id": "nobody"},
+        "unknown_person",
+        'No loaded Back Relief person has the entry id "nobody"',
+    )
+
+
+async def test_entry_of_another_integration_is_unknown(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """An entry id of another integration is not a person."""
+    other = MockConfigEntry(domain="other", entry_id="other_entry")
+    other.add_to_hass(hass)
+
+    await assert_rejected(
+        hass,
+        "log_pain",
+        {"config_entry_id": "other_entry", "level": 3},
+        "unknown_person",
+        'No loaded Back Relief person has the entry id "other_entry"',
+    )
+
+
+async def test_unloaded_person_is_unknown(
+    hass: HomeAssistant, two_people: tuple[MockConfigEntry, MockConfigEntry]
+) -> None:
+    """An unloaded person can't be named; the one still loaded needs no id."""
+    alex, sam = two_people
+    assert await hass.config_entries.async_unload(sam.entry_id)
+    await hass.async_block_till_done()
+
+    await assert_rejected(
+        hass,
+        "start_session",
+        {"config_entry_id": sam.entry_id, "activity": "rest"},
+        "unknown_person",
+        'No loaded Back Relief person has the entry id "entry_sam"',
+    )
+
+    await call(hass, "start_session", {"activity": "rest", "duration": 10})
+    assert state(hass, alex, "sensor", "session") == "rest"
+
+
+async def test_no_person_loaded(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
+    """With nobody loaded, an action without an id is refused as `no_person`."""
+    assert await hass.config_entries.async_unload(setup_entry.entry_id)
+    await hass.async_block_till_done()
+
+    await assert_rejected(
+        hass,
+        "log_pain",
+        {"level": 3},
+        "no_person",
+        "No one is set up in Back Relief yet. Add a person first",
+    )
+
+
+async def test_two_people_kept_apart(
+    hass: HomeAssistant,
+    two_people: tuple[MockConfigEntry, MockConfigEntry],
+    frozen_time: FrozenDateTimeFactory,
+) -> None:
+    """Each action acts on the named person only."""
+    alex, sam = two_people
+    events = async_capture_events(hass, BUS_EVENT)
+    sam_id = {"config_entry_id": sam.entry_id}
+    alex_id = {"config_entry_id": alex.entry_id}
+
+    await call(hass, "start_session", {**sam_id, "activity": "stretch", "duration": 10})
+    assert state(hass, sam, "sensor", "session") == "stretch"
+    assert state(hass, alex, "sensor", "session") == "idle"
+
+    # Alex can start his own session while Sam's runs.
+    await call(hass, "start_session", {**alex_id, "activity": "rest", "duration": 30})
+    await advance(hass, frozen_time, minutes=3)
+    await call(hass, "pause_session", sam_id)
+    assert attributes(hass, sam, "sensor", "session")["status"] == "paused"
+    assert attributes(hass, alex, "sensor", "session")["status"] == "running"
+    await call(hass, "resume_session", sam_id)
+    await call(hass, "extend_session", {**alex_id, "minutes": 5})
+    assert attributes(hass, alex, "sensor", "session")["planned_minutes"] == 35
+    assert attributes(hass, sam, "sensor", "session")["planned_minutes"] == 10
+    await call(hass, "stop_session", sam_id)
+    assert state(hass, sam, "sensor", "exercise_today") == "3"
+    assert state(hass, alex, "sensor", "session") == "rest"
+    await call(hass, "cancel_session", alex_id)
+    assert state(hass, alex, "sensor", "rest_today") == "0"
+
+    await call(hass, "log_activity", {**alex_id, "activity": "exercise", "minutes": 30})
+    await call(hass, "log_pain", {**sam_id, "level": 6})
+    await call(hass, "log_visit", alex_id)
+
+    assert state(hass, alex, "sensor", "exercise_today") == "30"
+    assert state(hass, sam, "sensor", "exercise_today") == "3"
+    assert state(hass, sam, "sensor", "pain_level") == "6"
+    assert state(hass, alex, "sensor", "pain_level") == "unknown"
+    assert state(hass, alex, "sensor", "last_visit") == "2026-11-25T08:03:00+00:00"
+    assert state(hass, sam, "sensor", "last_visit") == "unknown"
+    assert (await call(hass, "get_summary", sam_id))["person"] == "Sam"
+    assert (await call(hass, "get_summary", alex_id))["today"]["exercise"] == 30
+
+    assert [(event.data["config_entry_id"], event.data["type"]) for event in events] == [
+        (sam.entry_id, "started"),
+        (alex.entry_id, "started"),
+        (sam.entry_id, "paused"),
+        (sam.entry_id, "resumed"),
+        (alex.entry_id, "extended"),
+        (sam.entry_id, "finished"),
+        (alex.entry_id, "cancelled"),
+    ]

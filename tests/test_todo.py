@@ -1,0 +1,270 @@
+"""Tests for Back Relief's daily checklist."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from unittest.mock import patch
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components.todo import DOMAIN as TODO_DOMAIN, TodoServices
+from homeassistant.const import ATTR_ENTITY_ID, MAJOR_VERSION, MINOR_VERSION, Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import entity_registry as er
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+    snapshot_platform,
+)
+from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+from syrupy.assertion import SnapshotAssertion
+
+CHECKLIST = "todo.alex_checklist"
+DEFAULT_ITEMS = [
+    {"uid": "vitamin_d", "summary": "Vitamin D", "status": "needs_action"},
+    {"uid": "herbal_remedy", "summary": "Herbal remedy", "status": "needs_action"},
+    {"uid": "sun", "summary": "A few minutes of sun", "status": "needs_action"},
+]
+
+
+# The snapshots are written with the Home Assistant of requirements_test.txt; older
+# releases serialize registry entries and state attributes differently.
+SNAPSHOTS_MATCH = (MAJOR_VERSION, MINOR_VERSION) >= (2026, 10)
+
+
+@pytest.fixture
+def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """Serialize with Home Assistant's extension: stable ids, snapshots/ beside the tests."""
+    return snapshot.use_extension(HomeAssistantSnapshotExtension)
+
+
+async def _todo(hass: HomeAssistant, service: str, **data: Any) -> None:
+    """Call a to-do action on the checklist and wait for its effects."""
+    await hass.services.async_call(
+        TODO_DOMAIN, service, {ATTR_ENTITY_ID: CHECKLIST, **data}, blocking=True
+    )
+    await hass.async_block_till_done()
+
+
+async def _items(hass: HomeAssistant) -> list[dict[str, Any]]:
+    """Return the checklist's items, in order, through the get_items action."""
+    response = await hass.services.async_call(
+        TODO_DOMAIN,
+        TodoServices.GET_ITEMS,
+        {ATTR_ENTITY_ID: CHECKLIST},
+        blocking=True,
+        return_response=True,
+    )
+    assert response is not None
+    return response[CHECKLIST]["items"]  # type: ignore[index,return-value]
+
+
+async def _summaries(hass: HomeAssistant) -> list[str]:
+    """Return the summaries of the checklist's items, in order."""
+    return [item["summary"] for item in await _items(hass)]
+
+
+def _open_count(hass: HomeAssistant) -> str:
+    """Return the checklist's state: how many items are still open."""
+    state = hass.states.get(CHECKLIST)
+    assert state is not None
+    return state.state
+
+
+@pytest.mark.skipif(not SNAPSHOTS_MATCH, reason="snapshots of Home Assistant 2026.10")
+async def test_todo_entities(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    config_entry: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    """The checklist exists with its name, unique id and supported features."""
+    config_entry.add_to_hass(hass)
+    with patch("custom_components.back_relief.PLATFORMS", [Platform.TODO]):
+        assert await hass.config_entries.async_setup(config_entry.entry_id)
+        await hass.async_block_till_done()
+
+    await snapshot_platform(hass, entity_registry, snapshot, config_entry.entry_id)
+
+
+async def test_checklist_starts_with_the_three_defaults(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """A new person's checklist is vitamin D, herbal remedy and a few minutes of sun, all open."""
+    registry_entry = er.async_get(hass).async_get(CHECKLIST)
+    assert registry_entry is not None
+    assert registry_entry.unique_id == f"{setup_entry.entry_id}_checklist"
+
+    assert await _items(hass) == DEFAULT_ITEMS
+    assert _open_count(hass) == "3"
+
+
+async def test_add_item_appends_an_open_item(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """An added item goes to the end of the list, open."""
+    await _todo(hass, TodoServices.ADD_ITEM, item="Walk the dog")
+
+    items = await _items(hass)
+    assert [item["summary"] for item in items] == [
+        "Vitamin D",
+        "Herbal remedy",
+        "A few minutes of sun",
+        "Walk the dog",
+    ]
+    assert items[3]["status"] == "needs_action"
+    assert _open_count(hass) == "4"
+
+
+async def test_update_item_renames_and_completes(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """An item can be renamed and checked off, and opened again."""
+    await _todo(hass, TodoServices.UPDATE_ITEM, item="Herbal remedy", rename="Devil's claw")
+    await _todo(hass, TodoServices.UPDATE_ITEM, item="Vitamin D", status="completed")
+
+    items = await _items(hass)
+    assert items == [
+        {"uid": "vitamin_d", "summary": "Vitamin D", "status": "completed"},
+        {"uid": "herbal_remedy", "summary": "Devil's claw", "status": "needs_action"},
+        {"uid": "sun", "summary": "A few minutes of sun", "status": "needs_action"},
+    ]
+    assert _open_count(hass) == "2"
+
+    await _todo(hass, TodoServices.UPDATE_ITEM, item="vitamin_d", status="needs_action")
+
+    assert (await _items(hass))[0]["status"] == "needs_action"
+    assert _open_count(hass) == "3"
+
+
+async def test_remove_item_deletes_it(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
+    """Removed items leave the list, built-in ones included."""
+    await _todo(hass, TodoServices.ADD_ITEM, item="Walk the dog")
+
+    await _todo(hass, TodoServices.REMOVE_ITEM, item=["Herbal remedy", "Walk the dog"])
+
+    assert await _summaries(hass) == ["Vitamin D", "A few minutes of sun"]
+    assert _open_count(hass) == "2"
+
+
+async def test_an_unknown_item_is_refused(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Updating or removing an item that isn't there is refused and changes nothing."""
+    with pytest.raises(ServiceValidationError):
+        await _todo(hass, TodoServices.UPDATE_ITEM, item="Ice bath", status="completed")
+    with pytest.raises(ServiceValidationError):
+        await _todo(hass, TodoServices.REMOVE_ITEM, item=["Ice bath"])
+
+    assert await _items(hass) == DEFAULT_ITEMS
+
+
+async def test_move_item_reorders_the_list(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_ws_client: WebSocketGenerator
+) -> None:
+    """Moving an item puts it after another one, or at the top without one."""
+    client = await hass_ws_client(hass)
+
+    await client.send_json_auto_id({"type": "todo/item/move", "entity_id": CHECKLIST, "uid": "sun"})
+    response = await client.receive_json()
+    assert response["success"]
+    assert await _summaries(hass) == ["A few minutes of sun", "Vitamin D", "Herbal remedy"]
+
+    await client.send_json_auto_id(
+        {
+            "type": "todo/item/move",
+            "entity_id": CHECKLIST,
+            "uid": "vitamin_d",
+            "previous_uid": "herbal_remedy",
+        }
+    )
+    response = await client.receive_json()
+    assert response["success"]
+    assert await _summaries(hass) == ["A few minutes of sun", "Herbal remedy", "Vitamin D"]
+
+    await client.send_json_auto_id(
+        {"type": "todo/item/move", "entity_id": CHECKLIST, "uid": "ice_bath"}
+    )
+    response = await client.receive_json()
+    assert not response["success"]
+    assert await _summaries(hass) == ["A few minutes of sun", "Herbal remedy", "Vitamin D"]
+
+
+async def test_items_and_order_persist_across_reload(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_ws_client: WebSocketGenerator
+) -> None:
+    """Added, renamed, removed, moved and completed items are kept when the entry reloads."""
+    await _todo(hass, TodoServices.ADD_ITEM, item="Walk the dog")
+    await _todo(hass, TodoServices.UPDATE_ITEM, item="A few minutes of sun", rename="Sunlight")
+    await _todo(hass, TodoServices.REMOVE_ITEM, item=["Herbal remedy"])
+    await _todo(hass, TodoServices.UPDATE_ITEM, item="Vitamin D", status="completed")
+    walk_uid = (await _items(hass))[2]["uid"]
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id(
+        {"type": "todo/item/move", "entity_id": CHECKLIST, "uid": walk_uid}
+    )
+    assert (await client.receive_json())["success"]
+
+    assert await hass.config_entries.async_reload(setup_entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert await _items(hass) == [
+        {"uid": walk_uid, "summary": "Walk the dog", "status": "needs_action"},
+        {"uid": "vitamin_d", "summary": "Vitamin D", "status": "completed"},
+        {"uid": "sun", "summary": "Sunlight", "status": "needs_action"},
+    ]
+
+
+async def test_checklist_starts_fresh_each_day_keeping_history(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """Completed items are kept in today's history; after local midnight all are open again."""
+    await _todo(hass, TodoServices.ADD_ITEM, item="Walk the dog")
+    await _todo(hass, TodoServices.UPDATE_ITEM, item="Vitamin D", status="completed")
+    await _todo(hass, TodoServices.UPDATE_ITEM, item="Walk the dog", status="completed")
+    walk_uid = (await _items(hass))[3]["uid"]
+    assert _open_count(hass) == "2"
+
+    # Just before midnight the day is still the same.
+    frozen_time.move_to("2026-11-25T23:59:59+01:00")
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert _open_count(hass) == "2"
+
+    frozen_time.move_to("2026-11-26T00:00:01+01:00")
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+    assert _open_count(hass) == "4"
+    assert [item["status"] for item in await _items(hass)] == ["needs_action"] * 4
+    # The user's own item stays on the list; yesterday keeps what was done.
+    assert await _summaries(hass) == [
+        "Vitamin D",
+        "Herbal remedy",
+        "A few minutes of sun",
+        "Walk the dog",
+    ]
+    history = setup_entry.runtime_data.history
+    assert history.get(date(2026, 11, 25)).checklist_done == ["vitamin_d", walk_uid]
+    assert history.get(date(2026, 11, 26)).checklist_done == []
+
+
+async def test_completing_today_survives_a_reload_the_same_day(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """What was checked off today is still checked off after a reload."""
+    await _todo(hass, TodoServices.UPDATE_ITEM, item="A few minutes of sun", status="completed")
+
+    assert await hass.config_entries.async_reload(setup_entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert (await _items(hass))[2] == {
+        "uid": "sun",
+        "summary": "A few minutes of sun",
+        "status": "completed",
+    }
+    assert _open_count(hass) == "2"
