@@ -9,6 +9,7 @@ Only the standard library is used, and only http://127.0.0.1:8123 is contacted.
 
 from __future__ import annotations
 
+from http import HTTPStatus
 import json
 import os
 from pathlib import Path
@@ -36,6 +37,11 @@ DEMO_TIMEOUT = 60  # seconds; the demo entities load in the background after sta
 
 class BootstrapError(Exception):
     """A step of the bootstrap failed."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        """Keep the HTTP status of a failed call, if there was one."""
+        super().__init__(message)
+        self.status = status
 
 
 def call(
@@ -65,12 +71,12 @@ def call(
             text = response.read().decode()
     except HTTPError as err:
         detail = err.read().decode(errors="replace")
-        raise BootstrapError(f"{method} {path}: HTTP {err.code} {detail}") from err
+        raise BootstrapError(f"{method} {path}: HTTP {err.code} {detail}", err.code) from err
     return json.loads(text) if text else None
 
 
-def wait_for_home_assistant(hass_pid: int) -> list[dict[str, Any]]:
-    """Wait until the API answers; return the onboarding steps."""
+def wait_for_home_assistant(hass_pid: int) -> bool:
+    """Wait until the API answers; return whether the owner exists already."""
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         try:
@@ -79,10 +85,15 @@ def wait_for_home_assistant(hass_pid: int) -> list[dict[str, Any]]:
             raise BootstrapError("Home Assistant stopped before it was ready") from None
         try:
             steps: list[dict[str, Any]] = call("GET", "/api/onboarding")
-        except (URLError, ConnectionError, TimeoutError, BootstrapError):
+        except BootstrapError as err:
+            if err.status == HTTPStatus.NOT_FOUND:
+                return True  # onboarding is finished, and its API is gone
             time.sleep(2)
             continue
-        return steps
+        except (URLError, ConnectionError, TimeoutError):
+            time.sleep(2)
+            continue
+        return any(step["step"] == "user" and step["done"] for step in steps)
     raise BootstrapError(f"Home Assistant did not answer within {START_TIMEOUT} s")
 
 
@@ -105,9 +116,9 @@ def owner_password() -> str:
     return PASSWORD_FILE.read_text().strip()
 
 
-def log_in(steps: list[dict[str, Any]], password: str) -> str:
+def log_in(*, owner_exists: bool, password: str) -> str:
     """Create the owner on the first start, or log in as the owner; return a token."""
-    if not any(step["step"] == "user" and step["done"] for step in steps):
+    if not owner_exists:
         answer = call(
             "POST",
             "/api/onboarding/users",
@@ -206,20 +217,30 @@ def add_back_relief(token: str) -> None:
     print(f"==> added Back Relief for {OWNER_NAME}")
 
 
+def wait_until_running(token: str) -> None:
+    """Wait until Home Assistant has finished starting."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while call("GET", "/api/config", token=token)["state"] != "RUNNING":
+        if time.monotonic() > deadline:
+            raise BootstrapError(f"Home Assistant did not finish starting in {START_TIMEOUT} s")
+        time.sleep(1)
+
+
 def main() -> int:
     """Run the bootstrap; return the exit code."""
     hass_pid = int(sys.argv[1])
     started = time.monotonic()
     try:
         password = owner_password()
-        steps = wait_for_home_assistant(hass_pid)
-        token = log_in(steps, password)
+        owner_exists = wait_for_home_assistant(hass_pid)
+        token = log_in(owner_exists=owner_exists, password=password)
         add_back_relief(token)
+        wait_until_running(token)
     except BootstrapError as err:
         print(f"==> scripts/develop could not prepare the instance: {err}", file=sys.stderr)
         return 1
     print(
-        f"\n==> Home Assistant answered after {time.monotonic() - started:.0f} s: {BASE_URL}\n"
+        f"\n==> Home Assistant is running ({time.monotonic() - started:.0f} s): {BASE_URL}\n"
         f"==> log in as '{USERNAME}' with password '{password}'\n",
         flush=True,
     )

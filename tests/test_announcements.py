@@ -6,6 +6,10 @@ from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -16,10 +20,6 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.back_relief.announcements import in_quiet_hours
 from custom_components.back_relief.const import BUS_EVENT, DOMAIN
-from homeassistant.core import HomeAssistant, ServiceCall
-from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import issue_registry as ir
-from homeassistant.util import dt as dt_util
 
 from .conftest import entity_id, make_entry
 
@@ -121,8 +121,10 @@ async def test_stretching_start_reminds_to_stay_comfortable(
     assert _spoken(speech_calls) == [
         (
             [SPEAKER],
-            "Stretching started: 10 minutes. Stretch only to where it feels comfortable, "
-            "and stop if it hurts.",
+            (
+                "Stretching started: 10 minutes. Stretch only to where it feels comfortable, "
+                "and stop if it hurts."
+            ),
         )
     ]
 

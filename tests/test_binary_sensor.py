@@ -7,7 +7,7 @@ from typing import Any
 from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.const import MAJOR_VERSION, MINOR_VERSION, STATE_OFF, STATE_ON, Platform
+from homeassistant.const import STATE_OFF, STATE_ON, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 import pytest
@@ -16,24 +16,14 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
     snapshot_platform,
 )
-from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.back_relief.const import DOMAIN
 
+from .conftest import SNAPSHOTS_MATCH
+
 SESSION_ACTIVE = "binary_sensor.alex_session_active"
 RESTING = "binary_sensor.alex_resting"
-
-
-# The snapshots are written with the Home Assistant of requirements_test.txt; older
-# releases serialize registry entries and state attributes differently.
-SNAPSHOTS_MATCH = (MAJOR_VERSION, MINOR_VERSION) >= (2026, 10)
-
-
-@pytest.fixture
-def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
-    """Serialize with Home Assistant's extension: stable ids, snapshots/ beside the tests."""
-    return snapshot.use_extension(HomeAssistantSnapshotExtension)
 
 
 async def _call(hass: HomeAssistant, action: str, **data: Any) -> None:

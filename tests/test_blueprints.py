@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from freezegun.api import FrozenDateTimeFactory
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
-
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
 
 from .conftest import entity_id
 

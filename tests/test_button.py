@@ -9,13 +9,7 @@ from unittest.mock import patch
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.button import DOMAIN as BUTTON_DOMAIN, SERVICE_PRESS
 from homeassistant.components.number import ATTR_VALUE, DOMAIN as NUMBER_DOMAIN, SERVICE_SET_VALUE
-from homeassistant.const import (
-    ATTR_ENTITY_ID,
-    MAJOR_VERSION,
-    MINOR_VERSION,
-    STATE_UNKNOWN,
-    Platform,
-)
+from homeassistant.const import ATTR_ENTITY_ID, STATE_UNKNOWN, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import entity_registry as er
@@ -26,23 +20,13 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
     snapshot_platform,
 )
-from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.back_relief.const import DOMAIN
 
+from .conftest import SNAPSHOTS_MATCH
+
 SESSION = "sensor.alex_session"
-
-
-# The snapshots are written with the Home Assistant of requirements_test.txt; older
-# releases serialize registry entries and state attributes differently.
-SNAPSHOTS_MATCH = (MAJOR_VERSION, MINOR_VERSION) >= (2026, 10)
-
-
-@pytest.fixture
-def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
-    """Serialize with Home Assistant's extension: stable ids, snapshots/ beside the tests."""
-    return snapshot.use_extension(HomeAssistantSnapshotExtension)
 
 
 async def _press(hass: HomeAssistant, button: str) -> None:

@@ -177,12 +177,18 @@ async def test_user_step_blank_name_shows_error_then_creates_entry(
 async def test_options_flow_offers_a_menu_of_groups(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
-    """The options flow opens with a menu: goals, announcements and lights."""
+    """The options flow opens with a menu of the option groups."""
     result = await hass.config_entries.options.async_init(setup_entry.entry_id)
 
     assert result["type"] is FlowResultType.MENU
     assert result["step_id"] == "init"
-    assert list(result["menu_options"]) == ["goals", "announcements", "lights"]
+    assert list(result["menu_options"]) == [
+        "goals",
+        "announcements",
+        "lights",
+        "care",
+        "routines",
+    ]
 
 
 async def test_options_goals_form_suggests_the_defaults(

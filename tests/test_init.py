@@ -574,11 +574,11 @@ async def test_two_people_are_kept_apart(
     await call(hass, "start_session", activity="exercise")
     assert hass.states.get("sensor.alex_session").state == "exercise"
     assert await hass.config_entries.async_unload(alex.entry_id)
-    assert hass_storage[f"{DOMAIN}.entry_sam"]["data"]["history"] == {
-        "2026-11-25": {"minutes": {"rest": 20}}
-    }
-    assert hass_storage[f"{DOMAIN}.entry_alex"]["data"]["history"] == {
-        "2026-11-25": {"minutes": {"inversion": 15}}
+    sam_days = hass_storage[f"{DOMAIN}.entry_sam"]["data"]["history"]
+    alex_days = hass_storage[f"{DOMAIN}.entry_alex"]["data"]["history"]
+    assert {day: log["minutes"] for day, log in sam_days.items()} == {"2026-11-25": {"rest": 20}}
+    assert {day: log["minutes"] for day, log in alex_days.items()} == {
+        "2026-11-25": {"inversion": 15}
     }
     assert hass_storage[f"{DOMAIN}.entry_alex"]["data"]["session"]["activity"] == "exercise"
     assert hass_storage[f"{DOMAIN}.entry_sam"]["data"]["session"] is None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.helpers import issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -13,8 +15,6 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.back_relief.const import DOMAIN
-from homeassistant.core import HomeAssistant, ServiceCall
-from homeassistant.helpers import issue_registry as ir
 
 from .conftest import make_entry
 

@@ -7,13 +7,7 @@ from typing import Any
 from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.const import (
-    EVENT_STATE_CHANGED,
-    MAJOR_VERSION,
-    MINOR_VERSION,
-    STATE_UNKNOWN,
-    Platform,
-)
+from homeassistant.const import EVENT_STATE_CHANGED, STATE_UNKNOWN, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
@@ -24,12 +18,11 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
     snapshot_platform,
 )
-from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.back_relief.const import DOMAIN
 
-from .conftest import entity_id
+from .conftest import SNAPSHOTS_MATCH, entity_id
 
 
 async def _call(hass: HomeAssistant, action: str, **data: Any) -> None:
@@ -43,17 +36,6 @@ async def _advance(hass: HomeAssistant, freezer: FrozenDateTimeFactory, delta: t
     freezer.tick(delta)
     async_fire_time_changed(hass)
     await hass.async_block_till_done()
-
-
-# The snapshots are written with the Home Assistant of requirements_test.txt; older
-# releases serialize registry entries and state attributes differently.
-SNAPSHOTS_MATCH = (MAJOR_VERSION, MINOR_VERSION) >= (2026, 10)
-
-
-@pytest.fixture
-def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
-    """Serialize with Home Assistant's extension: stable ids, snapshots/ beside the tests."""
-    return snapshot.use_extension(HomeAssistantSnapshotExtension)
 
 
 def _state(hass: HomeAssistant, entry: MockConfigEntry, key: str) -> Any:
@@ -257,6 +239,7 @@ async def test_session_sensor_follows_the_session(
     assert paused.state == "inversion"
     assert paused.attributes["status"] == "paused"
     assert paused.attributes["ends_at"] == "2026-11-25T08:20:00+00:00"
+    assert paused.attributes["paused_at"] == "2026-11-25T08:05:00+00:00"
 
     await _advance(hass, frozen_time, timedelta(minutes=3))
     await _call(hass, "resume_session")
@@ -266,6 +249,7 @@ async def test_session_sensor_follows_the_session(
     assert resumed.attributes["started_at"] == "2026-11-25T08:00:00+00:00"
     assert resumed.attributes["ends_at"] == "2026-11-25T08:23:00+00:00"
     assert resumed.attributes["planned_minutes"] == 20
+    assert "paused_at" not in resumed.attributes
 
     await _call(hass, "stop_session")
 
@@ -369,6 +353,7 @@ async def test_a_running_session_writes_state_only_at_start_and_end(
     await _call(hass, "start_session", activity="exercise", duration=10)
     assert written() == [
         "binary_sensor.alex_session_active",
+        "calendar.alex_routine",
         "event.alex_session",
         "sensor.alex_session",
         "sensor.alex_session_ends",
@@ -381,6 +366,7 @@ async def test_a_running_session_writes_state_only_at_start_and_end(
     await _advance(hass, frozen_time, timedelta(minutes=1))
     assert written() == [
         "binary_sensor.alex_session_active",
+        "calendar.alex_routine",
         "event.alex_session",
         "sensor.alex_exercise_today",
         "sensor.alex_session",

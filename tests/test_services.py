@@ -254,15 +254,19 @@ async def test_start_session_accepts_the_bounds(
 async def test_start_session_stretch_routine(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
-    """A stretch session can follow a guided routine, named in state and event."""
+    """A stretch session can follow a guided routine; the routine sets its length."""
     events = async_capture_events(hass, BUS_EVENT)
 
-    await call(hass, "start_session", {"activity": "stretch", "duration": 10, "routine": "morning"})
+    await call(
+        hass, "start_session", {"activity": "stretch", "duration": 10, "routine": "gentle_back"}
+    )
 
     assert state(hass, setup_entry, "sensor", "session") == "stretch"
-    assert attributes(hass, setup_entry, "sensor", "session")["routine"] == "morning"
+    session = attributes(hass, setup_entry, "sensor", "session")
+    assert (session["routine"], session["planned_minutes"]) == ("gentle_back", 7)
     assert [(event.data["type"], event.data["routine"]) for event in events] == [
-        ("started", "morning")
+        ("started", "gentle_back"),
+        ("step", "gentle_back"),
     ]
 
 
@@ -725,6 +729,14 @@ async def test_get_summary(
             "status": "running",
             "remaining_seconds": 900,
         },
+        "pain": {
+            "average_7_days": 5.5,
+            "average_previous_7_days": None,
+            "average_30_days": 5.5,
+            "average_exercise_days": 5.5,
+            "average_other_days": None,
+        },
+        "next_visit": None,
         "days": [
             {**empty, "date": "2026-11-19", "flare_up": False},
             {**empty, "date": "2026-11-20", "flare_up": False},

@@ -9,8 +9,6 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.switch import DOMAIN as SWITCH_DOMAIN
 from homeassistant.const import (
     ATTR_ENTITY_ID,
-    MAJOR_VERSION,
-    MINOR_VERSION,
     SERVICE_TURN_OFF,
     SERVICE_TURN_ON,
     STATE_OFF,
@@ -25,25 +23,15 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
     snapshot_platform,
 )
-from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.back_relief.const import DOMAIN
 
+from .conftest import SNAPSHOTS_MATCH
+
 REMINDERS = "switch.alex_reminders"
 FLARE_UP = "switch.alex_flare_up"
 EXERCISE_STREAK = "sensor.alex_exercise_streak"
-
-
-# The snapshots are written with the Home Assistant of requirements_test.txt; older
-# releases serialize registry entries and state attributes differently.
-SNAPSHOTS_MATCH = (MAJOR_VERSION, MINOR_VERSION) >= (2026, 10)
-
-
-@pytest.fixture
-def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
-    """Serialize with Home Assistant's extension: stable ids, snapshots/ beside the tests."""
-    return snapshot.use_extension(HomeAssistantSnapshotExtension)
 
 
 async def _switch(hass: HomeAssistant, switch: str, service: str) -> None:

@@ -8,7 +8,7 @@ from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.todo import DOMAIN as TODO_DOMAIN, TodoServices
-from homeassistant.const import ATTR_ENTITY_ID, MAJOR_VERSION, MINOR_VERSION, Platform
+from homeassistant.const import ATTR_ENTITY_ID, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import entity_registry as er
@@ -18,9 +18,10 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
     snapshot_platform,
 )
-from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 from syrupy.assertion import SnapshotAssertion
+
+from .conftest import SNAPSHOTS_MATCH
 
 CHECKLIST = "todo.alex_checklist"
 DEFAULT_ITEMS = [
@@ -28,17 +29,6 @@ DEFAULT_ITEMS = [
     {"uid": "herbal_remedy", "summary": "Herbal remedy", "status": "needs_action"},
     {"uid": "sun", "summary": "A few minutes of sun", "status": "needs_action"},
 ]
-
-
-# The snapshots are written with the Home Assistant of requirements_test.txt; older
-# releases serialize registry entries and state attributes differently.
-SNAPSHOTS_MATCH = (MAJOR_VERSION, MINOR_VERSION) >= (2026, 10)
-
-
-@pytest.fixture
-def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
-    """Serialize with Home Assistant's extension: stable ids, snapshots/ beside the tests."""
-    return snapshot.use_extension(HomeAssistantSnapshotExtension)
 
 
 async def _todo(hass: HomeAssistant, service: str, **data: Any) -> None:

@@ -9,6 +9,7 @@ from homeassistant.helpers.typing import ConfigType
 
 from .announcements import Announcer
 from .blueprints import async_install_blueprints
+from .card import async_register_card
 from .const import DOMAIN
 from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
 from .custom_sentences import async_sync_sentences
@@ -18,8 +19,10 @@ from .services import async_setup_services
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
     Platform.BUTTON,
+    Platform.CALENDAR,
     Platform.EVENT,
     Platform.NUMBER,
+    Platform.SELECT,
     Platform.SENSOR,
     Platform.SWITCH,
     Platform.TODO,
@@ -29,9 +32,10 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions, once for every person, and offer the blueprints."""
+    """Register the actions, once for every person, offer the blueprints, serve the card."""
     async_setup_services(hass)
     await async_install_blueprints(hass)
+    await async_register_card(hass)
     return True
 
 

@@ -16,31 +16,51 @@ from homeassistant.helpers.event import async_track_point_in_utc_time, async_tra
 from homeassistant.util import dt as dt_util
 
 from .const import (
+    CONF_NOTIFY_ENTITY,
     CONF_ONLY_WHEN_HOME,
     CONF_QUIET_END,
     CONF_QUIET_START,
     CONF_REMINDER_EXERCISE,
     CONF_REMINDER_INVERSION,
     CONF_REMINDER_REST,
+    CONF_REMINDER_SUN,
+    CONF_REMINDER_VISIT,
     CONF_SPEAKERS,
     CONF_TTS_ENTITY,
+    CONF_WEATHER_ENTITY,
+    CONF_WEEKLY_SUMMARY,
     EVENT_FINISHED,
     EVENT_REMINDER,
     EVENT_STARTED,
+    EVENT_STEP,
     LOGGER,
+    REMINDER_SUN,
+    REMINDER_VISIT,
     STALE_CUE_AFTER,
+    SUN_ITEM,
+    WEEKLY_NOTIFY,
+    WEEKLY_SPEAK,
 )
 from .coordinator import BackReliefCoordinator
 from .house import DeviceFaults
-from .phrases import async_phrase
+from .phrases import phrase
 from .routine import Goal
 
-REMINDER_OPTIONS: dict[Goal, str] = {
+# Each kind of reminder, by the option that holds its daily time.
+REMINDER_OPTIONS: dict[str, str] = {
     Goal.EXERCISE: CONF_REMINDER_EXERCISE,
     Goal.INVERSION: CONF_REMINDER_INVERSION,
     Goal.REST: CONF_REMINDER_REST,
+    REMINDER_VISIT: CONF_REMINDER_VISIT,
+    REMINDER_SUN: CONF_REMINDER_SUN,
 }
 ONE_MINUTE = timedelta(minutes=1)
+# Weather that is no invitation to sit in the sun.
+WET_WEATHER = frozenset(
+    {"rainy", "pouring", "lightning-rainy", "snowy", "snowy-rainy", "hail", "exceptional"}
+)
+WEEKLY_SUMMARY_DAY = 6  # Sunday
+WEEKLY_SUMMARY_TIME = time(18, 0)
 
 
 def in_quiet_hours(now: time, start: time, end: time) -> bool:
@@ -70,7 +90,7 @@ class Announcer:
         self.faults = DeviceFaults(hass, coordinator.entry.entry_id, coordinator.name)
         self._unsub_one_minute: CALLBACK_TYPE | None = None
         self._unsub_reminders: list[CALLBACK_TYPE] = []
-        self._reminder_times: dict[Goal, str] = {}
+        self._reminder_times: dict[str, str] = {}
         self._cued_ends_at: datetime | None = None
 
     @callback
@@ -79,6 +99,13 @@ class Announcer:
         removers = [
             self.coordinator.async_add_event_listener(self._handle_event),
             self.coordinator.async_add_listener(self._handle_change),
+            async_track_time_change(
+                self.hass,
+                self._weekly_summary,
+                hour=WEEKLY_SUMMARY_TIME.hour,
+                minute=WEEKLY_SUMMARY_TIME.minute,
+                second=0,
+            ),
         ]
         self._handle_change()
 
@@ -184,19 +211,28 @@ class Announcer:
 
     @callback
     def _handle_event(self, event_type: str, data: dict[str, Any]) -> None:
-        if event_type == EVENT_STARTED:
-            self._background(self._async_cue("started", data, data["planned_minutes"]))
+        if not self.coordinator.reminders_enabled:
+            return
+        if event_type == EVENT_STARTED and data["routine"]:
+            routine = self.coordinator.routines().get(data["routine"])
+            name = routine.name if routine else data["routine"]
+            self.say("routine", "started", routine=name, minutes=data["planned_minutes"])
+        elif event_type == EVENT_STARTED:
+            self.say("started", data["activity"], minutes=data["planned_minutes"])
+        elif event_type == EVENT_STEP:
+            key = f"step_{data['side']}" if data["side"] else "step"
+            self.say("routine", key, name=data["name"], cue=data["cue"])
         elif event_type == EVENT_FINISHED and not data["stopped_early"]:
             late = timedelta(seconds=data.get("late_seconds", 0))
             if data["while_offline"] and late > STALE_CUE_AFTER:
                 LOGGER.debug("Not announcing a session end that is %s late", late)
                 return
-            self._background(self._async_cue("finished", data, data["credited_minutes"]))
+            self.say("finished", data["activity"], minutes=data["credited_minutes"])
 
-    async def _async_cue(self, group: str, data: dict[str, Any], minutes: int) -> None:
-        if not self.coordinator.reminders_enabled:
-            return
-        self.speak(await async_phrase(self.hass, group, data["activity"], minutes=minutes))
+    @callback
+    def say(self, group: str, key: str, **values: Any) -> None:
+        """Speak one of the texts in Home Assistant's language."""
+        self.speak(phrase(self.hass, group, key, **values))
 
     @callback
     def _handle_change(self) -> None:
@@ -218,7 +254,7 @@ class Announcer:
         cue_at = session.ends_at - ONE_MINUTE
         if session.planned_minutes > 1 and cue_at > dt_util.utcnow():
             self._unsub_one_minute = async_track_point_in_utc_time(
-                self.hass, self._async_one_minute_left, cue_at
+                self.hass, self._one_minute_left, cue_at
             )
 
     @callback
@@ -228,29 +264,28 @@ class Announcer:
             self._unsub_one_minute = None
 
     @callback
-    def _async_one_minute_left(self, now: datetime) -> None:
+    def _one_minute_left(self, now: datetime) -> None:
         self._unsub_one_minute = None
         session = self.coordinator.session
-        if session is not None and not session.is_paused:
-            data = {"activity": str(session.activity)}
-            self._background(self._async_cue("one_minute_left", data, 1))
+        if session is not None and not session.is_paused and self.coordinator.reminders_enabled:
+            self.say("one_minute_left", str(session.activity))
 
     # ----- reminders -----
 
     @callback
     def _arm_reminders(self) -> None:
         options = self.coordinator.options
-        wanted = {goal: options[key] for goal, key in REMINDER_OPTIONS.items() if options.get(key)}
+        wanted = {kind: options[key] for kind, key in REMINDER_OPTIONS.items() if options.get(key)}
         if wanted == self._reminder_times:
             return
         self._cancel_reminders()
         self._reminder_times = wanted
-        for goal, at in wanted.items():
+        for kind, at in wanted.items():
             when = time.fromisoformat(at)
             self._unsub_reminders.append(
                 async_track_time_change(
                     self.hass,
-                    partial(self._remind, goal),
+                    partial(self._remind, kind),
                     hour=when.hour,
                     minute=when.minute,
                     second=when.second,
@@ -264,12 +299,33 @@ class Announcer:
         self._unsub_reminders = []
         self._reminder_times = {}
 
-    def decide_reminder(self, goal: Goal) -> ReminderDecision:
-        """Return whether a reminder for a goal is spoken now."""
+    def _reason_not_needed(self, kind: str) -> str | None:
+        """Return why a reminder is not needed today, None when it is."""
+        coordinator = self.coordinator
+        if kind in set(Goal):
+            return "goal_met" if coordinator.streak(Goal(kind)).today_met else None
+        if kind == REMINDER_SUN:
+            return self._reason_no_sun()
+        return None
+
+    def _reason_no_sun(self) -> str | None:
+        """Return why a few minutes in the sun aren't suggested now, None when they are."""
+        if self.coordinator.checklist_done(SUN_ITEM):
+            return "done"
+        sun = self.hass.states.get("sun.sun")
+        if sun is None or sun.state != "above_horizon":
+            return "sun_down"
+        weather = self.coordinator.options.get(CONF_WEATHER_ENTITY)
+        if weather and (state := self.hass.states.get(weather)) and state.state in WET_WEATHER:
+            return "weather"
+        return None
+
+    def decide_reminder(self, kind: str) -> ReminderDecision:
+        """Return whether a reminder is spoken now, and if not, why not."""
         coordinator = self.coordinator
         options = coordinator.options
-        if coordinator.streak(goal).today_met:
-            return ReminderDecision(spoken=False, reason="goal_met")
+        if reason := self._reason_not_needed(kind):
+            return ReminderDecision(spoken=False, reason=reason)
         if not coordinator.reminders_enabled:
             return ReminderDecision(spoken=False, reason="reminders_off")
         local_now = dt_util.now().time()
@@ -287,26 +343,79 @@ class Announcer:
         return ReminderDecision(spoken=True)
 
     @callback
-    def _remind(self, goal: Goal, now: datetime) -> None:
-        decision = self.decide_reminder(goal)
-        remaining = max(
-            self.coordinator.goal_minutes(goal) - self.coordinator.today_minutes(goal), 0
-        )
-        self.coordinator.fire_event(
+    def _remind(self, kind: str, now: datetime) -> None:
+        coordinator = self.coordinator
+        details: dict[str, Any] = {}
+        values: dict[str, Any] = {"name": coordinator.name}
+        if kind in set(Goal):
+            goal = Goal(kind)
+            minutes_today = coordinator.today_minutes(goal)
+            goal_minutes = coordinator.goal_minutes(goal)
+            details = {"minutes_today": minutes_today, "goal": goal_minutes}
+            values["minutes"] = max(goal_minutes - minutes_today, 0)
+        elif kind == REMINDER_VISIT:
+            visit = coordinator.next_visit()
+            tomorrow = coordinator.today() + timedelta(days=1)
+            if visit is None or dt_util.as_local(visit.visited_at).date() != tomorrow:
+                return  # only the day before a visit
+            visit_time = dt_util.as_local(visit.visited_at).strftime("%H:%M")
+            details = {"visit_at": visit.visited_at.isoformat()}
+            values["time"] = visit_time
+        decision = self.decide_reminder(kind)
+        coordinator.fire_event(
             EVENT_REMINDER,
-            {
-                "activity": str(goal),
-                "spoken": decision.spoken,
-                "reason": decision.reason,
-                "minutes_today": self.coordinator.today_minutes(goal),
-                "goal": self.coordinator.goal_minutes(goal),
-            },
+            {"activity": kind, "spoken": decision.spoken, "reason": decision.reason, **details},
         )
         if decision.spoken:
-            self._background(self._async_remind(goal, remaining))
+            self.say("reminder", kind, **values)
 
-    async def _async_remind(self, goal: Goal, remaining: int) -> None:
-        message = await async_phrase(
-            self.hass, "reminder", str(goal), name=self.coordinator.name, minutes=remaining
-        )
-        self.speak(message)
+    # ----- the weekly summary -----
+
+    def weekly_summary_text(self) -> str:
+        """Return the week in a few spoken sentences."""
+        coordinator = self.coordinator
+        today = coordinator.today()
+        first = today - timedelta(days=6)
+        insights = coordinator.history.pain_insights(today, coordinator.goal_minutes(Goal.EXERCISE))
+        days = {
+            str(goal): coordinator.history.days_meeting(
+                goal, coordinator.goal_minutes(goal), first, today
+            )
+            for goal in Goal
+        }
+        text = phrase(self.hass, "weekly", "goals", name=coordinator.name, **days)
+        if insights.average_7_days is not None:
+            previous = insights.average_previous_7_days
+            key = "pain" if previous is None else "pain_compared"
+            text += " " + phrase(
+                self.hass, "weekly", key, pain=insights.average_7_days, previous=previous
+            )
+        return text
+
+    @callback
+    def _weekly_summary(self, now: datetime) -> None:
+        how = self.coordinator.options.get(CONF_WEEKLY_SUMMARY)
+        if dt_util.as_local(now).weekday() != WEEKLY_SUMMARY_DAY or not how:
+            return
+        text = self.weekly_summary_text()
+        if how == WEEKLY_SPEAK and self.decide_reminder("weekly").spoken:
+            self.speak(text)
+        notify = self.coordinator.options.get(CONF_NOTIFY_ENTITY)
+        if how == WEEKLY_NOTIFY and notify:
+            title = phrase(self.hass, "weekly", "title", name=self.coordinator.name)
+            self._background(self._async_notify(notify, title, text))
+
+    async def _async_notify(self, notify: str, title: str, message: str) -> None:
+        if not self.faults.usable("notify_failed", notify):
+            return
+        try:
+            await self.hass.services.async_call(
+                "notify",
+                "send_message",
+                {ATTR_ENTITY_ID: notify, "title": title, "message": message},
+                blocking=True,
+            )
+        except HomeAssistantError as err:
+            self.faults.report("notify_failed", notify, str(err) or type(err).__name__)
+        else:
+            self.faults.fixed("notify_failed", notify)

@@ -191,7 +191,7 @@ class Answers:
             }
         )
 
-    def extra(self, key: str) -> str:
+    def addition(self, key: str) -> str:
         """Return an optional addition to an answer, or nothing."""
         return TEXTS[self.language].get(key, "")
 

@@ -26,7 +26,7 @@ class BackReliefButtonEntityDescription(ButtonEntityDescription):
 def _start_description(activity: Activity) -> BackReliefButtonEntityDescription:
     return BackReliefButtonEntityDescription(
         key=f"start_{activity}",
-        press_fn=lambda coordinator: coordinator.start_session(activity),
+        press_fn=lambda coordinator: coordinator.start_with_defaults(activity),
     )
 
 

@@ -15,6 +15,7 @@ from .const import (
     CONF_FLASH_ON_INVERSION_END,
     CONF_INVERSION_GOAL,
     CONF_MAX_INVERSION,
+    CONF_NOTIFY_ENTITY,
     CONF_ONLY_WHEN_HOME,
     CONF_PERSON,
     CONF_QUIET_END,
@@ -22,17 +23,29 @@ from .const import (
     CONF_REMINDER_EXERCISE,
     CONF_REMINDER_INVERSION,
     CONF_REMINDER_REST,
+    CONF_REMINDER_SUN,
+    CONF_REMINDER_VISIT,
     CONF_REST_BRIGHTNESS,
     CONF_REST_GOAL,
     CONF_REST_LIGHTS,
+    CONF_ROUTINES,
     CONF_SPEAKERS,
     CONF_TTS_ENTITY,
+    CONF_WEATHER_ENTITY,
+    CONF_WEEKLY_SUMMARY,
     DEFAULT_OPTIONS,
     DOMAIN,
     MAX_GOAL_MINUTES,
     MAX_INVERSION_LIMIT,
+    WEEKLY_NOTIFY,
+    WEEKLY_SPEAK,
 )
 from .coordinator import BackReliefConfigEntry
+from .guided import BUILT_IN_ROUTINES, Routine, StepsError, parse_steps
+
+ROUTINE_NAME = "routine_name"
+ROUTINE_STEPS = "routine_steps"
+ROUTINES_REMOVE = "remove_routines"
 
 
 def _minutes(maximum: int) -> selector.NumberSelector:
@@ -84,6 +97,23 @@ ANNOUNCEMENTS_SCHEMA = vol.Schema(
         vol.Required(CONF_ONLY_WHEN_HOME): selector.BooleanSelector(),
     }
 )
+CARE_SCHEMA = vol.Schema(
+    {
+        vol.Optional(CONF_REMINDER_VISIT): selector.TimeSelector(),
+        vol.Optional(CONF_REMINDER_SUN): selector.TimeSelector(),
+        vol.Optional(CONF_WEATHER_ENTITY): selector.EntitySelector(
+            selector.EntitySelectorConfig(domain="weather")
+        ),
+        vol.Optional(CONF_WEEKLY_SUMMARY): selector.SelectSelector(
+            selector.SelectSelectorConfig(
+                options=[WEEKLY_SPEAK, WEEKLY_NOTIFY], translation_key=CONF_WEEKLY_SUMMARY
+            )
+        ),
+        vol.Optional(CONF_NOTIFY_ENTITY): selector.EntitySelector(
+            selector.EntitySelectorConfig(domain="notify")
+        ),
+    }
+)
 LIGHTS_SCHEMA = vol.Schema(
     {
         vol.Optional(CONF_REST_LIGHTS): selector.EntitySelector(
@@ -106,6 +136,7 @@ OPTIONS_STEPS: dict[str, vol.Schema] = {
     "goals": GOALS_SCHEMA,
     "announcements": ANNOUNCEMENTS_SCHEMA,
     "lights": LIGHTS_SCHEMA,
+    "care": CARE_SCHEMA,
 }
 WHOLE_NUMBER_OPTIONS = (
     CONF_EXERCISE_GOAL,
@@ -194,7 +225,7 @@ class BackReliefOptionsFlow(OptionsFlow):
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Offer the groups of options."""
-        return self.async_show_menu(step_id="init", menu_options=list(OPTIONS_STEPS))
+        return self.async_show_menu(step_id="init", menu_options=[*OPTIONS_STEPS, "routines"])
 
     async def async_step_goals(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Daily goals and the inversion cap."""
@@ -206,9 +237,62 @@ class BackReliefOptionsFlow(OptionsFlow):
         """Speakers, quiet hours and reminder times."""
         return self._async_step("announcements", user_input)
 
+    async def async_step_care(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Visit and sun reminders, and the weekly summary."""
+        return self._async_step("care", user_input)
+
     async def async_step_lights(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Rest lights."""
         return self._async_step("lights", user_input)
+
+    async def async_step_routines(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Add a guided routine of the person's own, or remove some."""
+        own: list[dict[str, Any]] = list(self.config_entry.options.get(CONF_ROUTINES, []))
+        errors: dict[str, str] = {}
+        placeholders = {"line": ""}
+        if user_input is not None:
+            remove = set(user_input.get(ROUTINES_REMOVE, []))
+            kept = [routine for routine in own if routine["key"] not in remove]
+            name = (user_input.get(ROUTINE_NAME) or "").strip()
+            steps_text = user_input.get(ROUTINE_STEPS) or ""
+            if name or steps_text.strip():
+                try:
+                    steps = parse_steps(steps_text)
+                except StepsError as err:
+                    errors[ROUTINE_STEPS] = "invalid_steps"
+                    placeholders["line"] = str(err.line)
+                else:
+                    if not name:
+                        errors[ROUTINE_NAME] = "routine_name_required"
+                    elif name in BUILT_IN_ROUTINES or any(r["key"] == name for r in kept):
+                        errors[ROUTINE_NAME] = "routine_exists"
+                    else:
+                        kept.append(Routine(name, name, steps).as_dict())
+            if not errors:
+                return self.async_create_entry(
+                    data={**self.config_entry.options, CONF_ROUTINES: kept}
+                )
+        schema = vol.Schema(
+            {
+                vol.Optional(ROUTINE_NAME): selector.TextSelector(),
+                vol.Optional(ROUTINE_STEPS): selector.TextSelector(
+                    selector.TextSelectorConfig(multiline=True)
+                ),
+                vol.Optional(ROUTINES_REMOVE): selector.SelectSelector(
+                    selector.SelectSelectorConfig(
+                        options=[routine["key"] for routine in own], multiple=True
+                    )
+                ),
+            }
+        )
+        return self.async_show_form(
+            step_id="routines",
+            data_schema=self.add_suggested_values_to_schema(schema, user_input),
+            errors=errors,
+            description_placeholders=placeholders,
+        )
 
     def _async_step(self, step_id: str, user_input: dict[str, Any] | None) -> ConfigFlowResult:
         schema = OPTIONS_STEPS[step_id]

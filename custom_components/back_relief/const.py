@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 import logging
 from typing import Final
 
@@ -29,6 +29,18 @@ CONF_REMINDER_INVERSION: Final = "reminder_inversion"
 CONF_REMINDER_REST: Final = "reminder_rest"
 CONF_ONLY_WHEN_HOME: Final = "only_when_home"
 CONF_FLASH_ON_INVERSION_END: Final = "flash_on_inversion_end"
+CONF_ROUTINES: Final = "routines"
+CONF_REMINDER_VISIT: Final = "reminder_visit"
+CONF_REMINDER_SUN: Final = "reminder_sun"
+CONF_WEATHER_ENTITY: Final = "weather_entity"
+CONF_WEEKLY_SUMMARY: Final = "weekly_summary"
+CONF_NOTIFY_ENTITY: Final = "notify_entity"
+
+# Kinds of reminder beside the goals; and how the weekly summary is given.
+REMINDER_VISIT: Final = "visit"
+REMINDER_SUN: Final = "sun"
+WEEKLY_SPEAK: Final = "speak"
+WEEKLY_NOTIFY: Final = "notify"
 
 GOAL_OPTIONS: Final[dict[Goal, str]] = {
     Goal.EXERCISE: CONF_EXERCISE_GOAL,
@@ -48,6 +60,8 @@ DEFAULT_OPTIONS: Final[dict[str, object]] = {
     CONF_QUIET_END: "07:00:00",
     CONF_ONLY_WHEN_HOME: True,
     CONF_FLASH_ON_INVERSION_END: False,
+    CONF_ROUTINES: [],
+    CONF_REMINDER_VISIT: "18:00:00",
 }
 MAX_GOAL_MINUTES: Final = 600
 MAX_INVERSION_LIMIT: Final = 60
@@ -61,6 +75,7 @@ DEFAULT_DURATIONS: Final[dict[Activity, int]] = {
 }
 
 # Built-in checklist items; each day starts with all of them open.
+SUN_ITEM: Final = "sun"
 DEFAULT_CHECKLIST: Final[dict[str, str]] = {
     "vitamin_d": "Vitamin D",
     "herbal_remedy": "Herbal remedy",
@@ -101,6 +116,8 @@ MAX_LOG_MINUTES: Final = 600
 MAX_PAIN: Final = 10
 MAX_SUMMARY_DAYS: Final = 365
 DEFAULT_SUMMARY_DAYS: Final = 7
+SCHEDULE_DAYS_AHEAD: Final = 365
+DEFAULT_VISIT_TIME: Final = time(9, 0)
 
 # Announcements of a session's end are not spoken when this late.
 STALE_CUE_AFTER: Final = timedelta(minutes=5)

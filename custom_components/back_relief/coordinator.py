@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 import shutil
@@ -24,6 +24,7 @@ from .const import (
     BUS_EVENT,
     CONF_MAX_INVERSION,
     CONF_PERSON,
+    CONF_ROUTINES,
     DEFAULT_CHECKLIST,
     DEFAULT_DURATIONS,
     DEFAULT_OPTIONS,
@@ -34,6 +35,7 @@ from .const import (
     EVENT_PAUSED,
     EVENT_RESUMED,
     EVENT_STARTED,
+    EVENT_STEP,
     FLARE_UP_LOOKBACK_DAYS,
     GOAL_OPTIONS,
     LOGGER,
@@ -41,7 +43,18 @@ from .const import (
     STORAGE_MINOR_VERSION,
     STORAGE_VERSION,
 )
-from .routine import Activity, DayLog, Goal, History, PainEntry, Streak, Visit, local_date
+from .guided import BUILT_IN_ROUTINES, Routine, TimedStep
+from .routine import (
+    Activity,
+    DayLog,
+    Goal,
+    History,
+    PainEntry,
+    SessionRecord,
+    Streak,
+    Visit,
+    local_date,
+)
 from .session import RoutineError, Session
 
 type BackReliefConfigEntry = ConfigEntry[BackReliefCoordinator]
@@ -112,6 +125,11 @@ class BackReliefCoordinator:
         self._listeners: list[CALLBACK_TYPE] = []
         self._event_listeners: list[EventListener] = []
         self._unsub_session_timer: CALLBACK_TYPE | None = None
+        self._unsub_step_timer: CALLBACK_TYPE | None = None
+        self._unsub_visit_timer: CALLBACK_TYPE | None = None
+        # The routine the stretch button starts, None for a plain timer.
+        self.stretch_routine: str | None = None
+        self.scheduled_visits: list[Visit] = []
         self._unsub_midnight: CALLBACK_TYPE | None = None
 
     # ----- setup and teardown -----
@@ -151,6 +169,11 @@ class BackReliefCoordinator:
         self.flare_up = bool(stored.get("flare_up", False))
         self.checklist = checklist
         self.rest_snapshot = stored.get("rest_snapshot")
+        self.stretch_routine = stored.get("stretch_routine")
+        self.scheduled_visits = [
+            Visit(datetime.fromisoformat(at), note)
+            for at, note in stored.get("scheduled_visits", [])
+        ]
 
     async def _async_set_aside_unreadable(self, err: Exception) -> None:
         """Keep a copy of a file we can't read, raise a repair issue, start clean."""
@@ -193,13 +216,15 @@ class BackReliefCoordinator:
         if self.session is not None and self.session.is_due(now):
             self._finish(now, while_offline=True)
         self._arm_session_timer()
+        self._arm_visit_timer()
 
     async def async_shutdown(self) -> None:
         """Cancel the timers and write what is pending."""
         self._cancel_session_timer()
-        if self._unsub_midnight is not None:
-            self._unsub_midnight()
-            self._unsub_midnight = None
+        for unsub in (self._unsub_midnight, self._unsub_visit_timer):
+            if unsub is not None:
+                unsub()
+        self._unsub_midnight = self._unsub_visit_timer = None
         await self.store.async_save(self._data_to_save())
 
     # ----- listeners -----
@@ -243,6 +268,10 @@ class BackReliefCoordinator:
             "flare_up": self.flare_up,
             "checklist": [{"uid": item.uid, "summary": item.summary} for item in self.checklist],
             "rest_snapshot": self.rest_snapshot,
+            "stretch_routine": self.stretch_routine,
+            "scheduled_visits": [
+                [visit.visited_at.isoformat(), visit.note] for visit in self.scheduled_visits
+            ],
         }
 
     # ----- reading -----
@@ -296,14 +325,20 @@ class BackReliefCoordinator:
         self, activity: Activity, minutes: int | None = None, routine: str | None = None
     ) -> Session:
         """Start a session; its length defaults to the activity's duration."""
-        if routine is not None and activity is not Activity.STRETCH:
-            raise ServiceValidationError(
-                translation_domain=DOMAIN, translation_key="routine_stretch_only"
-            )
+        guided: Routine | None = None
+        if routine is not None:
+            if activity is not Activity.STRETCH:
+                raise ServiceValidationError(
+                    translation_domain=DOMAIN, translation_key="routine_stretch_only"
+                )
+            guided = self.routine(routine)
         with user_errors():
             if self.session is not None:
                 raise RoutineError("session_active", activity=str(self.session.activity))
-            if minutes is None:
+            if guided is not None:
+                # A guided routine's session lasts as long as its steps.
+                minutes = guided.minutes
+            elif minutes is None:
                 minutes = self.durations[activity]
                 if activity is Activity.INVERSION:
                     # A default set before the cap was lowered still starts.
@@ -319,7 +354,16 @@ class BackReliefCoordinator:
         self._arm_session_timer()
         self._changed()
         self.fire_event(EVENT_STARTED, self._session_event_data(session))
+        self._fire_step()
         return session
+
+    @callback
+    def start_with_defaults(self, activity: Activity) -> Session:
+        """Start an activity as its button does: stretching runs the chosen routine."""
+        routine = None
+        if activity is Activity.STRETCH and self.stretch_routine in self.routines():
+            routine = self.stretch_routine
+        return self.start_session(activity, routine=routine)
 
     @callback
     def pause_session(self) -> None:
@@ -408,6 +452,16 @@ class BackReliefCoordinator:
         self.session = None
         started_day = local_date(session.started_at, dt_util.get_default_time_zone())
         self.history.add_minutes(started_day, session.activity, credited_minutes)
+        if credited_minutes > 0:
+            self.history.edit(started_day).sessions.append(
+                SessionRecord(
+                    started_at=session.started_at,
+                    ended_at=min(dt_util.utcnow(), session.ends_at),
+                    activity=session.activity,
+                    minutes=credited_minutes,
+                    routine=session.routine,
+                )
+            )
         self._changed()
 
     @staticmethod
@@ -423,19 +477,108 @@ class BackReliefCoordinator:
 
     @callback
     def _arm_session_timer(self) -> None:
-        """Wake up at the running session's end time."""
+        """Wake up at the running session's end time and at its next step."""
         self._cancel_session_timer()
         if self.session is None or self.session.is_paused:
             return
         self._unsub_session_timer = async_track_point_in_utc_time(
             self.hass, self._async_session_due, self.session.ends_at
         )
+        self._arm_step_timer()
+
+    @callback
+    def _arm_step_timer(self) -> None:
+        """Wake up when a guided routine's step ends."""
+        if self.session is None or self.session.is_paused:
+            return
+        now = dt_util.utcnow()
+        if (step := self.current_step(now)) is not None:
+            step_ends = now + (step.ends_after - self.session.run_time(now))
+            if step_ends < self.session.ends_at:
+                self._unsub_step_timer = async_track_point_in_utc_time(
+                    self.hass, self._async_step_due, step_ends
+                )
 
     @callback
     def _cancel_session_timer(self) -> None:
         if self._unsub_session_timer is not None:
             self._unsub_session_timer()
             self._unsub_session_timer = None
+        if self._unsub_step_timer is not None:
+            self._unsub_step_timer()
+            self._unsub_step_timer = None
+
+    @callback
+    def _async_step_due(self, now: datetime) -> None:
+        """Move a guided routine on to its next step."""
+        self._unsub_step_timer = None
+        self._arm_step_timer()
+        for update_callback in list(self._listeners):
+            update_callback()
+        self._fire_step()
+
+    @callback
+    def _fire_step(self) -> None:
+        """Announce the step a guided routine is at."""
+        now = dt_util.utcnow()
+        if self.session is None or (step := self.current_step(now)) is None:
+            return
+        step_ends = self.step_ends_at(self.session, step, now)
+        self.fire_event(
+            EVENT_STEP,
+            {
+                **self._session_event_data(self.session),
+                "step": step.index,
+                "name": step.name,
+                "side": step.side,
+                "cue": step.cue,
+                "step_ends_at": step_ends.isoformat() if step_ends else None,
+            },
+        )
+
+    # ----- guided routines -----
+
+    def routines(self) -> dict[str, Routine]:
+        """Return the built-in routines and the person's own."""
+        own = {
+            routine.key: routine
+            for routine in (Routine.from_dict(stored) for stored in self.options[CONF_ROUTINES])
+        }
+        return {**BUILT_IN_ROUTINES, **own}
+
+    def routine(self, key: str) -> Routine:
+        """Return a routine by its key, or refuse an unknown one."""
+        if (found := self.routines().get(key)) is None:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN,
+                translation_key="unknown_routine",
+                translation_placeholders={
+                    "routine": key,
+                    "routines": ", ".join(self.routines()),
+                },
+            )
+        return found
+
+    def current_step(self, now: datetime) -> TimedStep | None:
+        """Return the step the session's guided routine is at, if any."""
+        session = self.session
+        if session is None or session.routine is None:
+            return None
+        routine = self.routines().get(session.routine)
+        return routine.step_at(session.run_time(now)) if routine else None
+
+    @staticmethod
+    def step_ends_at(session: Session, step: TimedStep, now: datetime) -> datetime | None:
+        """Return when a step of the running session ends; None while paused."""
+        if session.is_paused:
+            return None
+        return now + (step.ends_after - session.run_time(now))
+
+    @callback
+    def set_stretch_routine(self, key: str | None) -> None:
+        """Choose the routine the stretch button starts; None for a plain timer."""
+        self.stretch_routine = key
+        self._changed()
 
     @callback
     def _async_session_due(self, now: datetime) -> None:
@@ -536,7 +679,47 @@ class BackReliefCoordinator:
         today = day == self.today()
         visited_at = dt_util.utcnow() if today else dt_util.start_of_local_day(day)
         self.history.edit(day).visits.append(Visit(visited_at, note))
+        # A visit logged on the day of a scheduled one is that visit.
+        time_zone = dt_util.get_default_time_zone()
+        self.scheduled_visits = [
+            visit
+            for visit in self.scheduled_visits
+            if local_date(visit.visited_at, time_zone) != day
+        ]
+        self._arm_visit_timer()
         self._changed()
+
+    @callback
+    def schedule_visit(self, at: datetime, note: str | None = None) -> None:
+        """Plan a chiropractor visit."""
+        self.scheduled_visits = sorted(
+            [*self.scheduled_visits, Visit(at, note)], key=lambda visit: visit.visited_at
+        )
+        self._arm_visit_timer()
+        self._changed()
+
+    @callback
+    def _arm_visit_timer(self) -> None:
+        """Move on to the following visit when the next one begins."""
+        if self._unsub_visit_timer is not None:
+            self._unsub_visit_timer()
+            self._unsub_visit_timer = None
+        if (visit := self.next_visit()) is not None:
+            self._unsub_visit_timer = async_track_point_in_utc_time(
+                self.hass, self._async_visit_begun, visit.visited_at + timedelta(seconds=1)
+            )
+
+    @callback
+    def _async_visit_begun(self, now: datetime) -> None:
+        self._unsub_visit_timer = None
+        self._arm_visit_timer()
+        for update_callback in list(self._listeners):
+            update_callback()
+
+    def next_visit(self) -> Visit | None:
+        """Return the next planned visit that hasn't begun."""
+        now = dt_util.utcnow()
+        return next((visit for visit in self.scheduled_visits if visit.visited_at >= now), None)
 
     # ----- checklist -----
 
@@ -619,6 +802,10 @@ class BackReliefCoordinator:
                 "status": str(session.status),
                 "remaining_seconds": round(session.remaining(now).total_seconds()),
             },
+            "pain": asdict(self.history.pain_insights(today, self.goal_minutes(Goal.EXERCISE))),
+            "next_visit": next_visit.visited_at.isoformat()
+            if (next_visit := self.next_visit())
+            else None,
             "days": [
                 {
                     "date": day.isoformat(),

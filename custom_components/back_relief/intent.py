@@ -145,32 +145,37 @@ class BackReliefIntentHandler(intent.IntentHandler):
         In order: the name said; the only person; the satellite or the user who
         asked; for a session, the only person with one. Else ask how to say it.
         """
-        hass = intent_obj.hass
-        entries: list[BackReliefConfigEntry] = hass.config_entries.async_entries(DOMAIN)
+        entries: list[BackReliefConfigEntry] = intent_obj.hass.config_entries.async_entries(DOMAIN)
         loaded = [entry for entry in entries if entry.state is ConfigEntryState.LOADED]
-        if (asked := slots.value(SLOT_PERSON)) is not None:
-            for entry in entries:
-                if str(asked).casefold() in (_name(entry).casefold(), entry.entry_id):
-                    if entry.state is not ConfigEntryState.LOADED:
-                        raise Spoken(answers.naming(_name(entry)).text("not_available"))
-                    return entry.runtime_data, True
-        elif len(loaded) == 1:
-            return loaded[0].runtime_data, False
+        asked = slots.value(SLOT_PERSON)
+        if asked is not None and (entry := _entry_named(entries, str(asked))) is not None:
+            if entry.state is not ConfigEntryState.LOADED:
+                raise Spoken(answers.naming(_name(entry)).text("not_available"))
+            return entry.runtime_data, True
         if not loaded:
             raise Spoken(answers.text("no_people"))
-        if asked is None:
-            for narrow in (_asked_from_their_speaker, _asked_by_their_user):
-                if len(found := narrow(intent_obj, loaded)) == 1:
-                    return found[0].runtime_data, True
-            if self.session_bound:
-                busy = [entry for entry in loaded if entry.runtime_data.session is not None]
-                if len(busy) == 1:
-                    return busy[0].runtime_data, True
-                if not busy:
-                    raise Spoken(answers.text("error.no_session"))
+        if asked is None and (found := self._told_apart(intent_obj, loaded, answers)):
+            return found.runtime_data, len(loaded) > 1
         names = sorted(_name(entry) for entry in loaded)
         example = answers.text(f"example.{self.intent_type}", name=names[0])
         raise Spoken(answers.text("which_person", names=answers.names(names), example=example))
+
+    def _told_apart(
+        self, intent_obj: intent.Intent, loaded: list[BackReliefConfigEntry], answers: Answers
+    ) -> BackReliefConfigEntry | None:
+        """Return the one person a request without a name can only be for, if any."""
+        if len(loaded) == 1:
+            return loaded[0]
+        for narrow in (_asked_from_their_speaker, _asked_by_their_user):
+            if len(found := narrow(intent_obj, loaded)) == 1:
+                return found[0]
+        if self.session_bound:
+            busy = [entry for entry in loaded if entry.runtime_data.session is not None]
+            if not busy:
+                raise Spoken(answers.text("error.no_session"))
+            if len(busy) == 1:
+                return busy[0]
+        return None
 
     # ----- refusals -----
 
@@ -202,6 +207,14 @@ class BackReliefIntentHandler(intent.IntentHandler):
 
 def _name(entry: BackReliefConfigEntry) -> str:
     return str(entry.data[CONF_NAME])
+
+
+def _entry_named(entries: list[BackReliefConfigEntry], asked: str) -> BackReliefConfigEntry | None:
+    """Return the person with this name (or entry id, as an LLM may pass)."""
+    for entry in entries:
+        if asked.casefold() in (_name(entry).casefold(), entry.entry_id.casefold()):
+            return entry
+    return None
 
 
 def _asked_from_their_speaker(
@@ -287,7 +300,7 @@ class StartSessionHandler(BackReliefIntentHandler):
             "started",
             Activity=answers.activity_title(activity),
             duration=answers.minutes(session.planned_minutes),
-        ) + answers.extra(f"started.{activity}")
+        ) + answers.addition(f"started.{activity}")
 
 
 class SessionHandler(BackReliefIntentHandler):
@@ -456,7 +469,8 @@ class LogActivityHandler(BackReliefIntentHandler):
             raise Spoken(answers.text("error.log_out_of_range", minimum=1, maximum=MAX_LOG_MINUTES))
         # "yoga" is kept as the kind; a plain "exercise" or "stretching" adds nothing.
         kind = slots.value(SLOT_KIND) or slots.text(SLOT_ACTIVITY)
-        if kind is not None and kind.casefold() in (activity, answers.activity(activity).casefold()):
+        plain = (str(activity), answers.activity(activity).casefold())
+        if kind is not None and kind.casefold() in plain:
             kind = None
         coordinator.log_activity(activity, minutes, coordinator.today(), kind)
         return answers.text(
@@ -479,7 +493,7 @@ class LogPainHandler(BackReliefIntentHandler):
         if level is None or not 0 <= level <= MAX_PAIN:
             raise Spoken(answers.text("error.level_out_of_range", minimum=0, maximum=MAX_PAIN))
         coordinator.log_pain(level)
-        care = answers.extra("pain_logged.high") if level >= HIGH_PAIN else ""
+        care = answers.addition("pain_logged.high") if level >= HIGH_PAIN else ""
         return answers.text("pain_logged", level=level) + care
 
 

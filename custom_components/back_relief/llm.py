@@ -10,13 +10,7 @@ from homeassistant.components.llm import LLMTools
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import intent
-from homeassistant.helpers.llm import (
-    LLM_API_ASSIST,
-    IntentTool,
-    LLMContext,
-    Tool,
-    ToolAnnotations,
-)
+from homeassistant.helpers.llm import LLM_API_ASSIST, IntentTool, LLMContext, Tool, ToolAnnotations
 
 from .const import DOMAIN
 from .intent import BackReliefIntentHandler

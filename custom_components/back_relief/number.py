@@ -62,8 +62,9 @@ class BackReliefDuration(BackReliefEntity, NumberEntity):
 
     @property
     def native_value(self) -> float:
-        """Return the default length in minutes."""
-        return self.coordinator.durations[self.activity]
+        """Return the default length in minutes; inversion within its cap."""
+        minutes = self.coordinator.durations[self.activity]
+        return min(minutes, self.native_max_value)
 
     async def async_set_native_value(self, value: float) -> None:
         """Set the default length."""

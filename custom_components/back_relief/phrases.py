@@ -1,4 +1,9 @@
-"""Spoken cues and reminders in Home Assistant's language, from the speech folder."""
+"""Spoken cues, reminders and calendar texts in Home Assistant's language.
+
+The texts live in the speech folder, one file a language. They are read once,
+when Home Assistant imports the integration (in its executor), so that
+speaking never waits for the disk.
+"""
 
 from __future__ import annotations
 
@@ -11,31 +16,28 @@ from homeassistant.core import HomeAssistant
 SPEECH_DIR = Path(__file__).parent / "speech"
 FALLBACK_LANGUAGE = "en"
 
-_cache: dict[str, dict[str, Any]] = {}
 
-
-def _read(language: str) -> dict[str, Any]:
-    path = SPEECH_DIR / f"{language}.json"
-    if not path.is_file():
-        return {}
-    result: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return result
-
-
-async def async_phrases(hass: HomeAssistant) -> dict[str, Any]:
-    """Return the spoken texts for Home Assistant's language, English as fallback."""
-    language = hass.config.language.split("-")[0]
-    if language not in _cache:
-        english = await hass.async_add_executor_job(_read, FALLBACK_LANGUAGE)
-        chosen = await hass.async_add_executor_job(_read, language) if language != "en" else {}
-        # Missing texts in a language fall back to English one by one.
-        _cache[language] = {
-            group: {**texts, **chosen.get(group, {})} for group, texts in english.items()
+def _read_all() -> dict[str, dict[str, dict[str, str]]]:
+    texts = {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(SPEECH_DIR.glob("*.json"))
+    }
+    english = texts[FALLBACK_LANGUAGE]
+    # A text missing in a language falls back to English, one by one.
+    return {
+        language: {
+            group: {**english_texts, **chosen.get(group, {})}
+            for group, english_texts in english.items()
         }
-    return _cache[language]
+        for language, chosen in texts.items()
+    }
 
 
-async def async_phrase(hass: HomeAssistant, group: str, key: str, **values: object) -> str:
-    """Return one spoken text with its values filled in."""
-    template: str = (await async_phrases(hass))[group][key]
-    return template.format(**values)
+PHRASES = _read_all()
+
+
+def phrase(hass: HomeAssistant, group: str, key: str, **values: Any) -> str:
+    """Return one text in Home Assistant's language, with its values filled in."""
+    language = hass.config.language.split("-")[0]
+    texts = PHRASES.get(language, PHRASES[FALLBACK_LANGUAGE])
+    return texts[group][key].format(**values)

@@ -64,6 +64,17 @@ class Visit:
 
 
 @dataclass(slots=True)
+class SessionRecord:
+    """A session as it was done: for the calendar, not for the totals."""
+
+    started_at: datetime
+    ended_at: datetime
+    activity: Activity
+    minutes: int
+    routine: str | None = None
+
+
+@dataclass(slots=True)
 class DayLog:
     """Everything recorded for one local date."""
 
@@ -73,6 +84,7 @@ class DayLog:
     visits: list[Visit] = field(default_factory=list)
     flare_up: bool = False
     checklist_done: list[str] = field(default_factory=list)
+    sessions: list[SessionRecord] = field(default_factory=list)
 
     def goal_minutes(self, goal: Goal) -> int:
         """Return the minutes that count toward a goal on this day."""
@@ -102,6 +114,17 @@ class DayLog:
             stored["flare_up"] = True
         if self.checklist_done:
             stored["checklist_done"] = list(self.checklist_done)
+        if self.sessions:
+            stored["sessions"] = [
+                [
+                    record.started_at.isoformat(),
+                    record.ended_at.isoformat(),
+                    str(record.activity),
+                    record.minutes,
+                    record.routine,
+                ]
+                for record in self.sessions
+            ]
         return stored
 
     @classmethod
@@ -120,7 +143,31 @@ class DayLog:
             ],
             flare_up=bool(stored.get("flare_up", False)),
             checklist_done=[str(uid) for uid in stored.get("checklist_done", [])],
+            sessions=[
+                SessionRecord(
+                    datetime.fromisoformat(started_at),
+                    datetime.fromisoformat(ended_at),
+                    Activity(activity),
+                    int(minutes),
+                    routine,
+                )
+                for started_at, ended_at, activity, minutes, routine in stored.get("sessions", [])
+            ],
         )
+
+
+@dataclass(frozen=True, slots=True)
+class PainInsights:
+    """What the pain log says over the last weeks; None where nothing was logged.
+
+    The exercise comparison covers the last 30 days.
+    """
+
+    average_7_days: float | None
+    average_previous_7_days: float | None
+    average_30_days: float | None
+    average_exercise_days: float | None
+    average_other_days: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +296,36 @@ class History:
                 run = 0
         self._best_cache[(goal, goal_minutes)] = (self.revision, best)
         return best
+
+    def pain_insights(self, today: date, exercise_goal_minutes: int) -> PainInsights:
+        """Return pain averages, and pain on days that met the exercise goal or not."""
+
+        def average(logs: list[DayLog]) -> float | None:
+            levels = [entry.level for log in logs for entry in log.pain]
+            return round(sum(levels) / len(levels), 1) if levels else None
+
+        last_30 = [log for _, log in self.days_between(today - timedelta(days=29), today)]
+        previous_7 = [
+            log
+            for _, log in self.days_between(today - timedelta(days=13), today - timedelta(days=7))
+        ]
+        return PainInsights(
+            average_7_days=average(last_30[-7:]),
+            average_previous_7_days=average(previous_7),
+            average_30_days=average(last_30),
+            average_exercise_days=average(
+                [log for log in last_30 if log.goal_minutes(Goal.EXERCISE) >= exercise_goal_minutes]
+            ),
+            average_other_days=average(
+                [log for log in last_30 if log.goal_minutes(Goal.EXERCISE) < exercise_goal_minutes]
+            ),
+        )
+
+    def days_meeting(self, goal: Goal, goal_minutes: int, first: date, last: date) -> int:
+        """Return how many days from first to last reached a goal."""
+        return sum(
+            log.goal_minutes(goal) >= goal_minutes for _, log in self.days_between(first, last)
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form used for storage."""

@@ -16,6 +16,7 @@ from homeassistant.components.sensor import (
 from homeassistant.const import UnitOfTime
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.util import dt as dt_util
 
 from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
 from .entity import BackReliefEntity
@@ -52,6 +53,7 @@ def _today_description(goal: Goal) -> BackReliefSensorEntityDescription:
         device_class=SensorDeviceClass.DURATION,
         state_class=SensorStateClass.TOTAL_INCREASING,
         native_unit_of_measurement=UnitOfTime.MINUTES,
+        suggested_display_precision=0,
         value_fn=lambda coordinator: coordinator.today_minutes(goal),
         attributes_fn=lambda coordinator: {"goal": coordinator.goal_minutes(goal)},
     )
@@ -61,13 +63,24 @@ def _session_attributes(coordinator: BackReliefCoordinator) -> dict[str, Any]:
     session = coordinator.session
     if session is None:
         return {}
-    return {
+    attributes: dict[str, Any] = {
         "status": str(session.status),
         "started_at": session.started_at.isoformat(),
         "ends_at": session.ends_at.isoformat(),
         "planned_minutes": session.planned_minutes,
         "routine": session.routine,
     }
+    if session.paused_at is not None:
+        # With ends_at, the time left that a dashboard shows while paused.
+        attributes["paused_at"] = session.paused_at.isoformat()
+    now = dt_util.utcnow()
+    if (step := coordinator.current_step(now)) is not None:
+        attributes["step"] = step.name
+        attributes["step_side"] = step.side
+        attributes["step_number"] = step.index + 1
+        step_ends = coordinator.step_ends_at(session, step, now)
+        attributes["step_ends_at"] = step_ends.isoformat() if step_ends else None
+    return attributes
 
 
 SENSORS: tuple[BackReliefSensorEntityDescription, ...] = (
@@ -102,6 +115,13 @@ SENSORS: tuple[BackReliefSensorEntityDescription, ...] = (
             {"logged_at": pain.logged_at.isoformat()}
             if (pain := coordinator.latest_pain()) is not None
             else {}
+        ),
+    ),
+    BackReliefSensorEntityDescription(
+        key="next_visit",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda coordinator: (
+            visit.visited_at if (visit := coordinator.next_visit()) is not None else None
         ),
     ),
     BackReliefSensorEntityDescription(

@@ -17,15 +17,18 @@ from homeassistant.core import (
 )
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
+from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from .const import (
     DEFAULT_SUMMARY_DAYS,
+    DEFAULT_VISIT_TIME,
     DOMAIN,
     LOG_DAYS_BACK,
     MAX_LOG_MINUTES,
     MAX_PAIN,
     MAX_SUMMARY_DAYS,
+    SCHEDULE_DAYS_AHEAD,
     VISIT_DAYS_BACK,
 )
 from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
@@ -52,6 +55,8 @@ SERVICE_LOG_ACTIVITY = "log_activity"
 SERVICE_LOG_PAIN = "log_pain"
 SERVICE_LOG_VISIT = "log_visit"
 SERVICE_GET_SUMMARY = "get_summary"
+SERVICE_SCHEDULE_VISIT = "schedule_visit"
+ATTR_TIME = "time"
 
 BASE = {vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
 ACTIVITY = vol.All(cv.string, vol.Lower, vol.In([str(activity) for activity in Activity]))
@@ -87,6 +92,14 @@ SCHEMAS: dict[str, vol.Schema] = {
         {**BASE, vol.Optional(ATTR_DATE): cv.date, vol.Optional(ATTR_NOTE): NOTE}
     ),
     SERVICE_GET_SUMMARY: vol.Schema({**BASE, vol.Optional(ATTR_DAYS): vol.Coerce(int)}),
+    SERVICE_SCHEDULE_VISIT: vol.Schema(
+        {
+            **BASE,
+            vol.Required(ATTR_DATE): cv.date,
+            vol.Optional(ATTR_TIME): cv.time,
+            vol.Optional(ATTR_NOTE): NOTE,
+        }
+    ),
 }
 
 
@@ -184,6 +197,24 @@ async def _get_summary(coordinator: BackReliefCoordinator, data: dict[str, Any])
     return coordinator.summary(days)
 
 
+async def _schedule_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
+    day: date = data[ATTR_DATE]
+    at = dt_util.start_of_local_day(day).replace(
+        hour=(visit_time := data.get(ATTR_TIME) or DEFAULT_VISIT_TIME).hour,
+        minute=visit_time.minute,
+    )
+    today = coordinator.today()
+    latest = today + timedelta(days=SCHEDULE_DAYS_AHEAD)
+    if not today <= day <= latest or at < dt_util.now():
+        raise _error(
+            "date_out_of_range",
+            date=day.isoformat(),
+            earliest=today.isoformat(),
+            latest=latest.isoformat(),
+        )
+    coordinator.schedule_visit(dt_util.as_utc(at), data.get(ATTR_NOTE))
+
+
 type Handler = Callable[[BackReliefCoordinator, dict[str, Any]], Awaitable[ServiceResponse | None]]
 
 HANDLERS: dict[str, Handler] = {
@@ -197,6 +228,7 @@ HANDLERS: dict[str, Handler] = {
     SERVICE_LOG_PAIN: _log_pain,
     SERVICE_LOG_VISIT: _log_visit,
     SERVICE_GET_SUMMARY: _get_summary,
+    SERVICE_SCHEDULE_VISIT: _schedule_visit,
 }
 
 

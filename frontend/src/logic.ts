@@ -1,0 +1,243 @@
+// What the card shows, worked out from Home Assistant's state objects. Plain
+// functions with no DOM and no Lit, so the unit tests run them in Node.
+
+import type { DeviceRegistryEntry, HassEntity, HomeAssistant } from "./types";
+
+export const DOMAIN = "back_relief";
+
+/** The start buttons, in the order the card shows them. */
+export const START_ACTIVITIES = ["inversion", "stretch", "rest", "exercise"] as const;
+export type Activity = (typeof START_ACTIVITIES)[number];
+
+/** The daily goals, in the order the card shows them. */
+export const GOALS = ["exercise", "rest", "inversion"] as const;
+export type Goal = (typeof GOALS)[number];
+
+export const ACTIVITY_LABELS: Record<Activity, string> = {
+  exercise: "Exercise",
+  stretch: "Stretch",
+  inversion: "Inversion",
+  rest: "Rest",
+};
+
+export const PAIN_LEVELS: readonly number[] = Array.from({ length: 11 }, (_, level) => level);
+
+const UNAVAILABLE = new Set(["unavailable", "unknown"]);
+
+export interface Person {
+  entryId: string;
+  deviceId: string;
+  name: string;
+}
+
+function personOf(device: DeviceRegistryEntry): Person | undefined {
+  // Back Relief's device is identified by (back_relief, <config entry id>).
+  const identifier = device.identifiers.find(([domain]) => domain === DOMAIN);
+  if (!identifier) return undefined;
+  return { entryId: identifier[1], deviceId: device.id, name: device.name_by_user || device.name || "" };
+}
+
+/** Every person with Back Relief set up, by name. */
+export function findPeople(hass: Pick<HomeAssistant, "devices">): Person[] {
+  const people: Person[] = [];
+  for (const device of Object.values(hass.devices ?? {})) {
+    const person = device && personOf(device);
+    if (person) people.push(person);
+  }
+  return people.sort((a, b) => a.name.localeCompare(b.name) || a.entryId.localeCompare(b.entryId));
+}
+
+/** The person a card is for: the configured one, or the only one there is. */
+export function resolvePerson(
+  hass: Pick<HomeAssistant, "devices">,
+  entryId: string | undefined,
+): Person | undefined {
+  const people = findPeople(hass);
+  if (entryId) return people.find((person) => person.entryId === entryId);
+  return people.length === 1 ? people[0] : undefined;
+}
+
+/**
+ * The person's entity ids by "<domain>.<key>", e.g. "sensor.session" to
+ * "sensor.alex_session". Found through the entity registry by device and
+ * translation key, so renamed entity ids keep working.
+ */
+export function personEntities(
+  hass: Pick<HomeAssistant, "entities">,
+  deviceId: string,
+): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const entity of Object.values(hass.entities ?? {})) {
+    if (!entity || entity.device_id !== deviceId || entity.platform !== DOMAIN) continue;
+    if (!entity.translation_key) continue;
+    const domain = entity.entity_id.split(".", 1)[0];
+    found[`${domain}.${entity.translation_key}`] = entity.entity_id;
+  }
+  return found;
+}
+
+export type SessionStatus = "idle" | "running" | "paused" | "unavailable";
+
+export interface SessionView {
+  status: SessionStatus;
+  activity?: Activity;
+  /** Milliseconds since the epoch. */
+  endsAt?: number;
+  pausedAt?: number;
+  plannedMinutes?: number;
+}
+
+function parseTime(value: unknown): number | undefined {
+  if (typeof value !== "string" || UNAVAILABLE.has(value)) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+/** The session, from the session sensor and the session_ends timestamp sensor. */
+export function readSession(session?: HassEntity, sessionEnds?: HassEntity): SessionView {
+  if (!session || UNAVAILABLE.has(session.state)) return { status: "unavailable" };
+  if (session.state === "idle") return { status: "idle" };
+  const activity = session.state as Activity;
+  const plannedMinutes =
+    typeof session.attributes.planned_minutes === "number"
+      ? session.attributes.planned_minutes
+      : undefined;
+  if (session.attributes.status === "paused") {
+    return {
+      status: "paused",
+      activity,
+      plannedMinutes,
+      endsAt: parseTime(session.attributes.ends_at),
+      pausedAt: parseTime(session.attributes.paused_at),
+    };
+  }
+  // session_ends is the countdown's source; the attribute covers the moment
+  // between the two sensors' updates.
+  const endsAt = parseTime(sessionEnds?.state) ?? parseTime(session.attributes.ends_at);
+  return { status: "running", activity, plannedMinutes, endsAt };
+}
+
+/** Milliseconds still to go at `now`; frozen while paused; undefined when unknown. */
+export function remainingMs(view: SessionView, now: number): number | undefined {
+  if (view.endsAt === undefined) return undefined;
+  if (view.status === "running") return Math.max(0, view.endsAt - now);
+  if (view.status === "paused" && view.pausedAt !== undefined) {
+    return Math.max(0, view.endsAt - view.pausedAt);
+  }
+  return undefined;
+}
+
+/**
+ * "m:ss", or "h:mm:ss" from an hour on. Whole seconds are rounded up, so a
+ * 15-minute session starts at 15:00 and 0:00 shows only at the very end.
+ */
+export function formatCountdown(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return "–:––";
+  const total = Math.ceil(Math.max(0, ms) / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, "0");
+  if (hours > 0) return `${hours}:${String(minutes).padStart(2, "0")}:${seconds}`;
+  return `${minutes}:${seconds}`;
+}
+
+/** Milliseconds until the countdown's text changes next. */
+export function nextTickDelay(ms: number): number {
+  // The text changes when the remaining time crosses a whole second; a few
+  // milliseconds late is invisible, a few early would repeat the same text.
+  const untilNextSecond = ms % 1000 || 1000;
+  return untilNextSecond + 5;
+}
+
+/** The buttons that drive a session in a given state. */
+export type SessionAction = "pause" | "resume" | "stop";
+
+export function sessionActions(status: SessionStatus): SessionAction[] {
+  switch (status) {
+    case "running":
+      return ["pause", "stop"];
+    case "paused":
+      return ["resume", "stop"];
+    default:
+      return [];
+  }
+}
+
+export interface StartButton {
+  activity: Activity;
+  /** The activity's default length, from its duration number; undefined when unknown. */
+  minutes?: number;
+}
+
+/** The start buttons: one per activity while idle, none during a session. */
+export function startButtons(
+  status: SessionStatus,
+  durationStates: Partial<Record<Activity, HassEntity | undefined>>,
+): StartButton[] {
+  if (status !== "idle") return [];
+  return START_ACTIVITIES.map((activity) => {
+    const minutes = Number.parseFloat(durationStates[activity]?.state ?? "");
+    return Number.isFinite(minutes) ? { activity, minutes: Math.round(minutes) } : { activity };
+  });
+}
+
+export interface GoalProgress {
+  minutes: number;
+  goal?: number;
+  /** 0 to 1, for the bar. */
+  fraction: number;
+  met: boolean;
+}
+
+/** Today's minutes toward a goal, from a *_today sensor (its `goal` attribute). */
+export function readProgress(today?: HassEntity): GoalProgress | undefined {
+  if (!today || UNAVAILABLE.has(today.state)) return undefined;
+  const minutes = Number.parseFloat(today.state);
+  if (!Number.isFinite(minutes)) return undefined;
+  const goal = typeof today.attributes.goal === "number" ? today.attributes.goal : undefined;
+  if (goal === undefined || goal <= 0) {
+    return { minutes, goal, fraction: minutes > 0 ? 1 : 0, met: goal !== undefined };
+  }
+  return { minutes, goal, fraction: Math.min(1, Math.max(0, minutes / goal)), met: minutes >= goal };
+}
+
+export interface StreakView {
+  days: number;
+  best?: number;
+  todayMet: boolean;
+}
+
+/** A streak sensor: its days, its `best` and `today_met` attributes. */
+export function readStreak(streak?: HassEntity): StreakView | undefined {
+  if (!streak || UNAVAILABLE.has(streak.state)) return undefined;
+  const days = Number.parseInt(streak.state, 10);
+  if (!Number.isFinite(days)) return undefined;
+  const best = typeof streak.attributes.best === "number" ? streak.attributes.best : undefined;
+  return { days, best, todayMet: streak.attributes.today_met === true };
+}
+
+export function daysText(days: number): string {
+  return days === 1 ? "1 day" : `${days} days`;
+}
+
+/** The last logged pain level, 0 to 10, or undefined. */
+export function readPain(pain?: HassEntity): number | undefined {
+  if (!pain || UNAVAILABLE.has(pain.state)) return undefined;
+  const level = Number.parseFloat(pain.state);
+  return Number.isFinite(level) ? Math.round(level) : undefined;
+}
+
+/** A switch's state: true, false, or undefined while unavailable. */
+export function readSwitch(entity?: HassEntity): boolean | undefined {
+  if (!entity || UNAVAILABLE.has(entity.state)) return undefined;
+  return entity.state === "on";
+}
+
+/** The message of a failed action call, as Home Assistant's frontend rejects it. */
+export function errorMessage(error: unknown): string {
+  if (error && typeof error === "object" && "message" in error) {
+    const message = (error as { message: unknown }).message;
+    if (typeof message === "string" && message) return message;
+  }
+  return typeof error === "string" && error ? error : "Home Assistant did not accept that.";
+}

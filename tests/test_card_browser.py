@@ -1,0 +1,557 @@
+"""The dashboard card in a real browser, against a real Home Assistant.
+
+The module starts Home Assistant once (`hass -c <tmp>`, about 35 s, longer on the first start
+of a fresh environment, which installs the frontend from PyPI), creates the owner through the
+onboarding API, adds Back Relief for two people through the config flow, and saves a dashboard
+holding their cards. Debian's headless Chromium, driven by Playwright, opens it logged in and
+presses the card's buttons as a person would; Home Assistant's REST API says what happened.
+
+Screenshots go to the folder named by BACK_RELIEF_SCREENSHOTS (e.g. docs/images) or else to a
+temporary folder, printed at the end. BACK_RELIEF_RENDER_SECONDS sets how long the render count
+is watched while a session runs (default 5 s).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+import json
+import os
+from pathlib import Path
+import re
+import socket
+import subprocess
+import sys
+import time
+from typing import Any
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlencode
+from urllib.request import Request, urlopen
+
+import pytest
+import pytest_socket
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).parent.parent
+CARD_FILE = REPO / "custom_components" / "back_relief" / "frontend" / "back-relief-card.js"
+CHROMIUM = "/usr/bin/chromium"
+# Headless, as root, and quiet on a machine with no internet: without the networking
+# flags Chromium keeps trying to reach Google's services.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+START_TIMEOUT = 900  # seconds; a fresh environment installs the frontend on the first start
+TIME_ZONE = "Europe/Berlin"
+XSS_NAME = "<img src=x onerror=alert(1)>"
+TABLET = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+CARD = "back-relief-card"
+DASHBOARD = "back-relief"
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations() -> None:
+    """Replace conftest's: the browser talks to a Home Assistant of its own, not the test one."""
+
+
+@pytest.fixture(autouse=True)
+def config_dir() -> None:
+    """Replace conftest's, which needs the test instance."""
+
+
+@dataclass
+class RealHomeAssistant:
+    """A Home Assistant process, its owner's tokens and the Back Relief entries."""
+
+    url: str
+    config: Path
+    process: subprocess.Popen[bytes]
+    tokens: dict[str, Any] = field(default_factory=dict)
+    entries: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def client_id(self) -> str:
+        """Return the client id: the frontend uses its own origin."""
+        return f"{self.url}/"
+
+    def call(
+        self, method: str, path: str, payload: dict[str, Any] | None = None, *, form: bool = False
+    ) -> Any:
+        """Call the HTTP API as the owner (once there is one)."""
+        headers = {}
+        body = None
+        if payload is not None:
+            if form:
+                body = urlencode(payload).encode()
+                headers["Content-Type"] = "application/x-www-form-urlencoded"
+            else:
+                body = json.dumps(payload).encode()
+                headers["Content-Type"] = "application/json"
+        if "access_token" in self.tokens:
+            headers["Authorization"] = f"Bearer {self.tokens['access_token']}"
+        request = Request(f"{self.url}{path}", data=body, headers=headers, method=method)  # noqa: S310
+        try:
+            with urlopen(request, timeout=60) as response:  # noqa: S310  # our own instance
+                text = response.read().decode()
+        except HTTPError as err:
+            raise AssertionError(f"{method} {path}: {err.code} {err.read().decode()}") from err
+        return json.loads(text) if text else None
+
+    def state(self, entity_id: str) -> dict[str, Any]:
+        """Return an entity's state object."""
+        return dict(self.call("GET", f"/api/states/{entity_id}"))
+
+    def action(self, service: str, **data: Any) -> None:
+        """Call a Back Relief action."""
+        self.call("POST", f"/api/services/back_relief/{service}", data)
+
+    def wait_for(self, entity_id: str, predicate: Any, timeout: float = 15) -> dict[str, Any]:
+        """Wait until an entity's state object satisfies the predicate."""
+        deadline = time.monotonic() + timeout
+        while True:
+            state = self.state(entity_id)
+            if predicate(state):
+                return state
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{entity_id} stayed {state}")
+            time.sleep(0.2)
+
+    def log_tail(self) -> str:
+        """Return the end of Home Assistant's output, for a failure message."""
+        log = self.config / "output.log"
+        return log.read_text(errors="replace")[-4000:] if log.exists() else ""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _write_config(config: Path, port: int) -> None:
+    """A minimal instance: what the dashboard needs, and Back Relief."""
+    (config / "configuration.yaml").write_text(
+        f"""homeassistant:
+  name: Back Relief card test
+  latitude: 52.52
+  longitude: 13.40
+  elevation: 0
+  unit_system: metric
+  time_zone: {TIME_ZONE}
+  country: DE
+  currency: EUR
+  language: en
+http:
+  server_host: 127.0.0.1
+  server_port: {port}
+logger:
+  default: warning
+config:
+frontend:
+person:
+""",
+        encoding="utf-8",
+    )
+    storage = config / ".storage"
+    storage.mkdir()
+    # The owner is created through the onboarding API; the other steps are marked done
+    # so that no online service (weather, analytics) is set up.
+    (storage / "onboarding").write_text(
+        json.dumps(
+            {
+                "version": 4,
+                "minor_version": 1,
+                "key": "onboarding",
+                "data": {"done": ["core_config", "analytics", "integration"]},
+            }
+        ),
+        encoding="utf-8",
+    )
+    # The same HTTP settings as stored ones: Home Assistant 2026.10 and later take the
+    # YAML as a trial otherwise, and ask in the browser to confirm it.
+    (storage / "http").write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "minor_version": 1,
+                "key": "http",
+                "data": {"server_host": ["127.0.0.1"], "server_port": port},
+            }
+        ),
+        encoding="utf-8",
+    )
+    (config / "custom_components").mkdir()
+    (config / "custom_components" / "back_relief").symlink_to(
+        REPO / "custom_components" / "back_relief", target_is_directory=True
+    )
+
+
+def _wait_until_up(ha: RealHomeAssistant) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if ha.process.poll() is not None:
+            pytest.fail(f"Home Assistant stopped while starting:\n{ha.log_tail()}")
+        try:
+            ha.call("GET", "/api/onboarding")
+        except (URLError, ConnectionError, TimeoutError, AssertionError):
+            time.sleep(1)
+            continue
+        return
+    pytest.fail(f"Home Assistant did not answer within {START_TIMEOUT} s:\n{ha.log_tail()}")
+
+
+def _add_person(ha: RealHomeAssistant, name: str) -> str:
+    """Add Back Relief for a person through the config flow; return the entry id."""
+    flow = ha.call("POST", "/api/config/config_entries/flow", {"handler": "back_relief"})
+    result = ha.call("POST", f"/api/config/config_entries/flow/{flow['flow_id']}", {"name": name})
+    assert result["type"] == "create_entry", result
+    return str(result["result"]["entry_id"])
+
+
+@pytest.fixture(scope="module")
+def home_assistant(tmp_path_factory: pytest.TempPathFactory) -> Generator[RealHomeAssistant]:
+    """Start a real Home Assistant with Back Relief for Alex and for a hostile name."""
+    # The test plugin blocks sockets per test; this module talks to its own server.
+    pytest_socket.enable_socket()
+    config = tmp_path_factory.mktemp("home-assistant")
+    port = _free_port()
+    _write_config(config, port)
+    hass_bin = Path(sys.executable).parent / "hass"
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    with (config / "output.log").open("wb") as output:
+        process = subprocess.Popen(  # noqa: S603  # our own venv's hass
+            [str(hass_bin), "--config", str(config)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
+    ha = RealHomeAssistant(url=f"http://127.0.0.1:{port}", config=config, process=process)
+    try:
+        started = time.monotonic()
+        _wait_until_up(ha)
+        print(f"Home Assistant answered after {time.monotonic() - started:.0f} s")  # noqa: T201
+        owner = ha.call(
+            "POST",
+            "/api/onboarding/users",
+            {
+                "client_id": ha.client_id,
+                "name": "Owner",
+                "username": "owner",
+                "password": "a-test-password",  # noqa: S106
+                "language": "en",
+            },
+        )
+        ha.tokens = ha.call(
+            "POST",
+            "/auth/token",
+            {
+                "grant_type": "authorization_code",
+                "code": owner["auth_code"],
+                "client_id": ha.client_id,
+            },
+            form=True,
+        )
+        ha.entries["alex"] = _add_person(ha, "Alex")
+        ha.entries["xss"] = _add_person(ha, XSS_NAME)
+        # Some of today's routine, so the card has progress and a streak to show.
+        alex = {"config_entry_id": ha.entries["alex"]}
+        ha.action("log_activity", activity="exercise", minutes=12, **alex)
+        ha.action("log_activity", activity="rest", minutes=15, **alex)
+        ha.action("log_activity", activity="inversion", minutes=5, **alex)
+        ha.action("log_pain", level=3, **alex)
+        yield ha
+    finally:
+        process.terminate()
+        try:
+            process.wait(60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def _chromium() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright (which downloads no browser).
+
+    Opened per test, not per module: Playwright's synchronous API keeps an event loop
+    running, and the test plugin's fixtures need to run their own between tests.
+    """
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    assert Path(CHROMIUM).exists(), "Chromium is missing: apt-get install chromium"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def browser(home_assistant: RealHomeAssistant, socket_enabled: None) -> Generator[Any]:
+    """Return a fresh headless Chromium for one test, which may talk to Home Assistant."""
+    with _chromium() as chromium:
+        yield chromium
+
+
+@contextmanager
+def _page(
+    browser: Any,
+    ha: RealHomeAssistant,
+    path: str,
+    *,
+    viewport: dict[str, int] = TABLET,
+    dark: bool = False,
+) -> Iterator[Any]:
+    """Open a dashboard logged in as the owner, in light or dark mode."""
+    context = browser.new_context(
+        viewport=viewport,
+        color_scheme="dark" if dark else "light",
+        timezone_id=TIME_ZONE,
+        locale="en-GB",
+    )
+    # The frontend keeps its tokens in localStorage; with them it opens logged in.
+    tokens = {
+        **ha.tokens,
+        "hassUrl": ha.url,
+        "clientId": ha.client_id,
+        "expires": int(time.time() * 1000) + int(ha.tokens["expires_in"]) * 1000,
+    }
+    context.add_init_script(
+        f"localStorage.setItem('hassTokens', {json.dumps(json.dumps(tokens))});"
+    )
+    page = context.new_page()
+    page.dialogs = []  # alerts, confirms: none may open
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(f"{ha.url}{path}")
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def dashboard(home_assistant: RealHomeAssistant) -> RealHomeAssistant:
+    """Add a dashboard: Alex's card in a panel view, the other person's in a sections view."""
+    ha = home_assistant
+    config = {
+        "title": "Back Relief",
+        "views": [
+            {
+                "title": "Alex",
+                "path": "alex",
+                "type": "panel",
+                "cards": [{"type": f"custom:{CARD}", "config_entry_id": ha.entries["alex"]}],
+            },
+            {
+                "title": "Sections",
+                "path": "sections",
+                "type": "sections",
+                "sections": [
+                    {
+                        "type": "grid",
+                        "cards": [{"type": f"custom:{CARD}", "config_entry_id": ha.entries["xss"]}],
+                    }
+                ],
+            },
+        ],
+    }
+    with _chromium() as browser, _page(browser, ha, "/profile") as page:
+        page.wait_for_function("window.hassConnection !== undefined")
+        page.evaluate(
+            """async ([urlPath, config]) => {
+                const { conn } = await window.hassConnection;
+                await conn.sendMessagePromise({
+                    type: "lovelace/dashboards/create",
+                    url_path: urlPath,
+                    title: "Back Relief",
+                    icon: "mdi:human-handsdown",
+                    show_in_sidebar: true,
+                    require_admin: false,
+                    mode: "storage",
+                });
+                await conn.sendMessagePromise({
+                    type: "lovelace/config/save", url_path: urlPath, config,
+                });
+            }""",
+            [DASHBOARD, config],
+        )
+    return ha
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return where screenshots go: BACK_RELIEF_SCREENSHOTS, else a temporary folder."""
+    if folder := os.environ.get("BACK_RELIEF_SCREENSHOTS"):
+        path = (REPO / folder).resolve()
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def _wait_for_card(page: Any, name: str) -> None:
+    page.locator(f"{CARD} .name").wait_for(timeout=60_000)
+    assert page.locator(f"{CARD} .name").inner_text() == name
+
+
+def _countdown_seconds(page: Any) -> int:
+    text = page.locator(f"{CARD} .countdown").inner_text()
+    match = re.fullmatch(r"(?:(\d+):)?(\d+):(\d\d)", text)
+    assert match, f"countdown shows {text!r}"
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def _shoot(page: Any, folder: Path, name: str) -> None:
+    page.wait_for_timeout(400)  # let the ripple of a press and the fonts settle
+    page.screenshot(path=folder / name)
+
+
+def test_card_is_registered_and_shows_the_person(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """With no resource added by hand, the dashboard loads the card, versioned, and shows Alex."""
+    ha = dashboard
+    with _page(browser, ha, f"/{DASHBOARD}/alex") as page:
+        _wait_for_card(page, "Alex")
+        loaded = page.evaluate(
+            "performance.getEntriesByType('resource').map((entry) => entry.name)"
+            ".filter((name) => name.includes('back-relief-card.js'))"
+        )
+        assert len(loaded) == 1, loaded
+        assert re.search(r"/back_relief/back-relief-card\.js\?v=[0-9a-f]{12}$", loaded[0]), loaded
+        # Today's progress and streaks come from the entities, the start buttons from
+        # the duration numbers.
+        exercise = page.locator(f"{CARD} .goal[data-goal=exercise]")
+        assert re.sub(r"\s+", " ", exercise.locator(".amount").inner_text()) == "12 / 20 min"
+        assert "met" in (page.locator(f"{CARD} .goal[data-goal=rest]").get_attribute("class") or "")
+        assert "Streak 1 day" in page.locator(f"{CARD} .goal[data-goal=rest] .streak").inner_text()
+        starts = page.locator(f"{CARD} button.start")
+        assert [re.sub(r"\s+", " ", text) for text in starts.all_inner_texts()] == [
+            "Inversion 15 min",
+            "Stretch 15 min",
+            "Rest 15 min",
+            "Exercise 20 min",
+        ]
+        assert page.locator(f"{CARD} .level[aria-pressed=true]").inner_text() == "3"
+        _shoot(page, screenshots, "card-idle-tablet-light.png")
+        assert page.dialogs == []
+
+    with urlopen(loaded[0], timeout=30) as response:  # noqa: S310  # our own instance
+        assert response.read() == CARD_FILE.read_bytes()
+        assert "max-age" in response.headers.get("Cache-Control", "")
+
+
+def test_start_countdown_pause_and_stop(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """Start begins a session in Home Assistant, the countdown runs, pause holds it, stop ends it."""
+    ha = dashboard
+    session = "sensor.alex_session"
+    assert ha.state(session)["state"] == "idle"
+    with _page(browser, ha, f"/{DASHBOARD}/alex") as page:
+        _wait_for_card(page, "Alex")
+        page.locator(f"{CARD} button.start[data-activity=inversion]").click()
+        running = ha.wait_for(session, lambda state: state["state"] == "inversion")
+        assert running["attributes"]["status"] == "running"
+        assert running["attributes"]["planned_minutes"] == 15
+
+        page.locator(f"{CARD} .countdown").wait_for()
+        first = _countdown_seconds(page)
+        assert 14 * 60 <= first <= 15 * 60
+        page.wait_for_timeout(2500)
+        second = _countdown_seconds(page)
+        assert first - 4 <= second <= first - 2, (first, second)
+
+        # While the session runs and nothing else changes, the card never renders:
+        # only the countdown's text changes, once a second.
+        watch = float(os.environ.get("BACK_RELIEF_RENDER_SECONDS", "5"))
+        before = page.evaluate("[window.__backReliefRenders, window.__backReliefTicks]")
+        page.wait_for_timeout(watch * 1000)
+        after = page.evaluate("[window.__backReliefRenders, window.__backReliefTicks]")
+        renders, ticks = after[0] - before[0], after[1] - before[1]
+        print(f"over {watch:.0f} s of a running session: {renders} renders, {ticks} ticks")  # noqa: T201
+        assert renders == 0
+        assert watch - 1 <= ticks <= watch + 1
+
+        for viewport, size in ((TABLET, "tablet"), (PHONE, "phone")):
+            for dark in (False, True):
+                with _page(browser, ha, f"/{DASHBOARD}/alex", viewport=viewport, dark=dark) as shot:
+                    _wait_for_card(shot, "Alex")
+                    shot.locator(f"{CARD} .countdown").wait_for()
+                    mode = "dark" if dark else "light"
+                    _shoot(shot, screenshots, f"card-session-{size}-{mode}.png")
+
+        page.locator(f"{CARD} button.pause").click()
+        paused = ha.wait_for(session, lambda state: state["attributes"].get("status") == "paused")
+        assert paused["attributes"]["paused_at"]
+        page.locator(f"{CARD} .badge").wait_for()
+        held = _countdown_seconds(page)
+        page.wait_for_timeout(1500)
+        assert _countdown_seconds(page) == held
+
+        page.locator(f"{CARD} button.resume").click()
+        ha.wait_for(session, lambda state: state["attributes"].get("status") == "running")
+
+        page.locator(f"{CARD} button.stop").click()
+        ha.wait_for(session, lambda state: state["state"] == "idle")
+        page.locator(f"{CARD} button.start").first.wait_for()
+        assert page.locator(f"{CARD} .countdown").count() == 0
+        assert page.locator(f"{CARD} .error").inner_text() == ""
+        assert page.dialogs == []
+
+
+def test_a_name_is_shown_as_text_never_as_html(browser: Any, dashboard: RealHomeAssistant) -> None:
+    """A person named like an HTML tag is shown as those characters; nothing runs."""
+    with _page(browser, dashboard, f"/{DASHBOARD}/sections") as page:
+        _wait_for_card(page, XSS_NAME)
+        assert page.locator(f"{CARD} img").count() == 0
+        page.wait_for_timeout(500)  # an image that failed to load would have fired by now
+        assert page.dialogs == []
+
+
+def test_the_editor_picks_the_person(browser: Any, dashboard: RealHomeAssistant) -> None:
+    """The visual editor lists the people by name and sets the chosen one's entry id."""
+    ha = dashboard
+    with _page(browser, ha, f"/{DASHBOARD}/alex") as page:
+        _wait_for_card(page, "Alex")
+        result = page.evaluate(
+            """async () => {
+                const hass = document.querySelector("home-assistant").hass;
+                const card = customElements.get("back-relief-card");
+                const editor = card.getConfigElement();
+                editor.hass = hass;
+                editor.setConfig({ type: "custom:back-relief-card" });
+                document.body.append(editor);
+                await editor.updateComplete;
+                const select = editor.shadowRoot.querySelector("select");
+                const names = [...select.options].filter((o) => o.value).map((o) => o.text.trim());
+                const changed = new Promise((resolve) =>
+                    editor.addEventListener("config-changed", (e) => resolve(e.detail.config)));
+                const wanted = [...select.options].find((o) => o.text.trim() === "Alex").value;
+                select.value = wanted;
+                select.dispatchEvent(new Event("change"));
+                return {
+                    names,
+                    config: await changed,
+                    stub: card.getStubConfig(hass),
+                    grid: document.createElement("back-relief-card").getGridOptions(),
+                };
+            }"""
+        )
+    assert result["names"] == ["Alex", XSS_NAME] or result["names"] == [XSS_NAME, "Alex"]
+    assert result["config"] == {
+        "type": f"custom:{CARD}",
+        "config_entry_id": ha.entries["alex"],
+    }
+    assert result["stub"]["config_entry_id"] in ha.entries.values()
+    assert result["grid"]["columns"] == 12
