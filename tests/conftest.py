@@ -2,25 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Mapping
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.const import CONF_NAME, MAJOR_VERSION, MINOR_VERSION
-from homeassistant.core import HomeAssistant
+from homeassistant.const import ATTR_ENTITY_ID, CONF_NAME, MAJOR_VERSION, MINOR_VERSION, Platform
+from homeassistant.core import HomeAssistant, ServiceResponse, State, split_entity_id
 from homeassistant.helpers import entity_registry as er
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+    snapshot_platform,
+)
 from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
 from syrupy.assertion import SnapshotAssertion
 
-from custom_components.back_relief.const import CONF_PERSON, DOMAIN
+from custom_components.back_relief.const import (
+    CONF_PERSON,
+    DOMAIN,
+    STORAGE_MINOR_VERSION,
+    STORAGE_VERSION,
+)
 
 # Entity-table snapshots are written by the newest Home Assistant; older ones
 # store registry entries a little differently, and check by plain asserts.
 SNAPSHOTS_MATCH = (MAJOR_VERSION, MINOR_VERSION) >= (2026, 10)
+needs_snapshots = pytest.mark.skipif(
+    not SNAPSHOTS_MATCH, reason="snapshots of Home Assistant 2026.10"
+)
 
+# Where Alex's routine (make_entry's default) is stored.
+STORAGE_KEY = f"{DOMAIN}.entry_alex"
 TIME_ZONE = "Europe/Berlin"
 # A Wednesday morning, local time, well away from midnight and DST changes.
 START_TIME = "2026-11-25T09:00:00+01:00"
@@ -47,8 +63,6 @@ def config_dir(hass: HomeAssistant, tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def entity_registry_enabled_by_default() -> Generator[None]:
     """Create every entity enabled, disabled-by-default ones included."""
-    from unittest.mock import patch  # noqa: PLC0415
-
     with patch(
         "homeassistant.helpers.entity.Entity.entity_registry_enabled_default",
         return_value=True,
@@ -62,6 +76,9 @@ async def frozen_time(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> Fr
     await hass.config.async_set_time_zone(TIME_ZONE)
     freezer.move_to(START_TIME)
     return freezer
+
+
+# ----- entries -----
 
 
 def make_entry(name: str = "Alex", person: str | None = None, **options: Any) -> MockConfigEntry:
@@ -78,6 +95,16 @@ def make_entry(name: str = "Alex", person: str | None = None, **options: Any) ->
     )
 
 
+def stored(data: dict[str, Any], key: str = STORAGE_KEY) -> dict[str, Any]:
+    """Return a stored routine as Home Assistant's storage holds it; Alex's unless told."""
+    return {
+        "version": STORAGE_VERSION,
+        "minor_version": STORAGE_MINOR_VERSION,
+        "key": key,
+        "data": data,
+    }
+
+
 @pytest.fixture
 def config_entry() -> MockConfigEntry:
     """Return Alex's config entry."""
@@ -89,10 +116,82 @@ async def setup_entry(
     hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, config_entry: MockConfigEntry
 ) -> MockConfigEntry:
     """Set up Alex's routine and return the entry."""
-    config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(config_entry.entry_id)
+    return await set_up(hass, config_entry)
+
+
+async def set_up(hass: HomeAssistant, entry: MockConfigEntry) -> MockConfigEntry:
+    """Add an entry to Home Assistant, set it up and return it."""
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
-    return config_entry
+    return entry
+
+
+async def reload(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+    """Reload an entry and wait until it is set up again."""
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+
+
+async def restart(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, entry: MockConfigEntry, **downtime: float
+) -> None:
+    """Unload an entry, let time pass as if Home Assistant were down, and set it up again."""
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    freezer.tick(timedelta(**downtime))
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+
+
+async def snapshot_entities(
+    hass: HomeAssistant, entry: MockConfigEntry, platform: Platform, snapshot: SnapshotAssertion
+) -> None:
+    """Set up an entry with one platform only and match its entities with the snapshot."""
+    with patch("custom_components.back_relief.PLATFORMS", [platform]):
+        await set_up(hass, entry)
+    await snapshot_platform(hass, er.async_get(hass), snapshot, entry.entry_id)
+
+
+# ----- actions -----
+
+
+async def call(hass: HomeAssistant, action: str, **data: Any) -> ServiceResponse:
+    """Call one of Back Relief's actions and wait for its effects; return get_summary's answer."""
+    response = await hass.services.async_call(
+        DOMAIN, action, data, blocking=True, return_response=action == "get_summary"
+    )
+    await hass.async_block_till_done()
+    return response
+
+
+async def entity_action(hass: HomeAssistant, entity: str, action: str, **data: Any) -> None:
+    """Call an entity action (button.press, switch.turn_on, ...) on one entity and wait."""
+    await hass.services.async_call(
+        split_entity_id(entity)[0], action, {ATTR_ENTITY_ID: entity, **data}, blocking=True
+    )
+    await hass.async_block_till_done()
+
+
+# ----- the clock -----
+
+
+async def advance(hass: HomeAssistant, freezer: FrozenDateTimeFactory, **delta: float) -> None:
+    """Move the clock on by a timedelta's keywords and let the timers that fell due run."""
+    freezer.tick(timedelta(**delta))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+
+async def move_to(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, when: datetime | str
+) -> None:
+    """Move the clock to an instant (or an ISO text with its offset) and run the timers due."""
+    freezer.move_to(when)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+
+# ----- entities and their states -----
 
 
 def entity_id(hass: HomeAssistant, entry: MockConfigEntry, platform: str, key: str) -> str:
@@ -100,3 +199,22 @@ def entity_id(hass: HomeAssistant, entry: MockConfigEntry, platform: str, key: s
     found = er.async_get(hass).async_get_entity_id(platform, DOMAIN, f"{entry.entry_id}_{key}")
     assert found is not None, f"no {platform} entity with key {key}"
     return found
+
+
+def current(hass: HomeAssistant, entity: str) -> State:
+    """Return an entity's state object, failing if it has none."""
+    found = hass.states.get(entity)
+    assert found is not None, f"no state for {entity}"
+    return found
+
+
+def state(hass: HomeAssistant, entry: MockConfigEntry, platform: str, key: str) -> str:
+    """Return the state of one of an entry's entities, by its key."""
+    return current(hass, entity_id(hass, entry, platform, key)).state
+
+
+def attributes(
+    hass: HomeAssistant, entry: MockConfigEntry, platform: str, key: str
+) -> Mapping[str, Any]:
+    """Return the attributes of one of an entry's entities, by its key."""
+    return current(hass, entity_id(hass, entry, platform, key)).attributes

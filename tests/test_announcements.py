@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -14,14 +14,24 @@ import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_capture_events,
-    async_fire_time_changed,
     async_mock_service,
 )
 
 from custom_components.back_relief.announcements import in_quiet_hours
 from custom_components.back_relief.const import BUS_EVENT, DOMAIN
 
-from .conftest import entity_id, make_entry
+from .conftest import (
+    advance,
+    attributes,
+    call,
+    entity_action,
+    entity_id,
+    make_entry,
+    move_to,
+    restart,
+    set_up,
+    state,
+)
 
 SPEAKER = "media_player.living_room"
 SATELLITE = "assist_satellite.bedroom"
@@ -45,28 +55,8 @@ def announce_calls(hass: HomeAssistant) -> list[ServiceCall]:
     return async_mock_service(hass, "assist_satellite", "announce")
 
 
-async def _setup(hass: HomeAssistant, entry: MockConfigEntry) -> MockConfigEntry:
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    return entry
-
-
 def _spoken(calls: list[ServiceCall]) -> list[tuple[list[str], str]]:
     return [(call.data["media_player_entity_id"], call.data["message"]) for call in calls]
-
-
-async def _start(hass: HomeAssistant, activity: str, duration: int) -> None:
-    await hass.services.async_call(
-        DOMAIN, "start_session", {"activity": activity, "duration": duration}, blocking=True
-    )
-    await hass.async_block_till_done()
-
-
-async def _advance(hass: HomeAssistant, freezer: FrozenDateTimeFactory, minutes: float) -> None:
-    freezer.tick(timedelta(minutes=minutes))
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
 
 
 @pytest.fixture
@@ -77,7 +67,7 @@ async def speaking_entry(
     announce_calls: list[ServiceCall],
 ) -> MockConfigEntry:
     """Alex, with a speaker, a satellite and an engine."""
-    return await _setup(
+    return await set_up(
         hass, make_entry(person=PERSON, speakers=[SPEAKER, SATELLITE], tts_entity=ENGINE)
     )
 
@@ -90,7 +80,7 @@ async def test_inversion_cues_start_one_minute_left_and_come_up_slowly(
     announce_calls: list[ServiceCall],
 ) -> None:
     """An inversion is announced at its start, one minute before its end, and at its end."""
-    await _start(hass, "inversion", 20)
+    await call(hass, "start_session", activity="inversion", duration=20)
     assert _spoken(speech_calls) == [
         ([SPEAKER], "Inversion started: 20 minutes. I'll tell you when to come up.")
     ]
@@ -101,11 +91,11 @@ async def test_inversion_cues_start_one_minute_left_and_come_up_slowly(
             "message": "Inversion started: 20 minutes. I'll tell you when to come up.",
         }
     ]
-    await _advance(hass, frozen_time, 18.5)
+    await advance(hass, frozen_time, minutes=18.5)
     assert len(speech_calls) == 1
-    await _advance(hass, frozen_time, 0.6)
+    await advance(hass, frozen_time, minutes=0.6)
     assert _spoken(speech_calls)[-1] == ([SPEAKER], "One minute left on the inversion table.")
-    await _advance(hass, frozen_time, 1)
+    await advance(hass, frozen_time, minutes=1)
     assert _spoken(speech_calls)[-1] == (
         [SPEAKER],
         "Inversion done. Come up slowly, and sit for a moment before you stand.",
@@ -117,7 +107,7 @@ async def test_stretching_start_reminds_to_stay_comfortable(
     hass: HomeAssistant, speaking_entry: MockConfigEntry, speech_calls: list[ServiceCall]
 ) -> None:
     """Stretching starts with the reminder to stop where it feels comfortable."""
-    await _start(hass, "stretch", 10)
+    await call(hass, "start_session", activity="stretch", duration=10)
     assert _spoken(speech_calls) == [
         (
             [SPEAKER],
@@ -136,15 +126,15 @@ async def test_pause_holds_back_the_one_minute_cue(
     speech_calls: list[ServiceCall],
 ) -> None:
     """A paused session says nothing; after resuming, the cue follows the new end."""
-    await _start(hass, "exercise", 5)
-    await _advance(hass, frozen_time, 2)
-    await hass.services.async_call(DOMAIN, "pause_session", {}, blocking=True)
-    await _advance(hass, frozen_time, 10)
+    await call(hass, "start_session", activity="exercise", duration=5)
+    await advance(hass, frozen_time, minutes=2)
+    await call(hass, "pause_session")
+    await advance(hass, frozen_time, minutes=10)
     assert len(speech_calls) == 1
-    await hass.services.async_call(DOMAIN, "resume_session", {}, blocking=True)
-    await _advance(hass, frozen_time, 1.9)
+    await call(hass, "resume_session")
+    await advance(hass, frozen_time, minutes=1.9)
     assert len(speech_calls) == 1
-    await _advance(hass, frozen_time, 0.2)
+    await advance(hass, frozen_time, minutes=0.2)
     assert _spoken(speech_calls)[-1] == ([SPEAKER], "One minute of exercise left.")
 
 
@@ -152,11 +142,10 @@ async def test_stop_and_cancel_are_not_announced_as_an_end(
     hass: HomeAssistant, speaking_entry: MockConfigEntry, speech_calls: list[ServiceCall]
 ) -> None:
     """Only a session that runs to its end gets the end cue."""
-    await _start(hass, "rest", 15)
-    await hass.services.async_call(DOMAIN, "stop_session", {}, blocking=True)
-    await _start(hass, "rest", 15)
-    await hass.services.async_call(DOMAIN, "cancel_session", {}, blocking=True)
-    await hass.async_block_till_done()
+    await call(hass, "start_session", activity="rest", duration=15)
+    await call(hass, "stop_session")
+    await call(hass, "start_session", activity="rest", duration=15)
+    await call(hass, "cancel_session")
     assert [message for _, message in _spoken(speech_calls)] == [
         "Rest started: 15 minutes. Breathe slowly and let your back relax.",
         "Rest started: 15 minutes. Breathe slowly and let your back relax.",
@@ -167,13 +156,8 @@ async def test_reminders_switch_off_silences_cues(
     hass: HomeAssistant, speaking_entry: MockConfigEntry, speech_calls: list[ServiceCall]
 ) -> None:
     """With the reminders switch off, nothing is spoken."""
-    await hass.services.async_call(
-        "switch",
-        "turn_off",
-        {"entity_id": entity_id(hass, speaking_entry, "switch", "reminders")},
-        blocking=True,
-    )
-    await _start(hass, "exercise", 10)
+    await entity_action(hass, entity_id(hass, speaking_entry, "switch", "reminders"), "turn_off")
+    await call(hass, "start_session", activity="exercise", duration=10)
     assert speech_calls == []
 
 
@@ -184,18 +168,12 @@ async def test_stale_end_is_not_announced_after_a_restart(
     speech_calls: list[ServiceCall],
 ) -> None:
     """More than 5 minutes late, the end of a session is not spoken; less, it is."""
-    await _start(hass, "exercise", 10)
-    await hass.config_entries.async_unload(speaking_entry.entry_id)
-    frozen_time.tick(timedelta(minutes=16))
-    assert await hass.config_entries.async_setup(speaking_entry.entry_id)
-    await hass.async_block_till_done()
+    await call(hass, "start_session", activity="exercise", duration=10)
+    await restart(hass, frozen_time, speaking_entry, minutes=16)
     assert len(speech_calls) == 1  # only the start
 
-    await _start(hass, "exercise", 10)
-    await hass.config_entries.async_unload(speaking_entry.entry_id)
-    frozen_time.tick(timedelta(minutes=12))
-    assert await hass.config_entries.async_setup(speaking_entry.entry_id)
-    await hass.async_block_till_done()
+    await call(hass, "start_session", activity="exercise", duration=10)
+    await restart(hass, frozen_time, speaking_entry, minutes=12)
     assert _spoken(speech_calls)[-1] == ([SPEAKER], "Exercise done: 10 minutes. Well done.")
 
 
@@ -209,8 +187,8 @@ async def test_unavailable_speaker_gives_a_repair_and_the_session_counts(
 ) -> None:
     """A speaker that is unavailable is skipped, logged once and named in a repair issue."""
     hass.states.async_set(SPEAKER, "unavailable")
-    await _start(hass, "exercise", 2)
-    await _advance(hass, frozen_time, 2)
+    await call(hass, "start_session", activity="exercise", duration=2)
+    await advance(hass, frozen_time, minutes=2)
     issue = issue_registry.async_get_issue(DOMAIN, f"speaker_{speaking_entry.entry_id}_{SPEAKER}")
     assert issue is not None
     assert issue.translation_placeholders == {
@@ -220,11 +198,10 @@ async def test_unavailable_speaker_gives_a_repair_and_the_session_counts(
     }
     assert caplog.text.count(f"{SPEAKER} of Alex can't be used") == 1
     assert speech_calls == []
-    exercise_today = entity_id(hass, speaking_entry, "sensor", "exercise_today")
-    assert hass.states.get(exercise_today).state == "2"
+    assert state(hass, speaking_entry, "sensor", "exercise_today") == "2"
 
     hass.states.async_set(SPEAKER, "idle")
-    await _start(hass, "exercise", 2)
+    await call(hass, "start_session", activity="exercise", duration=2)
     assert len(speech_calls) == 1
     assert issue_registry.async_get_issue(DOMAIN, issue.issue_id) is None
 
@@ -238,13 +215,13 @@ async def test_failing_tts_engine_gives_a_repair_and_the_session_counts(
     hass.states.async_set(SPEAKER, "idle")
     hass.states.async_set(ENGINE, "unknown")
     async_mock_service(hass, "tts", "speak", raise_exception=HomeAssistantError("engine down"))
-    entry = await _setup(hass, make_entry(speakers=[SPEAKER], tts_entity=ENGINE))
-    await _start(hass, "rest", 3)
-    await _advance(hass, frozen_time, 3)
+    entry = await set_up(hass, make_entry(speakers=[SPEAKER], tts_entity=ENGINE))
+    await call(hass, "start_session", activity="rest", duration=3)
+    await advance(hass, frozen_time, minutes=3)
     issue = issue_registry.async_get_issue(DOMAIN, f"tts_failed_{entry.entry_id}_{ENGINE}")
     assert issue is not None
     assert issue.translation_placeholders["reason"] == "engine down"
-    assert hass.states.get(entity_id(hass, entry, "sensor", "rest_today")).state == "3"
+    assert state(hass, entry, "sensor", "rest_today") == "3"
 
 
 async def test_missing_engine_is_reported(
@@ -252,8 +229,8 @@ async def test_missing_engine_is_reported(
 ) -> None:
     """With speakers but no text-to-speech at all, a repair issue says so."""
     hass.states.async_set(SPEAKER, "idle")
-    entry = await _setup(hass, make_entry(speakers=[SPEAKER]))
-    await _start(hass, "rest", 3)
+    entry = await set_up(hass, make_entry(speakers=[SPEAKER]))
+    await call(hass, "start_session", activity="rest", duration=3)
     assert issue_registry.async_get_issue(DOMAIN, f"tts_failed_{entry.entry_id}_tts") is not None
 
 
@@ -266,9 +243,7 @@ async def _remind_at(
     target = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
     if target <= local:
         target += timedelta(days=1)
-    freezer.move_to(target)
-    async_fire_time_changed(hass, target)
-    await hass.async_block_till_done()
+    await move_to(hass, freezer, target)
     return [event.data for event in events if event.data["type"] == "reminder"]
 
 
@@ -278,15 +253,13 @@ async def test_reminder_spoken_when_goal_not_met(
     speech_calls: list[ServiceCall],
 ) -> None:
     """At the reminder time, with the goal open, the reminder is spoken and fired."""
-    await _setup(
+    await set_up(
         hass,
         make_entry(
             person=PERSON, speakers=[SPEAKER], tts_entity=ENGINE, reminder_exercise="18:00:00"
         ),
     )
-    await hass.services.async_call(
-        DOMAIN, "log_activity", {"activity": "exercise", "minutes": 5}, blocking=True
-    )
+    await call(hass, "log_activity", activity="exercise", minutes=5)
     reminders = await _remind_at(hass, frozen_time, "18:00")
     assert reminders == [
         {
@@ -329,35 +302,28 @@ async def test_reminder_not_spoken_says_why(
     reason: str,
 ) -> None:
     """Goal met, switch off, quiet hours, away or no speakers: fired, not spoken."""
-    entry = await _setup(
+    entry = await set_up(
         hass,
         make_entry(person=PERSON, **{"speakers": [SPEAKER], "tts_entity": ENGINE, **options}),
     )
     hass.states.async_set(PERSON, person_state)
     if not switch_on:
-        await hass.services.async_call(
-            "switch",
-            "turn_off",
-            {"entity_id": entity_id(hass, entry, "switch", "reminders")},
-            blocking=True,
-        )
+        await entity_action(hass, entity_id(hass, entry, "switch", "reminders"), "turn_off")
     if logged:
-        await hass.services.async_call(
-            DOMAIN, "log_activity", {"activity": "rest", "minutes": logged}, blocking=True
-        )
+        await call(hass, "log_activity", activity="rest", minutes=logged)
     reminders = await _remind_at(hass, frozen_time, options["reminder_rest"])
     assert [(event["spoken"], event["reason"]) for event in reminders] == [(False, reason)]
     assert speech_calls == []
-    event_state = hass.states.get(entity_id(hass, entry, "event", "session"))
-    assert event_state.attributes["event_type"] == "reminder"
-    assert event_state.attributes["reason"] == reason
+    event_attributes = attributes(hass, entry, "event", "session")
+    assert event_attributes["event_type"] == "reminder"
+    assert event_attributes["reason"] == reason
 
 
 async def test_reminder_without_linked_person_needs_no_presence(
     hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, speech_calls: list[ServiceCall]
 ) -> None:
     """Without a linked person, presence is not checked."""
-    await _setup(
+    await set_up(
         hass, make_entry(speakers=[SPEAKER], tts_entity=ENGINE, reminder_inversion="12:00:00")
     )
     reminders = await _remind_at(hass, frozen_time, "12:00")
@@ -369,7 +335,7 @@ async def test_reminder_time_change_takes_effect_at_once(
     hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, speech_calls: list[ServiceCall]
 ) -> None:
     """A new reminder time from the options applies without a reload."""
-    entry = await _setup(hass, make_entry(speakers=[SPEAKER], tts_entity=ENGINE))
+    entry = await set_up(hass, make_entry(speakers=[SPEAKER], tts_entity=ENGINE))
     hass.config_entries.async_update_entry(
         entry, options={**entry.options, "reminder_exercise": "10:00:00"}
     )
@@ -387,8 +353,6 @@ async def test_reminder_time_change_takes_effect_at_once(
 
 def test_quiet_hours_across_midnight_and_within_a_day() -> None:
     """Quiet hours may span midnight; equal start and end mean none."""
-    from datetime import time  # noqa: PLC0415
-
     assert in_quiet_hours(time(23, 0), time(22, 0), time(7, 0))
     assert in_quiet_hours(time(6, 59), time(22, 0), time(7, 0))
     assert not in_quiet_hours(time(7, 0), time(22, 0), time(7, 0))
@@ -404,8 +368,8 @@ async def test_default_engine_is_the_first_tts_entity(
     hass.states.async_set(SPEAKER, "idle")
     hass.states.async_set("tts.home_voice", "unknown")
     calls = async_mock_service(hass, "tts", "speak")
-    await _setup(hass, make_entry(speakers=[SPEAKER]))
-    await _start(hass, "rest", 5)
+    await set_up(hass, make_entry(speakers=[SPEAKER]))
+    await call(hass, "start_session", activity="rest", duration=5)
     assert [call.data["entity_id"] for call in calls] == ["tts.home_voice"]
 
 
@@ -415,8 +379,8 @@ async def test_engine_of_the_older_kind_speaks_through_its_say_action(
     """An engine without an entity (like the demo's) is used through its say action."""
     hass.states.async_set(SPEAKER, "idle")
     calls = async_mock_service(hass, "tts", "demo_say")
-    await _setup(hass, make_entry(speakers=[SPEAKER]))
-    await _start(hass, "rest", 5)
+    await set_up(hass, make_entry(speakers=[SPEAKER]))
+    await call(hass, "start_session", activity="rest", duration=5)
     assert [call.data for call in calls] == [
         {
             "entity_id": [SPEAKER],

@@ -23,21 +23,14 @@ from homeassistant.const import EVENT_STATE_CHANGED
 from homeassistant.core import Event, EventStateChangedData, HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.json import prepare_save_json
-from homeassistant.util import dt as dt_util
 from homeassistant.util.json import json_loads
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.back_relief.const import (
-    DEFAULT_CHECKLIST,
-    DEFAULT_DURATIONS,
-    DOMAIN,
-    STORAGE_MINOR_VERSION,
-    STORAGE_VERSION,
-)
+from custom_components.back_relief.const import DEFAULT_CHECKLIST, DEFAULT_DURATIONS, DOMAIN
 from custom_components.back_relief.routine import Goal, History
 
-from .conftest import entity_id, make_entry
+from .conftest import advance, call, entity_action, entity_id, make_entry, set_up, state, stored
 
 type Report = Callable[..., None]
 
@@ -126,12 +119,7 @@ def stored_routine(history: dict[str, Any]) -> dict[str, Any]:
 def seed_storage(hass_storage: dict[str, Any], entry: MockConfigEntry, data: dict[str, Any]) -> str:
     """Put a stored routine where the entry's Store reads it; return the storage key."""
     key = f"{DOMAIN}.{entry.entry_id}"
-    hass_storage[key] = {
-        "version": STORAGE_VERSION,
-        "minor_version": STORAGE_MINOR_VERSION,
-        "key": key,
-        "data": data,
-    }
+    hass_storage[key] = stored(data, key)
     return key
 
 
@@ -175,26 +163,20 @@ async def _run_session(
 
     unsubscribe = hass.bus.async_listen(EVENT_STATE_CHANGED, _count)
     session = entity_id(hass, entry, "sensor", "session")
-    await hass.services.async_call(
-        DOMAIN,
-        "start_session",
-        {"config_entry_id": entry.entry_id, "activity": "exercise", "duration": minutes},
-        blocking=True,
+    await call(
+        hass, "start_session", config_entry_id=entry.entry_id, activity="exercise", duration=minutes
     )
-    await hass.async_block_till_done()
     at_start = writes.total()
     elapsed = 0
     while hass.states.get(session).state != "idle":
         assert elapsed < minutes, "the session did not finish at its end time"
         if elapsed == minutes - 1:
             before_finish = writes.total()
-        freezer.tick(timedelta(minutes=1))
-        async_fire_time_changed(hass, dt_util.utcnow())
-        await hass.async_block_till_done()
+        await advance(hass, freezer, minutes=1)
         elapsed += 1
     unsubscribe()
     assert elapsed == minutes
-    assert hass.states.get(entity_id(hass, entry, "sensor", "exercise_today")).state == str(minutes)
+    assert state(hass, entry, "sensor", "exercise_today") == str(minutes)
     return at_start, before_finish - at_start, writes.total() - before_finish, writes
 
 
@@ -209,13 +191,9 @@ async def test_state_writes_per_session_do_not_grow_with_its_length(
     gets met, the streak becomes 1) and only the length differs.
     """
     lengths = (10, 30, 60)
-    entries = []
-    for name in ("Alex", "Sam", "Kim"):
-        entry = make_entry(name, exercise_goal=10)
-        entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(entry.entry_id)
-        await hass.async_block_till_done()
-        entries.append(entry)
+    entries = [
+        await set_up(hass, make_entry(name, exercise_goal=10)) for name in ("Alex", "Sam", "Kim")
+    ]
 
     totals = {}
     for entry, minutes in zip(entries, lengths, strict=True):
@@ -283,13 +261,8 @@ async def test_setup_with_ten_years_of_history_against_an_empty_one(
         if check is not None:
             check()
         started = clock()
-        await hass.services.async_call(
-            "number",
-            "set_value",
-            {"entity_id": entity_id(hass, entry, "number", "exercise_duration"), "value": 20},
-            blocking=True,
-        )
-        await hass.async_block_till_done()
+        exercise_duration = entity_id(hass, entry, "number", "exercise_duration")
+        await entity_action(hass, exercise_duration, "set_value", value=20)
         change_time = clock() - started
         assert await hass.config_entries.async_unload(entry.entry_id)
         await hass.async_block_till_done()
@@ -355,9 +328,7 @@ async def test_storage_size_of_ten_years(
     entry = make_entry("Alex")
     data = stored_routine(ten_years_of_history())
     key = seed_storage(hass_storage, entry, json_loads(prepare_save_json(data)[1]))
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+    await set_up(hass, entry)
     assert await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()
 

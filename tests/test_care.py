@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -14,13 +14,23 @@ import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_capture_events,
-    async_fire_time_changed,
     async_mock_service,
 )
 
-from custom_components.back_relief.const import BUS_EVENT, DOMAIN
+from custom_components.back_relief.const import BUS_EVENT
 
-from .conftest import entity_id, make_entry
+from .conftest import (
+    STORAGE_KEY,
+    advance,
+    call,
+    entity_action,
+    entity_id,
+    make_entry,
+    move_to,
+    set_up,
+    state,
+    stored,
+)
 
 SPEAKER = "media_player.kitchen"
 ENGINE = "tts.voice"
@@ -35,17 +45,8 @@ def speech(hass: HomeAssistant) -> list[ServiceCall]:
 
 
 async def _setup(hass: HomeAssistant, **options: Any) -> MockConfigEntry:
-    entry = make_entry(speakers=[SPEAKER], tts_entity=ENGINE, **options)
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    return entry
-
-
-async def _move_to(hass: HomeAssistant, freezer: FrozenDateTimeFactory, local: str) -> None:
-    freezer.move_to(datetime.fromisoformat(local))
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
+    """Set up Alex with the speaker and the engine, and the options given."""
+    return await set_up(hass, make_entry(speakers=[SPEAKER], tts_entity=ENGINE, **options))
 
 
 async def test_schedule_visit_shows_next_visit_and_reminds_the_day_before(
@@ -54,18 +55,13 @@ async def test_schedule_visit_shows_next_visit_and_reminds_the_day_before(
     """A planned visit is the next visit, is reminded of the evening before, then passes."""
     entry = await _setup(hass)
     events = async_capture_events(hass, BUS_EVENT)
-    await hass.services.async_call(
-        DOMAIN,
-        "schedule_visit",
-        {"date": "2026-11-27", "time": "10:30:00", "note": "Dr. Lee"},
-        blocking=True,
-    )
+    await call(hass, "schedule_visit", date="2026-11-27", time="10:30:00", note="Dr. Lee")
     next_visit = entity_id(hass, entry, "sensor", "next_visit")
     assert hass.states.get(next_visit).state == "2026-11-27T09:30:00+00:00"
 
-    await _move_to(hass, frozen_time, "2026-11-25T18:00:00+01:00")
+    await move_to(hass, frozen_time, "2026-11-25T18:00:00+01:00")
     assert speech == []  # the visit is not tomorrow yet
-    await _move_to(hass, frozen_time, "2026-11-26T18:00:00+01:00")
+    await move_to(hass, frozen_time, "2026-11-26T18:00:00+01:00")
     assert [call.data["message"] for call in speech] == [
         "Alex, a reminder: your chiropractor visit is tomorrow at 10:30."
     ]
@@ -73,7 +69,7 @@ async def test_schedule_visit_shows_next_visit_and_reminds_the_day_before(
     assert reminder[0]["activity"] == "visit"
     assert reminder[0]["visit_at"] == "2026-11-27T09:30:00+00:00"
 
-    await _move_to(hass, frozen_time, "2026-11-27T10:31:00+01:00")
+    await move_to(hass, frozen_time, "2026-11-27T10:31:00+01:00")
     assert hass.states.get(next_visit).state == "unknown"
 
 
@@ -82,13 +78,10 @@ async def test_logging_a_visit_completes_the_planned_one(
 ) -> None:
     """A visit logged on a planned visit's day is that visit."""
     entry = await _setup(hass)
-    await hass.services.async_call(
-        DOMAIN, "schedule_visit", {"date": "2026-11-25", "time": "16:00:00"}, blocking=True
-    )
-    await hass.services.async_call(DOMAIN, "log_visit", {}, blocking=True)
-    assert hass.states.get(entity_id(hass, entry, "sensor", "next_visit")).state == "unknown"
-    last_visit = hass.states.get(entity_id(hass, entry, "sensor", "last_visit"))
-    assert last_visit.state == "2026-11-25T08:00:00+00:00"
+    await call(hass, "schedule_visit", date="2026-11-25", time="16:00:00")
+    await call(hass, "log_visit")
+    assert state(hass, entry, "sensor", "next_visit") == "unknown"
+    assert state(hass, entry, "sensor", "last_visit") == "2026-11-25T08:00:00+00:00"
 
 
 @pytest.mark.parametrize(
@@ -105,7 +98,7 @@ async def test_schedule_visit_refuses_the_past_and_far_future(
     """A visit can be planned from now up to a year ahead."""
     entry = await _setup(hass)
     with pytest.raises(ServiceValidationError) as caught:
-        await hass.services.async_call(DOMAIN, "schedule_visit", data, blocking=True)
+        await call(hass, "schedule_visit", **data)
     assert caught.value.translation_key == "date_out_of_range"
     assert entry.runtime_data.scheduled_visits == []
 
@@ -116,26 +109,13 @@ async def test_calendar_shows_sessions_logged_minutes_and_visits(
     """The calendar lists sessions done, minutes logged, visits done and planned."""
     entry = await _setup(hass)
     calendar = entity_id(hass, entry, "calendar", "calendar")
-    await hass.services.async_call(
-        DOMAIN, "start_session", {"activity": "inversion", "duration": 15}, blocking=True
-    )
+    await call(hass, "start_session", activity="inversion", duration=15)
     assert hass.states.get(calendar).state == "on"
     assert hass.states.get(calendar).attributes["message"] == "Inversion: 15 min"
-    frozen_time.tick(timedelta(minutes=15))
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
-    await hass.services.async_call(
-        DOMAIN,
-        "log_activity",
-        {"activity": "exercise", "minutes": 30, "kind": "yoga"},
-        blocking=True,
-    )
-    await hass.services.async_call(
-        DOMAIN, "log_visit", {"date": "2026-11-20", "note": "felt better"}, blocking=True
-    )
-    await hass.services.async_call(
-        DOMAIN, "schedule_visit", {"date": "2026-12-02", "time": "11:00:00"}, blocking=True
-    )
+    await advance(hass, frozen_time, minutes=15)
+    await call(hass, "log_activity", activity="exercise", minutes=30, kind="yoga")
+    await call(hass, "log_visit", date="2026-11-20", note="felt better")
+    await call(hass, "schedule_visit", date="2026-12-02", time="11:00:00")
     assert hass.states.get(calendar).attributes["message"] == "Chiropractor (planned)"
     response = await hass.services.async_call(
         CALENDAR_DOMAIN,
@@ -178,16 +158,9 @@ async def test_summary_gives_pain_insights_on_a_known_history(
     for offset in range(7, 14):
         day = (today - timedelta(days=offset)).isoformat()
         days[day]["pain"] = [[f"{day}T08:00:00+00:00", 8, None]]
-    hass_storage["back_relief.entry_alex"] = {
-        "version": 1,
-        "minor_version": 1,
-        "key": "back_relief.entry_alex",
-        "data": {"history": days},
-    }
+    hass_storage[STORAGE_KEY] = stored({"history": days})
     await _setup(hass)
-    response = await hass.services.async_call(
-        DOMAIN, "get_summary", {}, blocking=True, return_response=True
-    )
+    response = await call(hass, "get_summary")
     # Last 7 days: offsets 0..6, four exercise days (2) and three others (6).
     # 30 days: 15 exercise days (even offsets), 15 others; offsets 7..13 at 8,
     # three of them exercise days (8, 10, 12) and four others.
@@ -225,16 +198,13 @@ async def test_sun_reminder_conditions(
     hass.states.async_set("weather.home", weather)
     entry = await _setup(hass, reminder_sun=local_time, weather_entity="weather.home")
     if done:
-        await hass.services.async_call(
-            "todo",
-            "update_item",
-            {"item": "A few minutes of sun", "status": "completed"},
-            target={"entity_id": entity_id(hass, entry, "todo", "checklist")},
-            blocking=True,
+        checklist = entity_id(hass, entry, "todo", "checklist")
+        await entity_action(
+            hass, checklist, "update_item", item="A few minutes of sun", status="completed"
         )
     events = async_capture_events(hass, BUS_EVENT)
     day = "2026-11-25" if local_time > "09:00:00" else "2026-11-26"
-    await _move_to(hass, frozen_time, f"{day}T{local_time}+01:00")
+    await move_to(hass, frozen_time, f"{day}T{local_time}+01:00")
     reminders = [event.data for event in events if event.data["type"] == "reminder"]
     assert [(event["activity"], event["reason"]) for event in reminders] == [("sun", reason)]
     expected = ["Alex, the sun is out. A few minutes outside would do you good."]
@@ -246,13 +216,11 @@ async def test_weekly_summary_is_spoken_on_sunday(
 ) -> None:
     """On Sunday evening the week is spoken: goals met and the pain trend."""
     await _setup(hass, weekly_summary="speak")
-    await hass.services.async_call(
-        DOMAIN, "log_activity", {"activity": "exercise", "minutes": 20}, blocking=True
-    )
-    await hass.services.async_call(DOMAIN, "log_pain", {"level": 3}, blocking=True)
-    await _move_to(hass, frozen_time, "2026-11-28T18:00:00+01:00")  # Saturday
+    await call(hass, "log_activity", activity="exercise", minutes=20)
+    await call(hass, "log_pain", level=3)
+    await move_to(hass, frozen_time, "2026-11-28T18:00:00+01:00")  # Saturday
     assert speech == []
-    await _move_to(hass, frozen_time, "2026-11-29T18:00:00+01:00")  # Sunday
+    await move_to(hass, frozen_time, "2026-11-29T18:00:00+01:00")  # Sunday
     assert [call.data["message"] for call in speech] == [
         (
             "Alex's week: exercise goal met on 1 of 7 days, rest on 0, inversion on 0. "
@@ -268,7 +236,7 @@ async def test_weekly_summary_can_be_sent_as_a_notification(
     hass.states.async_set("notify.phone", "unknown")
     sent = async_mock_service(hass, "notify", "send_message")
     await _setup(hass, weekly_summary="notify", notify_entity="notify.phone")
-    await _move_to(hass, frozen_time, "2026-11-29T18:00:00+01:00")
+    await move_to(hass, frozen_time, "2026-11-29T18:00:00+01:00")
     assert [call.data for call in sent] == [
         {
             "entity_id": "notify.phone",

@@ -16,7 +16,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import CONF_PERSON, DOMAIN
 
-from .conftest import entity_id, make_entry
+from .conftest import call, entity_id, make_entry, set_up, state
 
 pytestmark = pytest.mark.usefixtures("frozen_time")
 
@@ -103,29 +103,24 @@ async def test_user_step_description_carries_the_safety_note(hass: HomeAssistant
         assert condition in description, condition
 
 
-@pytest.mark.parametrize("name", ["alex", "ALEX", "  Alex "])
-async def test_user_step_aborts_on_a_name_already_configured(
-    hass: HomeAssistant, name: str
+@pytest.mark.parametrize(
+    ("person", "user_input"),
+    [
+        (None, {CONF_NAME: "alex"}),
+        (None, {CONF_NAME: "ALEX"}),
+        (None, {CONF_NAME: "  Alex "}),
+        ("person.alex", {CONF_NAME: "Sam", CONF_PERSON: "person.alex"}),
+    ],
+    ids=["name_lower_case", "name_upper_case", "name_with_spaces", "person"],
+)
+async def test_user_step_aborts_on_a_name_or_person_already_configured(
+    hass: HomeAssistant, person: str | None, user_input: dict[str, str]
 ) -> None:
-    """The same name, in any case or with spaces around it, can't be added twice."""
-    make_entry("Alex").add_to_hass(hass)
+    """The same name (in any case, with spaces around it) or person can't be added twice."""
+    make_entry("Alex", person).add_to_hass(hass)
 
     result = await _start_user_flow(hass)
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_NAME: name})
-
-    assert result["type"] is FlowResultType.ABORT
-    assert result["reason"] == "already_configured"
-    assert len(hass.config_entries.async_entries(DOMAIN)) == 1
-
-
-async def test_user_step_aborts_on_a_person_already_configured(hass: HomeAssistant) -> None:
-    """The same person can't be linked to a second routine, whatever the name."""
-    make_entry("Alex", "person.alex").add_to_hass(hass)
-
-    result = await _start_user_flow(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_NAME: "Sam", CONF_PERSON: "person.alex"}
-    )
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], user_input)
 
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
@@ -211,45 +206,43 @@ async def test_options_goals_form_suggests_the_defaults(
     }
 
 
-async def test_options_goals_are_stored_as_whole_minutes(
-    hass: HomeAssistant, setup_entry: MockConfigEntry
+@pytest.mark.parametrize(
+    ("step", "user_input", "stored"),
+    [
+        (
+            "goals",
+            GOALS,
+            {"exercise_goal": 25, "rest_goal": 10, "inversion_goal": 20, "max_inversion": 45},
+        ),
+        ("announcements", ANNOUNCEMENTS, ANNOUNCEMENTS),
+        (
+            "lights",
+            LIGHTS,
+            {
+                "rest_lights": ["light.living_room", "light.bedroom"],
+                "rest_brightness": 35,
+                "flash_on_inversion_end": True,
+            },
+        ),
+    ],
+    ids=["goals", "announcements", "lights"],
+)
+async def test_options_step_stores_its_keys(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    step: str,
+    user_input: dict[str, Any],
+    stored: dict[str, Any],
 ) -> None:
-    """The goals step stores each goal under its contract key, as an int."""
-    result = await _options_step(hass, setup_entry, "goals", GOALS)
+    """Each step stores its options under the contract keys; goals and brightness as ints."""
+    result = await _options_step(hass, setup_entry, step, user_input)
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert setup_entry.options == {
-        "exercise_goal": 25,
-        "rest_goal": 10,
-        "inversion_goal": 20,
-        "max_inversion": 45,
+    assert setup_entry.options == stored
+    # 25 == 25.0: compare the types too, so whole minutes are stored as int.
+    assert {key: type(value) for key, value in setup_entry.options.items()} == {
+        key: type(value) for key, value in stored.items()
     }
-    assert all(type(value) is int for value in setup_entry.options.values())
-
-
-async def test_options_announcements_are_stored_under_contract_keys(
-    hass: HomeAssistant, setup_entry: MockConfigEntry
-) -> None:
-    """The announcements step stores speakers, engine, quiet hours and reminders."""
-    result = await _options_step(hass, setup_entry, "announcements", ANNOUNCEMENTS)
-
-    assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert setup_entry.options == ANNOUNCEMENTS
-
-
-async def test_options_lights_are_stored_under_contract_keys(
-    hass: HomeAssistant, setup_entry: MockConfigEntry
-) -> None:
-    """The lights step stores the lights, a whole brightness and the flash choice."""
-    result = await _options_step(hass, setup_entry, "lights", LIGHTS)
-
-    assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert setup_entry.options == {
-        "rest_lights": ["light.living_room", "light.bedroom"],
-        "rest_brightness": 35,
-        "flash_on_inversion_end": True,
-    }
-    assert type(setup_entry.options["rest_brightness"]) is int
 
 
 async def test_options_steps_keep_the_other_steps_keys(
@@ -353,12 +346,8 @@ async def test_options_change_takes_effect_without_reload(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """Raising the exercise goal updates goal and streak at once; a session keeps running."""
-    await hass.services.async_call(
-        DOMAIN, "log_activity", {"activity": "exercise", "minutes": 20}, blocking=True
-    )
-    await hass.services.async_call(
-        DOMAIN, "start_session", {"activity": "rest", "duration": 15}, blocking=True
-    )
+    await call(hass, "log_activity", activity="exercise", minutes=20)
+    await call(hass, "start_session", activity="rest", duration=15)
     today_id = entity_id(hass, setup_entry, "sensor", "exercise_today")
     streak_id = entity_id(hass, setup_entry, "sensor", "exercise_streak")
     session_id = entity_id(hass, setup_entry, "sensor", "session")
@@ -393,11 +382,9 @@ async def test_options_lowered_inversion_cap_applies_at_once(
     await _options_step(hass, setup_entry, "goals", {**GOALS, "max_inversion": 10})
 
     with pytest.raises(ServiceValidationError) as raised:
-        await hass.services.async_call(
-            DOMAIN, "start_session", {"activity": "inversion", "duration": 15}, blocking=True
-        )
+        await call(hass, "start_session", activity="inversion", duration=15)
     assert raised.value.translation_key == "duration_out_of_range"
-    assert hass.states.get(entity_id(hass, setup_entry, "sensor", "session")).state == "idle"
+    assert state(hass, setup_entry, "sensor", "session") == "idle"
 
 
 # ----- reconfigure flow -----
@@ -448,10 +435,7 @@ async def test_reconfigure_can_remove_the_person(
     hass: HomeAssistant,
 ) -> None:
     """Leaving the person out on reconfigure unlinks it."""
-    entry = make_entry("Alex", "person.alex")
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+    entry = await set_up(hass, make_entry("Alex", "person.alex"))
 
     result = await entry.start_reconfigure_flow(hass)
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_NAME: "Alex"})
@@ -475,35 +459,24 @@ async def test_reconfigure_keeps_own_name_in_another_case(
     assert setup_entry.data == {CONF_NAME: "ALEX"}
 
 
-async def test_reconfigure_aborts_on_a_name_of_another_entry(
-    hass: HomeAssistant, setup_entry: MockConfigEntry
+@pytest.mark.parametrize(
+    "user_input",
+    [{CONF_NAME: "sam"}, {CONF_NAME: "Alex", CONF_PERSON: "person.sam"}],
+    ids=["name", "person"],
+)
+async def test_reconfigure_aborts_on_a_name_or_person_of_another_entry(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, user_input: dict[str, str]
 ) -> None:
-    """Taking the name of another person aborts and changes nothing."""
+    """Taking the name or linking the person of another entry aborts and changes nothing."""
     make_entry("Sam", "person.sam").add_to_hass(hass)
 
     result = await setup_entry.start_reconfigure_flow(hass)
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], {CONF_NAME: "sam"})
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], user_input)
 
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
     assert setup_entry.data == {CONF_NAME: "Alex"}
     assert setup_entry.title == "Alex"
-
-
-async def test_reconfigure_aborts_on_a_person_of_another_entry(
-    hass: HomeAssistant, setup_entry: MockConfigEntry
-) -> None:
-    """Linking the person of another entry aborts and changes nothing."""
-    make_entry("Sam", "person.sam").add_to_hass(hass)
-
-    result = await setup_entry.start_reconfigure_flow(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_NAME: "Alex", CONF_PERSON: "person.sam"}
-    )
-
-    assert result["type"] is FlowResultType.ABORT
-    assert result["reason"] == "already_configured"
-    assert setup_entry.data == {CONF_NAME: "Alex"}
 
 
 async def test_reconfigure_blank_name_shows_error_then_succeeds(

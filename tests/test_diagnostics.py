@@ -13,9 +13,7 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 )
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from custom_components.back_relief.const import DOMAIN
-
-from .conftest import entity_id, make_entry
+from .conftest import call, entity_action, entity_id, make_entry
 
 REDACTED = "**REDACTED**"
 PAIN_NOTE = "Worse after lifting the groceries"
@@ -35,47 +33,27 @@ def config_entry() -> MockConfigEntry:
     )
 
 
-async def _fill_routine(hass: HomeAssistant, entry: MockConfigEntry) -> None:
-    """Log minutes, pain, a visit and a checklist item, and start a session."""
-    await hass.services.async_call(
-        DOMAIN,
-        "log_activity",
-        {"activity": "exercise", "minutes": 30, "kind": "yoga"},
-        blocking=True,
-    )
-    await hass.services.async_call(
-        DOMAIN, "log_activity", {"activity": "rest", "minutes": 10}, blocking=True
-    )
-    await hass.services.async_call(
-        DOMAIN, "log_pain", {"level": 4, "note": PAIN_NOTE}, blocking=True
-    )
-    await hass.services.async_call(DOMAIN, "log_pain", {"level": 2}, blocking=True)
-    await hass.services.async_call(DOMAIN, "log_visit", {"note": VISIT_NOTE}, blocking=True)
-    await hass.services.async_call(
-        "todo",
-        "add_item",
-        {"item": OWN_ITEM},
-        target={"entity_id": entity_id(hass, entry, "todo", "checklist")},
-        blocking=True,
-    )
-    await hass.services.async_call(
-        DOMAIN, "start_session", {"activity": "inversion", "duration": 15}, blocking=True
-    )
-    await hass.async_block_till_done()
-
-
-async def _diagnostics(
-    hass: HomeAssistant, hass_client: ClientSessionGenerator, entry: MockConfigEntry
+@pytest.fixture
+async def diagnostics(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
 ) -> dict[str, Any]:
-    """Download the entry's diagnostics the way the frontend does."""
-    return await get_diagnostics_for_config_entry(hass, hass_client, entry)
+    """Log minutes, pain, a visit and a checklist item, start a session; download diagnostics."""
+    await call(hass, "log_activity", activity="exercise", minutes=30, kind="yoga")
+    await call(hass, "log_activity", activity="rest", minutes=10)
+    await call(hass, "log_pain", level=4, note=PAIN_NOTE)
+    await call(hass, "log_pain", level=2)
+    await call(hass, "log_visit", note=VISIT_NOTE)
+    checklist = entity_id(hass, setup_entry, "todo", "checklist")
+    await entity_action(hass, checklist, "add_item", item=OWN_ITEM)
+    await call(hass, "start_session", activity="inversion", duration=15)
+    return await get_diagnostics_for_config_entry(hass, hass_client, setup_entry)
 
 
 async def test_diagnostics_redact_name_and_person(
     hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
 ) -> None:
     """The entry's name and person are redacted; its options are kept as they are."""
-    diagnostics = await _diagnostics(hass, hass_client, setup_entry)
+    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, setup_entry)
 
     assert diagnostics["entry"] == {
         "data": {"name": REDACTED, "person": REDACTED},
@@ -87,14 +65,8 @@ async def test_diagnostics_redact_name_and_person(
     }
 
 
-async def test_diagnostics_redact_notes_and_keep_numbers(
-    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
-) -> None:
+async def test_diagnostics_redact_notes_and_keep_numbers(diagnostics: dict[str, Any]) -> None:
     """Notes of pain and visits are redacted; levels, minutes and times stay."""
-    await _fill_routine(hass, setup_entry)
-
-    diagnostics = await _diagnostics(hass, hass_client, setup_entry)
-
     assert diagnostics["days_recorded"] == 1
     today = diagnostics["recent_days"]["2026-11-25"]
     assert today["minutes"] == {"exercise": 30, "rest": 10}
@@ -105,39 +77,23 @@ async def test_diagnostics_redact_notes_and_keep_numbers(
     assert today["visits"] == [["2026-11-25T08:00:00+00:00", REDACTED]]
 
 
-async def test_diagnostics_redact_activity_kinds(
-    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
-) -> None:
+async def test_diagnostics_redact_activity_kinds(diagnostics: dict[str, Any]) -> None:
     """The free-text kinds of logged activities are redacted."""
-    await _fill_routine(hass, setup_entry)
-
-    diagnostics = await _diagnostics(hass, hass_client, setup_entry)
-
     assert diagnostics["recent_days"]["2026-11-25"]["kinds"] == REDACTED
 
 
 async def test_diagnostics_redact_checklist_summaries_and_keep_uids(
-    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
+    diagnostics: dict[str, Any],
 ) -> None:
     """Checklist items keep their ids but not their words, the user's own included."""
-    await _fill_routine(hass, setup_entry)
-
-    diagnostics = await _diagnostics(hass, hass_client, setup_entry)
-
     checklist = diagnostics["checklist"]
     assert [item["uid"] for item in checklist[:3]] == ["vitamin_d", "herbal_remedy", "sun"]
     assert len(checklist) == 4
     assert {item["summary"] for item in checklist} == {REDACTED}
 
 
-async def test_diagnostics_keep_session_and_settings(
-    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
-) -> None:
+async def test_diagnostics_keep_session_and_settings(diagnostics: dict[str, Any]) -> None:
     """The session, durations and switches are reported unredacted."""
-    await _fill_routine(hass, setup_entry)
-
-    diagnostics = await _diagnostics(hass, hass_client, setup_entry)
-
     session = diagnostics["session"]
     assert session is not None
     assert session["activity"] == "inversion"
@@ -148,13 +104,9 @@ async def test_diagnostics_keep_session_and_settings(
 
 
 async def test_diagnostics_summary_keeps_numbers_without_the_name(
-    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
+    diagnostics: dict[str, Any],
 ) -> None:
     """The seven-day summary keeps goals, minutes and streaks; only the person is redacted."""
-    await _fill_routine(hass, setup_entry)
-
-    diagnostics = await _diagnostics(hass, hass_client, setup_entry)
-
     summary = diagnostics["routine_summary"]
     assert isinstance(summary, dict), summary
     assert summary["person"] == REDACTED
@@ -164,13 +116,9 @@ async def test_diagnostics_summary_keeps_numbers_without_the_name(
     assert summary["days"][-1]["pain"] == 3.0
 
 
-async def test_diagnostics_contain_no_personal_text(
-    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
-) -> None:
+async def test_diagnostics_contain_no_personal_text(diagnostics: dict[str, Any]) -> None:
     """No name, person, note, kind or own checklist text appears anywhere in the download."""
-    await _fill_routine(hass, setup_entry)
-
-    text = json.dumps(await _diagnostics(hass, hass_client, setup_entry))
+    text = json.dumps(diagnostics)
 
     for personal in ("Alex", "person.alex", PAIN_NOTE, VISIT_NOTE, OWN_ITEM, "yoga"):
         assert personal not in text, personal

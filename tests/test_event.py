@@ -2,50 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
-from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.event import ATTR_EVENT_TYPE, ATTR_EVENT_TYPES
 from homeassistant.const import STATE_UNKNOWN, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_capture_events,
-    async_fire_time_changed,
-    snapshot_platform,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.back_relief.const import DOMAIN
 
-from .conftest import SNAPSHOTS_MATCH
+from .conftest import advance, call, current, entity_id, needs_snapshots, snapshot_entities
 
 SESSION_EVENT = "event.alex_session"
 
 
-async def _call(hass: HomeAssistant, action: str, **data: Any) -> None:
-    """Call one of Back Relief's actions and wait for its effects."""
-    await hass.services.async_call(DOMAIN, action, data, blocking=True)
-    await hass.async_block_till_done()
-
-
-async def _advance(hass: HomeAssistant, freezer: FrozenDateTimeFactory, delta: timedelta) -> None:
-    """Move the clock on and let the timers that fell due run."""
-    freezer.tick(delta)
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
-
-
 def _last_event(hass: HomeAssistant) -> tuple[str, dict[str, Any]]:
     """Return the event entity's state and its event attributes (without the type list)."""
-    state = hass.states.get(SESSION_EVENT)
-    assert state is not None
+    state = current(hass, SESSION_EVENT)
     attributes = {
         key: value
         for key, value in state.attributes.items()
@@ -59,32 +37,23 @@ def _now() -> str:
     return dt_util.utcnow().isoformat(timespec="milliseconds")
 
 
-@pytest.mark.skipif(not SNAPSHOTS_MATCH, reason="snapshots of Home Assistant 2026.10")
+@needs_snapshots
 async def test_event_entities(
     hass: HomeAssistant,
     frozen_time: FrozenDateTimeFactory,
     config_entry: MockConfigEntry,
-    entity_registry: er.EntityRegistry,
     snapshot: SnapshotAssertion,
 ) -> None:
     """The session event entity exists with its name, unique id and event types."""
-    config_entry.add_to_hass(hass)
-    with patch("custom_components.back_relief.PLATFORMS", [Platform.EVENT]):
-        assert await hass.config_entries.async_setup(config_entry.entry_id)
-        await hass.async_block_till_done()
-
-    await snapshot_platform(hass, entity_registry, snapshot, config_entry.entry_id)
+    await snapshot_entities(hass, config_entry, Platform.EVENT, snapshot)
 
 
 async def test_event_entity_declares_every_event_type(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """The entity is event.alex_session with all eight event types, no event yet."""
-    registry_entry = er.async_get(hass).async_get(SESSION_EVENT)
-    assert registry_entry is not None
-    assert registry_entry.unique_id == f"{setup_entry.entry_id}_session"
-    state = hass.states.get(SESSION_EVENT)
-    assert state is not None
+    assert entity_id(hass, setup_entry, "event", "session") == SESSION_EVENT
+    state = current(hass, SESSION_EVENT)
     assert state.state == STATE_UNKNOWN
     assert state.attributes[ATTR_EVENT_TYPES] == [
         "started",
@@ -103,7 +72,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
     hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """Each change of a session sets the event type and tells about the session."""
-    await _call(hass, "start_session", activity="inversion", duration=20)
+    await call(hass, "start_session", activity="inversion", duration=20)
     assert _last_event(hass) == (
         _now(),
         {
@@ -116,8 +85,8 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
         },
     )
 
-    await _advance(hass, frozen_time, timedelta(minutes=5))
-    await _call(hass, "pause_session")
+    await advance(hass, frozen_time, minutes=5)
+    await call(hass, "pause_session")
     assert _last_event(hass) == (
         _now(),
         {
@@ -130,8 +99,8 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
         },
     )
 
-    await _advance(hass, frozen_time, timedelta(minutes=2))
-    await _call(hass, "resume_session")
+    await advance(hass, frozen_time, minutes=2)
+    await call(hass, "resume_session")
     assert _last_event(hass) == (
         _now(),
         {
@@ -144,8 +113,8 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
         },
     )
 
-    await _advance(hass, frozen_time, timedelta(minutes=1))
-    await _call(hass, "extend_session", minutes=5)
+    await advance(hass, frozen_time, minutes=1)
+    await call(hass, "extend_session", minutes=5)
     assert _last_event(hass) == (
         _now(),
         {
@@ -159,7 +128,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
         },
     )
 
-    await _advance(hass, frozen_time, timedelta(minutes=19))
+    await advance(hass, frozen_time, minutes=19)
     assert dt_util.utcnow().isoformat() == "2026-11-25T08:27:00+00:00"
     assert _last_event(hass) == (
         _now(),
@@ -182,10 +151,10 @@ async def test_stopping_early_fires_finished_with_minutes_run(
     hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """A stopped session fires finished, stopped early, with the minutes it ran."""
-    await _call(hass, "start_session", activity="exercise", duration=30)
-    await _advance(hass, frozen_time, timedelta(minutes=12))
+    await call(hass, "start_session", activity="exercise", duration=30)
+    await advance(hass, frozen_time, minutes=12)
 
-    await _call(hass, "stop_session")
+    await call(hass, "stop_session")
 
     assert _last_event(hass) == (
         _now(),
@@ -207,10 +176,10 @@ async def test_cancelling_fires_cancelled_crediting_nothing(
     hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """A cancelled session fires cancelled with no minutes credited."""
-    await _call(hass, "start_session", activity="rest", duration=15)
-    await _advance(hass, frozen_time, timedelta(minutes=4))
+    await call(hass, "start_session", activity="rest", duration=15)
+    await advance(hass, frozen_time, minutes=4)
 
-    await _call(hass, "cancel_session")
+    await call(hass, "cancel_session")
 
     assert _last_event(hass) == (
         _now(),
@@ -230,14 +199,14 @@ async def test_a_refused_action_fires_no_event(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """An action that is refused leaves the event entity as it was."""
-    await _call(hass, "start_session", activity="stretch", duration=10)
+    await call(hass, "start_session", activity="stretch", duration=10)
     before = hass.states.get(SESSION_EVENT)
 
     with pytest.raises(ServiceValidationError) as raised:
-        await _call(hass, "start_session", activity="stretch")
+        await call(hass, "start_session", activity="stretch")
     assert raised.value.translation_key == "session_active"
     with pytest.raises(ServiceValidationError) as raised:
-        await _call(hass, "resume_session")
+        await call(hass, "resume_session")
     assert raised.value.translation_key == "not_paused"
 
     assert hass.states.get(SESSION_EVENT) == before
@@ -249,8 +218,8 @@ async def test_events_are_also_fired_on_the_bus(
     """YAML users get the same events on the bus, with the person's entry id."""
     bus_events = async_capture_events(hass, f"{DOMAIN}_session")
 
-    await _call(hass, "start_session", activity="stretch", duration=10)
-    await _call(hass, "cancel_session")
+    await call(hass, "start_session", activity="stretch", duration=10)
+    await call(hass, "cancel_session")
 
     assert [event.data for event in bus_events] == [
         {

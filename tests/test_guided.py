@@ -12,11 +12,10 @@ import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_capture_events,
-    async_fire_time_changed,
     async_mock_service,
 )
 
-from custom_components.back_relief.const import BUS_EVENT, DOMAIN
+from custom_components.back_relief.const import BUS_EVENT
 from custom_components.back_relief.guided import (
     BUILT_IN_ROUTINES,
     Routine,
@@ -25,7 +24,7 @@ from custom_components.back_relief.guided import (
     parse_steps,
 )
 
-from .conftest import entity_id, make_entry
+from .conftest import advance, call, entity_action, entity_id, make_entry, reload, set_up, state
 
 SHORT = Routine(
     "short",
@@ -77,19 +76,6 @@ def test_parse_steps_reads_lines_and_names_the_bad_one() -> None:
         Routine.from_dict({"key": "x", "name": "x", "steps": []})
 
 
-async def _start(hass: HomeAssistant, routine: str) -> None:
-    await hass.services.async_call(
-        DOMAIN, "start_session", {"activity": "stretch", "routine": routine}, blocking=True
-    )
-    await hass.async_block_till_done()
-
-
-async def _advance(hass: HomeAssistant, freezer: FrozenDateTimeFactory, seconds: float) -> None:
-    freezer.tick(timedelta(seconds=seconds))
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
-
-
 @pytest.fixture
 async def own_routine_entry(
     hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
@@ -97,13 +83,12 @@ async def own_routine_entry(
     """Alex, with the short routine of their own and a speaker."""
     hass.states.async_set("media_player.mat", "idle")
     hass.states.async_set("tts.voice", "unknown")
-    entry = make_entry(
-        routines=[SHORT.as_dict()], speakers=["media_player.mat"], tts_entity="tts.voice"
+    return await set_up(
+        hass,
+        make_entry(
+            routines=[SHORT.as_dict()], speakers=["media_player.mat"], tts_entity="tts.voice"
+        ),
     )
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    return entry
 
 
 async def test_routine_steps_fire_events_show_on_the_sensor_and_are_spoken(
@@ -115,17 +100,17 @@ async def test_routine_steps_fire_events_show_on_the_sensor_and_are_spoken(
     speech = async_mock_service(hass, "tts", "speak")
     events = async_capture_events(hass, BUS_EVENT)
     session = entity_id(hass, own_routine_entry, "sensor", "session")
-    await _start(hass, "short")
-    state = hass.states.get(session)
-    assert state.attributes["planned_minutes"] == 2
-    assert state.attributes["routine"] == "short"
-    assert state.attributes["step"] == "Breathe"
-    assert state.attributes["step_number"] == 1
-    assert state.attributes["step_ends_at"] == "2026-11-25T08:00:30+00:00"
-    await _advance(hass, frozen_time, 30)
-    state = hass.states.get(session)
-    assert (state.attributes["step"], state.attributes["step_side"]) == ("Knee hug", "left")
-    await _advance(hass, frozen_time, 20)
+    await call(hass, "start_session", activity="stretch", routine="short")
+    shown = hass.states.get(session)
+    assert shown.attributes["planned_minutes"] == 2
+    assert shown.attributes["routine"] == "short"
+    assert shown.attributes["step"] == "Breathe"
+    assert shown.attributes["step_number"] == 1
+    assert shown.attributes["step_ends_at"] == "2026-11-25T08:00:30+00:00"
+    await advance(hass, frozen_time, seconds=30)
+    shown = hass.states.get(session)
+    assert (shown.attributes["step"], shown.attributes["step_side"]) == ("Knee hug", "left")
+    await advance(hass, frozen_time, seconds=20)
     assert hass.states.get(session).attributes["step_side"] == "right"
     steps = [
         (event.data["step"], event.data["name"], event.data["side"])
@@ -139,10 +124,9 @@ async def test_routine_steps_fire_events_show_on_the_sensor_and_are_spoken(
         "Knee hug, left side. Hug one knee.",
         "Knee hug, right side. Hug one knee.",
     ]
-    await _advance(hass, frozen_time, 70)
+    await advance(hass, frozen_time, seconds=70)
     assert hass.states.get(session).state == "idle"
-    stretch_today = hass.states.get(entity_id(hass, own_routine_entry, "sensor", "exercise_today"))
-    assert stretch_today.state == "2"
+    assert state(hass, own_routine_entry, "sensor", "exercise_today") == "2"
 
 
 async def test_pause_in_the_middle_of_a_step_holds_it(
@@ -153,17 +137,17 @@ async def test_pause_in_the_middle_of_a_step_holds_it(
     """A pause in the middle of a step holds the step; resume finishes it."""
     events = async_capture_events(hass, BUS_EVENT)
     session = entity_id(hass, own_routine_entry, "sensor", "session")
-    await _start(hass, "short")
-    await _advance(hass, frozen_time, 10)
-    await hass.services.async_call(DOMAIN, "pause_session", {}, blocking=True)
-    await _advance(hass, frozen_time, 300)
+    await call(hass, "start_session", activity="stretch", routine="short")
+    await advance(hass, frozen_time, seconds=10)
+    await call(hass, "pause_session")
+    await advance(hass, frozen_time, seconds=300)
     state = hass.states.get(session)
     assert state.attributes["step"] == "Breathe"
     assert state.attributes["step_ends_at"] is None  # frozen while paused
-    await hass.services.async_call(DOMAIN, "resume_session", {}, blocking=True)
-    await _advance(hass, frozen_time, 19)
+    await call(hass, "resume_session")
+    await advance(hass, frozen_time, seconds=19)
     assert hass.states.get(session).attributes["step"] == "Breathe"
-    await _advance(hass, frozen_time, 1)
+    await advance(hass, frozen_time, seconds=1)
     assert hass.states.get(session).attributes["step"] == "Knee hug"
     assert [event.data["step"] for event in events if event.data["type"] == "step"] == [0, 1]
 
@@ -175,14 +159,12 @@ async def test_stop_early_credits_minutes_run_and_ends_the_steps(
 ) -> None:
     """Stopping a routine early credits what was run; no further step fires."""
     events = async_capture_events(hass, BUS_EVENT)
-    await hass.services.async_call(
-        DOMAIN, "start_session", {"activity": "stretch", "routine": "gentle_back"}, blocking=True
-    )
+    await call(hass, "start_session", activity="stretch", routine="gentle_back")
     assert BUILT_IN_ROUTINES["gentle_back"].minutes == 7
     for _ in range(20):
-        await _advance(hass, frozen_time, 10)
-    await hass.services.async_call(DOMAIN, "stop_session", {}, blocking=True)
-    await _advance(hass, frozen_time, 600)
+        await advance(hass, frozen_time, seconds=10)
+    await call(hass, "stop_session")
+    await advance(hass, frozen_time, seconds=600)
     steps = [event.data["step"] for event in events if event.data["type"] == "step"]
     assert steps == [0, 1, 2, 3, 4, 5]
     finished = [event.data for event in events if event.data["type"] == "finished"]
@@ -194,12 +176,12 @@ async def test_unknown_routine_is_refused(
 ) -> None:
     """A routine that doesn't exist is refused with the list of those that do."""
     with pytest.raises(ServiceValidationError) as caught:
-        await _start(hass, "headstand")
+        await call(hass, "start_session", activity="stretch", routine="headstand")
     assert caught.value.translation_key == "unknown_routine"
     assert caught.value.translation_placeholders["routines"] == (
         "gentle_back, core_strength, yoga_wind_down, short"
     )
-    assert hass.states.get(entity_id(hass, own_routine_entry, "sensor", "session")).state == "idle"
+    assert state(hass, own_routine_entry, "sensor", "session") == "idle"
 
 
 async def test_select_picks_the_routine_of_the_stretch_button(
@@ -218,24 +200,19 @@ async def test_select_picks_the_routine_of_the_stretch_button(
     ]
     button = entity_id(hass, own_routine_entry, "button", "start_stretch")
     session = entity_id(hass, own_routine_entry, "sensor", "session")
-    await hass.services.async_call("button", "press", {"entity_id": button}, blocking=True)
+    await entity_action(hass, button, "press")
     assert hass.states.get(session).attributes["routine"] is None
     assert hass.states.get(session).attributes["planned_minutes"] == 15
-    await hass.services.async_call(DOMAIN, "cancel_session", {}, blocking=True)
+    await call(hass, "cancel_session")
 
-    await hass.services.async_call(
-        "select", "select_option", {"entity_id": select, "option": "short"}, blocking=True
-    )
-    await hass.services.async_call("button", "press", {"entity_id": button}, blocking=True)
+    await entity_action(hass, select, "select_option", option="short")
+    await entity_action(hass, button, "press")
     assert hass.states.get(session).attributes["routine"] == "short"
-    await hass.services.async_call(DOMAIN, "cancel_session", {}, blocking=True)
+    await call(hass, "cancel_session")
 
-    assert await hass.config_entries.async_reload(own_routine_entry.entry_id)
-    await hass.async_block_till_done()
+    await reload(hass, own_routine_entry)
     assert hass.states.get(select).state == "short"
-    await hass.services.async_call(
-        "select", "select_option", {"entity_id": select, "option": "timer"}, blocking=True
-    )
+    await entity_action(hass, select, "select_option", option="timer")
     assert hass.states.get(select).state == "timer"
 
 
@@ -290,9 +267,7 @@ async def test_routine_is_for_stretching_only(
 ) -> None:
     """A routine with another activity is refused."""
     with pytest.raises(ServiceValidationError) as caught:
-        await hass.services.async_call(
-            DOMAIN, "start_session", {"activity": "rest", "routine": "short"}, blocking=True
-        )
+        await call(hass, "start_session", activity="rest", routine="short")
     assert caught.value.translation_key == "routine_stretch_only"
 
 
@@ -303,12 +278,11 @@ async def test_a_running_routine_survives_a_reload(
 ) -> None:
     """After a reload the routine goes on at the right step."""
     events = async_capture_events(hass, BUS_EVENT)
-    await _start(hass, "short")
-    await _advance(hass, frozen_time, 40)
-    assert await hass.config_entries.async_reload(own_routine_entry.entry_id)
-    await hass.async_block_till_done()
+    await call(hass, "start_session", activity="stretch", routine="short")
+    await advance(hass, frozen_time, seconds=40)
+    await reload(hass, own_routine_entry)
     session = entity_id(hass, own_routine_entry, "sensor", "session")
     assert hass.states.get(session).attributes["step_side"] == "left"
-    await _advance(hass, frozen_time, 10)
+    await advance(hass, frozen_time, seconds=10)
     assert hass.states.get(session).attributes["step_side"] == "right"
     assert [event.data["step"] for event in events if event.data["type"] == "step"] == [0, 1, 2]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Generator
-from datetime import datetime, timedelta
+from datetime import timedelta
 import json
 from pathlib import Path
 from typing import Any
@@ -16,17 +16,22 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_capture_events,
-    async_fire_time_changed,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
 from custom_components.back_relief.const import BUS_EVENT, DOMAIN
 
-from .conftest import entity_id, make_entry
+from .conftest import (
+    STORAGE_KEY,
+    attributes,
+    call,
+    make_entry,
+    move_to,
+    reload,
+    set_up,
+    state,
+    stored,
+)
 
-STORAGE_KEY = f"{DOMAIN}.entry_alex"
 # Home Assistant's test plugin replaces Store's disk access with a dict in every test
 # (the hass_storage fixture). These are the real methods, taken when this module is
 # imported, before any fixture runs, for the tests that need a real file on disk.
@@ -67,57 +72,10 @@ def store_writes(hass_storage: dict[str, Any]) -> Generator[list[dict[str, Any]]
         yield writes
 
 
-def stored(data: dict[str, Any]) -> dict[str, Any]:
-    """Return Alex's routine as Home Assistant's storage holds it."""
-    return {"version": 1, "minor_version": 1, "key": STORAGE_KEY, "data": data}
-
-
-async def set_up(hass: HomeAssistant, entry: MockConfigEntry) -> None:
-    """Add an entry to Home Assistant and set it up."""
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-
-
-async def call(hass: HomeAssistant, service: str, **data: Any) -> None:
-    """Call one of Back Relief's actions and wait for it."""
-    await hass.services.async_call(DOMAIN, service, data, blocking=True)
-
-
-async def summary(hass: HomeAssistant, **data: Any) -> dict[str, Any]:
-    """Return the response of the get_summary action."""
-    response = await hass.services.async_call(
-        DOMAIN, "get_summary", data, blocking=True, return_response=True
-    )
-    assert response is not None
-    return dict(response)
-
-
-async def move_to(hass: HomeAssistant, freezer: FrozenDateTimeFactory, when: datetime) -> None:
-    """Move the clock and run every timer that is due by then."""
-    freezer.move_to(when)
-    async_fire_time_changed(hass, when)
-    await hass.async_block_till_done()
-
-
-def state(hass: HomeAssistant, entry: MockConfigEntry, platform: str, key: str) -> str:
-    """Return the state of one of an entry's entities."""
-    current = hass.states.get(entity_id(hass, entry, platform, key))
-    assert current is not None
-    return current.state
-
-
-def attributes(hass: HomeAssistant, entry: MockConfigEntry, platform: str, key: str) -> Any:
-    """Return the attributes of one of an entry's entities."""
-    current = hass.states.get(entity_id(hass, entry, platform, key))
-    assert current is not None
-    return current.attributes
-
-
 async def test_setup_and_unload(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
     """An entry loads with its entities and unloads cleanly."""
     assert setup_entry.state is ConfigEntryState.LOADED
-    assert hass.states.get(entity_id(hass, setup_entry, "sensor", "session")).state == "idle"
+    assert state(hass, setup_entry, "sensor", "session") == "idle"
     assert await hass.config_entries.async_unload(setup_entry.entry_id)
     assert setup_entry.state is ConfigEntryState.NOT_LOADED
 
@@ -167,8 +125,7 @@ async def test_reload_keeps_a_running_session_and_its_end_time(
     await call(hass, "start_session", activity="inversion", duration=15)
     await move_to(hass, frozen_time, started + timedelta(minutes=5))
 
-    assert await hass.config_entries.async_reload(setup_entry.entry_id)
-    await hass.async_block_till_done()
+    await reload(hass, setup_entry)
 
     assert setup_entry.state is ConfigEntryState.LOADED
     assert state(hass, setup_entry, "sensor", "session") == "inversion"
@@ -191,8 +148,7 @@ async def test_reload_keeps_a_paused_session_paused_with_its_remaining_time(
     await move_to(hass, frozen_time, started + timedelta(minutes=5))
     await call(hass, "pause_session")
 
-    assert await hass.config_entries.async_reload(setup_entry.entry_id)
-    await hass.async_block_till_done()
+    await reload(hass, setup_entry)
     # Far past the original end time: a paused session does not finish.
     resumed_at = started + timedelta(minutes=45)
     await move_to(hass, frozen_time, resumed_at)
@@ -201,7 +157,7 @@ async def test_reload_keeps_a_paused_session_paused_with_its_remaining_time(
     assert attributes(hass, setup_entry, "sensor", "session")["status"] == "paused"
     assert state(hass, setup_entry, "sensor", "session_ends") == "unknown"
     assert state(hass, setup_entry, "sensor", "rest_today") == "0"
-    assert (await summary(hass))["session"]["remaining_seconds"] == 600
+    assert (await call(hass, "get_summary"))["session"]["remaining_seconds"] == 600
 
     await call(hass, "resume_session")
     assert (
@@ -327,8 +283,7 @@ async def test_stored_history_gives_streaks_and_best(
     days = {f"2026-11-{day}": {"minutes": {"exercise": 20}} for day in range(20, 25)}
     days |= {f"2026-10-{day:02d}": {"minutes": {"stretch": 30}} for day in range(1, 8)}
     hass_storage[STORAGE_KEY] = stored({"history": days})
-    entry = make_entry()
-    await set_up(hass, entry)
+    entry = await set_up(hass, make_entry())
 
     assert state(hass, entry, "sensor", "exercise_streak") == "5"
     streak_attributes = attributes(hass, entry, "sensor", "exercise_streak")
@@ -358,8 +313,7 @@ async def test_stored_session_durations_and_switches_come_back(
             "flare_up": False,
         }
     )
-    entry = make_entry()
-    await set_up(hass, entry)
+    entry = await set_up(hass, make_entry())
 
     assert state(hass, entry, "sensor", "session") == "stretch"
     assert state(hass, entry, "sensor", "session_ends") == "2026-11-25T08:10:00+00:00"
@@ -421,8 +375,7 @@ async def test_storage_that_is_not_json_starts_clean_with_a_repair_issue(
     storage_on_disk.mkdir(parents=True, exist_ok=True)
     path = storage_on_disk / STORAGE_KEY
     path.write_text('{"version": 1, "data": {"history": {"2026-11-24": ', encoding="utf-8")
-    entry = make_entry()
-    await set_up(hass, entry)
+    entry = await set_up(hass, make_entry())
 
     assert entry.state is ConfigEntryState.LOADED
     assert state(hass, entry, "sensor", "exercise_streak") == "0"
@@ -461,8 +414,7 @@ async def test_storage_that_cannot_be_read_is_kept_with_a_repair_issue(
     storage_on_disk.mkdir(parents=True, exist_ok=True)
     original = json.dumps(stored(unreadable))
     (storage_on_disk / STORAGE_KEY).write_text(original, encoding="utf-8")
-    entry = make_entry()
-    await set_up(hass, entry)
+    entry = await set_up(hass, make_entry())
 
     assert entry.state is ConfigEntryState.LOADED
     assert state(hass, entry, "sensor", "session") == "idle"
@@ -496,8 +448,7 @@ async def test_readable_storage_raises_no_repair_issue(
         json.dumps(stored({"history": {"2026-11-24": {"minutes": {"rest": 15}}}})),
         encoding="utf-8",
     )
-    entry = make_entry()
-    await set_up(hass, entry)
+    entry = await set_up(hass, make_entry())
 
     assert state(hass, entry, "sensor", "rest_streak") == "1"
     assert [file.name for file in storage_on_disk.glob(f"{DOMAIN}.*")] == [STORAGE_KEY]
@@ -521,8 +472,7 @@ async def test_removing_a_loaded_entry_deletes_its_file_on_disk(
     hass: HomeAssistant, storage_on_disk: Path, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """Removing a loaded person leaves no file behind, not even a last pending write."""
-    entry = make_entry()
-    await set_up(hass, entry)
+    entry = await set_up(hass, make_entry())
     await call(hass, "log_activity", activity="exercise", minutes=20)
     await move_to(hass, frozen_time, dt_util.utcnow() + timedelta(seconds=11))
     assert (storage_on_disk / STORAGE_KEY).exists()
@@ -541,10 +491,8 @@ async def test_two_people_are_kept_apart(
     hass: HomeAssistant, hass_storage: dict[str, Any], frozen_time: FrozenDateTimeFactory
 ) -> None:
     """Two entries have their own entities, sessions, totals and storage."""
-    alex = make_entry("Alex")
-    sam = make_entry("Sam")
-    await set_up(hass, alex)
-    await set_up(hass, sam)
+    alex = await set_up(hass, make_entry("Alex"))
+    sam = await set_up(hass, make_entry("Sam"))
     started = dt_util.utcnow()
 
     await call(

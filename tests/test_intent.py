@@ -23,7 +23,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import CONF_MAX_INVERSION, CONF_SPEAKERS, DOMAIN
 
-from .conftest import entity_id, make_entry
+from .conftest import attributes, make_entry, reload, set_up, state
 
 
 async def say(
@@ -48,22 +48,6 @@ async def say(
     return response["speech"]["plain"]["speech"], response
 
 
-async def add_person(hass: HomeAssistant, name: str, **options: Any) -> MockConfigEntry:
-    """Set up one more person's routine."""
-    entry = make_entry(name, **options)
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    return entry
-
-
-def state(hass: HomeAssistant, entry: MockConfigEntry, platform: str, key: str) -> Any:
-    """Return an entity's state object."""
-    found = hass.states.get(entity_id(hass, entry, platform, key))
-    assert found is not None
-    return found
-
-
 @pytest.fixture
 async def assist(hass: HomeAssistant, frozen_time: FrozenDateTimeFactory) -> None:
     """Run Assist's built-in conversation agent, as a default installation does."""
@@ -75,13 +59,13 @@ async def assist(hass: HomeAssistant, frozen_time: FrozenDateTimeFactory) -> Non
 @pytest.fixture
 async def alex(hass: HomeAssistant, assist: None) -> MockConfigEntry:
     """Alex, alone in the house."""
-    return await add_person(hass, "Alex")
+    return await set_up(hass, make_entry("Alex"))
 
 
 @pytest.fixture
 async def sam_and_alex(hass: HomeAssistant, assist: None) -> tuple[MockConfigEntry, ...]:
     """Sam and Alex, sharing the house."""
-    return (await add_person(hass, "Sam"), await add_person(hass, "Alex"))
+    return (await set_up(hass, make_entry("Sam")), await set_up(hass, make_entry("Alex")))
 
 
 # ----- the sentences of the product -----
@@ -149,10 +133,9 @@ async def test_start(
     if answer is not None:
         assert speech == answer
     assert response["response_type"] == "action_done"
-    session = state(hass, alex, "sensor", "session")
-    assert session.state == activity
-    assert session.attributes["planned_minutes"] == minutes
-    assert state(hass, alex, "binary_sensor", "session_active").state == "on"
+    assert state(hass, alex, "sensor", "session") == activity
+    assert attributes(hass, alex, "sensor", "session")["planned_minutes"] == minutes
+    assert state(hass, alex, "binary_sensor", "session_active") == "on"
 
 
 async def test_a_session_by_voice(
@@ -164,7 +147,7 @@ async def test_a_session_by_voice(
 
     speech, _ = await say(hass, "pause my session")
     assert speech == "Inversion paused, with 12 minutes left."
-    assert state(hass, alex, "sensor", "session").attributes["status"] == "paused"
+    assert attributes(hass, alex, "sensor", "session")["status"] == "paused"
 
     frozen_time.tick(timedelta(minutes=5))
     speech, response = await say(hass, "how much time is left")
@@ -173,7 +156,7 @@ async def test_a_session_by_voice(
 
     speech, _ = await say(hass, "resume my session")
     assert speech == "Inversion resumed: 12 minutes left."
-    assert state(hass, alex, "sensor", "session").attributes["status"] == "running"
+    assert attributes(hass, alex, "sensor", "session")["status"] == "running"
 
     frozen_time.tick(timedelta(minutes=2, seconds=10))
     speech, _ = await say(hass, "how much time is left")
@@ -183,8 +166,8 @@ async def test_a_session_by_voice(
 
     speech, _ = await say(hass, "stop my session")
     assert speech == "Inversion stopped: 10 minutes counted."
-    assert state(hass, alex, "sensor", "session").state == "idle"
-    assert state(hass, alex, "sensor", "inversion_today").state == "10"
+    assert state(hass, alex, "sensor", "session") == "idle"
+    assert state(hass, alex, "sensor", "inversion_today") == "10"
 
 
 async def test_cancel_counts_nothing(
@@ -195,8 +178,8 @@ async def test_cancel_counts_nothing(
     frozen_time.tick(timedelta(minutes=6))
     speech, _ = await say(hass, "cancel my session")
     assert speech == "Rest cancelled; nothing was counted."
-    assert state(hass, alex, "sensor", "session").state == "idle"
-    assert state(hass, alex, "sensor", "rest_today").state == "0"
+    assert state(hass, alex, "sensor", "session") == "idle"
+    assert state(hass, alex, "sensor", "rest_today") == "0"
 
 
 async def test_done_stretching(
@@ -209,7 +192,7 @@ async def test_done_stretching(
     assert speech == "You have 8 minutes left."
     speech, _ = await say(hass, "I'm done stretching")
     assert speech == "Stretching stopped: 7 minutes counted."
-    assert state(hass, alex, "sensor", "exercise_today").state == "7"
+    assert state(hass, alex, "sensor", "exercise_today") == "7"
 
 
 async def test_a_very_short_session_counts_nothing(
@@ -250,7 +233,7 @@ async def test_log_activity(
     """Minutes done elsewhere count toward today's exercise, with what they were."""
     speech, _ = await say(hass, sentence)
     assert speech == answer
-    assert state(hass, alex, "sensor", "exercise_today").state == "30"
+    assert state(hass, alex, "sensor", "exercise_today") == "30"
     log = alex.runtime_data.today_log()
     assert log.kinds == ({kind: 30} if kind else {})
 
@@ -261,8 +244,8 @@ async def test_log_stretching_and_rest(hass: HomeAssistant, alex: MockConfigEntr
     assert speech == "Logged 10 minutes of stretching."
     speech, _ = await say(hass, "log 20 minutes of relaxation")
     assert speech == "Logged 20 minutes of relaxation."
-    assert state(hass, alex, "sensor", "exercise_today").state == "10"
-    assert state(hass, alex, "sensor", "rest_today").state == "20"
+    assert state(hass, alex, "sensor", "exercise_today") == "10"
+    assert state(hass, alex, "sensor", "rest_today") == "20"
 
 
 @pytest.mark.parametrize(
@@ -281,7 +264,7 @@ async def test_log_pain(
     """Pain is logged from what was said."""
     speech, _ = await say(hass, sentence)
     assert speech == answer
-    assert state(hass, alex, "sensor", "pain_level").state == str(level)
+    assert state(hass, alex, "sensor", "pain_level") == str(level)
 
 
 async def test_streaks(
@@ -308,7 +291,7 @@ async def test_streaks(
 
     speech, _ = await say(hass, "what's my exercise streak")
     assert speech == "Your exercise streak is 5 days; your best is 9."
-    assert state(hass, alex, "sensor", "exercise_streak").state == "5"
+    assert state(hass, alex, "sensor", "exercise_streak") == "5"
     speech, _ = await say(hass, "what's my rest streak")
     assert speech == "Your rest streak is 1 day; your best is 1."
     speech, _ = await say(hass, "how long is my stretching streak")
@@ -343,7 +326,7 @@ async def test_refusals_of_a_running_session(
     speech, response = await say(hass, "start exercise")
     assert speech == "Your inversion session is still going. Stop or cancel it first."
     assert response["response_type"] == "error"
-    assert state(hass, alex, "sensor", "session").state == "inversion"
+    assert state(hass, alex, "sensor", "session") == "inversion"
 
     speech, _ = await say(hass, "resume my session")
     assert speech == "Your session isn't paused."
@@ -361,7 +344,7 @@ async def test_the_wrong_activity_is_not_stopped(
     speech, response = await say(hass, "stop my inversion")
     assert speech == "Your stretching session is going, not inversion."
     assert response["response_type"] == "error"
-    assert state(hass, alex, "sensor", "session").state == "stretch"
+    assert state(hass, alex, "sensor", "session") == "stretch"
     frozen_time.tick(timedelta(minutes=3))
     speech, _ = await say(hass, "stop my exercise")
     assert speech == "Stretching stopped: 3 minutes counted."
@@ -369,11 +352,11 @@ async def test_the_wrong_activity_is_not_stopped(
 
 async def test_too_long_a_session(hass: HomeAssistant, assist: None) -> None:
     """Past the inversion limit, the answer says the allowed range; nothing starts."""
-    entry = await add_person(hass, "Alex", **{CONF_MAX_INVERSION: 25})
+    entry = await set_up(hass, make_entry("Alex", **{CONF_MAX_INVERSION: 25}))
     speech, response = await say(hass, "start inversion for 45 minutes")
     assert speech == "Inversion sessions can be 1 to 25 minutes long."
     assert response["response_type"] == "error"
-    assert state(hass, entry, "sensor", "session").state == "idle"
+    assert state(hass, entry, "sensor", "session") == "idle"
     speech, _ = await say(hass, "start exercise for 2 hours")
     assert speech == "Exercise started: 120 minutes."
 
@@ -393,13 +376,13 @@ async def test_out_of_range_through_an_intent(hass: HomeAssistant, alex: MockCon
         language="en",
     )
     assert response.speech["plain"]["speech"] == "You can log 1 to 600 minutes at a time."
-    assert state(hass, alex, "sensor", "exercise_today").state == "0"
-    assert state(hass, alex, "sensor", "pain_level").state == "unknown"
+    assert state(hass, alex, "sensor", "exercise_today") == "0"
+    assert state(hass, alex, "sensor", "pain_level") == "unknown"
 
 
 async def test_nobody_set_up(hass: HomeAssistant, assist: None) -> None:
     """With every person removed, an intent (from an LLM, say) answers so."""
-    entry = await add_person(hass, "Alex")
+    entry = await set_up(hass, make_entry("Alex"))
     assert await hass.config_entries.async_remove(entry.entry_id)
     response = await intent.async_handle(hass, "test", "BackReliefStreak", {}, language="en")
     assert response.speech["plain"]["speech"] == "Nobody is set up in Back Relief yet."
@@ -417,12 +400,12 @@ async def test_two_people_by_name(
     sam, alex = sam_and_alex
     speech, _ = await say(hass, "start Sam's inversion")
     assert speech == "Inversion started for Sam: 15 minutes. I'll tell you when to come up."
-    assert state(hass, sam, "sensor", "session").state == "inversion"
-    assert state(hass, alex, "sensor", "session").state == "idle"
+    assert state(hass, sam, "sensor", "session") == "inversion"
+    assert state(hass, alex, "sensor", "session") == "idle"
 
     speech, _ = await say(hass, "start stretching for Alex for 10 minutes")
     assert speech.startswith("Stretching started for Alex: 10 minutes.")
-    assert state(hass, alex, "sensor", "session").state == "stretch"
+    assert state(hass, alex, "sensor", "session") == "stretch"
 
     frozen_time.tick(timedelta(minutes=4))
     speech, _ = await say(hass, "how much time does Sam have left")
@@ -431,16 +414,16 @@ async def test_two_people_by_name(
     assert speech == "Stretching paused for Alex, with 6 minutes left."
     speech, _ = await say(hass, "Sam is done")
     assert speech == "Inversion stopped for Sam: 4 minutes counted."
-    assert state(hass, sam, "sensor", "inversion_today").state == "4"
-    assert state(hass, alex, "sensor", "session").attributes["status"] == "paused"
+    assert state(hass, sam, "sensor", "inversion_today") == "4"
+    assert attributes(hass, alex, "sensor", "session")["status"] == "paused"
 
     speech, _ = await say(hass, "log 30 minutes of yoga for Sam")
     assert speech == "Logged 30 minutes of yoga for Sam."
-    assert state(hass, sam, "sensor", "exercise_today").state == "30"
-    assert state(hass, alex, "sensor", "exercise_today").state == "0"
+    assert state(hass, sam, "sensor", "exercise_today") == "30"
+    assert state(hass, alex, "sensor", "exercise_today") == "0"
     speech, _ = await say(hass, "Sam's back pain is 3")
     assert speech == "Pain level 3 logged for Sam."
-    assert state(hass, sam, "sensor", "pain_level").state == "3"
+    assert state(hass, sam, "sensor", "pain_level") == "3"
     speech, _ = await say(hass, "what's Alex's exercise streak")
     assert speech == "Alex's exercise streak is 0 days; the best is 0."
 
@@ -455,8 +438,8 @@ async def test_two_people_without_a_name(
     speech, response = await say(hass, "start my inversion session")
     assert speech == ("Whose routine: Alex or Sam? Say, for example, start inversion for Alex.")
     assert response["response_type"] == "error"
-    assert state(hass, sam, "sensor", "session").state == "idle"
-    assert state(hass, alex, "sensor", "session").state == "idle"
+    assert state(hass, sam, "sensor", "session") == "idle"
+    assert state(hass, alex, "sensor", "session") == "idle"
 
     speech, _ = await say(hass, "my back pain is 4")
     assert speech == "Whose routine: Alex or Sam? Say, for example, Alex's back pain is 4."
@@ -475,8 +458,8 @@ async def test_two_people_without_a_name(
     await say(hass, "start rest for Alex")
     speech, _ = await say(hass, "cancel my session")
     assert speech == "Whose routine: Alex or Sam? Say, for example, cancel Alex's session."
-    assert state(hass, sam, "sensor", "session").state == "inversion"
-    assert state(hass, alex, "sensor", "session").state == "rest"
+    assert state(hass, sam, "sensor", "session") == "inversion"
+    assert state(hass, alex, "sensor", "session") == "rest"
 
 
 async def test_the_satellite_tells_whose_routine(
@@ -495,13 +478,13 @@ async def test_the_satellite_tells_whose_routine(
     speaker = entity_registry.async_get_or_create(
         "media_player", "test", "bedroom", device_id=device.id
     )
-    sam = await add_person(hass, "Sam", **{CONF_SPEAKERS: [speaker.entity_id]})
-    alex = await add_person(hass, "Alex")
+    sam = await set_up(hass, make_entry("Sam", **{CONF_SPEAKERS: [speaker.entity_id]}))
+    alex = await set_up(hass, make_entry("Alex"))
 
     speech, _ = await say(hass, "start exercise", device_id=device.id)
     assert speech == "Exercise started for Sam: 20 minutes."
-    assert state(hass, sam, "sensor", "session").state == "exercise"
-    assert state(hass, alex, "sensor", "session").state == "idle"
+    assert state(hass, sam, "sensor", "session") == "exercise"
+    assert state(hass, alex, "sensor", "session") == "idle"
 
 
 async def test_the_user_tells_whose_routine(
@@ -510,16 +493,13 @@ async def test_the_user_tells_whose_routine(
     """Typed in the app by a user who is a person of Back Relief: that person's routine."""
     user = await hass.auth.async_create_user("Alex")
     hass.states.async_set("person.alex", "home", {"user_id": user.id})
-    sam = await add_person(hass, "Sam")
-    entry = make_entry("Alex", person="person.alex")
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+    sam = await set_up(hass, make_entry("Sam"))
+    entry = await set_up(hass, make_entry("Alex", person="person.alex"))
 
     speech, _ = await say(hass, "log 20 minutes of yoga", context=Context(user_id=user.id))
     assert speech == "Logged 20 minutes of yoga for Alex."
-    assert state(hass, entry, "sensor", "exercise_today").state == "20"
-    assert state(hass, sam, "sensor", "exercise_today").state == "0"
+    assert state(hass, entry, "sensor", "exercise_today") == "20"
+    assert state(hass, sam, "sensor", "exercise_today") == "0"
 
 
 async def test_a_person_not_loaded(
@@ -544,7 +524,7 @@ async def test_german(
     assert speech == (
         "Inversion gestartet: 20 Minuten. Ich sage dir, wann du langsam hochkommen sollst."
     )
-    assert state(hass, alex, "sensor", "session").attributes["planned_minutes"] == 20
+    assert attributes(hass, alex, "sensor", "session")["planned_minutes"] == 20
     frozen_time.tick(timedelta(minutes=8))
     speech, _ = await say(hass, "wie viel Zeit ist noch übrig", "de")
     assert speech == "Du hast noch 12 Minuten."
@@ -574,13 +554,13 @@ def sentences_file(hass: HomeAssistant, language: str = "en") -> Path:
 
 async def test_sentence_files_follow_the_people(hass: HomeAssistant, assist: None) -> None:
     """Written with a marker and the names; names come and go; removed with the last person."""
-    sam = await add_person(hass, "Sam")
+    sam = await set_up(hass, make_entry("Sam"))
     english = sentences_file(hass).read_text(encoding="utf-8")
     assert english.startswith("# Written by Back Relief 0.1.0.")
     assert "in: Sam" in english
     assert "in: Sam" in sentences_file(hass, "de").read_text(encoding="utf-8")
 
-    alex = await add_person(hass, "Alex")
+    alex = await set_up(hass, make_entry("Alex"))
     assert "in: Alex" in sentences_file(hass).read_text(encoding="utf-8")
     speech, _ = await say(hass, "start Alex's inversion")
     assert speech.startswith("Inversion started for Alex")
@@ -593,7 +573,7 @@ async def test_sentence_files_follow_the_people(hass: HomeAssistant, assist: Non
     # Assist forgot Alex's name at once.
     speech, response = await say(hass, "start Alex's inversion")
     assert response["response_type"] == "error"
-    assert state(hass, sam, "sensor", "session").state == "idle"
+    assert state(hass, sam, "sensor", "session") == "idle"
 
     assert await hass.config_entries.async_remove(sam.entry_id)
     await hass.async_block_till_done()
@@ -610,7 +590,7 @@ async def test_an_older_file_is_rewritten(hass: HomeAssistant, assist: None) -> 
     path = sentences_file(hass)
     path.parent.mkdir(parents=True)
     path.write_text("# Written by Back Relief 0.0.1.\nlanguage: en\nintents: {}\n", "utf-8")
-    await add_person(hass, "Alex")
+    await set_up(hass, make_entry("Alex"))
     assert path.read_text(encoding="utf-8").startswith("# Written by Back Relief 0.1.0.")
     speech, _ = await say(hass, "start exercise")
     assert speech == "Exercise started: 20 minutes."
@@ -624,7 +604,7 @@ async def test_the_users_own_file_is_never_touched(
     path.parent.mkdir(parents=True)
     mine = "language: en\nintents: {}\n"
     path.write_text(mine, "utf-8")
-    entry = await add_person(hass, "Alex")
+    entry = await set_up(hass, make_entry("Alex"))
     assert path.read_text(encoding="utf-8") == mine
     assert "was not written by Back Relief" in caplog.text
     # The other language is still Back Relief's.
@@ -640,22 +620,21 @@ async def test_assist_started_after_back_relief(
     hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """When Assist starts later, it reads the sentences already written."""
-    entry = await add_person(hass, "Alex")
+    entry = await set_up(hass, make_entry("Alex"))
     assert sentences_file(hass).exists()
     assert await async_setup_component(hass, "homeassistant", {})
     assert await async_setup_component(hass, "conversation", {})
     speech, _ = await say(hass, "start exercise")
     assert speech == "Exercise started: 20 minutes."
-    assert state(hass, entry, "sensor", "session").state == "exercise"
+    assert state(hass, entry, "sensor", "session") == "exercise"
 
 
 async def test_an_unchanged_file_is_left_alone(hass: HomeAssistant, assist: None) -> None:
     """Reloading a person rewrites nothing when nothing changed."""
-    entry = await add_person(hass, "Alex")
+    entry = await set_up(hass, make_entry("Alex"))
     path = sentences_file(hass)
     os.utime(path, (0, 0))
-    assert await hass.config_entries.async_reload(entry.entry_id)
-    await hass.async_block_till_done()
+    await reload(hass, entry)
     assert path.stat().st_mtime == 0
 
 
@@ -670,7 +649,7 @@ async def test_an_unwritable_folder_does_not_stop_the_routine(
 ) -> None:
     """When the sentences can't be written, the person still loads; the log says why."""
     Path(hass.config.path("custom_sentences")).write_text("not a folder", "utf-8")
-    entry = await add_person(hass, "Alex")
+    entry = await set_up(hass, make_entry("Alex"))
     assert entry.state is ConfigEntryState.LOADED
     assert "Could not write Back Relief's sentences" in caplog.text
 
@@ -715,7 +694,7 @@ async def test_llm_agents_get_the_same_actions(
     assert data["speech"]["plain"]["speech"] == (
         "Inversion started for Sam: 20 minutes. I'll tell you when to come up."
     )
-    assert state(hass, sam, "sensor", "session").attributes["planned_minutes"] == 20
+    assert attributes(hass, sam, "sensor", "session")["planned_minutes"] == 20
 
     # An LLM may pass the entry id; a name nobody has gets the names that exist.
     pain = "back_relief__log_pain" if PLATFORM_TOOLS else "BackReliefLogPain"

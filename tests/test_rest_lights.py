@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import issue_registry as ir
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_fire_time_changed,
-    async_mock_service,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
 
 from custom_components.back_relief.const import DOMAIN
 
-from .conftest import make_entry
+from .conftest import advance, call, make_entry, restart, set_up
 
 READING = "light.reading"
 CEILING = "light.ceiling"
@@ -44,18 +38,9 @@ async def resting_entry(
     hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, light_calls: list[ServiceCall]
 ) -> MockConfigEntry:
     """Alex, with three rest lights at 20 %."""
-    entry = make_entry(rest_lights=[READING, CEILING, HALLWAY], rest_brightness=20)
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    return entry
-
-
-async def _start_rest(hass: HomeAssistant, minutes: int = 15) -> None:
-    await hass.services.async_call(
-        DOMAIN, "start_session", {"activity": "rest", "duration": minutes}, blocking=True
+    return await set_up(
+        hass, make_entry(rest_lights=[READING, CEILING, HALLWAY], rest_brightness=20)
     )
-    await hass.async_block_till_done()
 
 
 def _show_dimmed(hass: HomeAssistant) -> None:
@@ -78,7 +63,7 @@ async def test_rest_dims_lights_that_are_on(
     hass: HomeAssistant, resting_entry: MockConfigEntry, light_calls: list[ServiceCall]
 ) -> None:
     """Starting a rest dims the lights that are on; a light that is off stays off."""
-    await _start_rest(hass)
+    await call(hass, "start_session", activity="rest", duration=15)
     assert [call.data for call in light_calls] == [
         {"entity_id": [READING, CEILING], "brightness_pct": 20, "transition": 2}
     ]
@@ -92,10 +77,9 @@ async def test_stop_or_cancel_restores_each_light(
     end: str,
 ) -> None:
     """Stopping or cancelling a rest puts each light back: brightness and colour."""
-    await _start_rest(hass)
+    await call(hass, "start_session", activity="rest", duration=15)
     _show_dimmed(hass)
-    await hass.services.async_call(DOMAIN, end, {}, blocking=True)
-    await hass.async_block_till_done()
+    await call(hass, end)
     assert [call.data for call in light_calls[1:]] == RESTORE_CALLS
 
 
@@ -106,12 +90,10 @@ async def test_rest_end_restores_and_a_hand_changed_light_is_left(
     light_calls: list[ServiceCall],
 ) -> None:
     """At the end of a rest, lights go back, except one the person changed by hand."""
-    await _start_rest(hass, 10)
+    await call(hass, "start_session", activity="rest", duration=10)
     _show_dimmed(hass)
     hass.states.async_set(CEILING, "off", {"color_mode": None})  # turned off by hand
-    frozen_time.tick(timedelta(minutes=10))
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
+    await advance(hass, frozen_time, minutes=10)
     assert [call.data for call in light_calls[1:]] == RESTORE_CALLS[:1]
 
 
@@ -122,16 +104,11 @@ async def test_restart_in_the_middle_of_a_rest_still_restores(
     light_calls: list[ServiceCall],
 ) -> None:
     """The snapshot survives an unload and a new setup; the end restores the lights."""
-    await _start_rest(hass, 10)
+    await call(hass, "start_session", activity="rest", duration=10)
     _show_dimmed(hass)
-    assert await hass.config_entries.async_unload(resting_entry.entry_id)
-    frozen_time.tick(timedelta(minutes=3))
-    assert await hass.config_entries.async_setup(resting_entry.entry_id)
-    await hass.async_block_till_done()
+    await restart(hass, frozen_time, resting_entry, minutes=3)
     assert len(light_calls) == 1  # still resting: nothing restored yet
-    frozen_time.tick(timedelta(minutes=7))
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
+    await advance(hass, frozen_time, minutes=7)
     assert [call.data for call in light_calls[1:]] == RESTORE_CALLS
 
 
@@ -142,12 +119,9 @@ async def test_rest_that_ended_while_offline_restores_at_startup(
     light_calls: list[ServiceCall],
 ) -> None:
     """A rest that ended while Home Assistant was down restores the lights at start-up."""
-    await _start_rest(hass, 10)
+    await call(hass, "start_session", activity="rest", duration=10)
     _show_dimmed(hass)
-    assert await hass.config_entries.async_unload(resting_entry.entry_id)
-    frozen_time.tick(timedelta(minutes=30))
-    assert await hass.config_entries.async_setup(resting_entry.entry_id)
-    await hass.async_block_till_done()
+    await restart(hass, frozen_time, resting_entry, minutes=30)
     assert [call.data for call in light_calls[1:]] == RESTORE_CALLS
     assert resting_entry.runtime_data.rest_snapshot is None
 
@@ -160,13 +134,13 @@ async def test_unavailable_light_is_skipped_with_a_repair(
 ) -> None:
     """An unavailable light doesn't hold up the rest; a repair issue names it."""
     hass.states.async_set(CEILING, "unavailable")
-    await _start_rest(hass)
+    await call(hass, "start_session", activity="rest", duration=15)
     assert [call.data["entity_id"] for call in light_calls] == [[READING]]
     issue_id = f"light_unavailable_{resting_entry.entry_id}_{CEILING}"
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is not None
     hass.states.async_set(CEILING, "on", {"brightness": 255, "color_mode": "brightness"})
-    await hass.services.async_call(DOMAIN, "cancel_session", {}, blocking=True)
-    await _start_rest(hass)
+    await call(hass, "cancel_session")
+    await call(hass, "start_session", activity="rest", duration=15)
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
 
 
@@ -174,15 +148,9 @@ async def test_inversion_end_flashes_when_asked(
     hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, light_calls: list[ServiceCall]
 ) -> None:
     """With the option on, the rest lights flash when an inversion ends."""
-    entry = make_entry(rest_lights=[READING], flash_on_inversion_end=True)
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.services.async_call(
-        DOMAIN, "start_session", {"activity": "inversion", "duration": 5}, blocking=True
-    )
-    frozen_time.tick(timedelta(minutes=5))
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
+    await set_up(hass, make_entry(rest_lights=[READING], flash_on_inversion_end=True))
+    await call(hass, "start_session", activity="inversion", duration=5)
+    await advance(hass, frozen_time, minutes=5)
     assert [call.data for call in light_calls] == [{"entity_id": [READING], "flash": "short"}]
 
 
@@ -193,10 +161,6 @@ async def test_no_flash_by_default(
     light_calls: list[ServiceCall],
 ) -> None:
     """Without the option, an inversion's end leaves the lights alone."""
-    await hass.services.async_call(
-        DOMAIN, "start_session", {"activity": "inversion", "duration": 5}, blocking=True
-    )
-    frozen_time.tick(timedelta(minutes=5))
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
+    await call(hass, "start_session", activity="inversion", duration=5)
+    await advance(hass, frozen_time, minutes=5)
     assert light_calls == []

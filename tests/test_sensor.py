@@ -2,64 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
-from unittest.mock import patch
-
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import EVENT_STATE_CHANGED, STATE_UNKNOWN, Platform
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, State
 from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_capture_events,
-    async_fire_time_changed,
-    snapshot_platform,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from syrupy.assertion import SnapshotAssertion
 
-from custom_components.back_relief.const import DOMAIN
-
-from .conftest import SNAPSHOTS_MATCH, entity_id
+from .conftest import advance, call, current, entity_id, move_to, needs_snapshots, snapshot_entities
 
 
-async def _call(hass: HomeAssistant, action: str, **data: Any) -> None:
-    """Call one of Back Relief's actions and wait for its effects."""
-    await hass.services.async_call(DOMAIN, action, data, blocking=True)
-    await hass.async_block_till_done()
-
-
-async def _advance(hass: HomeAssistant, freezer: FrozenDateTimeFactory, delta: timedelta) -> None:
-    """Move the clock on and let the timers that fell due run."""
-    freezer.tick(delta)
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
-
-
-def _state(hass: HomeAssistant, entry: MockConfigEntry, key: str) -> Any:
+def _state(hass: HomeAssistant, entry: MockConfigEntry, key: str) -> State:
     """Return the state object of one of the entry's sensors."""
-    state = hass.states.get(entity_id(hass, entry, "sensor", key))
-    assert state is not None
-    return state
+    return current(hass, entity_id(hass, entry, "sensor", key))
 
 
-@pytest.mark.skipif(not SNAPSHOTS_MATCH, reason="snapshots of Home Assistant 2026.10")
+@needs_snapshots
 async def test_sensor_entities(
     hass: HomeAssistant,
     frozen_time: FrozenDateTimeFactory,
     config_entry: MockConfigEntry,
-    entity_registry: er.EntityRegistry,
     snapshot: SnapshotAssertion,
 ) -> None:
     """Every sensor key exists with its name, unique id, classes and unit."""
-    config_entry.add_to_hass(hass)
-    with patch("custom_components.back_relief.PLATFORMS", [Platform.SENSOR]):
-        assert await hass.config_entries.async_setup(config_entry.entry_id)
-        await hass.async_block_till_done()
-
-    await snapshot_platform(hass, entity_registry, snapshot, config_entry.entry_id)
+    await snapshot_entities(hass, config_entry, Platform.SENSOR, snapshot)
 
 
 @pytest.mark.parametrize(
@@ -81,9 +49,9 @@ async def test_sensor_entity_ids_read_like_the_person(
     hass: HomeAssistant, setup_entry: MockConfigEntry, key: str, expected_entity_id: str
 ) -> None:
     """Each key has the unique id entry_id_key and an entity id named after the person."""
+    assert entity_id(hass, setup_entry, "sensor", key) == expected_entity_id
     registry_entry = er.async_get(hass).async_get(expected_entity_id)
     assert registry_entry is not None
-    assert registry_entry.unique_id == f"{setup_entry.entry_id}_{key}"
     assert registry_entry.config_entry_id == setup_entry.entry_id
 
 
@@ -112,9 +80,9 @@ async def test_streak_sensor_carries_best_and_today_met(
     """A streak counts up to yesterday until today meets the goal; best is the longest run."""
     # Three days met, a day missed, then yesterday met; today (11-25) not yet.
     for day in ("2026-11-19", "2026-11-20", "2026-11-21", "2026-11-23", "2026-11-24"):
-        await _call(hass, "log_activity", activity=goal, minutes=goal_minutes, date=day)
+        await call(hass, "log_activity", activity=goal, minutes=goal_minutes, date=day)
     # A day short of the goal breaks a run.
-    await _call(hass, "log_activity", activity=goal, minutes=goal_minutes - 1, date="2026-11-22")
+    await call(hass, "log_activity", activity=goal, minutes=goal_minutes - 1, date="2026-11-22")
 
     streak = _state(hass, setup_entry, f"{goal}_streak")
     assert streak.state == "2"
@@ -122,7 +90,7 @@ async def test_streak_sensor_carries_best_and_today_met(
     assert streak.attributes["today_met"] is False
     assert streak.attributes["unit_of_measurement"] == "d"
 
-    await _call(hass, "log_activity", activity=goal, minutes=goal_minutes)
+    await call(hass, "log_activity", activity=goal, minutes=goal_minutes)
 
     streak = _state(hass, setup_entry, f"{goal}_streak")
     assert streak.state == "3"
@@ -134,7 +102,7 @@ async def test_streak_follows_a_changed_goal_at_once(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """Raising the exercise goal in the options re-reads the streak without a restart."""
-    await _call(hass, "log_activity", activity="exercise", minutes=25, date="2026-11-24")
+    await call(hass, "log_activity", activity="exercise", minutes=25, date="2026-11-24")
     assert _state(hass, setup_entry, "exercise_streak").state == "1"
 
     hass.config_entries.async_update_entry(setup_entry, options={"exercise_goal": 30})
@@ -150,12 +118,12 @@ async def test_today_sensors_count_minutes_with_stretch_as_exercise(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """Exercise today includes stretching; each total is in minutes for long-term statistics."""
-    await _call(hass, "log_activity", activity="exercise", minutes=10, kind="yoga")
-    await _call(hass, "log_activity", activity="stretch", minutes=7)
-    await _call(hass, "log_activity", activity="rest", minutes=12)
-    await _call(hass, "log_activity", activity="inversion", minutes=9)
+    await call(hass, "log_activity", activity="exercise", minutes=10, kind="yoga")
+    await call(hass, "log_activity", activity="stretch", minutes=7)
+    await call(hass, "log_activity", activity="rest", minutes=12)
+    await call(hass, "log_activity", activity="inversion", minutes=9)
     # Yesterday's minutes are not today's.
-    await _call(hass, "log_activity", activity="exercise", minutes=30, date="2026-11-24")
+    await call(hass, "log_activity", activity="exercise", minutes=30, date="2026-11-24")
 
     expected = {
         "exercise_today": ("17", 20),
@@ -185,10 +153,10 @@ async def test_today_sensor_credits_a_finished_session(
     hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """A session that runs to its end credits its planned minutes to today's total."""
-    await _call(hass, "start_session", activity="stretch", duration=12)
+    await call(hass, "start_session", activity="stretch", duration=12)
     assert _state(hass, setup_entry, "exercise_today").state == "0"
 
-    await _advance(hass, frozen_time, timedelta(minutes=12))
+    await advance(hass, frozen_time, minutes=12)
 
     assert _state(hass, setup_entry, "exercise_today").state == "12"
     assert _state(hass, setup_entry, "rest_today").state == "0"
@@ -199,13 +167,11 @@ async def test_today_sensors_start_at_zero_after_local_midnight(
     hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """At local midnight every daily total drops back to 0 while the streak is kept."""
-    await _call(hass, "log_activity", activity="exercise", minutes=25)
-    await _call(hass, "log_activity", activity="rest", minutes=5)
+    await call(hass, "log_activity", activity="exercise", minutes=25)
+    await call(hass, "log_activity", activity="rest", minutes=5)
     assert _state(hass, setup_entry, "exercise_streak").state == "1"
 
-    frozen_time.move_to("2026-11-26T00:00:01+01:00")
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
+    await move_to(hass, frozen_time, "2026-11-26T00:00:01+01:00")
 
     assert _state(hass, setup_entry, "exercise_today").state == "0"
     assert _state(hass, setup_entry, "rest_today").state == "0"
@@ -223,7 +189,7 @@ async def test_session_sensor_follows_the_session(
     assert idle.attributes["options"] == ["idle", "exercise", "stretch", "inversion", "rest"]
     assert "status" not in idle.attributes
 
-    await _call(hass, "start_session", activity="inversion", duration=20)
+    await call(hass, "start_session", activity="inversion", duration=20)
 
     running = _state(hass, setup_entry, "session")
     assert running.state == "inversion"
@@ -232,8 +198,8 @@ async def test_session_sensor_follows_the_session(
     assert running.attributes["ends_at"] == "2026-11-25T08:20:00+00:00"
     assert running.attributes["planned_minutes"] == 20
 
-    await _advance(hass, frozen_time, timedelta(minutes=5))
-    await _call(hass, "pause_session")
+    await advance(hass, frozen_time, minutes=5)
+    await call(hass, "pause_session")
 
     paused = _state(hass, setup_entry, "session")
     assert paused.state == "inversion"
@@ -241,8 +207,8 @@ async def test_session_sensor_follows_the_session(
     assert paused.attributes["ends_at"] == "2026-11-25T08:20:00+00:00"
     assert paused.attributes["paused_at"] == "2026-11-25T08:05:00+00:00"
 
-    await _advance(hass, frozen_time, timedelta(minutes=3))
-    await _call(hass, "resume_session")
+    await advance(hass, frozen_time, minutes=3)
+    await call(hass, "resume_session")
 
     resumed = _state(hass, setup_entry, "session")
     assert resumed.attributes["status"] == "running"
@@ -251,7 +217,7 @@ async def test_session_sensor_follows_the_session(
     assert resumed.attributes["planned_minutes"] == 20
     assert "paused_at" not in resumed.attributes
 
-    await _call(hass, "stop_session")
+    await call(hass, "stop_session")
 
     stopped = _state(hass, setup_entry, "session")
     assert stopped.state == "idle"
@@ -268,18 +234,18 @@ async def test_session_ends_is_a_timestamp_unknown_when_idle_or_paused(
     assert _state(hass, setup_entry, "session_ends").state == STATE_UNKNOWN
     assert _state(hass, setup_entry, "session_ends").attributes["device_class"] == "timestamp"
 
-    await _call(hass, "start_session", activity="rest", duration=15)
+    await call(hass, "start_session", activity="rest", duration=15)
     assert _state(hass, setup_entry, "session_ends").state == "2026-11-25T08:15:00+00:00"
 
-    await _advance(hass, frozen_time, timedelta(minutes=4))
-    await _call(hass, "pause_session")
+    await advance(hass, frozen_time, minutes=4)
+    await call(hass, "pause_session")
     assert _state(hass, setup_entry, "session_ends").state == STATE_UNKNOWN
 
-    await _advance(hass, frozen_time, timedelta(minutes=6))
-    await _call(hass, "resume_session")
+    await advance(hass, frozen_time, minutes=6)
+    await call(hass, "resume_session")
     assert _state(hass, setup_entry, "session_ends").state == "2026-11-25T08:21:00+00:00"
 
-    await _advance(hass, frozen_time, timedelta(minutes=11))
+    await advance(hass, frozen_time, minutes=11)
 
     assert _state(hass, setup_entry, "session_ends").state == STATE_UNKNOWN
     assert _state(hass, setup_entry, "session").state == "idle"
@@ -290,22 +256,20 @@ async def test_pain_level_shows_the_latest_report(
     hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """The pain level is the most recent level logged, kept for statistics."""
-    await _call(hass, "log_pain", level=4, note="after gardening")
+    await call(hass, "log_pain", level=4, note="after gardening")
     state = _state(hass, setup_entry, "pain_level")
     assert state.state == "4"
     assert state.attributes["state_class"] == "measurement"
     assert state.attributes["logged_at"] == "2026-11-25T08:00:00+00:00"
 
-    await _advance(hass, frozen_time, timedelta(hours=2))
-    await _call(hass, "log_pain", level=0)
+    await advance(hass, frozen_time, hours=2)
+    await call(hass, "log_pain", level=0)
 
     state = _state(hass, setup_entry, "pain_level")
     assert state.state == "0"
     assert state.attributes["logged_at"] == "2026-11-25T10:00:00+00:00"
 
-    frozen_time.move_to("2026-11-26T08:00:00+01:00")
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
+    await move_to(hass, frozen_time, "2026-11-26T08:00:00+01:00")
 
     # A new day without a report still shows the latest one.
     assert _state(hass, setup_entry, "pain_level").state == "0"
@@ -315,14 +279,14 @@ async def test_last_visit_is_the_latest_chiropractor_visit(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """A visit on a past date counts from that local day; today's from now; the latest wins."""
-    await _call(hass, "log_visit", date="2026-11-20", note="adjustment")
+    await call(hass, "log_visit", date="2026-11-20", note="adjustment")
     assert _state(hass, setup_entry, "last_visit").state == "2026-11-19T23:00:00+00:00"
 
-    await _call(hass, "log_visit")
+    await call(hass, "log_visit")
     assert _state(hass, setup_entry, "last_visit").state == "2026-11-25T08:00:00+00:00"
 
     # An older visit logged later does not move the last visit back.
-    await _call(hass, "log_visit", date="2026-11-10")
+    await call(hass, "log_visit", date="2026-11-10")
     state = _state(hass, setup_entry, "last_visit")
     assert state.state == "2026-11-25T08:00:00+00:00"
     assert state.attributes["device_class"] == "timestamp"
@@ -350,7 +314,7 @@ async def test_a_running_session_writes_state_only_at_start_and_end(
         changes.clear()
         return entity_ids
 
-    await _call(hass, "start_session", activity="exercise", duration=10)
+    await call(hass, "start_session", activity="exercise", duration=10)
     assert written() == [
         "binary_sensor.alex_session_active",
         "calendar.alex_routine",
@@ -360,10 +324,10 @@ async def test_a_running_session_writes_state_only_at_start_and_end(
     ]
 
     for _ in range(9):
-        await _advance(hass, frozen_time, timedelta(minutes=1))
+        await advance(hass, frozen_time, minutes=1)
     assert written() == []
 
-    await _advance(hass, frozen_time, timedelta(minutes=1))
+    await advance(hass, frozen_time, minutes=1)
     assert written() == [
         "binary_sensor.alex_session_active",
         "calendar.alex_routine",
@@ -375,5 +339,5 @@ async def test_a_running_session_writes_state_only_at_start_and_end(
     assert dt_util.utcnow().isoformat() == "2026-11-25T08:10:00+00:00"
 
     for _ in range(10):
-        await _advance(hass, frozen_time, timedelta(minutes=1))
+        await advance(hass, frozen_time, minutes=1)
     assert written() == []

@@ -11,23 +11,19 @@ from typing import Any, NamedTuple
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant, ServiceResponse
+from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_capture_events,
-    async_fire_time_changed,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
 from custom_components.back_relief.const import BUS_EVENT, DOMAIN
 from custom_components.back_relief.coordinator import BackReliefCoordinator
 from custom_components.back_relief.routine import Activity
 
-from .conftest import entity_id, make_entry
+from .conftest import advance, attributes, call, entity_action, entity_id, make_entry, set_up, state
 
 STARTED_AT = "2026-11-25T08:00:00+00:00"
 SESSION_ATTRIBUTES = ("status", "started_at", "ends_at", "planned_minutes", "routine")
@@ -46,40 +42,6 @@ ALL_SERVICES: dict[str, dict[str, Any]] = {
 
 
 # ----- helpers -----
-
-
-async def call(hass: HomeAssistant, service: str, data: dict[str, Any] | None = None) -> Any:
-    """Call one of Back Relief's actions and wait for it; return get_summary's response."""
-    response: ServiceResponse = await hass.services.async_call(
-        DOMAIN,
-        service,
-        data or {},
-        blocking=True,
-        return_response=service == "get_summary",
-    )
-    await hass.async_block_till_done()
-    return response
-
-
-async def advance(hass: HomeAssistant, freezer: FrozenDateTimeFactory, **delta: float) -> None:
-    """Move the clock forward and let the timers that are due run."""
-    freezer.tick(timedelta(**delta))
-    async_fire_time_changed(hass, dt_util.utcnow())
-    await hass.async_block_till_done()
-
-
-def state(hass: HomeAssistant, entry: MockConfigEntry, platform: str, key: str) -> str:
-    """Return the state of one of an entry's entities."""
-    found = hass.states.get(entity_id(hass, entry, platform, key))
-    assert found is not None
-    return found.state
-
-
-def attributes(hass: HomeAssistant, entry: MockConfigEntry, platform: str, key: str) -> Any:
-    """Return the attributes of one of an entry's entities."""
-    found = hass.states.get(entity_id(hass, entry, platform, key))
-    assert found is not None
-    return found.attributes
 
 
 def coordinator(entry: MockConfigEntry) -> BackReliefCoordinator:
@@ -127,7 +89,7 @@ async def assert_rejected(
     before = snapshot(hass)
     events = async_capture_events(hass, BUS_EVENT)
     with pytest.raises(ServiceValidationError) as caught:
-        await call(hass, service, data)
+        await call(hass, service, **data)
     await hass.async_block_till_done()
     err = caught.value
     assert err.translation_domain == DOMAIN
@@ -149,7 +111,7 @@ async def prepare(hass: HomeAssistant, situation: str) -> None:
         return
     activity, _, status = situation.partition("_")
     minutes = 20 if activity == "inversion" else 15
-    await call(hass, "start_session", {"activity": activity, "duration": minutes})
+    await call(hass, "start_session", activity=activity, duration=minutes)
     if status == "paused":
         await call(hass, "pause_session")
 
@@ -176,15 +138,12 @@ async def test_start_session_uses_the_duration_number(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """Without a duration, a session lasts as long as the activity's duration number says."""
-    await hass.services.async_call(
-        "number",
-        "set_value",
-        {"entity_id": entity_id(hass, setup_entry, "number", "exercise_duration"), "value": 25},
-        blocking=True,
+    await entity_action(
+        hass, entity_id(hass, setup_entry, "number", "exercise_duration"), "set_value", value=25
     )
     events = async_capture_events(hass, BUS_EVENT)
 
-    await call(hass, "start_session", {"activity": "exercise"})
+    await call(hass, "start_session", activity="exercise")
 
     assert state(hass, setup_entry, "sensor", "session") == "exercise"
     session_attributes = attributes(hass, setup_entry, "sensor", "session")
@@ -219,7 +178,7 @@ async def test_start_session_default_durations(
     hass: HomeAssistant, setup_entry: MockConfigEntry, activity: str, default_minutes: int
 ) -> None:
     """Each activity starts with its own default length when nothing was changed."""
-    await call(hass, "start_session", {"activity": activity})
+    await call(hass, "start_session", activity=activity)
 
     assert coordinator(setup_entry).session is not None
     assert coordinator(setup_entry).session.planned_minutes == default_minutes
@@ -231,7 +190,7 @@ async def test_start_session_explicit_duration(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """An explicit duration wins over the number; a rest session sets `resting`."""
-    await call(hass, "start_session", {"activity": "rest", "duration": 40})
+    await call(hass, "start_session", activity="rest", duration=40)
 
     assert state(hass, setup_entry, "sensor", "session") == "rest"
     assert state(hass, setup_entry, "sensor", "session_ends") == "2026-11-25T08:40:00+00:00"
@@ -244,7 +203,7 @@ async def test_start_session_accepts_the_bounds(
     hass: HomeAssistant, setup_entry: MockConfigEntry, activity: str, minutes: int
 ) -> None:
     """1 and 120 minutes are both allowed."""
-    await call(hass, "start_session", {"activity": activity, "duration": minutes})
+    await call(hass, "start_session", activity=activity, duration=minutes)
 
     assert attributes(hass, setup_entry, "sensor", "session")["planned_minutes"] == minutes
     ends_at = dt_util.parse_datetime(STARTED_AT) + timedelta(minutes=minutes)
@@ -257,9 +216,7 @@ async def test_start_session_stretch_routine(
     """A stretch session can follow a guided routine; the routine sets its length."""
     events = async_capture_events(hass, BUS_EVENT)
 
-    await call(
-        hass, "start_session", {"activity": "stretch", "duration": 10, "routine": "gentle_back"}
-    )
+    await call(hass, "start_session", activity="stretch", duration=10, routine="gentle_back")
 
     assert state(hass, setup_entry, "sensor", "session") == "stretch"
     session = attributes(hass, setup_entry, "sensor", "session")
@@ -282,7 +239,7 @@ async def test_start_inversion_up_to_the_default_cap(
         "31 minutes is outside what's allowed here: 1 to 30 minutes",
     )
 
-    await call(hass, "start_session", {"activity": "inversion", "duration": 30})
+    await call(hass, "start_session", activity="inversion", duration=30)
 
     assert attributes(hass, setup_entry, "sensor", "session")["planned_minutes"] == 30
 
@@ -291,10 +248,7 @@ async def test_start_inversion_respects_max_inversion_option(
     hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """The `max_inversion` option caps an inversion session; other activities keep 120."""
-    entry = make_entry(max_inversion=20)
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+    entry = await set_up(hass, make_entry(max_inversion=20))
 
     await assert_rejected(
         hass,
@@ -303,11 +257,11 @@ async def test_start_inversion_respects_max_inversion_option(
         "duration_out_of_range",
         "21 minutes is outside what's allowed here: 1 to 20 minutes",
     )
-    await call(hass, "start_session", {"activity": "inversion", "duration": 20})
+    await call(hass, "start_session", activity="inversion", duration=20)
     assert attributes(hass, entry, "sensor", "session")["planned_minutes"] == 20
     await call(hass, "cancel_session")
 
-    await call(hass, "start_session", {"activity": "exercise", "duration": 90})
+    await call(hass, "start_session", activity="exercise", duration=90)
     assert attributes(hass, entry, "sensor", "session")["planned_minutes"] == 90
 
 
@@ -315,16 +269,13 @@ async def test_start_inversion_default_follows_a_lowered_cap(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """A default inversion length set before the cap was lowered starts at the new cap."""
-    await hass.services.async_call(
-        "number",
-        "set_value",
-        {"entity_id": entity_id(hass, setup_entry, "number", "inversion_duration"), "value": 25},
-        blocking=True,
+    await entity_action(
+        hass, entity_id(hass, setup_entry, "number", "inversion_duration"), "set_value", value=25
     )
     hass.config_entries.async_update_entry(setup_entry, options={"max_inversion": 20})
     await hass.async_block_till_done()
 
-    await call(hass, "start_session", {"activity": "inversion"})
+    await call(hass, "start_session", activity="inversion")
 
     assert attributes(hass, setup_entry, "sensor", "session")["planned_minutes"] == 20
 
@@ -333,7 +284,7 @@ async def test_session_active_message_reads_well(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """The refusal names the session going, in correct English ("an inversion")."""
-    await call(hass, "start_session", {"activity": "inversion", "duration": 20})
+    await call(hass, "start_session", activity="inversion", duration=20)
 
     err = await assert_rejected(hass, "start_session", {"activity": "rest"}, "session_active", None)
 
@@ -349,7 +300,7 @@ async def test_pause_and_resume_move_the_end_time(
 ) -> None:
     """Paused time doesn't count: resuming moves the end by the pause, then it finishes."""
     events = async_capture_events(hass, BUS_EVENT)
-    await call(hass, "start_session", {"activity": "exercise", "duration": 20})
+    await call(hass, "start_session", activity="exercise", duration=20)
     await advance(hass, frozen_time, minutes=5)
 
     await call(hass, "pause_session")
@@ -413,7 +364,7 @@ async def test_stop_session_credits_minutes_run(
 ) -> None:
     """Stopping credits the minutes run, rounded to the nearest minute (halves up)."""
     events = async_capture_events(hass, BUS_EVENT)
-    await call(hass, "start_session", {"activity": "exercise", "duration": 20})
+    await call(hass, "start_session", activity="exercise", duration=20)
     await advance(hass, frozen_time, seconds=seconds_run)
 
     await call(hass, "stop_session")
@@ -447,7 +398,7 @@ async def test_stop_paused_session_leaves_out_the_pause(
     hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """A session stopped while paused credits only its running time; stretch is exercise."""
-    await call(hass, "start_session", {"activity": "stretch", "duration": 15})
+    await call(hass, "start_session", activity="stretch", duration=15)
     await advance(hass, frozen_time, minutes=4)
     await call(hass, "pause_session")
     await advance(hass, frozen_time, minutes=10)
@@ -463,7 +414,7 @@ async def test_cancel_session_credits_nothing(
 ) -> None:
     """Cancelling ends the session now and credits nothing, not even later."""
     events = async_capture_events(hass, BUS_EVENT)
-    await call(hass, "start_session", {"activity": "rest", "duration": 15})
+    await call(hass, "start_session", activity="rest", duration=15)
     await advance(hass, frozen_time, minutes=10)
 
     await call(hass, "cancel_session")
@@ -517,9 +468,9 @@ async def test_extend_session_moves_the_end(
 ) -> None:
     """Extending adds minutes to the plan and the end; the full plan is credited."""
     events = async_capture_events(hass, BUS_EVENT)
-    await call(hass, "start_session", {"activity": "exercise", "duration": 20})
+    await call(hass, "start_session", activity="exercise", duration=20)
 
-    await call(hass, "extend_session", {"minutes": 60})
+    await call(hass, "extend_session", minutes=60)
 
     ends_at = "2026-11-25T09:20:00+00:00"
     assert state(hass, setup_entry, "sensor", "session_ends") == ends_at
@@ -545,7 +496,7 @@ async def test_extend_inversion_up_to_the_cap(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """An inversion can grow to `max_inversion` but not past it."""
-    await call(hass, "start_session", {"activity": "inversion", "duration": 20})
+    await call(hass, "start_session", activity="inversion", duration=20)
 
     await assert_rejected(
         hass,
@@ -554,7 +505,7 @@ async def test_extend_inversion_up_to_the_cap(
         "duration_out_of_range",
         "31 minutes is outside what's allowed here: 1 to 30 minutes",
     )
-    await call(hass, "extend_session", {"minutes": 10})
+    await call(hass, "extend_session", minutes=10)
 
     assert attributes(hass, setup_entry, "sensor", "session")["planned_minutes"] == 30
     assert state(hass, setup_entry, "sensor", "session_ends") == "2026-11-25T08:30:00+00:00"
@@ -574,10 +525,10 @@ async def test_log_activity_today(hass: HomeAssistant, setup_entry: MockConfigEn
     """Logged minutes count today; stretch counts as exercise; the kind is kept."""
     events = async_capture_events(hass, BUS_EVENT)
 
-    await call(hass, "log_activity", {"activity": "exercise", "minutes": 12, "kind": "yoga"})
-    await call(hass, "log_activity", {"activity": "stretch", "minutes": 8})
-    await call(hass, "log_activity", {"activity": "rest", "minutes": 15})
-    await call(hass, "log_activity", {"activity": "inversion", "minutes": 600})
+    await call(hass, "log_activity", activity="exercise", minutes=12, kind="yoga")
+    await call(hass, "log_activity", activity="stretch", minutes=8)
+    await call(hass, "log_activity", activity="rest", minutes=15)
+    await call(hass, "log_activity", activity="inversion", minutes=600)
 
     assert state(hass, setup_entry, "sensor", "exercise_today") == "20"
     assert state(hass, setup_entry, "sensor", "rest_today") == "15"
@@ -602,9 +553,7 @@ async def test_log_activity_in_the_past(
     hass: HomeAssistant, setup_entry: MockConfigEntry, day: str
 ) -> None:
     """Minutes can be logged up to 60 days back; they go to that day, not today."""
-    await call(
-        hass, "log_activity", {"activity": "stretch", "minutes": 30, "date": day, "kind": "class"}
-    )
+    await call(hass, "log_activity", activity="stretch", minutes=30, date=day, kind="class")
 
     assert state(hass, setup_entry, "sensor", "exercise_today") == "0"
     past = coordinator(setup_entry).history.get(dt_util.parse_date(day))
@@ -617,7 +566,7 @@ async def test_log_activity_yesterday_keeps_the_streak(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """Stretching logged for yesterday meets yesterday's exercise goal."""
-    await call(hass, "log_activity", {"activity": "stretch", "minutes": 20, "date": "2026-11-24"})
+    await call(hass, "log_activity", activity="stretch", minutes=20, date="2026-11-24")
 
     assert state(hass, setup_entry, "sensor", "exercise_streak") == "1"
     assert attributes(hass, setup_entry, "sensor", "exercise_streak")["today_met"] is False
@@ -630,12 +579,12 @@ async def test_log_pain(
     hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """A pain report sets `pain_level`; the latest one counts; the note is kept."""
-    await call(hass, "log_pain", {"level": 7, "note": "after lifting"})
+    await call(hass, "log_pain", level=7, note="after lifting")
     assert state(hass, setup_entry, "sensor", "pain_level") == "7"
     assert attributes(hass, setup_entry, "sensor", "pain_level")["logged_at"] == STARTED_AT
     await advance(hass, frozen_time, minutes=30)
 
-    await call(hass, "log_pain", {"level": 0})
+    await call(hass, "log_pain", level=0)
 
     assert state(hass, setup_entry, "sensor", "pain_level") == "0"
     assert (
@@ -650,15 +599,15 @@ async def test_log_pain_correction_in_the_same_moment_wins(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """Of two reports logged at the same instant, the one logged last is the level."""
-    await call(hass, "log_pain", {"level": 7})
-    await call(hass, "log_pain", {"level": 3})
+    await call(hass, "log_pain", level=7)
+    await call(hass, "log_pain", level=3)
 
     assert state(hass, setup_entry, "sensor", "pain_level") == "3"
 
 
 async def test_log_pain_accepts_ten(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
     """10 is the worst pain that can be logged."""
-    await call(hass, "log_pain", {"level": 10})
+    await call(hass, "log_pain", level=10)
 
     assert state(hass, setup_entry, "sensor", "pain_level") == "10"
 
@@ -670,7 +619,7 @@ async def test_log_visit_today(hass: HomeAssistant, setup_entry: MockConfigEntry
     """A visit logged without a date is today's, at the current time."""
     assert state(hass, setup_entry, "sensor", "last_visit") == "unknown"
 
-    await call(hass, "log_visit", {"note": "adjustment"})
+    await call(hass, "log_visit", note="adjustment")
 
     assert state(hass, setup_entry, "sensor", "last_visit") == STARTED_AT
     visits = coordinator(setup_entry).today_log().visits
@@ -681,13 +630,13 @@ async def test_log_visit_today(hass: HomeAssistant, setup_entry: MockConfigEntry
 
 async def test_log_visit_on_a_past_date(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
     """A past visit is dated at the start of that local day; a later one wins."""
-    await call(hass, "log_visit", {"date": "2026-11-20"})
+    await call(hass, "log_visit", date="2026-11-20")
 
     # Midnight in Berlin, in UTC.
     assert state(hass, setup_entry, "sensor", "last_visit") == "2026-11-19T23:00:00+00:00"
 
-    await call(hass, "log_visit", {"date": "2026-11-23"})
-    await call(hass, "log_visit", {"date": "2026-11-21"})
+    await call(hass, "log_visit", date="2026-11-23")
+    await call(hass, "log_visit", date="2026-11-21")
 
     assert state(hass, setup_entry, "sensor", "last_visit") == "2026-11-22T23:00:00+00:00"
 
@@ -699,12 +648,12 @@ async def test_get_summary(
     hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """The summary holds goals, today, streaks, the session and the last 7 days."""
-    await call(hass, "log_activity", {"activity": "exercise", "minutes": 25, "kind": "yoga"})
-    await call(hass, "log_activity", {"activity": "stretch", "minutes": 10, "date": "2026-11-23"})
-    await call(hass, "log_activity", {"activity": "rest", "minutes": 15, "date": "2026-11-24"})
-    await call(hass, "log_pain", {"level": 4})
-    await call(hass, "log_pain", {"level": 7})
-    await call(hass, "start_session", {"activity": "inversion", "duration": 20})
+    await call(hass, "log_activity", activity="exercise", minutes=25, kind="yoga")
+    await call(hass, "log_activity", activity="stretch", minutes=10, date="2026-11-23")
+    await call(hass, "log_activity", activity="rest", minutes=15, date="2026-11-24")
+    await call(hass, "log_pain", level=4)
+    await call(hass, "log_pain", level=7)
+    await call(hass, "start_session", activity="inversion", duration=20)
     await advance(hass, frozen_time, minutes=5)
 
     summary = await call(hass, "get_summary")
@@ -753,12 +702,12 @@ async def test_get_summary_paused_session(
     hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """A paused session's remaining time stands still in the summary."""
-    await call(hass, "start_session", {"activity": "rest", "duration": 15})
+    await call(hass, "start_session", activity="rest", duration=15)
     await advance(hass, frozen_time, minutes=5)
     await call(hass, "pause_session")
     await advance(hass, frozen_time, minutes=3)
 
-    summary = await call(hass, "get_summary", {"days": 1})
+    summary = await call(hass, "get_summary", days=1)
 
     assert summary["session"] == {
         "activity": "rest",
@@ -786,7 +735,7 @@ async def test_get_summary_idle_and_a_year(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """With no session the summary's session is None; 365 days reach back a year."""
-    summary = await call(hass, "get_summary", {"days": 365})
+    summary = await call(hass, "get_summary", days=365)
 
     assert summary["session"] is None
     assert summary["today"] == {"exercise": 0, "rest": 0, "inversion": 0}
@@ -1005,7 +954,7 @@ async def test_refused_call_keeps_the_session_timer(
     hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
 ) -> None:
     """After refused calls the running session still finishes at its own end time."""
-    await call(hass, "start_session", {"activity": "inversion", "duration": 20})
+    await call(hass, "start_session", activity="inversion", duration=20)
     await assert_rejected(hass, "extend_session", {"minutes": 20}, "duration_out_of_range", None)
     await assert_rejected(hass, "start_session", {"activity": "rest"}, "session_active", None)
     await assert_rejected(hass, "resume_session", {}, "not_paused", None)
@@ -1026,11 +975,13 @@ async def test_config_entry_id_may_name_the_only_person(
     await call(
         hass,
         "start_session",
-        {"config_entry_id": setup_entry.entry_id, "activity": "rest", "duration": 10},
+        config_entry_id=setup_entry.entry_id,
+        activity="rest",
+        duration=10,
     )
 
     assert state(hass, setup_entry, "sensor", "session") == "rest"
-    summary = await call(hass, "get_summary", {"config_entry_id": setup_entry.entry_id})
+    summary = await call(hass, "get_summary", config_entry_id=setup_entry.entry_id)
     assert summary["person"] == "Alex"
 
 
@@ -1097,7 +1048,7 @@ async def test_unloaded_person_is_unknown(
         'No loaded Back Relief person has the entry id "entry_sam"',
     )
 
-    await call(hass, "start_session", {"activity": "rest", "duration": 10})
+    await call(hass, "start_session", activity="rest", duration=10)
     assert state(hass, alex, "sensor", "session") == "rest"
 
 
@@ -1126,29 +1077,29 @@ async def test_two_people_kept_apart(
     sam_id = {"config_entry_id": sam.entry_id}
     alex_id = {"config_entry_id": alex.entry_id}
 
-    await call(hass, "start_session", {**sam_id, "activity": "stretch", "duration": 10})
+    await call(hass, "start_session", **sam_id, activity="stretch", duration=10)
     assert state(hass, sam, "sensor", "session") == "stretch"
     assert state(hass, alex, "sensor", "session") == "idle"
 
     # Alex can start his own session while Sam's runs.
-    await call(hass, "start_session", {**alex_id, "activity": "rest", "duration": 30})
+    await call(hass, "start_session", **alex_id, activity="rest", duration=30)
     await advance(hass, frozen_time, minutes=3)
-    await call(hass, "pause_session", sam_id)
+    await call(hass, "pause_session", **sam_id)
     assert attributes(hass, sam, "sensor", "session")["status"] == "paused"
     assert attributes(hass, alex, "sensor", "session")["status"] == "running"
-    await call(hass, "resume_session", sam_id)
-    await call(hass, "extend_session", {**alex_id, "minutes": 5})
+    await call(hass, "resume_session", **sam_id)
+    await call(hass, "extend_session", **alex_id, minutes=5)
     assert attributes(hass, alex, "sensor", "session")["planned_minutes"] == 35
     assert attributes(hass, sam, "sensor", "session")["planned_minutes"] == 10
-    await call(hass, "stop_session", sam_id)
+    await call(hass, "stop_session", **sam_id)
     assert state(hass, sam, "sensor", "exercise_today") == "3"
     assert state(hass, alex, "sensor", "session") == "rest"
-    await call(hass, "cancel_session", alex_id)
+    await call(hass, "cancel_session", **alex_id)
     assert state(hass, alex, "sensor", "rest_today") == "0"
 
-    await call(hass, "log_activity", {**alex_id, "activity": "exercise", "minutes": 30})
-    await call(hass, "log_pain", {**sam_id, "level": 6})
-    await call(hass, "log_visit", alex_id)
+    await call(hass, "log_activity", **alex_id, activity="exercise", minutes=30)
+    await call(hass, "log_pain", **sam_id, level=6)
+    await call(hass, "log_visit", **alex_id)
 
     assert state(hass, alex, "sensor", "exercise_today") == "30"
     assert state(hass, sam, "sensor", "exercise_today") == "3"
@@ -1156,8 +1107,8 @@ async def test_two_people_kept_apart(
     assert state(hass, alex, "sensor", "pain_level") == "unknown"
     assert state(hass, alex, "sensor", "last_visit") == "2026-11-25T08:03:00+00:00"
     assert state(hass, sam, "sensor", "last_visit") == "unknown"
-    assert (await call(hass, "get_summary", sam_id))["person"] == "Sam"
-    assert (await call(hass, "get_summary", alex_id))["today"]["exercise"] == 30
+    assert (await call(hass, "get_summary", **sam_id))["person"] == "Sam"
+    assert (await call(hass, "get_summary", **alex_id))["today"]["exercise"] == 30
 
     assert [(event.data["config_entry_id"], event.data["type"]) for event in events] == [
         (sam.entry_id, "started"),

@@ -9,18 +9,21 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.back_relief.const import DOMAIN
-
-from .conftest import entity_id, make_entry
-
-STORAGE_KEY = f"{DOMAIN}.entry_alex"
-
-
-def local(text: str) -> datetime:
-    """Return an aware instant from an ISO text with its offset."""
-    return datetime.fromisoformat(text)
+from .conftest import (
+    STORAGE_KEY,
+    attributes,
+    call,
+    current,
+    entity_action,
+    entity_id,
+    make_entry,
+    move_to,
+    set_up,
+    state,
+    stored,
+)
 
 
 def met_days(first: date, count: int, minutes: int = 20) -> dict[str, Any]:
@@ -32,73 +35,36 @@ def met_days(first: date, count: int, minutes: int = 20) -> dict[str, Any]:
 
 
 async def set_up_at(
-    hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
-    when: str,
-    hass_storage: dict[str, Any] | None = None,
-    stored: dict[str, Any] | None = None,
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, when: str
 ) -> MockConfigEntry:
-    """Set up Alex at a local time, optionally with a stored routine."""
-    freezer.move_to(local(when))
-    if stored is not None:
-        assert hass_storage is not None
-        hass_storage[STORAGE_KEY] = {
-            "version": 1,
-            "minor_version": 1,
-            "key": STORAGE_KEY,
-            "data": stored,
-        }
-    entry = make_entry()
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    return entry
+    """Set up Alex at a local time."""
+    freezer.move_to(when)
+    return await set_up(hass, make_entry())
 
 
-async def call(hass: HomeAssistant, service: str, **data: Any) -> None:
-    """Call one of Back Relief's actions and wait for it."""
-    await hass.services.async_call(DOMAIN, service, data, blocking=True)
+async def set_up_with(
+    hass: HomeAssistant, hass_storage: dict[str, Any], routine: dict[str, Any]
+) -> MockConfigEntry:
+    """Set up Alex with a stored routine, at the frozen morning."""
+    hass_storage[STORAGE_KEY] = stored(routine)
+    return await set_up(hass, make_entry())
 
 
 async def summary_days(hass: HomeAssistant, days: int) -> dict[str, dict[str, Any]]:
     """Return the per-day part of get_summary, by date."""
-    response = await hass.services.async_call(
-        DOMAIN, "get_summary", {"days": days}, blocking=True, return_response=True
-    )
-    assert response is not None
-    return {day["date"]: day for day in response["days"]}
-
-
-async def move_to(hass: HomeAssistant, freezer: FrozenDateTimeFactory, when: str) -> None:
-    """Move the clock to a local time and run every timer due by then."""
-    instant = local(when)
-    freezer.move_to(instant)
-    async_fire_time_changed(hass, instant)
-    await hass.async_block_till_done()
+    return {day["date"]: day for day in (await call(hass, "get_summary", days=days))["days"]}
 
 
 async def set_flare_up(hass: HomeAssistant, entry: MockConfigEntry, on: bool) -> None:
     """Switch flare-up on or off through its switch entity."""
-    await hass.services.async_call(
-        "switch",
-        "turn_on" if on else "turn_off",
-        {"entity_id": entity_id(hass, entry, "switch", "flare_up")},
-        blocking=True,
-    )
-
-
-def state(hass: HomeAssistant, entry: MockConfigEntry, platform: str, key: str) -> str:
-    """Return the state of one of an entry's entities."""
-    current = hass.states.get(entity_id(hass, entry, platform, key))
-    assert current is not None
-    return current.state
+    flare_up = entity_id(hass, entry, "switch", "flare_up")
+    await entity_action(hass, flare_up, "turn_on" if on else "turn_off")
 
 
 def streak(hass: HomeAssistant, entry: MockConfigEntry, goal: str = "exercise") -> tuple[str, Any]:
     """Return a streak sensor's state and whether today met the goal."""
-    current = hass.states.get(entity_id(hass, entry, "sensor", f"{goal}_streak"))
-    assert current is not None
-    return current.state, current.attributes["today_met"]
+    found = current(hass, entity_id(hass, entry, "sensor", f"{goal}_streak"))
+    return found.state, found.attributes["today_met"]
 
 
 # ----- midnight -----
@@ -126,8 +92,7 @@ async def test_totals_start_at_zero_at_local_midnight_and_the_streak_stays(
     # A day with nothing done is only lost once it is over.
     await move_to(hass, frozen_time, "2026-11-27T00:00:00+01:00")
     assert streak(hass, setup_entry) == ("0", False)
-    streak_state = hass.states.get(entity_id(hass, setup_entry, "sensor", "exercise_streak"))
-    assert streak_state.attributes["best"] == 1
+    assert attributes(hass, setup_entry, "sensor", "exercise_streak")["best"] == 1
 
 
 async def test_checklist_items_done_today_are_open_again_after_midnight(
@@ -135,16 +100,9 @@ async def test_checklist_items_done_today_are_open_again_after_midnight(
 ) -> None:
     """The checklist starts fresh each day; the items themselves stay."""
     checklist = entity_id(hass, setup_entry, "todo", "checklist")
-    await hass.services.async_call(
-        "todo", "add_item", {"entity_id": checklist, "item": "Magnesium"}, blocking=True
-    )
+    await entity_action(hass, checklist, "add_item", item="Magnesium")
     for item in ("Vitamin D", "Magnesium"):
-        await hass.services.async_call(
-            "todo",
-            "update_item",
-            {"entity_id": checklist, "item": item, "status": "completed"},
-            blocking=True,
-        )
+        await entity_action(hass, checklist, "update_item", item=item, status="completed")
     assert hass.states.get(checklist).state == "2"
 
     await move_to(hass, frozen_time, "2026-11-26T00:00:00+01:00")
@@ -268,7 +226,10 @@ async def test_session_across_a_dst_change_runs_its_real_minutes(
     """A 20-minute session across the clock change ends 20 real minutes later."""
     entry = await set_up_at(hass, frozen_time, start)
     await call(hass, "start_session", activity="inversion", duration=20)
-    assert state(hass, entry, "sensor", "session_ends") == dt_util.as_utc(local(end)).isoformat()
+    assert (
+        state(hass, entry, "sensor", "session_ends")
+        == dt_util.as_utc(datetime.fromisoformat(end)).isoformat()
+    )
 
     await move_to(hass, frozen_time, end)
     assert state(hass, entry, "sensor", "session") == "idle"
@@ -282,13 +243,7 @@ async def test_flare_up_neither_breaks_nor_extends_a_streak(
     hass: HomeAssistant, hass_storage: dict[str, Any], frozen_time: FrozenDateTimeFactory
 ) -> None:
     """A day with flare-up on at any moment is paused, even after switching it off."""
-    entry = await set_up_at(
-        hass,
-        frozen_time,
-        "2026-11-25T09:00:00+01:00",
-        hass_storage,
-        {"history": met_days(date(2026, 11, 22), 3)},
-    )
+    entry = await set_up_with(hass, hass_storage, {"history": met_days(date(2026, 11, 22), 3)})
     assert streak(hass, entry) == ("3", False)
 
     await set_flare_up(hass, entry, on=True)
@@ -312,13 +267,7 @@ async def test_flare_up_left_on_over_midnight_pauses_the_next_day_too(
     hass: HomeAssistant, hass_storage: dict[str, Any], frozen_time: FrozenDateTimeFactory
 ) -> None:
     """The new day is marked at midnight while flare-up stays on."""
-    entry = await set_up_at(
-        hass,
-        frozen_time,
-        "2026-11-25T09:00:00+01:00",
-        hass_storage,
-        {"history": met_days(date(2026, 11, 22), 3)},
-    )
+    entry = await set_up_with(hass, hass_storage, {"history": met_days(date(2026, 11, 22), 3)})
     await set_flare_up(hass, entry, on=True)
 
     await move_to(hass, frozen_time, "2026-11-26T00:00:00+01:00")
@@ -338,10 +287,8 @@ async def test_flare_up_on_at_setup_marks_the_day(
     hass: HomeAssistant, hass_storage: dict[str, Any], frozen_time: FrozenDateTimeFactory
 ) -> None:
     """After a restart with flare-up on, the day of the restart is paused."""
-    entry = await set_up_at(
+    entry = await set_up_with(
         hass,
-        frozen_time,
-        "2026-11-25T09:00:00+01:00",
         hass_storage,
         {
             "history": met_days(date(2026, 11, 22), 2) | {"2026-11-24": {"flare_up": True}},
@@ -368,13 +315,7 @@ async def test_flare_up_left_on_while_home_assistant_was_down_pauses_the_missed_
     hass: HomeAssistant, hass_storage: dict[str, Any], frozen_time: FrozenDateTimeFactory
 ) -> None:
     """Days that passed while Home Assistant was down with flare-up on are paused too."""
-    entry = await set_up_at(
-        hass,
-        frozen_time,
-        "2026-11-25T09:00:00+01:00",
-        hass_storage,
-        {"history": met_days(date(2026, 11, 22), 3)},
-    )
+    entry = await set_up_with(hass, hass_storage, {"history": met_days(date(2026, 11, 22), 3)})
     await set_flare_up(hass, entry, on=True)
     assert await hass.config_entries.async_unload(entry.entry_id)
 

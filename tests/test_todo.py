@@ -4,24 +4,26 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.todo import DOMAIN as TODO_DOMAIN, TodoServices
 from homeassistant.const import ATTR_ENTITY_ID, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import entity_registry as er
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_fire_time_changed,
-    snapshot_platform,
-)
-from pytest_homeassistant_custom_component.typing import WebSocketGenerator
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.typing import MockHAClientWebSocket, WebSocketGenerator
 from syrupy.assertion import SnapshotAssertion
 
-from .conftest import SNAPSHOTS_MATCH
+from .conftest import (
+    current,
+    entity_action,
+    entity_id,
+    move_to,
+    needs_snapshots,
+    reload,
+    snapshot_entities,
+)
 
 CHECKLIST = "todo.alex_checklist"
 DEFAULT_ITEMS = [
@@ -31,12 +33,9 @@ DEFAULT_ITEMS = [
 ]
 
 
-async def _todo(hass: HomeAssistant, service: str, **data: Any) -> None:
+async def _todo(hass: HomeAssistant, action: str, **data: Any) -> None:
     """Call a to-do action on the checklist and wait for its effects."""
-    await hass.services.async_call(
-        TODO_DOMAIN, service, {ATTR_ENTITY_ID: CHECKLIST, **data}, blocking=True
-    )
-    await hass.async_block_till_done()
+    await entity_action(hass, CHECKLIST, action, **data)
 
 
 async def _items(hass: HomeAssistant) -> list[dict[str, Any]]:
@@ -59,35 +58,34 @@ async def _summaries(hass: HomeAssistant) -> list[str]:
 
 def _open_count(hass: HomeAssistant) -> str:
     """Return the checklist's state: how many items are still open."""
-    state = hass.states.get(CHECKLIST)
-    assert state is not None
-    return state.state
+    return current(hass, CHECKLIST).state
 
 
-@pytest.mark.skipif(not SNAPSHOTS_MATCH, reason="snapshots of Home Assistant 2026.10")
+async def _move(client: MockHAClientWebSocket, uid: str, **previous_uid: str) -> bool:
+    """Move an item the way the frontend does, after previous_uid if given; return success."""
+    await client.send_json_auto_id(
+        {"type": "todo/item/move", "entity_id": CHECKLIST, "uid": uid, **previous_uid}
+    )
+    response = await client.receive_json()
+    return response["success"]
+
+
+@needs_snapshots
 async def test_todo_entities(
     hass: HomeAssistant,
     frozen_time: FrozenDateTimeFactory,
     config_entry: MockConfigEntry,
-    entity_registry: er.EntityRegistry,
     snapshot: SnapshotAssertion,
 ) -> None:
     """The checklist exists with its name, unique id and supported features."""
-    config_entry.add_to_hass(hass)
-    with patch("custom_components.back_relief.PLATFORMS", [Platform.TODO]):
-        assert await hass.config_entries.async_setup(config_entry.entry_id)
-        await hass.async_block_till_done()
-
-    await snapshot_platform(hass, entity_registry, snapshot, config_entry.entry_id)
+    await snapshot_entities(hass, config_entry, Platform.TODO, snapshot)
 
 
 async def test_checklist_starts_with_the_three_defaults(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """A new person's checklist is vitamin D, herbal remedy and a few minutes of sun, all open."""
-    registry_entry = er.async_get(hass).async_get(CHECKLIST)
-    assert registry_entry is not None
-    assert registry_entry.unique_id == f"{setup_entry.entry_id}_checklist"
+    assert entity_id(hass, setup_entry, "todo", "checklist") == CHECKLIST
 
     assert await _items(hass) == DEFAULT_ITEMS
     assert _open_count(hass) == "3"
@@ -159,28 +157,13 @@ async def test_move_item_reorders_the_list(
     """Moving an item puts it after another one, or at the top without one."""
     client = await hass_ws_client(hass)
 
-    await client.send_json_auto_id({"type": "todo/item/move", "entity_id": CHECKLIST, "uid": "sun"})
-    response = await client.receive_json()
-    assert response["success"]
+    assert await _move(client, "sun")
     assert await _summaries(hass) == ["A few minutes of sun", "Vitamin D", "Herbal remedy"]
 
-    await client.send_json_auto_id(
-        {
-            "type": "todo/item/move",
-            "entity_id": CHECKLIST,
-            "uid": "vitamin_d",
-            "previous_uid": "herbal_remedy",
-        }
-    )
-    response = await client.receive_json()
-    assert response["success"]
+    assert await _move(client, "vitamin_d", previous_uid="herbal_remedy")
     assert await _summaries(hass) == ["A few minutes of sun", "Herbal remedy", "Vitamin D"]
 
-    await client.send_json_auto_id(
-        {"type": "todo/item/move", "entity_id": CHECKLIST, "uid": "ice_bath"}
-    )
-    response = await client.receive_json()
-    assert not response["success"]
+    assert not await _move(client, "ice_bath")
     assert await _summaries(hass) == ["A few minutes of sun", "Herbal remedy", "Vitamin D"]
 
 
@@ -193,14 +176,9 @@ async def test_items_and_order_persist_across_reload(
     await _todo(hass, TodoServices.REMOVE_ITEM, item=["Herbal remedy"])
     await _todo(hass, TodoServices.UPDATE_ITEM, item="Vitamin D", status="completed")
     walk_uid = (await _items(hass))[2]["uid"]
-    client = await hass_ws_client(hass)
-    await client.send_json_auto_id(
-        {"type": "todo/item/move", "entity_id": CHECKLIST, "uid": walk_uid}
-    )
-    assert (await client.receive_json())["success"]
+    assert await _move(await hass_ws_client(hass), walk_uid)
 
-    assert await hass.config_entries.async_reload(setup_entry.entry_id)
-    await hass.async_block_till_done()
+    await reload(hass, setup_entry)
 
     assert await _items(hass) == [
         {"uid": walk_uid, "summary": "Walk the dog", "status": "needs_action"},
@@ -220,14 +198,10 @@ async def test_checklist_starts_fresh_each_day_keeping_history(
     assert _open_count(hass) == "2"
 
     # Just before midnight the day is still the same.
-    frozen_time.move_to("2026-11-25T23:59:59+01:00")
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
+    await move_to(hass, frozen_time, "2026-11-25T23:59:59+01:00")
     assert _open_count(hass) == "2"
 
-    frozen_time.move_to("2026-11-26T00:00:01+01:00")
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
+    await move_to(hass, frozen_time, "2026-11-26T00:00:01+01:00")
 
     assert _open_count(hass) == "4"
     assert [item["status"] for item in await _items(hass)] == ["needs_action"] * 4
@@ -249,8 +223,7 @@ async def test_completing_today_survives_a_reload_the_same_day(
     """What was checked off today is still checked off after a reload."""
     await _todo(hass, TodoServices.UPDATE_ITEM, item="A few minutes of sun", status="completed")
 
-    assert await hass.config_entries.async_reload(setup_entry.entry_id)
-    await hass.async_block_till_done()
+    await reload(hass, setup_entry)
 
     assert (await _items(hass))[2] == {
         "uid": "sun",

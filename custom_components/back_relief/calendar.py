@@ -96,7 +96,9 @@ class BackReliefCalendar(BackReliefEntity, CalendarEntity):
         events = [
             CalendarEvent(
                 *_span(record.started_at, max(record.ended_at, record.started_at + ONE_MINUTE)),
-                summary=self._text("routine", routine=record.routine, minutes=record.minutes)
+                summary=self._text(
+                    "routine", routine=self._routine(record.routine), minutes=record.minutes
+                )
                 if record.routine
                 else self._text(
                     "session", activity=self._activity(str(record.activity)), minutes=record.minutes
@@ -136,3 +138,8 @@ class BackReliefCalendar(BackReliefEntity, CalendarEntity):
 
     def _activity(self, activity: str) -> str:
         return self._text(f"activity_{activity}")
+
+    def _routine(self, key: str) -> str:
+        """Return a routine's name; a routine since removed is shown by its key."""
+        routine = self.coordinator.routines().get(key)
+        return routine.name if routine else key

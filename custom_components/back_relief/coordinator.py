@@ -43,7 +43,8 @@ from .const import (
     STORAGE_MINOR_VERSION,
     STORAGE_VERSION,
 )
-from .guided import BUILT_IN_ROUTINES, Routine, TimedStep
+from .guided import Routine, TimedStep
+from .phrases import built_in_routines, phrase
 from .routine import (
     Activity,
     DayLog,
@@ -118,7 +119,7 @@ class BackReliefCoordinator:
         self.reminders_enabled = True
         self.flare_up = False
         self.checklist: list[ChecklistItem] = [
-            ChecklistItem(uid, summary) for uid, summary in DEFAULT_CHECKLIST.items()
+            ChecklistItem(uid, phrase(hass, "checklist", uid)) for uid in DEFAULT_CHECKLIST
         ]
         # How each rest light was before a rest session dimmed it.
         self.rest_snapshot: dict[str, dict[str, Any]] | None = None
@@ -544,7 +545,7 @@ class BackReliefCoordinator:
             routine.key: routine
             for routine in (Routine.from_dict(stored) for stored in self.options[CONF_ROUTINES])
         }
-        return {**BUILT_IN_ROUTINES, **own}
+        return {**built_in_routines(self.hass), **own}
 
     def routine(self, key: str) -> Routine:
         """Return a routine by its key, or refuse an unknown one."""

@@ -3,14 +3,33 @@
 Plain, typed Python with no Home Assistant imports. A routine is a list of
 steps; a step done on each side becomes two. Where a session stands in its
 routine follows from the time it has run, so pauses need no bookkeeping.
+
+The built-in routines are written here in English; each of their steps has a
+key by which other languages give its words (see ``Routine.translated``). A
+person's own routines are spoken as written.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import timedelta
 import math
-from typing import Any
+from typing import Any, TypedDict
+
+
+class StepTexts(TypedDict):
+    """A step's words in one language."""
+
+    name: str
+    cue: str
+
+
+class RoutineTexts(TypedDict, total=False):
+    """A built-in routine's words in one language, its steps by key."""
+
+    name: str
+    steps: Mapping[str, StepTexts]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,15 +40,20 @@ class Step:
     seconds: int
     cue: str
     per_side: bool = False
+    # Built-in steps only: finds the step's words in other languages.
+    key: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form."""
-        return {
+        stored: dict[str, Any] = {
             "name": self.name,
             "seconds": self.seconds,
             "cue": self.cue,
             "per_side": self.per_side,
         }
+        if self.key is not None:
+            stored["key"] = self.key
+        return stored
 
     @classmethod
     def from_dict(cls, stored: dict[str, Any]) -> Step:
@@ -39,6 +63,7 @@ class Step:
             seconds=int(stored["seconds"]),
             cue=str(stored.get("cue") or stored["name"]),
             per_side=bool(stored.get("per_side", False)),
+            key=str(stored["key"]) if stored.get("key") else None,
         )
 
 
@@ -96,6 +121,20 @@ class Routine:
                 return step
         return None
 
+    def translated(self, texts: RoutineTexts) -> Routine:
+        """Return the routine in another language; what has no words there stays as written."""
+        steps = texts.get("steps", {})
+        return replace(
+            self,
+            name=texts.get("name", self.name),
+            steps=tuple(
+                replace(step, name=words["name"], cue=words["cue"])
+                if step.key is not None and (words := steps.get(step.key)) is not None
+                else step
+                for step in self.steps
+            ),
+        )
+
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form, as kept in the options."""
         return {
@@ -118,6 +157,7 @@ COMFORT = Step(
     20,
     "Stretch only to where it feels comfortable, never to where it hurts. "
     "If anything hurts, stop and rest.",
+    key="comfort",
 )
 
 BUILT_IN_ROUTINES: dict[str, Routine] = {
@@ -128,27 +168,43 @@ BUILT_IN_ROUTINES: dict[str, Routine] = {
             "Gentle back",
             (
                 COMFORT,
-                Step("Knees to chest", 45, "Lie on your back and hug both knees to your chest."),
+                Step(
+                    "Knees to chest",
+                    45,
+                    "Lie on your back and hug both knees to your chest.",
+                    key="knees_to_chest",
+                ),
                 Step(
                     "Single knee to chest",
                     30,
                     "Bring one knee to your chest, the other leg long.",
                     per_side=True,
+                    key="single_knee_to_chest",
                 ),
                 Step(
-                    "Pelvic tilts", 60, "Knees bent, gently flatten your lower back, then let go."
+                    "Pelvic tilts",
+                    60,
+                    "Knees bent, gently flatten your lower back, then let go.",
+                    key="pelvic_tilts",
                 ),
                 Step(
                     "Cat and cow",
                     60,
                     "On hands and knees, round your back slowly, then let it sag.",
+                    key="cat_cow",
                 ),
-                Step("Child's pose", 60, "Sit back on your heels and rest your forehead down."),
+                Step(
+                    "Child's pose",
+                    60,
+                    "Sit back on your heels and rest your forehead down.",
+                    key="childs_pose",
+                ),
                 Step(
                     "Lying twist",
                     30,
                     "Let both knees fall to one side, shoulders on the floor.",
                     per_side=True,
+                    key="lying_twist",
                 ),
             ),
         ),
@@ -157,22 +213,39 @@ BUILT_IN_ROUTINES: dict[str, Routine] = {
             "Core strength",
             (
                 COMFORT,
-                Step("Dead bug", 45, "On your back, lower one arm and the opposite leg, slowly."),
+                Step(
+                    "Dead bug",
+                    45,
+                    "On your back, lower one arm and the opposite leg, slowly.",
+                    key="dead_bug",
+                ),
                 Step(
                     "Bird dog",
                     30,
                     "On hands and knees, reach one arm and the other leg long.",
                     per_side=True,
+                    key="bird_dog",
                 ),
-                Step("Glute bridge", 45, "Feet flat, lift your hips, hold, and lower slowly."),
-                Step("Rest", 30, "Rest and breathe."),
+                Step(
+                    "Glute bridge",
+                    45,
+                    "Feet flat, lift your hips, hold, and lower slowly.",
+                    key="glute_bridge",
+                ),
+                Step("Rest", 30, "Rest and breathe.", key="rest"),
                 Step(
                     "Side plank on knees",
                     20,
                     "On your side, knees bent, lift your hips.",
                     per_side=True,
+                    key="side_plank",
                 ),
-                Step("Forearm plank on knees", 30, "Hold a straight line from knees to head."),
+                Step(
+                    "Forearm plank on knees",
+                    30,
+                    "Hold a straight line from knees to head.",
+                    key="forearm_plank",
+                ),
             ),
         ),
         Routine(
@@ -180,17 +253,38 @@ BUILT_IN_ROUTINES: dict[str, Routine] = {
             "Yoga wind-down",
             (
                 COMFORT,
-                Step("Easy seat", 60, "Sit comfortably and take slow breaths."),
+                Step("Easy seat", 60, "Sit comfortably and take slow breaths.", key="easy_seat"),
                 Step(
                     "Seated side bend",
                     30,
                     "Reach one arm over your head and lean gently.",
                     per_side=True,
+                    key="seated_side_bend",
                 ),
-                Step("Cat and cow", 60, "On hands and knees, move slowly with your breath."),
-                Step("Child's pose", 90, "Sit back on your heels, arms long, and rest."),
-                Step("Legs up the wall", 120, "Lie down with your legs resting up the wall."),
-                Step("Rest on your back", 120, "Lie still, arms by your sides, and let go."),
+                Step(
+                    "Cat and cow",
+                    60,
+                    "On hands and knees, move slowly with your breath.",
+                    key="cat_cow",
+                ),
+                Step(
+                    "Child's pose",
+                    90,
+                    "Sit back on your heels, arms long, and rest.",
+                    key="childs_pose",
+                ),
+                Step(
+                    "Legs up the wall",
+                    120,
+                    "Lie down with your legs resting up the wall.",
+                    key="legs_up_the_wall",
+                ),
+                Step(
+                    "Rest on your back",
+                    120,
+                    "Lie still, arms by your sides, and let go.",
+                    key="rest_on_back",
+                ),
             ),
         ),
     )
@@ -206,7 +300,16 @@ class StepsError(ValueError):
         self.line = line
 
 
-PER_SIDE_WORDS = frozenset({"each side", "both sides", "per side", "sides"})
+# "each side" in the languages Back Relief speaks, as the options flow suggests it.
+PER_SIDE_WORDS = frozenset(
+    {
+        *("each side", "both sides", "per side", "sides"),
+        *("jede seite", "beide seiten", "pro seite", "seiten"),
+        *("chaque côté", "les deux côtés", "par côté", "côtés"),
+        *("cada lado", "ambos lados", "por lado", "lados"),
+        *("elke kant", "beide kanten", "per kant", "kanten"),
+    }
+)
 
 
 def parse_steps(text: str) -> tuple[Step, ...]:

@@ -310,44 +310,53 @@ class SessionHandler(BackReliefIntentHandler):
     slots: ClassVar[dict[vol.Marker, Any]] = {vol.Optional(SLOT_ACTIVITY): ACTIVITY}
 
 
-class PauseSessionHandler(SessionHandler):
+class PauseOrResumeHandler(SessionHandler):
+    """Pause or resume, then say what is left."""
+
+    answer_key: ClassVar[str]
+
+    def change(self, coordinator: BackReliefCoordinator) -> None:
+        """Pause or resume the session."""
+        raise NotImplementedError
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Change the session and say what is left."""
+        _check_activity(coordinator, slots, answers)
+        self.change(coordinator)
+        assert coordinator.session is not None  # noqa: S101
+        return answers.text(
+            self.answer_key,
+            Activity=answers.activity_title(coordinator.session.activity),
+            remaining=_remaining(coordinator, answers),
+        )
+
+
+class PauseSessionHandler(PauseOrResumeHandler):
     """Pause: "pause my session"."""
 
     intent_type = INTENT_PAUSE_SESSION
     title = "Pause the session"
     tool_name = "pause_session"
     description = "Pauses the running Back Relief session; paused time doesn't count."
+    answer_key = "paused"
 
-    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
-        """Pause and say what is left."""
-        _check_activity(coordinator, slots, answers)
+    def change(self, coordinator: BackReliefCoordinator) -> None:
+        """Pause the session."""
         coordinator.pause_session()
-        assert coordinator.session is not None  # noqa: S101
-        return answers.text(
-            "paused",
-            Activity=answers.activity_title(coordinator.session.activity),
-            remaining=_remaining(coordinator, answers),
-        )
 
 
-class ResumeSessionHandler(SessionHandler):
+class ResumeSessionHandler(PauseOrResumeHandler):
     """Resume: "resume my session"."""
 
     intent_type = INTENT_RESUME_SESSION
     title = "Resume the session"
     tool_name = "resume_session"
     description = "Resumes the paused Back Relief session."
+    answer_key = "resumed"
 
-    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
-        """Resume and say what is left."""
-        _check_activity(coordinator, slots, answers)
+    def change(self, coordinator: BackReliefCoordinator) -> None:
+        """Resume the session."""
         coordinator.resume_session()
-        assert coordinator.session is not None  # noqa: S101
-        return answers.text(
-            "resumed",
-            Activity=answers.activity_title(coordinator.session.activity),
-            remaining=_remaining(coordinator, answers),
-        )
 
 
 class StopSessionHandler(SessionHandler):
