@@ -13,6 +13,7 @@ import {
   DOMAIN,
   GOALS,
   PAIN_LEVELS,
+  SHOWN_KEYS,
   START_ACTIVITIES,
   daysText,
   errorMessage,
@@ -140,7 +141,10 @@ export class BackReliefCard extends LitElement {
       return true;
     }
     // The frontend keeps the same state object while an entity is unchanged.
-    return Object.values(this._ids).some((id) => previous.states[id] !== hass.states[id]);
+    return SHOWN_KEYS.some((key) => {
+      const id = this._ids[key];
+      return id !== undefined && previous.states[id] !== hass.states[id];
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

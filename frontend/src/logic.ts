@@ -20,6 +20,16 @@ export const ACTIVITY_LABELS: Record<Activity, string> = {
   rest: "Rest",
 };
 
+/** The entities the card shows, by "<domain>.<key>"; changes to others don't render it. */
+export const SHOWN_KEYS: readonly string[] = [
+  "sensor.session",
+  "sensor.session_ends",
+  "sensor.pain_level",
+  "switch.flare_up",
+  ...GOALS.flatMap((goal) => [`sensor.${goal}_today`, `sensor.${goal}_streak`]),
+  ...START_ACTIVITIES.map((activity) => `number.${activity}_duration`),
+];
+
 export const PAIN_LEVELS: readonly number[] = Array.from({ length: 11 }, (_, level) => level);
 
 const UNAVAILABLE = new Set(["unavailable", "unknown"]);

@@ -14,6 +14,7 @@ import {
   readSwitch,
   remainingMs,
   resolvePerson,
+  SHOWN_KEYS,
   sessionActions,
   startButtons,
 } from "../src/logic";
@@ -273,6 +274,17 @@ describe("finding the person and their entities", () => {
       "event.session": "event.alex_session",
       "sensor.session_ends": "sensor.renamed_countdown",
     });
+  });
+});
+
+describe("what renders the card", () => {
+  it("is only the entities it shows", () => {
+    assert.equal(SHOWN_KEYS.length, 14);
+    assert.ok(SHOWN_KEYS.includes("sensor.session_ends"));
+    assert.ok(SHOWN_KEYS.includes("number.inversion_duration"));
+    // The session event and the checklist change without changing what the card shows.
+    assert.ok(!SHOWN_KEYS.includes("event.session"));
+    assert.ok(!SHOWN_KEYS.includes("todo.checklist"));
   });
 });
 
