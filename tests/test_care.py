@@ -27,6 +27,7 @@ from .conftest import (
     entity_id,
     make_entry,
     move_to,
+    restart,
     set_up,
     state,
     stored,
@@ -71,6 +72,22 @@ async def test_schedule_visit_shows_next_visit_and_reminds_the_day_before(
 
     await move_to(hass, frozen_time, "2026-11-27T10:31:00+01:00")
     assert hass.states.get(next_visit).state == "unknown"
+    # Once it has begun, the planned visit counts as made.
+    last_visit = hass.states.get(entity_id(hass, entry, "sensor", "last_visit"))
+    assert last_visit.state == "2026-11-27T09:30:00+00:00"
+    assert entry.runtime_data.scheduled_visits == []
+
+
+async def test_planned_visit_that_began_while_offline_counts_at_start(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """A planned visit whose time passed while Home Assistant was down is made at start-up."""
+    entry = await _setup(hass)
+    await call(hass, "schedule_visit", date="2026-11-26", time="09:00:00")
+    await restart(hass, frozen_time, entry, days=2)
+    last_visit = hass.states.get(entity_id(hass, entry, "sensor", "last_visit"))
+    assert last_visit.state == "2026-11-26T08:00:00+00:00"
+    assert hass.states.get(entity_id(hass, entry, "sensor", "next_visit")).state == "unknown"
 
 
 async def test_logging_a_visit_completes_the_planned_one(

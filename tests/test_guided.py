@@ -119,8 +119,10 @@ async def test_routine_steps_fire_events_show_on_the_sensor_and_are_spoken(
     ]
     assert steps == [(0, "Breathe", None), (1, "Knee hug", "left"), (2, "Knee hug", "right")]
     assert [call.data["message"] for call in speech] == [
-        "Short started: 2 minutes. I'll guide you step by step.",
-        "Breathe. Breathe slowly.",
+        (
+            "Short started: 2 minutes. I'll guide you step by step. Stretch only to where it "
+            "feels comfortable, and stop if it hurts. Breathe. Breathe slowly."
+        ),
         "Knee hug, left side. Hug one knee.",
         "Knee hug, right side. Hug one knee.",
     ]

@@ -23,7 +23,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import CONF_MAX_INVERSION, CONF_SPEAKERS, DOMAIN
 
-from .conftest import attributes, make_entry, reload, set_up, state
+from .conftest import attributes, entity_id, make_entry, reload, set_up, state
 
 
 async def say(
@@ -710,3 +710,16 @@ async def test_llm_agents_get_the_same_actions(
     assert getattr(result, "data", result)["speech"]["plain"]["speech"] == (
         "Whose routine: Alex or Sam? Say, for example, Alex's back pain is 4."
     )
+
+
+async def test_stretching_routine_by_voice_runs_the_chosen_routine(
+    hass: HomeAssistant, alex: MockConfigEntry
+) -> None:
+    """Like the stretch button, "start my stretching routine" runs the routine chosen."""
+    select = entity_id(hass, alex, "select", "stretch_routine")
+    await hass.services.async_call(
+        "select", "select_option", {"entity_id": select, "option": "gentle_back"}, blocking=True
+    )
+    await say(hass, "start my stretching routine")
+    session = attributes(hass, alex, "sensor", "session")
+    assert (session["routine"], session["planned_minutes"]) == ("gentle_back", 7)

@@ -164,3 +164,26 @@ async def test_no_flash_by_default(
     await call(hass, "start_session", activity="inversion", duration=5)
     await advance(hass, frozen_time, minutes=5)
     assert light_calls == []
+
+
+async def test_light_unavailable_at_the_end_is_put_back_later(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    resting_entry: MockConfigEntry,
+    light_calls: list[ServiceCall],
+) -> None:
+    """A light that can't be reached when the rest ends keeps its snapshot for the next try."""
+    await call(hass, "start_session", activity="rest", duration=15)
+    _show_dimmed(hass)
+    hass.states.async_set(CEILING, "unavailable")
+    await call(hass, "stop_session")
+    assert [call_.data for call_ in light_calls[1:]] == RESTORE_CALLS[:1]
+    assert list(resting_entry.runtime_data.rest_snapshot) == [CEILING]
+
+    # Home Assistant restarts; the light is back, still dimmed, and is put back.
+    hass.states.async_set(
+        CEILING, "on", {"brightness": DIMMED, "color_mode": "hs", "hs_color": [30.0, 40.0]}
+    )
+    await restart(hass, frozen_time, resting_entry, minutes=5)
+    assert [call_.data for call_ in light_calls[2:]] == RESTORE_CALLS[1:]
+    assert resting_entry.runtime_data.rest_snapshot is None

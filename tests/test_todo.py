@@ -166,6 +166,10 @@ async def test_move_item_reorders_the_list(
     assert not await _move(client, "ice_bath")
     assert await _summaries(hass) == ["A few minutes of sun", "Herbal remedy", "Vitamin D"]
 
+    # A refused move (unknown item to follow) changes nothing.
+    assert not await _move(client, "sun", previous_uid="ice_bath")
+    assert await _summaries(hass) == ["A few minutes of sun", "Herbal remedy", "Vitamin D"]
+
 
 async def test_items_and_order_persist_across_reload(
     hass: HomeAssistant, setup_entry: MockConfigEntry, hass_ws_client: WebSocketGenerator

@@ -51,6 +51,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -
     entry.async_on_unload(announcer.async_start())
     entry.async_on_unload(RestLights(hass, coordinator, announcer.faults).async_start())
     coordinator.async_start()
+    entry.async_on_unload(coordinator.async_cancel_timers)
     entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
     await async_sync_sentences(hass)  # Assist learns the person's name
     return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Coroutine
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import partial
@@ -42,6 +42,7 @@ from .const import (
     WEEKLY_SPEAK,
 )
 from .coordinator import BackReliefCoordinator
+from .guided import COMFORT
 from .house import DeviceFaults
 from .phrases import phrase
 from .routine import Goal
@@ -92,6 +93,7 @@ class Announcer:
         self._unsub_reminders: list[CALLBACK_TYPE] = []
         self._reminder_times: dict[str, str] = {}
         self._cued_ends_at: datetime | None = None
+        self._speaking = asyncio.Lock()
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
@@ -126,14 +128,15 @@ class Announcer:
         """Say a message on every speaker, in the background."""
         speakers: list[str] = list(self.coordinator.options.get(CONF_SPEAKERS) or [])
         if speakers:
-            self._background(self._async_speak(speakers, message))
-
-    def _background(self, coro: Coroutine[Any, Any, None]) -> None:
-        self.coordinator.entry.async_create_task(
-            self.hass, coro, f"back_relief announce {self.coordinator.entry.entry_id}"
-        )
+            self.coordinator.run_in_background(self._async_speak(speakers, message), "announce")
 
     async def _async_speak(self, speakers: list[str], message: str) -> None:
+        # One message at a time: a satellite refuses a second announcement
+        # while it speaks, and a player would cut the first one off.
+        async with self._speaking:
+            await self._async_speak_now(speakers, message)
+
+    async def _async_speak_now(self, speakers: list[str], message: str) -> None:
         players = [
             entity_id
             for entity_id in speakers
@@ -213,21 +216,36 @@ class Announcer:
     def _handle_event(self, event_type: str, data: dict[str, Any]) -> None:
         if not self.coordinator.reminders_enabled:
             return
-        if event_type == EVENT_STARTED and data["routine"]:
-            routine = self.coordinator.routines().get(data["routine"])
-            name = routine.name if routine else data["routine"]
-            self.say("routine", "started", routine=name, minutes=data["planned_minutes"])
-        elif event_type == EVENT_STARTED:
+        if event_type == EVENT_STARTED and not data["routine"]:
             self.say("started", data["activity"], minutes=data["planned_minutes"])
         elif event_type == EVENT_STEP:
-            key = f"step_{data['side']}" if data["side"] else "step"
-            self.say("routine", key, name=data["name"], cue=data["cue"])
+            self.speak(self._step_text(data))
         elif event_type == EVENT_FINISHED and not data["stopped_early"]:
             late = timedelta(seconds=data.get("late_seconds", 0))
             if data["while_offline"] and late > STALE_CUE_AFTER:
                 LOGGER.debug("Not announcing a session end that is %s late", late)
                 return
             self.say("finished", data["activity"], minutes=data["credited_minutes"])
+
+    def _step_text(self, data: dict[str, Any]) -> str:
+        """Return what is said at a step; the first one also starts the routine.
+
+        A routine's start and first step are one message, so that neither cuts
+        the other off. A routine without the built-in comfort step gets the
+        reminder to stretch only to where it feels comfortable.
+        """
+        key = f"step_{data['side']}" if data["side"] else "step"
+        text = phrase(self.hass, "routine", key, name=data["name"], cue=data["cue"])
+        if data["step"] != 0:
+            return text
+        routine = self.coordinator.routines().get(data["routine"])
+        name = routine.name if routine else data["routine"]
+        start = phrase(
+            self.hass, "routine", "started", routine=name, minutes=data["planned_minutes"]
+        )
+        if routine is None or routine.steps[0].key != COMFORT.key:
+            start += " " + phrase(self.hass, "routine", "comfort")
+        return f"{start} {text}"
 
     @callback
     def say(self, group: str, key: str, **values: Any) -> None:
@@ -403,7 +421,7 @@ class Announcer:
         notify = self.coordinator.options.get(CONF_NOTIFY_ENTITY)
         if how == WEEKLY_NOTIFY and notify:
             title = phrase(self.hass, "weekly", "title", name=self.coordinator.name)
-            self._background(self._async_notify(notify, title, text))
+            self.coordinator.run_in_background(self._async_notify(notify, title, text), "notify")
 
     async def _async_notify(self, notify: str, title: str, message: str) -> None:
         if not self.faults.usable("notify_failed", notify):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
@@ -163,18 +163,23 @@ class BackReliefCoordinator:
             ChecklistItem(str(item["uid"]), str(item["summary"]))
             for item in stored.get("checklist", [])
         ] or self.checklist
+        scheduled_visits = [
+            Visit(datetime.fromisoformat(at), note)
+            for at, note in stored.get("scheduled_visits", [])
+        ]
+        rest_snapshot = stored.get("rest_snapshot")
+        if rest_snapshot is not None and not isinstance(rest_snapshot, dict):
+            raise TypeError("rest_snapshot")
+        # Nothing is taken from the file until all of it has been read.
         self.history = history
         self.session = session
         self.durations = durations
         self.reminders_enabled = bool(stored.get("reminders", True))
         self.flare_up = bool(stored.get("flare_up", False))
         self.checklist = checklist
-        self.rest_snapshot = stored.get("rest_snapshot")
+        self.rest_snapshot = rest_snapshot
         self.stretch_routine = stored.get("stretch_routine")
-        self.scheduled_visits = [
-            Visit(datetime.fromisoformat(at), note)
-            for at, note in stored.get("scheduled_visits", [])
-        ]
+        self.scheduled_visits = scheduled_visits
 
     async def _async_set_aside_unreadable(self, err: Exception) -> None:
         """Keep a copy of a file we can't read, raise a repair issue, start clean."""
@@ -217,15 +222,22 @@ class BackReliefCoordinator:
         if self.session is not None and self.session.is_due(now):
             self._finish(now, while_offline=True)
         self._arm_session_timer()
+        if self._record_begun_visits(now):
+            self._changed()
         self._arm_visit_timer()
 
-    async def async_shutdown(self) -> None:
-        """Cancel the timers and write what is pending."""
+    @callback
+    def async_cancel_timers(self) -> None:
+        """Cancel every timer of the routine."""
         self._cancel_session_timer()
         for unsub in (self._unsub_midnight, self._unsub_visit_timer):
             if unsub is not None:
                 unsub()
         self._unsub_midnight = self._unsub_visit_timer = None
+
+    async def async_shutdown(self) -> None:
+        """Cancel the timers and write what is pending."""
+        self.async_cancel_timers()
         await self.store.async_save(self._data_to_save())
 
     # ----- listeners -----
@@ -246,14 +258,25 @@ class BackReliefCoordinator:
     def _changed(self) -> None:
         """Save (coalesced) and tell the entities."""
         self.store.async_delay_save(self._data_to_save, SAVE_DELAY)
+        self._notify()
+
+    @callback
+    def _notify(self) -> None:
+        """Tell the entities; one that fails doesn't keep the news from the rest."""
         for update_callback in list(self._listeners):
-            update_callback()
+            try:
+                update_callback()
+            except Exception:  # noqa: BLE001 - one entity must not stop the others
+                LOGGER.exception("An entity of %s could not be updated", self.name)
 
     @callback
     def fire_event(self, event_type: str, data: dict[str, Any]) -> None:
         """Announce a session event on the event entity and the bus."""
         for event_callback in list(self._event_listeners):
-            event_callback(event_type, data)
+            try:
+                event_callback(event_type, data)
+            except Exception:  # noqa: BLE001 - the event still reaches the rest and the bus
+                LOGGER.exception("A %s event of %s was not handled", event_type, self.name)
         self.hass.bus.async_fire(
             BUS_EVENT,
             {"config_entry_id": self.entry.entry_id, "type": event_type, **data},
@@ -274,6 +297,11 @@ class BackReliefCoordinator:
                 [visit.visited_at.isoformat(), visit.note] for visit in self.scheduled_visits
             ],
         }
+
+    @callback
+    def run_in_background(self, coro: Coroutine[Any, Any, None], what: str) -> None:
+        """Run work for the house (speech, lights) without holding up the routine."""
+        self.entry.async_create_task(self.hass, coro, f"back_relief {what} {self.entry.entry_id}")
 
     # ----- reading -----
 
@@ -514,8 +542,7 @@ class BackReliefCoordinator:
         """Move a guided routine on to its next step."""
         self._unsub_step_timer = None
         self._arm_step_timer()
-        for update_callback in list(self._listeners):
-            update_callback()
+        self._notify()
         self._fire_step()
 
     @callback
@@ -712,10 +739,21 @@ class BackReliefCoordinator:
 
     @callback
     def _async_visit_begun(self, now: datetime) -> None:
+        """Count a planned visit as made once it begins."""
         self._unsub_visit_timer = None
+        self._record_begun_visits(now)
         self._arm_visit_timer()
-        for update_callback in list(self._listeners):
-            update_callback()
+        self._changed()
+
+    @callback
+    def _record_begun_visits(self, now: datetime) -> bool:
+        """Move planned visits that have begun into the history; return whether any had."""
+        time_zone = dt_util.get_default_time_zone()
+        begun = [visit for visit in self.scheduled_visits if visit.visited_at <= now]
+        for visit in begun:
+            self.history.edit(local_date(visit.visited_at, time_zone)).visits.append(visit)
+        self.scheduled_visits = [visit for visit in self.scheduled_visits if visit not in begun]
+        return bool(begun)
 
     def next_visit(self) -> Visit | None:
         """Return the next planned visit that hasn't begun."""
@@ -758,10 +796,10 @@ class BackReliefCoordinator:
     def move_checklist_item(self, uid: str, previous_uid: str | None) -> None:
         """Move an item after another one, or to the top."""
         item = self._checklist_item(uid)
+        # Both items are looked up before anything moves: a refusal changes nothing.
+        anchor = self._checklist_item(previous_uid) if previous_uid is not None else None
         self.checklist.remove(item)
-        position = 0
-        if previous_uid is not None:
-            position = self.checklist.index(self._checklist_item(previous_uid)) + 1
+        position = 0 if anchor is None else self.checklist.index(anchor) + 1
         self.checklist.insert(position, item)
         self._changed()
 

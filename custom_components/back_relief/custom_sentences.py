@@ -145,7 +145,10 @@ async def async_sync_sentences(hass: HomeAssistant) -> None:
             )
     if result.changed:
         LOGGER.debug("Updated Back Relief's sentences for %s", ", ".join(result.changed))
-        await _async_reload_assist(hass, result.changed)
+        try:
+            await _async_reload_assist(hass, result.changed)
+        except HomeAssistantError as err:
+            LOGGER.warning("Assist could not reload Back Relief's sentences: %s", err)
 
 
 async def _async_reload_assist(hass: HomeAssistant, languages: list[str]) -> None:

@@ -295,7 +295,13 @@ class StartSessionHandler(BackReliefIntentHandler):
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Start the session and say how long it runs."""
         activity = Activity(slots.value(SLOT_ACTIVITY))
-        session = coordinator.start_session(activity, slots.number(SLOT_MINUTES))
+        minutes = slots.number(SLOT_MINUTES)
+        # Without a length, start as the button does: stretching runs the chosen routine.
+        session = (
+            coordinator.start_with_defaults(activity)
+            if minutes is None
+            else coordinator.start_session(activity, minutes)
+        )
         return answers.text(
             "started",
             Activity=answers.activity_title(activity),

@@ -9,12 +9,14 @@ is stored with the routine, so it survives a restart in the middle of a rest.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Coroutine
 from typing import Any
 
 from homeassistant.const import ATTR_ENTITY_ID, STATE_ON
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers.start import async_at_started
 
 from .const import CONF_FLASH_ON_INVERSION_END, CONF_REST_BRIGHTNESS, CONF_REST_LIGHTS
 from .coordinator import BackReliefCoordinator
@@ -44,21 +46,36 @@ class RestLights:
         self.hass = hass
         self.coordinator = coordinator
         self.faults = faults
+        # Dimming and restoring never overlap: a rest right after another
+        # must not take dimmed lights for how they were.
+        self._lock = asyncio.Lock()
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
-        """Follow the routine; put lights back if a rest ended while we were away."""
+        """Follow the routine; put lights back if a rest ended while we were away.
+
+        Lights come from other integrations, which may load after this one:
+        lights are put back once Home Assistant has started.
+        """
         session = self.coordinator.session
+        removers = [self.coordinator.async_add_event_listener(self._handle_event)]
         if self.coordinator.rest_snapshot and (
             session is None or session.activity is not Activity.REST
         ):
-            self._background(self._async_restore())
-        return self.coordinator.async_add_event_listener(self._handle_event)
+            removers.append(async_at_started(self.hass, self._async_restore_at_start))
+
+        @callback
+        def stop() -> None:
+            for remove in removers:
+                remove()
+
+        return stop
+
+    async def _async_restore_at_start(self, hass: HomeAssistant) -> None:
+        await self._async_restore()
 
     def _background(self, coro: Coroutine[Any, Any, None]) -> None:
-        self.coordinator.entry.async_create_task(
-            self.hass, coro, f"back_relief rest lights {self.coordinator.entry.entry_id}"
-        )
+        self.coordinator.run_in_background(coro, "rest lights")
 
     @callback
     def _handle_event(self, event_type: str, data: dict[str, Any]) -> None:
@@ -66,7 +83,7 @@ class RestLights:
         if activity == Activity.REST and event_type == "started":
             self._background(self._async_dim())
         elif activity == Activity.REST and event_type in ("finished", "cancelled"):
-            self._background(self._async_restore())
+            self._background(self._async_restore_when_started())
         elif (
             activity == Activity.INVERSION
             and event_type == "finished"
@@ -78,7 +95,17 @@ class RestLights:
         lights: list[str] = list(self.coordinator.options.get(CONF_REST_LIGHTS) or [])
         return [light for light in lights if self.faults.usable("light_unavailable", light)]
 
+    async def _async_restore_when_started(self) -> None:
+        if self.hass.is_running:
+            await self._async_restore()
+        else:
+            async_at_started(self.hass, self._async_restore_at_start)
+
     async def _async_dim(self) -> None:
+        async with self._lock:
+            await self._async_dim_now()
+
+    async def _async_dim_now(self) -> None:
         brightness_pct = int(self.coordinator.options[CONF_REST_BRIGHTNESS])
         target = round(brightness_pct * 255 / 100)
         snapshot: dict[str, dict[str, Any]] = {}
@@ -96,7 +123,8 @@ class RestLights:
             }
         if not snapshot:
             return
-        self.coordinator.set_rest_snapshot(snapshot)
+        # A light still waiting to be put back from an earlier rest keeps how it was then.
+        self.coordinator.set_rest_snapshot({**snapshot, **(self.coordinator.rest_snapshot or {})})
         await self._async_call(
             "turn_on",
             list(snapshot),
@@ -104,11 +132,21 @@ class RestLights:
         )
 
     async def _async_restore(self) -> None:
+        async with self._lock:
+            await self._async_restore_now()
+
+    async def _async_restore_now(self) -> None:
         snapshot = self.coordinator.rest_snapshot or {}
-        self.coordinator.set_rest_snapshot(None)
+        # A light that can't be reached now stays in the snapshot for the next try.
+        waiting = {
+            light: before
+            for light, before in snapshot.items()
+            if not self.faults.usable("light_unavailable", light)
+        }
+        self.coordinator.set_rest_snapshot(waiting or None)
         for light, before in snapshot.items():
             state = self.hass.states.get(light)
-            if not self.faults.usable("light_unavailable", light) or state is None:
+            if light in waiting or state is None:
                 continue
             brightness = state.attributes.get("brightness")
             if state.state != STATE_ON or (
