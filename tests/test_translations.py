@@ -244,8 +244,8 @@ async def test_built_in_routine_steps_in_the_house_language(
     await _advance(hass, frozen_time, 45)
     assert hass.states.get(session).attributes["step_side"] == "left"
     assert _messages(speech) == [
-        "Dos en douceur : c'est parti pour 7 minutes. Je vous guide étape par étape.",
         (
+            "Dos en douceur : c'est parti pour 7 minutes. Je vous guide étape par étape. "
             "Avant de commencer. Étirez-vous seulement jusqu'où c'est confortable, jamais "
             "jusqu'à la douleur. Si quelque chose fait mal, arrêtez et reposez-vous."
         ),
@@ -261,7 +261,11 @@ async def test_built_in_routine_steps_in_the_house_language(
         DOMAIN, "start_session", {"activity": "stretch", "routine": "Soir"}, blocking=True
     )
     await hass.async_block_till_done()
-    assert _messages(speech)[-1] == "Respirer. Respirez."
+    # A routine of one's own is spoken as written, after the comfort reminder.
+    assert _messages(speech)[-1] == (
+        "Soir : c'est parti pour 1 minutes. Je vous guide étape par étape. Étirez-vous "
+        "seulement jusqu'où c'est confortable, et arrêtez si ça fait mal. Respirer. Respirez."
+    )
 
 
 async def test_checklist_starts_in_the_house_language(
