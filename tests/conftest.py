@@ -9,9 +9,11 @@ from typing import Any
 from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components import conversation
 from homeassistant.const import ATTR_ENTITY_ID, CONF_NAME, MAJOR_VERSION, MINOR_VERSION, Platform
-from homeassistant.core import HomeAssistant, ServiceResponse, State, split_entity_id
+from homeassistant.core import Context, HomeAssistant, ServiceResponse, State, split_entity_id
 from homeassistant.helpers import entity_registry as er
+from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -218,3 +220,33 @@ def attributes(
 ) -> Mapping[str, Any]:
     """Return the attributes of one of an entry's entities, by its key."""
     return current(hass, entity_id(hass, entry, platform, key)).attributes
+
+
+async def say(
+    hass: HomeAssistant, text: str, language: str = "en", **kwargs: Any
+) -> tuple[str, dict[str, Any]]:
+    """Speak a sentence to Assist; return the spoken answer and the whole response."""
+    if kwargs:
+        result = await conversation.async_converse(
+            hass, text, None, kwargs.pop("context", Context()), language, **kwargs
+        )
+        response = result.as_dict()["response"]
+    else:
+        answer = await hass.services.async_call(
+            "conversation",
+            "process",
+            {"text": text, "language": language},
+            blocking=True,
+            return_response=True,
+        )
+        assert answer is not None
+        response = answer["response"]
+    return response["speech"]["plain"]["speech"], response
+
+
+@pytest.fixture
+async def assist(hass: HomeAssistant, frozen_time: FrozenDateTimeFactory) -> None:
+    """Run Assist's built-in conversation agent, as a default installation does."""
+    assert await async_setup_component(hass, "homeassistant", {})
+    assert await async_setup_component(hass, "conversation", {})
+    assert await async_setup_component(hass, "intent", {})

@@ -10,10 +10,8 @@ from datetime import date, timedelta
 import importlib.util
 import os
 from pathlib import Path
-from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.components import conversation
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er, intent, llm
@@ -23,37 +21,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import CONF_MAX_INVERSION, CONF_SPEAKERS, DOMAIN
 
-from .conftest import attributes, entity_id, make_entry, reload, set_up, state
-
-
-async def say(
-    hass: HomeAssistant, text: str, language: str = "en", **kwargs: Any
-) -> tuple[str, dict[str, Any]]:
-    """Speak a sentence to Assist; return the spoken answer and the whole response."""
-    if kwargs:
-        result = await conversation.async_converse(
-            hass, text, None, kwargs.pop("context", Context()), language, **kwargs
-        )
-        response = result.as_dict()["response"]
-    else:
-        answer = await hass.services.async_call(
-            "conversation",
-            "process",
-            {"text": text, "language": language},
-            blocking=True,
-            return_response=True,
-        )
-        assert answer is not None
-        response = answer["response"]
-    return response["speech"]["plain"]["speech"], response
-
-
-@pytest.fixture
-async def assist(hass: HomeAssistant, frozen_time: FrozenDateTimeFactory) -> None:
-    """Run Assist's built-in conversation agent, as a default installation does."""
-    assert await async_setup_component(hass, "homeassistant", {})
-    assert await async_setup_component(hass, "conversation", {})
-    assert await async_setup_component(hass, "intent", {})
+from .conftest import attributes, entity_id, make_entry, reload, say, set_up, state
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import translation
-from homeassistant.setup import async_setup_component
 from homeassistant.util.yaml import parse_yaml
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -33,7 +32,7 @@ from custom_components.back_relief.answers import TEXTS
 from custom_components.back_relief.const import DEFAULT_CHECKLIST, DOMAIN
 from custom_components.back_relief.guided import BUILT_IN_ROUTINES, Step, parse_steps
 
-from .conftest import entity_id, make_entry
+from .conftest import entity_id, make_entry, say
 
 COMPONENT = Path(__file__).parent.parent / "custom_components" / DOMAIN
 LANGUAGES = ("de", "fr", "es", "nl")
@@ -319,26 +318,6 @@ async def test_errors_are_translated(
 # ----- Assist -----
 
 
-@pytest.fixture
-async def assist(hass: HomeAssistant, frozen_time: FrozenDateTimeFactory) -> None:
-    """Run Assist's built-in conversation agent, as a default installation does."""
-    assert await async_setup_component(hass, "homeassistant", {})
-    assert await async_setup_component(hass, "conversation", {})
-    assert await async_setup_component(hass, "intent", {})
-
-
-async def _say(hass: HomeAssistant, text: str, language: str) -> dict[str, Any]:
-    answer = await hass.services.async_call(
-        "conversation",
-        "process",
-        {"text": text, "language": language},
-        blocking=True,
-        return_response=True,
-    )
-    assert answer is not None
-    return dict(answer["response"])
-
-
 # What is said, and the answer; None moves the clock on eight minutes.
 CONVERSATIONS: dict[str, list[tuple[str, str] | None]] = {
     "fr": [
@@ -426,7 +405,7 @@ async def test_a_session_by_voice(
             frozen_time.tick(timedelta(minutes=8))
             continue
         sentence, expected = line
-        response = await _say(hass, sentence, language)
+        _, response = await say(hass, sentence, language)
         assert response["speech"]["plain"]["speech"] == expected, sentence
 
 
@@ -443,7 +422,7 @@ async def test_the_examples_of_whose_routine_are_understood(
     for key, example in TEXTS[language].items():
         if not key.startswith("example."):
             continue
-        response = await _say(hass, example.format(name="Sam"), language)
+        _, response = await say(hass, example.format(name="Sam"), language)
         assert response["data"].get("code") != "no_intent_match", example
         assert "Sam" in response["speech"]["plain"]["speech"] or response["response_type"] in (
             "action_done",
