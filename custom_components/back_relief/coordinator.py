@@ -38,9 +38,9 @@ from .const import (
 from .guided import Routine, TimedStep
 from .person import PersonRoutine, SessionEvent
 from .phrases import built_in_routines, phrase
-from .routine import Activity, DayLog, Goal, History, PainEntry, Streak, Visit, local_date
+from .routine import Activity, DayLog, Goal, History, Streak, Visit, local_date
 from .session import RoutineError, Session
-from .steps import current_step, step_ends_at
+from .steps import current_step
 from .storage import BackReliefStore, async_load_routine, routine_store
 from .summary import build_summary
 
@@ -118,6 +118,18 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
         """Save (coalesced) and tell the entities."""
         self.store.async_delay_save(self.data.as_stored, SAVE_DELAY)
         self.async_update_listeners()
+
+    @callback
+    def async_update_listeners(self) -> None:
+        """Tell the entities; one that fails doesn't keep the news from the rest.
+
+        Home Assistant does this itself from 2026.10; 2026.2 stops at the first failure.
+        """
+        for update_callback, _ in list(self._listeners.values()):
+            try:
+                update_callback()
+            except Exception:  # noqa: BLE001 - one entity must not stop the others
+                LOGGER.exception("An entity of %s could not be updated", self.name)
 
     @callback
     def save_quietly(self) -> None:
@@ -207,14 +219,6 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
         """Return a goal's streak as of today."""
         return self.data.history.streak(goal, self.goal_minutes(goal), self.today())
 
-    def latest_pain(self) -> PainEntry | None:
-        """Return the most recent pain report."""
-        return self.data.history.latest_pain()
-
-    def latest_visit(self) -> Visit | None:
-        """Return the most recent chiropractor visit."""
-        return self.data.history.latest_visit()
-
     def next_visit(self) -> Visit | None:
         """Return the next planned visit that hasn't begun."""
         return self.data.visits.next(dt_util.utcnow())
@@ -248,8 +252,6 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
     def current_step(self, now: datetime) -> TimedStep | None:
         """Return the step the session's guided routine is at, if any."""
         return current_step(self.data.session, self.guided_routine(), now)
-
-    step_ends_at = staticmethod(step_ends_at)
 
     # ----- the routine's parts, as the entities and the announcer read them -----
 

@@ -8,7 +8,6 @@ Every answer is a short spoken sentence, refusals included.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from homeassistant.core import HomeAssistant
@@ -21,6 +20,16 @@ from .answers import Answers
 from .coordinator import BackReliefCoordinator
 from .people import NO_SESSION, NOT_LOADED, Asker, PersonNotFound, find_person, person_name
 from .routine import Activity, Goal
+from .slots import (
+    ACTIVITY,
+    PERSON,
+    SLOT_ACTIVITY,
+    SLOT_KIND,
+    SLOT_LEVEL,
+    SLOT_MINUTES,
+    SLOT_PERSON,
+    Slots,
+)
 
 INTENT_START_SESSION = "BackReliefStartSession"
 INTENT_PAUSE_SESSION = "BackReliefPauseSession"
@@ -32,21 +41,9 @@ INTENT_STREAK = "BackReliefStreak"
 INTENT_LOG_ACTIVITY = "BackReliefLogActivity"
 INTENT_LOG_PAIN = "BackReliefLogPain"
 
-SLOT_ACTIVITY = "activity"
-SLOT_MINUTES = "minutes"
-SLOT_PERSON = "person"
-SLOT_KIND = "kind"
-SLOT_LEVEL = "level"
-
 # From this pain level on, the answer adds a word of care.
 HIGH_PAIN = 7
 
-ACTIVITY = vol.In([str(activity) for activity in Activity])
-PERSON = {
-    vol.Optional(
-        SLOT_PERSON, description="Whose routine; needed only when several people are set up"
-    ): cv.string
-}
 GOALS: dict[Activity, Goal] = {
     Activity.EXERCISE: Goal.EXERCISE,
     Activity.STRETCH: Goal.EXERCISE,  # stretching counts toward exercise
@@ -62,32 +59,6 @@ class Spoken(Exception):  # noqa: N818 - not an error: an answer that ends the h
         """Keep the words to say."""
         super().__init__(text)
         self.text = text
-
-
-@dataclass(frozen=True, slots=True)
-class Slots:
-    """The slots of one request, as filled by a sentence or an LLM."""
-
-    slots: dict[str, Any]
-
-    def value(self, name: str) -> Any:
-        """Return a slot's value, or None."""
-        return self.slots.get(name, {}).get("value")
-
-    def text(self, name: str) -> str | None:
-        """Return the words that filled a slot, or None."""
-        text = self.slots.get(name, {}).get("text")
-        return str(text) if text else None
-
-    def activity(self) -> Activity | None:
-        """Return the activity asked for, if any."""
-        value = self.value(SLOT_ACTIVITY)
-        return Activity(value) if value else None
-
-    def number(self, name: str) -> int | None:
-        """Return a whole number; "20", 20.0 and "twenty" all arrive as 20."""
-        value = self.value(name)
-        return None if value is None else round(float(value))
 
 
 class BackReliefIntentHandler(intent.IntentHandler):
