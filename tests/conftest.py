@@ -98,13 +98,26 @@ def make_entry(name: str = "Alex", person: str | None = None, **options: Any) ->
 
 
 def stored(data: dict[str, Any], key: str = STORAGE_KEY) -> dict[str, Any]:
-    """Return a stored routine as Home Assistant's storage holds it; Alex's unless told."""
-    return {
-        "version": STORAGE_VERSION,
-        "minor_version": STORAGE_MINOR_VERSION,
-        "key": key,
-        "data": data,
-    }
+    """Return a stored routine of format 1.1 (every day in one file); Alex's unless told.
+
+    Seeding the first format lets every test that starts from stored days go
+    through the migration to the current format too.
+    """
+    return {"version": 1, "minor_version": 1, "key": key, "data": data}
+
+
+def written_days(hass_storage: dict[str, Any], key: str = STORAGE_KEY) -> dict[str, Any]:
+    """Return every day written for a person, open and closed, in the form of format 1.1."""
+    from custom_components.back_relief.routine import DayLog  # noqa: PLC0415
+
+    person = hass_storage[key]
+    assert (person["version"], person["minor_version"]) == (STORAGE_VERSION, STORAGE_MINOR_VERSION)
+    days = {}
+    for year in person["data"]["years"]:
+        for day, text in hass_storage[f"{key}.{year}"]["data"]["days"].items():
+            days[day] = DayLog.from_compact(text).as_dict()
+    days.update(person["data"]["days"])
+    return dict(sorted(days.items()))
 
 
 @pytest.fixture

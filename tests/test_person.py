@@ -240,7 +240,7 @@ def test_stored_form_comes_back_whole() -> None:
     routine.stretch_routine = "two"
     routine.checklist.add("own", "Walk")
     stored = routine.as_stored()
-    again = PersonRoutine.from_stored(stored, Checklist())
+    again = PersonRoutine.from_stored(stored, Checklist(), routine.history)
     assert again.as_stored() == stored
     assert again.session == routine.session
 
@@ -248,13 +248,13 @@ def test_stored_form_comes_back_whole() -> None:
 def test_stored_form_without_a_checklist_keeps_the_default() -> None:
     """An empty stored checklist is the built-in one."""
     default = Checklist([ChecklistItem("sun", "Sun")])
-    assert PersonRoutine.from_stored({}, default).checklist is default
+    assert PersonRoutine.from_stored({}, default, History()).checklist is default
 
 
 @pytest.mark.parametrize(
     "unreadable",
     [
-        {"history": []},
+        {"checklist": [{"uid": "vitamin_d"}]},
         {"session": {"activity": "juggling"}},
         {"durations": {"exercise": "long"}},
         {"rest_snapshot": ["light.lamp"]},
@@ -264,7 +264,7 @@ def test_stored_form_without_a_checklist_keeps_the_default() -> None:
 def test_stored_form_that_cant_be_read_raises(unreadable: dict[str, object]) -> None:
     """Storage sets such a file aside; the routine never takes half of it."""
     with pytest.raises((KeyError, TypeError, ValueError, AttributeError)):
-        PersonRoutine.from_stored(unreadable, Checklist())
+        PersonRoutine.from_stored(unreadable, Checklist(), History())
 
 
 def test_history_is_a_fresh_one_for_each_routine() -> None:

@@ -23,6 +23,7 @@ from .conftest import (
     set_up,
     state,
     stored,
+    written_days,
 )
 
 
@@ -300,7 +301,7 @@ async def test_flare_up_on_at_setup_marks_the_day(
     days = await summary_days(hass, 2)
     assert days["2026-11-25"]["flare_up"] is True
     assert await hass.config_entries.async_unload(entry.entry_id)
-    assert hass_storage[STORAGE_KEY]["data"]["history"]["2026-11-25"] == {"flare_up": True}
+    assert written_days(hass_storage)["2026-11-25"] == {"flare_up": True}
     assert hass_storage[STORAGE_KEY]["data"]["flare_up"] is True
 
     # The paused day does not break the streak of 11-22 and 11-23 the day after.

@@ -50,10 +50,10 @@ class BackReliefEntity(CoordinatorEntity[BackReliefCoordinator]):
         )
 
     @callback
-    def async_write_ha_state(self) -> None:
-        """Write the state, remembering what it showed."""
+    def _async_write_ha_state(self) -> None:
+        """Write the state, remembering what it showed (every write passes here)."""
         self._shown = self._what_is_shown()
-        super().async_write_ha_state()
+        super()._async_write_ha_state()
 
     @callback
     def _handle_coordinator_update(self) -> None:

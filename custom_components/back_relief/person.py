@@ -244,7 +244,9 @@ class PersonRoutine:
     def as_stored(self) -> dict[str, Any]:
         """Return everything kept across restarts, JSON-ready."""
         return {
-            "history": self.history.as_dict(),
+            # Today and any past day still changing; closed days live in their years' segments.
+            "days": self.history.open_days_as_dict(),
+            "years": self.history.years,
             "session": self.session.as_dict() if self.session else None,
             "durations": {str(key): value for key, value in self.durations.items()},
             "reminders": self.reminders_enabled,
@@ -256,8 +258,10 @@ class PersonRoutine:
         }
 
     @classmethod
-    def from_stored(cls, stored: dict[str, Any], default_checklist: Checklist) -> PersonRoutine:
-        """Rebuild the routine from its stored form; raise if any of it can't be read."""
+    def from_stored(
+        cls, stored: dict[str, Any], default_checklist: Checklist, history: History
+    ) -> PersonRoutine:
+        """Rebuild the routine from its stored form and history; raise if any can't be read."""
         durations = dict(DEFAULT_DURATIONS)
         durations.update(
             {Activity(key): int(value) for key, value in stored.get("durations", {}).items()}
@@ -266,7 +270,7 @@ class PersonRoutine:
         if rest_snapshot is not None and not isinstance(rest_snapshot, dict):
             raise TypeError("rest_snapshot")
         return cls(
-            history=History.from_dict(stored.get("history", {})),
+            history=history,
             session=Session.from_dict(stored["session"]) if stored.get("session") else None,
             durations=durations,
             reminders_enabled=bool(stored.get("reminders", True)),

@@ -1,7 +1,13 @@
-"""The stored routine: one file per person, read with care and never lost.
+"""The stored routine: a small file per person, a segment per year of closed days.
 
-A file the routine can't read is copied aside and named in a repair issue;
-without a copy the store turns read-only so the original is never overwritten.
+The person's own file holds what changes from day to day (the session, the
+settings, today); each year's closed days are a segment of their own, written
+when one of its days closes or changes. A save therefore writes what changed,
+however long the history, and is serialised away from the event loop.
+
+A file the routine can't read, of whatever shape, is copied aside and named in
+a repair issue, and the person starts clean; without a copy the store turns
+read-only so that the original is never overwritten.
 """
 
 from __future__ import annotations
@@ -12,17 +18,36 @@ import shutil
 from typing import Any
 
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from .checklist import Checklist
+from .closed_days import ClosedYear
 from .const import DOMAIN, LOGGER, STORAGE_MINOR_VERSION, STORAGE_VERSION
 from .person import PersonRoutine
+from .routine import Goal, History
+
+# Format 1.1 kept every day in the person's file; 2.1 keeps closed days in segments.
+SEGMENT_VERSION = 1
+
+# What a file of the wrong shape raises while it is read: never a reason not to load.
+UNREADABLE = (KeyError, TypeError, ValueError, AttributeError, IndexError, HomeAssistantError)
+
+
+class UnreadableRoutineError(ValueError):
+    """A stored routine of a version or shape that can't be read."""
 
 
 class BackReliefStore(Store[dict[str, Any]]):
-    """The person's stored routine, with a hook for future format changes."""
+    """A person's stored routine, or one year of their closed days."""
+
+    def __init__(self, hass: HomeAssistant, key: str, version: int, minor_version: int) -> None:
+        """Serialise away from the event loop: what is handed over is never changed after."""
+        super().__init__(
+            hass, version, key, minor_version=minor_version, serialize_in_event_loop=False
+        )
 
     async def _async_migrate_func(
         self,
@@ -30,17 +55,38 @@ class BackReliefStore(Store[dict[str, Any]]):
         old_minor_version: int,
         old_data: dict[str, Any],
     ) -> dict[str, Any]:
-        """Bring data written by an older version up to date."""
-        # Version 1.1 is the first format; later versions add their steps here.
-        del old_major_version, old_minor_version
-        return old_data
+        """Bring the person's file of format 1 to format 2; refuse anything else.
+
+        The closed days of format 1 move to their years' segments, which are
+        written before this file is: a move cut short is done again at the
+        next start, from the file as it was.
+        """
+        del old_minor_version
+        if self.version != STORAGE_VERSION or old_major_version != 1:
+            raise UnreadableRoutineError(f"version {old_major_version}")
+        if not isinstance(old_data, dict) or not isinstance(old_data.get("history", {}), dict):
+            raise UnreadableRoutineError("not a routine")
+        history = await self.hass.async_add_executor_job(
+            History.from_dict, old_data.get("history", {})
+        )
+        history.close_days(dt_util.now().date())
+        migrated = {key: value for key, value in old_data.items() if key != "history"}
+        migrated |= {"days": history.open_days_as_dict(), "years": history.years}
+        # All of it must read before anything is written: Home Assistant writes the result.
+        PersonRoutine.from_stored(migrated, Checklist(), history)
+        for year, days in history.take_changed_years().items():
+            await segment_store(self.hass, self.key, year).async_save(ClosedYear.stored(year, days))
+        return migrated
 
 
 def routine_store(hass: HomeAssistant, entry_id: str) -> BackReliefStore:
     """Return the store of one person's routine."""
-    return BackReliefStore(
-        hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}", minor_version=STORAGE_MINOR_VERSION
-    )
+    return BackReliefStore(hass, f"{DOMAIN}.{entry_id}", STORAGE_VERSION, STORAGE_MINOR_VERSION)
+
+
+def segment_store(hass: HomeAssistant, routine_key: str, year: int) -> BackReliefStore:
+    """Return the store of one year of a person's closed days."""
+    return BackReliefStore(hass, f"{routine_key}.{year}", SEGMENT_VERSION, 1)
 
 
 async def async_load_routine(
@@ -50,21 +96,57 @@ async def async_load_routine(
     entry_id: str,
     name: str,
     default_checklist: Callable[[], Checklist],
+    goals: dict[Goal, int],
 ) -> PersonRoutine:
-    """Read the stored routine; never lose it to a file that can't be read."""
-    stored = await store.async_load()
-    if stored is None:
-        return PersonRoutine(checklist=default_checklist())
+    """Read the stored routine; never lose it to a file that can't be read.
+
+    The closed days are read and indexed in an executor: the event loop only
+    waits for them.
+    """
     try:
-        return PersonRoutine.from_stored(stored, default_checklist())
-    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        stored = await store.async_load()
+        if stored is None:
+            return PersonRoutine(checklist=default_checklist())
+        if not isinstance(stored, dict) or not isinstance(stored.get("days", {}), dict):
+            raise UnreadableRoutineError("not a routine")
+        years = [int(year) for year in stored.get("years", [])]
+        history = History.from_dict(stored.get("days", {}))
+        routine = PersonRoutine.from_stored(stored, default_checklist(), history)
+    except UNREADABLE as err:
         # Nothing was taken from the file: the routine starts clean.
-        await _async_set_aside_unreadable(hass, store, err, entry_id=entry_id, name=name)
+        await _async_set_aside_unreadable(hass, store, err, issue_id=entry_id, name=name)
         return PersonRoutine(checklist=default_checklist())
+    for year in years:
+        segment = segment_store(hass, store.key, year)
+        try:
+            if (days := await segment.async_load()) is None:
+                continue
+            closed = await hass.async_add_executor_job(ClosedYear.from_stored, year, days)
+            await hass.async_add_executor_job(history.add_closed_year, closed)
+        except UNREADABLE as err:
+            # That year starts clean; the others, and the person, load.
+            await _async_set_aside_unreadable(
+                hass, segment, err, issue_id=f"{entry_id}_{year}", name=name
+            )
+    await hass.async_add_executor_job(history.count_streaks, goals, dt_util.now().date())
+    return routine
+
+
+async def async_remove_routine(hass: HomeAssistant, entry_id: str) -> None:
+    """Delete a person's stored routine: their file and every year of it."""
+    store = routine_store(hass, entry_id)
+    try:
+        stored = await store.async_load()
+        years = [int(year) for year in stored.get("years", [])] if isinstance(stored, dict) else []
+    except UNREADABLE:
+        years = []
+    for year in years:
+        await segment_store(hass, store.key, year).async_remove()
+    await store.async_remove()
 
 
 async def _async_set_aside_unreadable(
-    hass: HomeAssistant, store: BackReliefStore, err: Exception, *, entry_id: str, name: str
+    hass: HomeAssistant, store: BackReliefStore, err: Exception, *, issue_id: str, name: str
 ) -> None:
     """Keep a copy of a file we can't read, raise a repair issue, start clean."""
     source = Path(store.path)
@@ -83,7 +165,7 @@ async def _async_set_aside_unreadable(
     ir.async_create_issue(
         hass,
         DOMAIN,
-        f"storage_unreadable_{entry_id}",
+        f"storage_unreadable_{issue_id}",
         is_fixable=False,
         is_persistent=True,
         severity=ir.IssueSeverity.ERROR,

@@ -1,0 +1,139 @@
+"""Streaks kept day by day, so that a change costs the same with any history.
+
+Plain, typed Python with no Home Assistant imports. Each day is a position
+(its ordinal) with the minutes it holds toward each goal, whether anything
+was recorded that day, and whether it was a flare-up day. For each goal and
+goal length the run of days ending at every day is kept, with the best run
+so far; a change of a day makes the runs from that day on stale, and only
+those are counted again when next asked. Days before a change never change
+their contribution, so a day logged today costs one step, a day logged 60
+days back sixty, and a new goal length one pass.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+RECORDED = 1
+PAUSED = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Streak:
+    """A goal's streak as of one day."""
+
+    current: int
+    best: int
+    today_met: bool
+
+
+@dataclass(slots=True)
+class _Runs:
+    """The runs of one goal length: the run ending at each day and the best up to it."""
+
+    run: array[int] = field(default_factory=lambda: array("I"))
+    best: array[int] = field(default_factory=lambda: array("I"))
+    # How many leading days are counted and still true.
+    valid: int = 0
+
+
+class StreakIndex:
+    """Every day's minutes toward each goal, and the runs that make streaks."""
+
+    def __init__(self) -> None:
+        """Start with no days."""
+        self._first: int | None = None
+        self._minutes: dict[str, array[int]] = {}
+        self._flags = bytearray()
+        self._runs: dict[str, tuple[int, _Runs]] = {}
+
+    def __len__(self) -> int:
+        """Return how many days the index spans."""
+        return len(self._flags)
+
+    def _position(self, ordinal: int) -> int:
+        """Return a day's position, making room for it."""
+        if self._first is None:
+            self._first = ordinal
+        if ordinal < self._first:
+            # A day before the first: rare (a day logged back, or the first load).
+            shift = self._first - ordinal
+            self._flags[0:0] = bytes(shift)
+            for goal, minutes in self._minutes.items():
+                self._minutes[goal] = array("I", bytes(4 * shift)) + minutes
+            self._first = ordinal
+            self._runs.clear()
+        position = ordinal - self._first
+        if position >= len(self._flags):
+            grow = position + 1 - len(self._flags)
+            self._flags.extend(bytes(grow))
+            for minutes in self._minutes.values():
+                minutes.extend(array("I", bytes(4 * grow)))
+        return position
+
+    def set_day(self, ordinal: int, minutes: Mapping[str, int], *, paused: bool) -> None:
+        """Record what a day holds; the runs from that day on are counted again."""
+        position = self._position(ordinal)
+        for goal, value in minutes.items():
+            column = self._minutes.get(goal)
+            if column is None:
+                column = self._minutes[goal] = array("I", bytes(4 * len(self._flags)))
+            column[position] = value
+        self._flags[position] = RECORDED | (PAUSED if paused else 0)
+        for _, runs in self._runs.values():
+            runs.valid = min(runs.valid, position)
+
+    def streak(self, goal: str, goal_minutes: int, today: int) -> Streak:
+        """Return a goal's streak as of today.
+
+        The streak ends today when today already meets the goal, else
+        yesterday: a day is not lost before it is over. Flare-up days neither
+        break nor extend it; a day without any record breaks it.
+        """
+        if self._first is None:
+            return Streak(0, 0, today_met=goal_minutes <= 0)
+        self._position(today)
+        runs = self._counted(goal, goal_minutes)
+        position = today - self._first
+        today_met = self._minutes_of(goal, position) >= goal_minutes
+        end = position if today_met else position - 1
+        current = runs.run[end] if end >= 0 else 0
+        return Streak(current=current, best=max(current, runs.best[-1]), today_met=today_met)
+
+    def _minutes_of(self, goal: str, position: int) -> int:
+        column = self._minutes.get(goal)
+        return column[position] if column is not None and position >= 0 else 0
+
+    def _counted(self, goal: str, goal_minutes: int) -> _Runs:
+        """Return the runs of a goal length, counted up to the last day."""
+        kept = self._runs.get(goal)
+        if kept is None or kept[0] != goal_minutes:
+            # One goal length at a time: a new length is counted once, from the start.
+            kept = self._runs[goal] = (goal_minutes, _Runs())
+        runs = kept[1]
+        days = len(self._flags)
+        if runs.valid == days:
+            return runs
+        del runs.run[runs.valid :]
+        del runs.best[runs.valid :]
+        column = self._minutes.get(goal) or array("I", bytes(4 * days))
+        run = runs.run[-1] if runs.run else 0
+        best = runs.best[-1] if runs.best else 0
+        flags = self._flags
+        for position in range(runs.valid, days):
+            flag = flags[position]
+            if not flag & RECORDED:
+                run = 0
+            elif flag & PAUSED:
+                pass
+            elif column[position] >= goal_minutes:
+                run += 1
+            else:
+                run = 0
+            best = max(best, run)
+            runs.run.append(run)
+            runs.best.append(best)
+        runs.valid = days
+        return runs
