@@ -12,6 +12,7 @@ read-only so that the original is never overwritten.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 import shutil
@@ -116,20 +117,39 @@ async def async_load_routine(
         # Nothing was taken from the file: the routine starts clean.
         await _async_set_aside_unreadable(hass, store, err, issue_id=entry_id, name=name)
         return PersonRoutine(checklist=default_checklist())
-    for year in years:
-        segment = segment_store(hass, store.key, year)
-        try:
-            if (days := await segment.async_load()) is None:
-                continue
-            closed = await hass.async_add_executor_job(ClosedYear.from_stored, year, days)
-            await hass.async_add_executor_job(history.add_closed_year, closed)
-        except UNREADABLE as err:
-            # That year starts clean; the others, and the person, load.
-            await _async_set_aside_unreadable(
-                hass, segment, err, issue_id=f"{entry_id}_{year}", name=name
-            )
-    await hass.async_add_executor_job(history.count_streaks, goals, dt_util.now().date())
+    # Every year is read at once; then one executor job indexes them all.
+    segments = {year: segment_store(hass, store.key, year) for year in years}
+    loaded = dict(
+        zip(
+            segments,
+            await asyncio.gather(*(_async_load_segment(segment) for segment in segments.values())),
+            strict=True,
+        )
+    )
+    unreadable = {year: why for year, why in loaded.items() if isinstance(why, Exception)}
+    unreadable |= await hass.async_add_executor_job(
+        history.add_stored_years,
+        {year: stored for year, stored in loaded.items() if isinstance(stored, dict)},
+        goals,
+        dt_util.now().date(),
+    )
+    for year, reason in sorted(unreadable.items()):
+        # That year starts clean; the others, and the person, load.
+        await _async_set_aside_unreadable(
+            hass, segments[year], reason, issue_id=f"{entry_id}_{year}", name=name
+        )
     return routine
+
+
+async def _async_load_segment(segment: BackReliefStore) -> dict[str, Any] | Exception | None:
+    """Return a year's stored days, None when there are none, or why they can't be read."""
+    try:
+        stored: object = await segment.async_load()
+    except UNREADABLE as err:
+        return err
+    if stored is not None and not isinstance(stored, dict):
+        return UnreadableRoutineError("not a year of days")
+    return stored
 
 
 async def async_remove_routine(hass: HomeAssistant, entry_id: str) -> None:

@@ -13,10 +13,12 @@ days back sixty, and a new goal length one pass.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 RECORDED = 1
+# Runs and minutes are kept in two bytes: 179 years of days, 65535 minutes a day.
+MAX_MINUTES = 0xFFFF
 PAUSED = 2
 
 
@@ -33,8 +35,8 @@ class Streak:
 class _Runs:
     """The runs of one goal length: the run ending at each day and the best up to it."""
 
-    run: array[int] = field(default_factory=lambda: array("I"))
-    best: array[int] = field(default_factory=lambda: array("I"))
+    run: array[int] = field(default_factory=lambda: array("H"))
+    best: array[int] = field(default_factory=lambda: array("H"))
     # How many leading days are counted and still true.
     valid: int = 0
 
@@ -62,7 +64,7 @@ class StreakIndex:
             shift = self._first - ordinal
             self._flags[0:0] = bytes(shift)
             for goal, minutes in self._minutes.items():
-                self._minutes[goal] = array("I", bytes(4 * shift)) + minutes
+                self._minutes[goal] = array("H", bytes(2 * shift)) + minutes
             self._first = ordinal
             self._runs.clear()
         position = ordinal - self._first
@@ -70,17 +72,18 @@ class StreakIndex:
             grow = position + 1 - len(self._flags)
             self._flags.extend(bytes(grow))
             for minutes in self._minutes.values():
-                minutes.extend(array("I", bytes(4 * grow)))
+                minutes.extend(array("H", bytes(2 * grow)))
         return position
 
-    def set_day(self, ordinal: int, minutes: Mapping[str, int], *, paused: bool) -> None:
+    def set_day(self, ordinal: int, minutes: Iterable[tuple[str, int]], *, paused: bool) -> None:
         """Record what a day holds; the runs from that day on are counted again."""
         position = self._position(ordinal)
-        for goal, value in minutes.items():
+        for goal, value in minutes:
             column = self._minutes.get(goal)
             if column is None:
-                column = self._minutes[goal] = array("I", bytes(4 * len(self._flags)))
-            column[position] = value
+                column = self._minutes[goal] = array("H", bytes(2 * len(self._flags)))
+            # Beyond any goal (at most 600): the same answer, in two bytes a day.
+            column[position] = min(value, MAX_MINUTES)
         self._flags[position] = RECORDED | (PAUSED if paused else 0)
         for _, runs in self._runs.values():
             runs.valid = min(runs.valid, position)
@@ -118,7 +121,7 @@ class StreakIndex:
             return runs
         del runs.run[runs.valid :]
         del runs.best[runs.valid :]
-        column = self._minutes.get(goal) or array("I", bytes(4 * days))
+        column = self._minutes.get(goal) or array("H", bytes(2 * days))
         run = runs.run[-1] if runs.run else 0
         best = runs.best[-1] if runs.best else 0
         flags = self._flags
