@@ -16,15 +16,12 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.back_relief.const import BUS_EVENT
-from custom_components.back_relief.guided import (
-    BUILT_IN_ROUTINES,
-    Routine,
-    Step,
-    StepsError,
-    parse_steps,
-)
+from custom_components.back_relief.guided import Routine, Step, StepsError, parse_steps
+from custom_components.back_relief.texts import built_in_routines
 
 from .conftest import advance, call, entity_action, entity_id, make_entry, reload, set_up, state
+
+BUILT_IN_ROUTINES = built_in_routines("en")
 
 SHORT = Routine(
     "short",

@@ -42,7 +42,7 @@ from .const import (
     WEEKLY_SPEAK,
 )
 from .coordinator import BackReliefCoordinator
-from .guided import COMFORT
+from .guided import COMFORT_KEY
 from .house import DeviceFaults
 from .phrases import phrase
 from .routine import Goal
@@ -243,7 +243,7 @@ class Announcer:
         start = phrase(
             self.hass, "routine", "started", routine=name, minutes=data["planned_minutes"]
         )
-        if routine is None or routine.steps[0].key != COMFORT.key:
+        if routine is None or routine.steps[0].key != COMFORT_KEY:
             start += " " + phrase(self.hass, "routine", "comfort")
         return f"{start} {text}"
 

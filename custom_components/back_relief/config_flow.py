@@ -41,7 +41,7 @@ from .const import (
     WEEKLY_SPEAK,
 )
 from .coordinator import BackReliefConfigEntry
-from .guided import BUILT_IN_ROUTINES, Routine, StepsError, parse_steps
+from .guided import BUILT_IN_STEPS, Routine, StepsError, parse_steps
 
 ROUTINE_NAME = "routine_name"
 ROUTINE_STEPS = "routine_steps"
@@ -266,7 +266,7 @@ class BackReliefOptionsFlow(OptionsFlow):
                 else:
                     if not name:
                         errors[ROUTINE_NAME] = "routine_name_required"
-                    elif name in BUILT_IN_ROUTINES or any(r["key"] == name for r in kept):
+                    elif name in BUILT_IN_STEPS or any(r["key"] == name for r in kept):
                         errors[ROUTINE_NAME] = "routine_exists"
                     else:
                         kept.append(Routine(name, name, steps).as_dict())
