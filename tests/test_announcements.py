@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -17,7 +17,6 @@ from pytest_homeassistant_custom_component.common import (
     async_mock_service,
 )
 
-from custom_components.back_relief.announcements import in_quiet_hours
 from custom_components.back_relief.const import BUS_EVENT, DOMAIN
 
 from .conftest import (
@@ -349,16 +348,6 @@ async def test_reminder_time_change_takes_effect_at_once(
     )
     await hass.async_block_till_done()
     assert await _remind_at(hass, frozen_time, "10:00") == []
-
-
-def test_quiet_hours_across_midnight_and_within_a_day() -> None:
-    """Quiet hours may span midnight; equal start and end mean none."""
-    assert in_quiet_hours(time(23, 0), time(22, 0), time(7, 0))
-    assert in_quiet_hours(time(6, 59), time(22, 0), time(7, 0))
-    assert not in_quiet_hours(time(7, 0), time(22, 0), time(7, 0))
-    assert in_quiet_hours(time(13, 30), time(13, 0), time(14, 0))
-    assert not in_quiet_hours(time(14, 0), time(13, 0), time(14, 0))
-    assert not in_quiet_hours(time(3, 0), time(7, 0), time(7, 0))
 
 
 async def test_default_engine_is_the_first_tts_entity(
