@@ -8,8 +8,8 @@ the person was named.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from .routine import Activity, Goal
@@ -28,10 +28,13 @@ class Answers:
     """The answers of one language, for one person.
 
     ``name`` is the person's name when the answer should say it, else None.
+    ``refusals`` are the actions' error messages in the same language, by
+    their key: an ``error.`` answer the answers don't word themselves is one.
     """
 
     language: str
     name: str | None = None
+    refusals: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def for_language(cls, language: str | None, name: str | None = None) -> Answers:
@@ -40,7 +43,16 @@ class Answers:
 
     def naming(self, name: str | None) -> Answers:
         """Return the same answers, naming this person (or nobody)."""
-        return Answers(self.language, name)
+        return replace(self, name=name)
+
+    def with_refusals(self, refusals: Mapping[str, str]) -> Answers:
+        """Return the same answers, with the actions' error messages to reuse."""
+        return replace(self, refusals=refusals)
+
+    def refusal(self, key: str, placeholders: Mapping[str, object]) -> str | None:
+        """Return an action's error message with its values, None when there is none."""
+        message = self.refusals.get(key)
+        return None if message is None else render(message, placeholders, self.language)
 
     def text(self, key: str, **values: object) -> str:
         """Return one answer; the named variant when there is a name and one exists."""
@@ -48,8 +60,9 @@ class Answers:
         if self.name is not None and f"{key}.named" in table:
             key = f"{key}.named"
         for_whom = render(table["for_whom"], {"name": self.name}) if self.name else ""
+        template = table.get(key) or self.refusals[key.removeprefix("error.")]
         return render(
-            table[key], {"name": self.name or "", "for_whom": for_whom, **values}, self.language
+            template, {"name": self.name or "", "for_whom": for_whom, **values}, self.language
         )
 
     @property

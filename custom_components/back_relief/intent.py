@@ -8,7 +8,6 @@ Every answer is a short spoken sentence, refusals included.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from homeassistant.config_entries import ConfigEntryState
@@ -16,13 +15,25 @@ from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv, entity_registry as er, intent
-from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from .answers import Answers
 from .const import CONF_PERSON, CONF_SPEAKERS, DOMAIN, MAX_LOG_MINUTES, MAX_PAIN
 from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
 from .routine import Activity, Goal
+from .voice import (
+    SLOT_ACTIVITY,
+    SLOT_KIND,
+    SLOT_LEVEL,
+    SLOT_MINUTES,
+    SLOT_PERSON,
+    Slots,
+    Spoken,
+    async_answers,
+    check_activity,
+    refusal,
+    remaining,
+)
 
 INTENT_START_SESSION = "BackReliefStartSession"
 INTENT_PAUSE_SESSION = "BackReliefPauseSession"
@@ -33,12 +44,6 @@ INTENT_TIME_LEFT = "BackReliefTimeLeft"
 INTENT_STREAK = "BackReliefStreak"
 INTENT_LOG_ACTIVITY = "BackReliefLogActivity"
 INTENT_LOG_PAIN = "BackReliefLogPain"
-
-SLOT_ACTIVITY = "activity"
-SLOT_MINUTES = "minutes"
-SLOT_PERSON = "person"
-SLOT_KIND = "kind"
-SLOT_LEVEL = "level"
 
 # The person entity's attribute naming the Home Assistant user it belongs to.
 ATTR_USER_ID = "user_id"
@@ -51,47 +56,6 @@ PERSON = {
         SLOT_PERSON, description="Whose routine; needed only when several people are set up"
     ): cv.string
 }
-GOALS: dict[Activity, Goal] = {
-    Activity.EXERCISE: Goal.EXERCISE,
-    Activity.STRETCH: Goal.EXERCISE,  # stretching counts toward exercise
-    Activity.INVERSION: Goal.INVERSION,
-    Activity.REST: Goal.REST,
-}
-
-
-class Spoken(Exception):  # noqa: N818 - not an error: an answer that ends the handling
-    """A refusal or a question, already in words."""
-
-    def __init__(self, text: str) -> None:
-        """Keep the words to say."""
-        super().__init__(text)
-        self.text = text
-
-
-@dataclass(frozen=True, slots=True)
-class Slots:
-    """The slots of one request, as filled by a sentence or an LLM."""
-
-    slots: dict[str, Any]
-
-    def value(self, name: str) -> Any:
-        """Return a slot's value, or None."""
-        return self.slots.get(name, {}).get("value")
-
-    def text(self, name: str) -> str | None:
-        """Return the words that filled a slot, or None."""
-        text = self.slots.get(name, {}).get("text")
-        return str(text) if text else None
-
-    def activity(self) -> Activity | None:
-        """Return the activity asked for, if any."""
-        value = self.value(SLOT_ACTIVITY)
-        return Activity(value) if value else None
-
-    def number(self, name: str) -> int | None:
-        """Return a whole number; "20", 20.0 and "twenty" all arrive as 20."""
-        value = self.value(name)
-        return None if value is None else round(float(value))
 
 
 class BackReliefIntentHandler(intent.IntentHandler):
@@ -114,7 +78,7 @@ class BackReliefIntentHandler(intent.IntentHandler):
     async def async_handle(self, intent_obj: intent.Intent) -> intent.IntentResponse:
         """Answer the request; a refusal is an error response with a spoken reason."""
         response = intent_obj.create_response()
-        answers = Answers.for_language(intent_obj.language)
+        answers = await async_answers(intent_obj.hass, intent_obj.language)
         slots = Slots(intent_obj.slots)
         try:
             coordinator, named = self._find_person(intent_obj, slots, answers)
@@ -122,7 +86,7 @@ class BackReliefIntentHandler(intent.IntentHandler):
             try:
                 speech = self.answer(coordinator, slots, answers)
             except ServiceValidationError as err:
-                raise Spoken(self._refusal(err, coordinator, slots, answers)) from err
+                raise Spoken(refusal(err, coordinator, slots, answers)) from err
         except Spoken as spoken:
             response.async_set_error(intent.IntentResponseErrorCode.FAILED_TO_HANDLE, spoken.text)
             return response
@@ -177,33 +141,6 @@ class BackReliefIntentHandler(intent.IntentHandler):
                 return busy[0]
         return None
 
-    # ----- refusals -----
-
-    def _refusal(
-        self,
-        err: ServiceValidationError,
-        coordinator: BackReliefCoordinator,
-        slots: Slots,
-        answers: Answers,
-    ) -> str:
-        """Put a refusal of the routine into plain words."""
-        placeholders = err.translation_placeholders or {}
-        key = err.translation_key
-        if key == "session_active" and coordinator.session is not None:
-            return answers.text(
-                "error.session_active", activity=answers.activity(coordinator.session.activity)
-            )
-        if key in ("no_session", "not_running", "not_paused"):
-            return answers.text(f"error.{key}")
-        if key == "duration_out_of_range" and (activity := slots.activity()) is not None:
-            return answers.text(
-                "error.duration_out_of_range",
-                Activity=answers.activity_title(activity),
-                minimum=placeholders.get("minimum", ""),
-                maximum=placeholders.get("maximum", ""),
-            )
-        return answers.text("error.other", message=str(err))
-
 
 def _name(entry: BackReliefConfigEntry) -> str:
     return str(entry.data[CONF_NAME])
@@ -252,29 +189,6 @@ def _asked_by_their_user(
         if state is not None and state.attributes.get(ATTR_USER_ID) == user_id:
             found.append(entry)
     return found
-
-
-def _check_activity(coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> None:
-    """Refuse "stop my inversion" while a stretch is going; stretching is exercise too."""
-    session = coordinator.session
-    asked = slots.activity()
-    if session is None or asked is None or asked is session.activity:
-        return
-    if asked is Activity.EXERCISE and session.activity is Activity.STRETCH:
-        return
-    raise Spoken(
-        answers.text(
-            "error.wrong_activity",
-            running=answers.activity(session.activity),
-            asked=answers.activity(asked),
-        )
-    )
-
-
-def _remaining(coordinator: BackReliefCoordinator, answers: Answers) -> str:
-    session = coordinator.session
-    assert session is not None  # noqa: S101 - only asked right after a change that keeps it
-    return answers.remaining(session.remaining(dt_util.utcnow()))
 
 
 class StartSessionHandler(BackReliefIntentHandler):
@@ -327,13 +241,13 @@ class PauseOrResumeHandler(SessionHandler):
 
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Change the session and say what is left."""
-        _check_activity(coordinator, slots, answers)
+        check_activity(coordinator, slots, answers)
         self.change(coordinator)
         assert coordinator.session is not None  # noqa: S101
         return answers.text(
             self.answer_key,
             Activity=answers.activity_title(coordinator.session.activity),
-            remaining=_remaining(coordinator, answers),
+            remaining=remaining(coordinator, answers),
         )
 
 
@@ -375,7 +289,7 @@ class StopSessionHandler(SessionHandler):
 
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Stop and say what was counted."""
-        _check_activity(coordinator, slots, answers)
+        check_activity(coordinator, slots, answers)
         activity = coordinator.session.activity if coordinator.session else None
         credited = coordinator.stop_session()
         assert activity is not None  # noqa: S101 - stop_session refuses when idle
@@ -399,7 +313,7 @@ class CancelSessionHandler(SessionHandler):
 
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Cancel and say that nothing counted."""
-        _check_activity(coordinator, slots, answers)
+        check_activity(coordinator, slots, answers)
         activity = coordinator.session.activity if coordinator.session else None
         coordinator.cancel_session()
         assert activity is not None  # noqa: S101 - cancel_session refuses when idle
@@ -420,13 +334,13 @@ class TimeLeftHandler(SessionHandler):
         session = coordinator.session
         if session is None:
             return answers.text("error.no_session")
-        _check_activity(coordinator, slots, answers)
+        check_activity(coordinator, slots, answers)
         key = "time_left.paused" if session.is_paused else "time_left"
         return answers.text(
             key,
             activity=answers.activity(session.activity),
             Activity=answers.activity_title(session.activity),
-            remaining=_remaining(coordinator, answers),
+            remaining=remaining(coordinator, answers),
         )
 
 
@@ -450,7 +364,7 @@ class StreakHandler(BackReliefIntentHandler):
                 "streaks",
                 **{str(goal): answers.days(coordinator.streak(goal).current) for goal in Goal},
             )
-        goal = GOALS[activity]
+        goal = next(goal for goal in Goal if activity in goal.activities)
         streak = coordinator.streak(goal)
         return answers.text(
             "streak",
