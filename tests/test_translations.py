@@ -202,6 +202,28 @@ async def test_cues_are_spoken_in_the_house_language(
     ]
 
 
+async def test_one_minute_is_said_in_the_singular(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """A one-minute session is "1 minute" from start to end, in German too."""
+    speech = async_mock_service(hass, "tts", "speak")
+    await _setup(hass, "en")
+    await hass.services.async_call(
+        DOMAIN, "start_session", {"activity": "exercise", "duration": 1}, blocking=True
+    )
+    await _advance(hass, frozen_time, 60)
+    hass.config.language = "de"
+    await hass.services.async_call(
+        DOMAIN, "start_session", {"activity": "rest", "duration": 1}, blocking=True
+    )
+    await hass.async_block_till_done()
+    assert _messages(speech) == [
+        "Exercise started: 1 minute.",
+        "Exercise done: 1 minute. Well done.",
+        "Ruhepause gestartet: 1 Minute. Atme langsam und lass deinen Rücken entspannen.",
+    ]
+
+
 async def test_built_in_routine_steps_in_the_house_language(
     hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
 ) -> None:
@@ -242,7 +264,7 @@ async def test_built_in_routine_steps_in_the_house_language(
     await hass.async_block_till_done()
     # A routine of one's own is spoken as written, after the comfort reminder.
     assert _messages(speech)[-1] == (
-        "Soir : c'est parti pour 1 minutes. Je vous guide étape par étape. Étirez-vous "
+        "Soir : c'est parti pour 1 minute. Je vous guide étape par étape. Étirez-vous "
         "seulement jusqu'où c'est confortable, et arrêtez si ça fait mal. Respirer. Respirez."
     )
 
