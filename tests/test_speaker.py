@@ -11,7 +11,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 
 from custom_components.back_relief.const import DOMAIN
 
-from .conftest import ENGINE, SPEAKER, advance, call, make_entry, set_up, state
+from .conftest import ENGINE, SATELLITE, SPEAKER, advance, call, make_entry, set_up, state
 
 
 async def test_unavailable_speaker_gives_a_repair_and_the_session_counts(
@@ -69,6 +69,22 @@ async def test_missing_engine_is_reported(
     entry = await set_up(hass, make_entry(speakers=[SPEAKER]))
     await call(hass, "start_session", activity="rest", duration=3)
     assert issue_registry.async_get_issue(DOMAIN, f"tts_failed_{entry.entry_id}_tts") is not None
+
+
+async def test_faults_are_worded_in_the_house_language(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, issue_registry: ir.IssueRegistry
+) -> None:
+    """A German house reads why a speaker or the engine failed in German."""
+    hass.config.language = "de"
+    hass.states.async_set(SPEAKER, "idle")
+    entry = await set_up(hass, make_entry(speakers=[SPEAKER, SATELLITE]))
+    await call(hass, "start_session", activity="rest", duration=3)
+    satellite = issue_registry.async_get_issue(DOMAIN, f"speaker_{entry.entry_id}_{SATELLITE}")
+    engine = issue_registry.async_get_issue(DOMAIN, f"tts_failed_{entry.entry_id}_tts")
+    assert satellite is not None
+    assert engine is not None
+    assert satellite.translation_placeholders["reason"] == "nicht gefunden"
+    assert engine.translation_placeholders["reason"] == "es ist keine Sprachausgabe eingerichtet"
 
 
 async def test_default_engine_is_the_first_tts_entity(

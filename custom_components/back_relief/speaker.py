@@ -16,6 +16,7 @@ from homeassistant.helpers import entity_registry as er
 from .const import CONF_SPEAKERS, CONF_TTS_ENTITY
 from .coordinator import BackReliefCoordinator
 from .house import DeviceFaults
+from .phrases import phrase
 
 
 class Speaker:
@@ -71,7 +72,7 @@ class Speaker:
     async def _async_speak_on_players(self, players: list[str], message: str) -> None:
         engine = self.coordinator.options.get(CONF_TTS_ENTITY) or self._default_engine()
         if engine is None:
-            self.faults.report("tts_failed", "tts", "no text-to-speech engine is set up")
+            self.faults.report("tts_failed", "tts", phrase(self.hass, "faults", "no_engine"))
             return
         try:
             if engine.startswith("tts."):
