@@ -29,7 +29,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.back_relief.const import DEFAULT_CHECKLIST, DOMAIN
 from custom_components.back_relief.guided import BUILT_IN_STEPS, Step, parse_steps
-from custom_components.back_relief.texts import built_in_routines, group
+from custom_components.back_relief.texts import PER_SIDE_WORDS, built_in_routines, group
 from custom_components.back_relief.wording import fields
 
 from .conftest import entity_id, make_entry, say
@@ -154,7 +154,7 @@ def test_a_routine_without_words_in_a_language_keeps_its_english() -> None:
 )
 def test_own_steps_say_each_side_in_any_language(side: str) -> None:
     """The options flow suggests "each side" in the user's language; all are understood."""
-    assert parse_steps(f"Twist | 30 | Turn slowly. | {side}") == (
+    assert parse_steps(f"Twist | 30 | Turn slowly. | {side}", PER_SIDE_WORDS) == (
         Step("Twist", 30, "Turn slowly.", per_side=True),
     )
 

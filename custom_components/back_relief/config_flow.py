@@ -42,6 +42,7 @@ from .const import (
 )
 from .coordinator import BackReliefConfigEntry
 from .guided import BUILT_IN_STEPS, Routine, StepsError, parse_steps
+from .texts import PER_SIDE_WORDS
 
 ROUTINE_NAME = "routine_name"
 ROUTINE_STEPS = "routine_steps"
@@ -259,7 +260,7 @@ class BackReliefOptionsFlow(OptionsFlow):
             steps_text = user_input.get(ROUTINE_STEPS) or ""
             if name or steps_text.strip():
                 try:
-                    steps = parse_steps(steps_text)
+                    steps = parse_steps(steps_text, PER_SIDE_WORDS)
                 except StepsError as err:
                     errors[ROUTINE_STEPS] = "invalid_steps"
                     placeholders["line"] = str(err.line)

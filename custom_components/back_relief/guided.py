@@ -11,7 +11,7 @@ and ``Routine.translated``). A person's own routines are spoken as written.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
 import math
@@ -208,22 +208,11 @@ class StepsError(ValueError):
         self.line = line
 
 
-# "each side" in the languages Back Relief speaks, as the options flow suggests it.
-PER_SIDE_WORDS = frozenset(
-    {
-        *("each side", "both sides", "per side", "sides"),
-        *("jede seite", "beide seiten", "pro seite", "seiten"),
-        *("chaque côté", "les deux côtés", "par côté", "côtés"),
-        *("cada lado", "ambos lados", "por lado", "lados"),
-        *("elke kant", "beide kanten", "per kant", "kanten"),
-    }
-)
-
-
-def parse_steps(text: str) -> tuple[Step, ...]:
+def parse_steps(text: str, per_side_words: Collection[str]) -> tuple[Step, ...]:
     """Read steps written one a line: ``name | seconds | cue | each side``.
 
     The cue and the side are optional; the name is spoken when there is no cue.
+    ``per_side_words`` are the ways to say "each side", in lower case.
     """
     steps: list[Step] = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -240,7 +229,7 @@ def parse_steps(text: str) -> tuple[Step, ...]:
             raise StepsError(number)
         cue = parts[2] if len(parts) > 2 and parts[2] else parts[0]  # noqa: PLR2004
         side = parts[3].casefold() if len(parts) > 3 else ""  # noqa: PLR2004
-        if side and side not in PER_SIDE_WORDS:
+        if side and side not in per_side_words:
             raise StepsError(number)
         steps.append(Step(parts[0], seconds, cue, per_side=bool(side)))
     if not steps:

@@ -64,6 +64,12 @@ def _routines(files: dict[str, dict[str, Any]]) -> dict[str, dict[str, Routine]]
 _FILES = _read_files()
 GROUPS = _groups(_FILES)
 ROUTINES_BY_LANGUAGE = _routines(_FILES)
+# "each side" in every language, as a person's own routine may say it ("|" between ways).
+PER_SIDE_WORDS = frozenset(
+    way.strip().casefold()
+    for texts in GROUPS.values()
+    for way in texts["steps"]["each_side"].split("|")
+)
 
 
 def base_language(language: str | None) -> str:
