@@ -13,21 +13,19 @@ from .const import EVENT_FINISHED, EVENT_STARTED, EVENT_STEP, LOGGER, STALE_CUE_
 from .coordinator import BackReliefCoordinator
 from .guided import COMFORT_KEY
 from .phrases import phrase
-from .speaker import Speaker
+from .speaker import Speaker, Speaking
 
 ONE_MINUTE = timedelta(minutes=1)
 
 
-class SessionCues:
+class SessionCues(Speaking):
     """Says what a session does, as it does it, while the reminders switch is on."""
 
     def __init__(
         self, hass: HomeAssistant, coordinator: BackReliefCoordinator, speaker: Speaker
     ) -> None:
         """Bind to one person's routine and speakers."""
-        self.hass = hass
-        self.coordinator = coordinator
-        self.speaker = speaker
+        super().__init__(hass, coordinator, speaker)
         self._unsub_one_minute: CALLBACK_TYPE | None = None
         self._cued_ends_at: datetime | None = None
 

@@ -31,7 +31,7 @@ from .coordinator import BackReliefCoordinator
 from .phrases import phrase
 from .reminder_rules import ReminderDecision, ReminderFacts, decide_reminder
 from .routine import Goal
-from .speaker import Speaker
+from .speaker import Speaker, Speaking
 
 # Each kind of reminder, by the option that holds its daily time.
 REMINDER_OPTIONS: dict[str, str] = {
@@ -43,16 +43,14 @@ REMINDER_OPTIONS: dict[str, str] = {
 }
 
 
-class Reminders:
+class Reminders(Speaking):
     """Keeps the reminder times in step with the options and reminds when one is due."""
 
     def __init__(
         self, hass: HomeAssistant, coordinator: BackReliefCoordinator, speaker: Speaker
     ) -> None:
         """Bind to one person's routine and speakers."""
-        self.hass = hass
-        self.coordinator = coordinator
-        self.speaker = speaker
+        super().__init__(hass, coordinator, speaker)
         self._unsub_reminders: list[CALLBACK_TYPE] = []
         self._reminder_times: dict[str, str] = {}
 

@@ -131,3 +131,15 @@ class Speaker:
             self.faults.report("notify_failed", notify, str(err) or type(err).__name__)
         else:
             self.faults.fixed("notify_failed", notify)
+
+
+class Speaking:
+    """A part of the announcer: one person's routine, and the speaker it talks through."""
+
+    def __init__(
+        self, hass: HomeAssistant, coordinator: BackReliefCoordinator, speaker: Speaker
+    ) -> None:
+        """Bind to one person's routine and speakers."""
+        self.hass = hass
+        self.coordinator = coordinator
+        self.speaker = speaker

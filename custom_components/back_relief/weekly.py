@@ -13,13 +13,13 @@ from .coordinator import BackReliefCoordinator
 from .phrases import phrase
 from .reminders import Reminders
 from .routine import Goal
-from .speaker import Speaker
+from .speaker import Speaker, Speaking
 
 WEEKLY_SUMMARY_DAY = 6  # Sunday
 WEEKLY_SUMMARY_TIME = time(18, 0)
 
 
-class WeeklySummary:
+class WeeklySummary(Speaking):
     """Gives the week's summary the way the person chose: spoken, or as a notification."""
 
     def __init__(
@@ -30,9 +30,7 @@ class WeeklySummary:
         reminders: Reminders,
     ) -> None:
         """Bind to one person's routine, speakers and reminder rules."""
-        self.hass = hass
-        self.coordinator = coordinator
-        self.speaker = speaker
+        super().__init__(hass, coordinator, speaker)
         self.reminders = reminders
 
     @callback
