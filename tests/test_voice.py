@@ -7,7 +7,8 @@ from homeassistant.exceptions import ServiceValidationError
 import pytest
 
 from custom_components.back_relief.const import DOMAIN
-from custom_components.back_relief.voice import Slots, async_answers, refusal
+from custom_components.back_relief.slots import Slots
+from custom_components.back_relief.voice import async_answers, refusal
 
 from .conftest import make_entry, set_up
 
@@ -55,7 +56,7 @@ async def test_a_refusal_without_words_of_its_own_says_the_actions_message(
         },
     )
     answers = await async_answers(hass, language)
-    assert refusal(err, entry.runtime_data, Slots({}), answers) == expected
+    assert refusal(err, entry.runtime_data.coordinator, Slots({}), answers, {}) == expected
 
 
 async def test_no_session_is_said_in_the_actions_words(hass: HomeAssistant) -> None:
@@ -67,4 +68,4 @@ async def test_no_session_is_said_in_the_actions_words(hass: HomeAssistant) -> N
         ("es-MX", "No hay ninguna sesión en curso."),
     ):
         answers = await async_answers(hass, language)
-        assert refusal(err, entry.runtime_data, Slots({}), answers) == expected
+        assert refusal(err, entry.runtime_data.coordinator, Slots({}), answers, {}) == expected

@@ -40,7 +40,7 @@ from .const import (
     WEEKLY_NOTIFY,
     WEEKLY_SPEAK,
 )
-from .coordinator import BackReliefConfigEntry
+from .data import BackReliefConfigEntry
 from .guided import BUILT_IN_STEPS, Routine, StepsError, parse_steps
 from .texts import PER_SIDE_WORDS
 

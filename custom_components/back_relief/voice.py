@@ -1,4 +1,4 @@
-"""The words of a voice request: its slots, and the refusals said in reply.
+"""The words said in reply to a voice request: answers, refusals, the time left.
 
 Refusals reuse the translated messages of the actions' errors
 (``translations/<language>.json``, ``exceptions``); only the personal variants
@@ -7,8 +7,7 @@ Refusals reuse the translated messages of the actions' errors
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
 
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
@@ -19,12 +18,8 @@ from .answers import Answers
 from .const import DOMAIN
 from .coordinator import BackReliefCoordinator
 from .routine import Activity
+from .slots import Slots
 
-SLOT_ACTIVITY = "activity"
-SLOT_MINUTES = "minutes"
-SLOT_PERSON = "person"
-SLOT_KIND = "kind"
-SLOT_LEVEL = "level"
 # Refusals the voice says in its own, personal words.
 OWN_WORDS = frozenset({"no_session", "not_running", "not_paused"})
 
@@ -36,32 +31,6 @@ class Spoken(Exception):  # noqa: N818 - not an error: an answer that ends the h
         """Keep the words to say."""
         super().__init__(text)
         self.text = text
-
-
-@dataclass(frozen=True, slots=True)
-class Slots:
-    """The slots of one request, as filled by a sentence or an LLM."""
-
-    slots: dict[str, Any]
-
-    def value(self, name: str) -> Any:
-        """Return a slot's value, or None."""
-        return self.slots.get(name, {}).get("value")
-
-    def text(self, name: str) -> str | None:
-        """Return the words that filled a slot, or None."""
-        text = self.slots.get(name, {}).get("text")
-        return str(text) if text else None
-
-    def activity(self) -> Activity | None:
-        """Return the activity asked for, if any."""
-        value = self.value(SLOT_ACTIVITY)
-        return Activity(value) if value else None
-
-    def number(self, name: str) -> int | None:
-        """Return a whole number; "20", 20.0 and "twenty" all arrive as 20."""
-        value = self.value(name)
-        return None if value is None else round(float(value))
 
 
 async def async_answers(hass: HomeAssistant, language: str | None) -> Answers:
@@ -81,11 +50,25 @@ async def async_answers(hass: HomeAssistant, language: str | None) -> Answers:
 
 
 def refusal(
-    err: ServiceValidationError, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers
+    err: ServiceValidationError,
+    coordinator: BackReliefCoordinator,
+    slots: Slots,
+    answers: Answers,
+    range_refusals: Mapping[str, str],
 ) -> str:
-    """Put a refusal of the routine into plain words."""
+    """Put a refusal of the routine into plain words.
+
+    ``range_refusals`` are the refusals of a limit that the request words with
+    the limits, by the refusal's key.
+    """
     placeholders = err.translation_placeholders or {}
     key = err.translation_key
+    if key is not None and key in range_refusals:
+        return answers.text(
+            range_refusals[key],
+            minimum=placeholders.get("minimum", ""),
+            maximum=placeholders.get("maximum", ""),
+        )
     if key == "session_active" and coordinator.session is not None:
         return answers.text(
             "error.session_active", activity=answers.activity(coordinator.session.activity)
