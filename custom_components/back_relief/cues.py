@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
 
 from .const import EVENT_FINISHED, EVENT_STARTED, EVENT_STEP, LOGGER, STALE_CUE_AFTER
@@ -14,6 +13,7 @@ from .coordinator import BackReliefCoordinator
 from .guided import COMFORT_KEY
 from .phrases import phrase
 from .speaker import Speaker, Speaking
+from .timers import Timer
 
 ONE_MINUTE = timedelta(minutes=1)
 
@@ -26,7 +26,7 @@ class SessionCues(Speaking):
     ) -> None:
         """Bind to one person's routine and speakers."""
         super().__init__(hass, coordinator, speaker)
-        self._unsub_one_minute: CALLBACK_TYPE | None = None
+        self._one_minute = Timer(hass, self._one_minute_left)
         self._cued_ends_at: datetime | None = None
 
     @callback
@@ -42,7 +42,7 @@ class SessionCues(Speaking):
         def stop() -> None:
             for remove in removers:
                 remove()
-            self._cancel_one_minute()
+            self._one_minute.cancel()
 
         return stop
 
@@ -90,28 +90,18 @@ class SessionCues(Speaking):
     def _arm_one_minute(self) -> None:
         session = self.coordinator.session
         if session is None or session.is_paused:
-            self._cancel_one_minute()
+            self._one_minute.cancel()
             self._cued_ends_at = None
             return
         if session.ends_at == self._cued_ends_at:
             return
-        self._cancel_one_minute()
         self._cued_ends_at = session.ends_at
         cue_at = session.ends_at - ONE_MINUTE
-        if session.planned_minutes > 1 and cue_at > dt_util.utcnow():
-            self._unsub_one_minute = async_track_point_in_utc_time(
-                self.hass, self._one_minute_left, cue_at
-            )
-
-    @callback
-    def _cancel_one_minute(self) -> None:
-        if self._unsub_one_minute is not None:
-            self._unsub_one_minute()
-            self._unsub_one_minute = None
+        wanted = session.planned_minutes > 1 and cue_at > dt_util.utcnow()
+        self._one_minute.arm_at(cue_at if wanted else None)
 
     @callback
     def _one_minute_left(self, now: datetime) -> None:
-        self._unsub_one_minute = None
         session = self.coordinator.session
         if session is not None and not session.is_paused and self.coordinator.reminders_enabled:
             self.say("one_minute_left", str(session.activity))
