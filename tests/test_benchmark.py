@@ -39,6 +39,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import DEFAULT_CHECKLIST, DEFAULT_DURATIONS, DOMAIN
 from custom_components.back_relief.routine import Goal
+from custom_components.back_relief.texts import group
 
 from .conftest import advance, call, entity_id, make_entry, move_to, state
 from .test_storage import REAL_STORE_LOAD, REAL_STORE_REMOVE, REAL_STORE_WRITE
@@ -122,7 +123,7 @@ def stored_routine(history: dict[str, Any]) -> dict[str, Any]:
         "reminders": True,
         "flare_up": False,
         "checklist": [
-            {"uid": uid, "summary": summary} for uid, summary in DEFAULT_CHECKLIST.items()
+            {"uid": uid, "summary": group("en", "checklist")[uid]} for uid in DEFAULT_CHECKLIST
         ],
     }
 
