@@ -145,6 +145,10 @@ class History:
         event loop, before the history is shared.
         """
         unreadable: dict[int, Exception] = {}
+        if years:
+            self._index.reserve(
+                date(min(years), 1, 1).toordinal(), date(max(years), 12, 31).toordinal()
+            )
         for year, stored in years.items():
             try:
                 closed = ClosedYear.from_stored(year, stored)

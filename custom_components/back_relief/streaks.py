@@ -55,8 +55,15 @@ class StreakIndex:
         """Return how many days the index spans."""
         return len(self._flags)
 
+    def reserve(self, first: int, last: int) -> None:
+        """Make room for the days from first to last at once (a bulk load)."""
+        self._position(first)
+        self._position(last)
+
     def _position(self, ordinal: int) -> int:
         """Return a day's position, making room for it."""
+        if self._first is not None and 0 <= ordinal - self._first < len(self._flags):
+            return ordinal - self._first
         if self._first is None:
             self._first = ordinal
         if ordinal < self._first:
