@@ -22,6 +22,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.storage import Store
 import pytest
+from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.back_relief.const import DOMAIN
 from custom_components.back_relief.routine import Goal, History
@@ -169,17 +170,28 @@ async def test_a_file_of_any_shape_is_kept_aside_and_the_person_starts_clean(
     assert person["data"]["days"] == {"2026-11-25": {"minutes": {"exercise": 20}}}
 
 
+YEAR_SHAPES: dict[str, Any] = {
+    "day_not_text": envelope({"days": {"2025-06-01": {"minutes": 20}}}, version=1),
+    "day_text_not_a_day": envelope({"days": {"2025-06-01": "{}"}}, version=1),
+    "top_level_list": [envelope({"days": {}}, version=1)],
+    "no_data_key": {"version": 1, "minor_version": 1, "key": STORAGE_KEY},
+    "newer_version": envelope({"days": {}}, version=3),
+}
+
+
+@pytest.mark.parametrize("shape", YEAR_SHAPES.values(), ids=YEAR_SHAPES.keys())
 async def test_a_year_that_cant_be_read_is_kept_aside_and_the_rest_loads(
     hass: HomeAssistant,
     storage_on_disk: Path,
     issue_registry: ir.IssueRegistry,
     frozen_time: FrozenDateTimeFactory,
+    shape: Any,
 ) -> None:
     """One bad segment costs only that year's days; the person and other years load."""
     (storage_on_disk / STORAGE_KEY).write_text(
         json.dumps(envelope({"days": {}, "years": [2025, 2026]})), encoding="utf-8"
     )
-    bad = json.dumps(envelope({"days": {"2025-06-01": {"minutes": 20}}}, version=1))
+    bad = json.dumps(shape)
     (storage_on_disk / f"{STORAGE_KEY}.2025").write_text(bad, encoding="utf-8")
     good = {"days": {"2026-11-23": "[20]", "2026-11-24": "[20]"}}
     (storage_on_disk / f"{STORAGE_KEY}.2026").write_text(
@@ -209,3 +221,31 @@ async def test_removing_a_person_deletes_every_year_of_their_routine(
     await hass.config_entries.async_remove(entry.entry_id)
     await hass.async_block_till_done()
     assert files(storage_on_disk) == []
+
+
+async def test_days_closed_at_new_year_and_changed_later_survive_restarts(
+    hass: HomeAssistant, storage_on_disk: Path, freezer: FrozenDateTimeFactory
+) -> None:
+    """A day closes into its year at midnight; a later change to it is written with that year."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    freezer.move_to("2026-12-31T20:00:00+01:00")
+    entry = await set_up(hass, make_entry())
+    await call(hass, "log_activity", activity="rest", minutes=15)
+    freezer.move_to("2027-01-01T00:00:05+01:00")
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    # Unloaded before the coalesced saves fall due: unloading writes them.
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    assert files(storage_on_disk) == [STORAGE_KEY, f"{STORAGE_KEY}.2026"]
+
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert state(hass, entry, "sensor", "rest_streak") == "1"
+    await call(hass, "log_activity", activity="exercise", minutes=20, date="2026-12-31")
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.runtime_data.coordinator.history.as_dict() == {
+        "2026-12-31": {"minutes": {"exercise": 20, "rest": 15}}
+    }
+    assert state(hass, entry, "sensor", "exercise_streak") == "1"

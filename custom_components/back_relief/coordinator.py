@@ -108,9 +108,8 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
     async def async_unload(self) -> None:
         """Stop the clock and write what is pending: the years first, then the person."""
         self.clock.cancel()
+        self.save_quietly()  # closes what is over, so that every changed year has its store
         history = self.data.history
-        history.close_days(self.today())
-        history.take_changed_years()
         for year, store in self._segments.items():
             await store.async_save(ClosedYear.stored(year, history.year_snapshot(year)))
         await self.store.async_save(self.data.as_stored())
