@@ -28,6 +28,7 @@ from pytest_homeassistant_custom_component.syrupy import (
 from syrupy.assertion import SnapshotAssertion
 from syrupy.filters import props
 
+from custom_components.back_relief.config_flow import BackReliefConfigFlow, entry_unique_id
 from custom_components.back_relief.const import (
     CONF_PERSON,
     DOMAIN,
@@ -114,6 +115,9 @@ def make_entry(name: str = "Alex", person: str | None = None, **options: Any) ->
         data=data,
         options=options,
         entry_id=f"entry_{name.casefold()}",
+        unique_id=entry_unique_id(data),
+        version=BackReliefConfigFlow.VERSION,
+        minor_version=BackReliefConfigFlow.MINOR_VERSION,
     )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from homeassistant.config_entries import ConfigFlow, ConfigFlowResult, OptionsFlow
 from homeassistant.const import CONF_NAME
 from homeassistant.core import callback
+from homeassistant.data_entry_flow import AbortFlow
 from homeassistant.helpers import selector
 import voluptuous as vol
 
@@ -46,6 +48,16 @@ from .guided import BUILT_IN_ROUTINES, Routine, StepsError, parse_steps
 ROUTINE_NAME = "routine_name"
 ROUTINE_STEPS = "routine_steps"
 ROUTINES_REMOVE = "remove_routines"
+
+
+def normalised_name(name: str) -> str:
+    """Return a name as names are compared: trimmed, single-spaced, case-folded."""
+    return " ".join(name.split()).casefold()
+
+
+def entry_unique_id(data: Mapping[str, Any]) -> str:
+    """Return the unique id of a person's entry: the linked person, else the name."""
+    return str(data.get(CONF_PERSON) or normalised_name(data[CONF_NAME]))
 
 
 def _minutes(maximum: int) -> selector.NumberSelector:
@@ -151,7 +163,8 @@ class BackReliefConfigFlow(ConfigFlow, domain=DOMAIN):
     """Add a person whose routine Back Relief keeps."""
 
     VERSION = 1
-    MINOR_VERSION = 1
+    # 1.2: every entry has a unique id (entries of 1.1 get theirs in async_migrate_entry).
+    MINOR_VERSION = 2
 
     @staticmethod
     @callback
@@ -159,18 +172,22 @@ class BackReliefConfigFlow(ConfigFlow, domain=DOMAIN):
         """Return the options flow."""
         return BackReliefOptionsFlow()
 
-    def _taken(self, user_input: dict[str, Any], exclude_entry_id: str | None = None) -> bool:
-        """Return whether the name or the person already has an entry."""
-        name = user_input[CONF_NAME].strip().casefold()
-        person = user_input.get(CONF_PERSON)
+    def _abort_if_name_or_person_taken(
+        self, data: Mapping[str, Any], exclude_entry_id: str | None = None
+    ) -> None:
+        """Abort when another entry has the name or the person.
+
+        The unique id is the person, else the name, so it can't catch every pair: an
+        entry linked to person.alex and named Alex, and a new "Alex" with no person.
+        """
+        name = normalised_name(data[CONF_NAME])
+        person = data.get(CONF_PERSON)
         for entry in self._async_current_entries(include_ignore=False):
-            if entry.entry_id == exclude_entry_id:
-                continue
-            if entry.data[CONF_NAME].casefold() == name:
-                return True
-            if person and entry.data.get(CONF_PERSON) == person:
-                return True
-        return False
+            if entry.entry_id != exclude_entry_id and (
+                normalised_name(entry.data[CONF_NAME]) == name
+                or (person and entry.data.get(CONF_PERSON) == person)
+            ):
+                raise AbortFlow("already_configured")
 
     @staticmethod
     def _clean(user_input: dict[str, Any]) -> dict[str, Any]:
@@ -185,10 +202,11 @@ class BackReliefConfigFlow(ConfigFlow, domain=DOMAIN):
         if user_input is not None:
             if not user_input[CONF_NAME].strip():
                 errors[CONF_NAME] = "name_required"
-            elif self._taken(user_input):
-                return self.async_abort(reason="already_configured")
             else:
                 data = self._clean(user_input)
+                await self.async_set_unique_id(entry_unique_id(data))
+                self._abort_if_unique_id_configured()
+                self._abort_if_name_or_person_taken(data)
                 return self.async_create_entry(title=data[CONF_NAME], data=data)
         return self.async_show_form(
             step_id="user",
@@ -205,12 +223,18 @@ class BackReliefConfigFlow(ConfigFlow, domain=DOMAIN):
         if user_input is not None:
             if not user_input[CONF_NAME].strip():
                 errors[CONF_NAME] = "name_required"
-            elif self._taken(user_input, exclude_entry_id=entry.entry_id):
-                return self.async_abort(reason="already_configured")
             else:
                 data = self._clean(user_input)
+                unique_id = entry_unique_id(data)
+                # A new name or person moves the unique id, unless another entry has it.
+                if unique_id != entry.unique_id:
+                    await self.async_set_unique_id(unique_id, raise_on_progress=False)
+                    self._abort_if_unique_id_configured()
+                self._abort_if_name_or_person_taken(data, exclude_entry_id=entry.entry_id)
                 # The entry's update listener reloads it.
-                return self.async_update_and_abort(entry, title=data[CONF_NAME], data=data)
+                return self.async_update_and_abort(
+                    entry, unique_id=unique_id, title=data[CONF_NAME], data=data
+                )
         return self.async_show_form(
             step_id="reconfigure",
             data_schema=self.add_suggested_values_to_schema(
