@@ -6,6 +6,8 @@ import ast
 from pathlib import Path
 from typing import Any
 
+from homeassistant.components.assist_satellite import AssistSatelliteEntityFeature
+from homeassistant.components.media_player import MediaPlayerEntityFeature
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
@@ -13,8 +15,10 @@ from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.translation import async_get_translations
+from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.back_relief import config_flow
 from custom_components.back_relief.const import CONF_PERSON, DOMAIN
@@ -265,6 +269,34 @@ async def test_options_step_stores_its_keys(
     assert {key: type(value) for key, value in setup_entry.options.items()} == {
         key: type(value) for key, value in stored.items()
     }
+
+
+async def test_options_offer_only_speakers_that_can_speak(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """The speaker picker the frontend gets lists only players and satellites that speak.
+
+    Read through the REST API the options dialog uses: media players must play media,
+    satellites must announce.
+    """
+    assert await async_setup_component(hass, "config", {})
+    client = await hass_client()
+    path = "/api/config/config_entries/options/flow"
+    flow = await (await client.post(path, json={"handler": setup_entry.entry_id})).json()
+    response = await client.post(
+        f"{path}/{flow['flow_id']}", json={"next_step_id": "announcements"}
+    )
+    form = await response.json()
+
+    speakers = next(field for field in form["data_schema"] if field["name"] == "speakers")
+    assert speakers["selector"]["entity"]["multiple"] is True
+    assert speakers["selector"]["entity"]["filter"] == [
+        {"domain": ["media_player"], "supported_features": [MediaPlayerEntityFeature.PLAY_MEDIA]},
+        {
+            "domain": ["assist_satellite"],
+            "supported_features": [AssistSatelliteEntityFeature.ANNOUNCE],
+        },
+    ]
 
 
 async def test_options_steps_keep_the_other_steps_keys(

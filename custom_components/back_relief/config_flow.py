@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from homeassistant.config_entries import ConfigFlow, ConfigFlowResult, OptionsFlow
@@ -91,24 +92,40 @@ GOALS_SCHEMA = vol.Schema(
         vol.Required(CONF_MAX_INVERSION): _minutes(MAX_INVERSION_LIMIT),
     }
 )
-ANNOUNCEMENTS_SCHEMA = vol.Schema(
-    {
-        vol.Optional(CONF_SPEAKERS): selector.EntitySelector(
-            selector.EntitySelectorConfig(
-                domain=["media_player", "assist_satellite"], multiple=True
-            )
-        ),
-        vol.Optional(CONF_TTS_ENTITY): selector.EntitySelector(
-            selector.EntitySelectorConfig(domain="tts")
-        ),
-        vol.Required(CONF_QUIET_START): selector.TimeSelector(),
-        vol.Required(CONF_QUIET_END): selector.TimeSelector(),
-        vol.Optional(CONF_REMINDER_EXERCISE): selector.TimeSelector(),
-        vol.Optional(CONF_REMINDER_INVERSION): selector.TimeSelector(),
-        vol.Optional(CONF_REMINDER_REST): selector.TimeSelector(),
-        vol.Required(CONF_ONLY_WHEN_HOME): selector.BooleanSelector(),
-    }
-)
+ANNOUNCEMENTS_FIELDS: dict[vol.Marker, Any] = {
+    vol.Optional(CONF_TTS_ENTITY): selector.EntitySelector(
+        selector.EntitySelectorConfig(domain="tts")
+    ),
+    vol.Required(CONF_QUIET_START): selector.TimeSelector(),
+    vol.Required(CONF_QUIET_END): selector.TimeSelector(),
+    vol.Optional(CONF_REMINDER_EXERCISE): selector.TimeSelector(),
+    vol.Optional(CONF_REMINDER_INVERSION): selector.TimeSelector(),
+    vol.Optional(CONF_REMINDER_REST): selector.TimeSelector(),
+    vol.Required(CONF_ONLY_WHEN_HOME): selector.BooleanSelector(),
+}
+# Only speakers that can say something: media players that play media, satellites
+# that announce. The selector resolves these names to feature bits by importing the
+# two integrations, so the schema is built on first use, in the executor.
+SPEAKER_FEATURES = {
+    "media_player": "media_player.MediaPlayerEntityFeature.PLAY_MEDIA",
+    "assist_satellite": "assist_satellite.AssistSatelliteEntityFeature.ANNOUNCE",
+}
+
+
+@cache
+def _announcements_schema() -> vol.Schema:
+    speakers = selector.EntitySelectorConfig(
+        filter=[
+            {"domain": domain, "supported_features": [feature]}
+            for domain, feature in SPEAKER_FEATURES.items()
+        ],
+        multiple=True,
+    )
+    return vol.Schema(
+        {vol.Optional(CONF_SPEAKERS): selector.EntitySelector(speakers), **ANNOUNCEMENTS_FIELDS}
+    )
+
+
 CARE_SCHEMA = vol.Schema(
     {
         vol.Optional(CONF_REMINDER_VISIT): selector.TimeSelector(),
@@ -143,13 +160,7 @@ LIGHTS_SCHEMA = vol.Schema(
         vol.Required(CONF_FLASH_ON_INVERSION_END): selector.BooleanSelector(),
     }
 )
-# Each options step owns its keys; a key left empty in its form is removed.
-OPTIONS_STEPS: dict[str, vol.Schema] = {
-    "goals": GOALS_SCHEMA,
-    "announcements": ANNOUNCEMENTS_SCHEMA,
-    "lights": LIGHTS_SCHEMA,
-    "care": CARE_SCHEMA,
-}
+OPTIONS_MENU = ["goals", "announcements", "lights", "care", "routines"]
 WHOLE_NUMBER_OPTIONS = (
     CONF_EXERCISE_GOAL,
     CONF_REST_GOAL,
@@ -249,25 +260,26 @@ class BackReliefOptionsFlow(OptionsFlow):
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Offer the groups of options."""
-        return self.async_show_menu(step_id="init", menu_options=[*OPTIONS_STEPS, "routines"])
+        return self.async_show_menu(step_id="init", menu_options=OPTIONS_MENU)
 
     async def async_step_goals(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Daily goals and the inversion cap."""
-        return self._async_step("goals", user_input)
+        return self._async_step("goals", GOALS_SCHEMA, user_input)
 
     async def async_step_announcements(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Speakers, quiet hours and reminder times."""
-        return self._async_step("announcements", user_input)
+        schema = await self.hass.async_add_executor_job(_announcements_schema)
+        return self._async_step("announcements", schema, user_input)
 
     async def async_step_care(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Visit and sun reminders, and the weekly summary."""
-        return self._async_step("care", user_input)
+        return self._async_step("care", CARE_SCHEMA, user_input)
 
     async def async_step_lights(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Rest lights."""
-        return self._async_step("lights", user_input)
+        return self._async_step("lights", LIGHTS_SCHEMA, user_input)
 
     async def async_step_routines(
         self, user_input: dict[str, Any] | None = None
@@ -318,8 +330,13 @@ class BackReliefOptionsFlow(OptionsFlow):
             description_placeholders=placeholders,
         )
 
-    def _async_step(self, step_id: str, user_input: dict[str, Any] | None) -> ConfigFlowResult:
-        schema = OPTIONS_STEPS[step_id]
+    def _async_step(
+        self, step_id: str, schema: vol.Schema, user_input: dict[str, Any] | None
+    ) -> ConfigFlowResult:
+        """Show a step's form, or store its options.
+
+        Each step owns the keys of its form; a key left empty there is removed.
+        """
         if user_input is not None:
             options = {
                 key: value
