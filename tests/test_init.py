@@ -427,6 +427,8 @@ async def test_storage_that_cannot_be_read_is_kept_with_a_repair_issue(
     assert issue.translation_key == "storage_unreadable"
     assert issue.severity is ir.IssueSeverity.ERROR
     assert issue.translation_placeholders == {"name": "Alex", "path": str(copies[0])}
+    # Not persistent, so the diagnostics download doesn't carry the name and path.
+    assert not issue.is_persistent
 
     # Starting clean works: new minutes are written over the unreadable file.
     await call(hass, "log_activity", activity="exercise", minutes=20)
@@ -434,6 +436,37 @@ async def test_storage_that_cannot_be_read_is_kept_with_a_repair_issue(
     rewritten = json.loads((storage_on_disk / STORAGE_KEY).read_text(encoding="utf-8"))
     assert rewritten["data"]["history"] == {"2026-11-25": {"minutes": {"exercise": 20}}}
     assert copies[0].read_text(encoding="utf-8") == original
+
+
+async def test_the_unreadable_issue_stays_while_the_copy_is_kept(
+    hass: HomeAssistant,
+    storage_on_disk: Path,
+    issue_registry: ir.IssueRegistry,
+    frozen_time: FrozenDateTimeFactory,
+) -> None:
+    """Each start raises the issue again while the copy is there, and not once it's gone."""
+    storage_on_disk.mkdir(parents=True, exist_ok=True)
+    (storage_on_disk / STORAGE_KEY).write_text(
+        json.dumps(stored({"history": {"not-a-date": {}}})), encoding="utf-8"
+    )
+    entry = await set_up(hass, make_entry())
+    issue_id = f"storage_unreadable_{entry.entry_id}"
+    copy = storage_on_disk / f"{STORAGE_KEY}.unreadable.20261125T080000"
+    await call(hass, "log_activity", activity="exercise", minutes=20)
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    # A restart of Home Assistant forgets issues that are not persistent.
+    ir.async_delete_issue(hass, DOMAIN, issue_id)
+
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue is not None
+    assert issue.translation_placeholders == {"name": "Alex", "path": str(copy)}
+    assert state(hass, entry, "sensor", "exercise_today") == "20"
+
+    copy.unlink()
+    await reload(hass, entry)
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
 
 
 async def test_readable_storage_raises_no_repair_issue(

@@ -143,13 +143,14 @@ class BackReliefCoordinator:
     async def async_load(self) -> None:
         """Read the stored routine; never lose it to a file that can't be read."""
         stored = await self.store.async_load()
-        if stored is None:
-            return
-        try:
-            self._restore(stored)
-        except (KeyError, TypeError, ValueError, AttributeError) as err:
-            # Nothing was taken from the file: the routine starts clean.
-            await self._async_set_aside_unreadable(err)
+        if stored is not None:
+            try:
+                self._restore(stored)
+            except (KeyError, TypeError, ValueError, AttributeError) as err:
+                # Nothing was taken from the file: the routine starts clean.
+                await self._async_set_aside_unreadable(err)
+                return
+        await self._async_remind_of_kept_copy()
 
     def _restore(self, stored: dict[str, Any]) -> None:
         """Fill the routine from its stored form."""
@@ -199,12 +200,29 @@ class BackReliefCoordinator:
             err,
             kept,
         )
+        self._raise_unreadable_issue(kept)
+
+    async def _async_remind_of_kept_copy(self) -> None:
+        """Raise the unreadable-routine issue while a copy set aside is still there."""
+        source = Path(self.store.path)
+        copies = await self.hass.async_add_executor_job(
+            lambda: sorted(source.parent.glob(f"{source.name}.unreadable.*"))
+        )
+        if copies:
+            self._raise_unreadable_issue(copies[-1])
+        else:
+            ir.async_delete_issue(self.hass, DOMAIN, f"storage_unreadable_{self.entry.entry_id}")
+
+    @callback
+    def _raise_unreadable_issue(self, kept: Path) -> None:
+        # Not persistent, so that the diagnostics download, which carries the
+        # placeholders of persistent issues only, holds neither the name nor the path;
+        # each start raises it again while the copy is kept.
         ir.async_create_issue(
             self.hass,
             DOMAIN,
             f"storage_unreadable_{self.entry.entry_id}",
             is_fixable=False,
-            is_persistent=True,
             severity=ir.IssueSeverity.ERROR,
             translation_key="storage_unreadable",
             translation_placeholders={"name": self.name, "path": str(kept)},
