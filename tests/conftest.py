@@ -84,8 +84,14 @@ def config_dir(hass: HomeAssistant, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def entity_registry_enabled_by_default() -> Generator[None]:
-    """Create every entity enabled, disabled-by-default ones included."""
+def entity_registry_enabled_by_default(request: pytest.FixtureRequest) -> Generator[None]:
+    """Create every entity enabled, disabled-by-default ones included.
+
+    Tests marked as_shipped get the entities as Home Assistant creates them.
+    """
+    if request.node.get_closest_marker("as_shipped"):
+        yield
+        return
     with patch(
         "homeassistant.helpers.entity.Entity.entity_registry_enabled_default",
         return_value=True,
