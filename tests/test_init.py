@@ -519,6 +519,36 @@ async def test_removing_the_entry_deletes_its_stored_routine(
     assert STORAGE_KEY not in hass_storage
 
 
+def _files_of_back_relief(config_dir: Path) -> list[str]:
+    return sorted(
+        str(path.relative_to(config_dir))
+        for path in config_dir.rglob("*")
+        if path.is_file() and DOMAIN in str(path.relative_to(config_dir))
+    )
+
+
+async def test_removing_the_last_person_leaves_only_the_blueprints(
+    hass: HomeAssistant, storage_on_disk: Path, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """What the README's removal steps say: the blueprints are all that is left by hand."""
+    config_dir = Path(hass.config.config_dir)
+    alex = await set_up(hass, make_entry("Alex"))
+    sam = await set_up(hass, make_entry("Sam"))
+    await call(hass, "log_activity", config_entry_id=alex.entry_id, activity="rest", minutes=5)
+    before = _files_of_back_relief(config_dir)
+    assert "custom_sentences/en/back_relief.yaml" in before
+
+    for entry in (alex, sam):
+        await hass.config_entries.async_remove(entry.entry_id)
+        await hass.async_block_till_done()
+
+    assert _files_of_back_relief(config_dir) == [
+        "blueprints/automation/back_relief/announce_reminder.yaml",
+        "blueprints/automation/back_relief/dim_lights_while_resting.yaml",
+    ]
+    assert not (config_dir / "custom_sentences").exists()
+
+
 async def test_removing_a_loaded_entry_deletes_its_file_on_disk(
     hass: HomeAssistant, storage_on_disk: Path, frozen_time: FrozenDateTimeFactory
 ) -> None:
