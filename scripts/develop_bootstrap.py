@@ -273,8 +273,8 @@ def main() -> int:
     hass_pid = int(sys.argv[1])
     started = time.monotonic()
     try:
-        password = owner_password()
         owner_exists = wait_for_home_assistant(hass_pid)
+        password = owner_password()
         token = log_in(owner_exists=owner_exists, password=password)
         add_back_relief(token)
         wait_until_running(token)
