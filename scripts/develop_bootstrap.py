@@ -276,8 +276,9 @@ def main() -> int:
         owner_exists = wait_for_home_assistant(hass_pid)
         password = owner_password()
         token = log_in(owner_exists=owner_exists, password=password)
-        add_back_relief(token)
+        # Once running, every integration is set up with its requirements installed.
         wait_until_running(token)
+        add_back_relief(token)
     except BootstrapError as err:
         print(f"==> scripts/develop could not prepare the instance: {err}", file=sys.stderr)
         return 1

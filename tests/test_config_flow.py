@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import ast
+from http import HTTPStatus
 from pathlib import Path
+import sys
 from typing import Any
+from unittest.mock import patch
 
 from homeassistant.components.assist_satellite import AssistSatelliteEntityFeature
 from homeassistant.components.media_player import MediaPlayerEntityFeature
@@ -13,7 +16,7 @@ from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers import device_registry as dr, selector
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.setup import async_setup_component
 import pytest
@@ -271,31 +274,63 @@ async def test_options_step_stores_its_keys(
     }
 
 
+async def _speaker_picker(
+    hass: HomeAssistant, entry: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> dict[str, Any]:
+    """Open the announcements step through the REST API the options dialog uses."""
+    assert await async_setup_component(hass, "config", {})
+    client = await hass_client()
+    path = "/api/config/config_entries/options/flow"
+    flow = await (await client.post(path, json={"handler": entry.entry_id})).json()
+    response = await client.post(
+        f"{path}/{flow['flow_id']}", json={"next_step_id": "announcements"}
+    )
+    assert response.status == HTTPStatus.OK
+    form = await response.json()
+    picker: dict[str, Any] = next(
+        field["selector"]["entity"] for field in form["data_schema"] if field["name"] == "speakers"
+    )
+    return picker
+
+
 async def test_options_offer_only_speakers_that_can_speak(
     hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
 ) -> None:
     """The speaker picker the frontend gets lists only players and satellites that speak.
 
-    Read through the REST API the options dialog uses: media players must play media,
-    satellites must announce.
+    Media players must play media, satellites must announce.
     """
-    assert await async_setup_component(hass, "config", {})
-    client = await hass_client()
-    path = "/api/config/config_entries/options/flow"
-    flow = await (await client.post(path, json={"handler": setup_entry.entry_id})).json()
-    response = await client.post(
-        f"{path}/{flow['flow_id']}", json={"next_step_id": "announcements"}
-    )
-    form = await response.json()
+    picker = await _speaker_picker(hass, setup_entry, hass_client)
 
-    speakers = next(field for field in form["data_schema"] if field["name"] == "speakers")
-    assert speakers["selector"]["entity"]["multiple"] is True
-    assert speakers["selector"]["entity"]["filter"] == [
+    assert picker["multiple"] is True
+    assert picker["filter"] == [
         {"domain": ["media_player"], "supported_features": [MediaPlayerEntityFeature.PLAY_MEDIA]},
         {
             "domain": ["assist_satellite"],
             "supported_features": [AssistSatelliteEntityFeature.ANNOUNCE],
         },
+    ]
+
+
+async def test_options_open_while_satellites_cannot_be_imported(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """Before Assist's requirements are installed, the speakers step still opens.
+
+    Satellites can't exist then, so they are offered by domain alone; media players
+    keep their filter.
+    """
+    # Home Assistant caches the feature names it resolved; forget them around the test.
+    selector._entity_feature_flag.cache_clear()
+    try:
+        with patch.dict(sys.modules, {"homeassistant.components.assist_satellite": None}):
+            picker = await _speaker_picker(hass, setup_entry, hass_client)
+    finally:
+        selector._entity_feature_flag.cache_clear()
+
+    assert picker["filter"] == [
+        {"domain": ["media_player"], "supported_features": [MediaPlayerEntityFeature.PLAY_MEDIA]},
+        {"domain": ["assist_satellite"]},
     ]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
 from homeassistant.config_entries import ConfigFlow, ConfigFlowResult, OptionsFlow
@@ -105,18 +104,34 @@ ANNOUNCEMENTS_FIELDS: dict[vol.Marker, Any] = {
 }
 # Only speakers that can say something: media players that play media, satellites
 # that announce. The selector resolves these names to feature bits by importing the
-# two integrations, so the schema is built on first use, in the executor.
+# two integrations, so the schema is built when the step opens, in the executor.
 SPEAKER_FEATURES = {
     "media_player": "media_player.MediaPlayerEntityFeature.PLAY_MEDIA",
     "assist_satellite": "assist_satellite.AssistSatelliteEntityFeature.ANNOUNCE",
 }
 
 
-@cache
+def _resolvable(feature: str) -> bool:
+    """Return whether the picker can resolve a feature name: its integration imports.
+
+    It can't while the integration's requirements are not installed (yet); then the
+    integration has no entities, and its kind of speaker is offered by domain alone.
+    """
+    try:
+        selector.EntitySelector(
+            selector.EntitySelectorConfig(filter=[{"supported_features": [feature]}])
+        )
+    except vol.Invalid, ImportError:
+        return False
+    return True
+
+
 def _announcements_schema() -> vol.Schema:
     speakers = selector.EntitySelectorConfig(
         filter=[
             {"domain": domain, "supported_features": [feature]}
+            if _resolvable(feature)
+            else {"domain": domain}
             for domain, feature in SPEAKER_FEATURES.items()
         ],
         multiple=True,
