@@ -57,6 +57,14 @@ def storage_on_disk(hass: HomeAssistant) -> Generator[Path]:
         yield Path(hass.config.path(".storage"))
 
 
+def on_disk(storage_on_disk: Path, routine: dict[str, Any]) -> str:
+    """Write Alex's routine as Home Assistant stores it; return the file's text."""
+    storage_on_disk.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(stored(routine))
+    (storage_on_disk / STORAGE_KEY).write_text(text, encoding="utf-8")
+    return text
+
+
 @pytest.fixture
 def store_writes(hass_storage: dict[str, Any]) -> Generator[list[dict[str, Any]]]:
     """Record every write of Alex's routine to storage, in order."""
@@ -244,9 +252,7 @@ async def test_storage_that_cannot_be_read_is_kept_with_a_repair_issue(
     unreadable: dict[str, Any],
 ) -> None:
     """Valid JSON the routine can't read is copied aside with a repair issue; it starts clean."""
-    storage_on_disk.mkdir(parents=True, exist_ok=True)
-    original = json.dumps(stored(unreadable))
-    (storage_on_disk / STORAGE_KEY).write_text(original, encoding="utf-8")
+    original = on_disk(storage_on_disk, unreadable)
     entry = await set_up(hass, make_entry())
 
     assert entry.state is ConfigEntryState.LOADED
@@ -278,10 +284,7 @@ async def test_the_unreadable_issue_stays_while_the_copy_is_kept(
     frozen_time: FrozenDateTimeFactory,
 ) -> None:
     """Each start raises the issue again while the copy is there, and not once it's gone."""
-    storage_on_disk.mkdir(parents=True, exist_ok=True)
-    (storage_on_disk / STORAGE_KEY).write_text(
-        json.dumps(stored({"history": {"not-a-date": {}}})), encoding="utf-8"
-    )
+    on_disk(storage_on_disk, {"history": {"not-a-date": {}}})
     entry = await set_up(hass, make_entry())
     issue_id = f"storage_unreadable_{entry.entry_id}"
     copy = storage_on_disk / f"{STORAGE_KEY}.unreadable.20261125T080000"
@@ -309,10 +312,8 @@ async def test_unreadable_storage_without_a_copy_is_never_overwritten(
     frozen_time: FrozenDateTimeFactory,
 ) -> None:
     """When no copy can be made, the issue names the file itself and it stays as it was."""
-    storage_on_disk.mkdir(parents=True, exist_ok=True)
-    original = json.dumps(stored({"history": {"not-a-date": {}}}))
+    original = on_disk(storage_on_disk, {"history": {"not-a-date": {}}})
     path = storage_on_disk / STORAGE_KEY
-    path.write_text(original, encoding="utf-8")
     with patch(
         "custom_components.back_relief.storage.shutil.copyfile", side_effect=OSError("disk full")
     ):
@@ -335,11 +336,7 @@ async def test_readable_storage_raises_no_repair_issue(
     frozen_time: FrozenDateTimeFactory,
 ) -> None:
     """A good file on disk is read as it is, with no copy and no issue."""
-    storage_on_disk.mkdir(parents=True, exist_ok=True)
-    (storage_on_disk / STORAGE_KEY).write_text(
-        json.dumps(stored({"history": {"2026-11-24": {"minutes": {"rest": 15}}}})),
-        encoding="utf-8",
-    )
+    on_disk(storage_on_disk, {"history": {"2026-11-24": {"minutes": {"rest": 15}}}})
     entry = await set_up(hass, make_entry())
 
     assert state(hass, entry, "sensor", "rest_streak") == "1"
