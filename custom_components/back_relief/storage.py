@@ -138,6 +138,7 @@ async def async_load_routine(
         await _async_set_aside_unreadable(
             hass, segments[year], reason, issue_id=f"{entry_id}_{year}", name=name
         )
+    await _async_remind_of_kept_copies(hass, store, entry_id=entry_id, name=name)
     return routine
 
 
@@ -182,12 +183,45 @@ async def _async_set_aside_unreadable(
     LOGGER.error(
         "The stored routine of %s could not be read (%s); a copy is kept at %s", name, err, kept
     )
+    _raise_unreadable_issue(hass, kept, issue_id=issue_id, name=name)
+
+
+async def _async_remind_of_kept_copies(
+    hass: HomeAssistant, store: BackReliefStore, *, entry_id: str, name: str
+) -> None:
+    """Raise the unreadable-routine issues while copies set aside are still there.
+
+    One issue for the person's own file, one for each year's; the latest copy of each.
+    """
+    source = Path(store.path)
+    copies = await hass.async_add_executor_job(
+        lambda: sorted(source.parent.glob(f"{source.name}*.unreadable.*"))
+    )
+    kept = {copy.name.split(".unreadable.")[0]: copy for copy in copies}
+    raised = set()
+    for stored_name, copy in kept.items():
+        year = stored_name.removeprefix(source.name).lstrip(".")
+        issue_id = f"{entry_id}_{year}" if year else entry_id
+        _raise_unreadable_issue(hass, copy, issue_id=issue_id, name=name)
+        raised.add(f"storage_unreadable_{issue_id}")
+    # A copy someone has dealt with (moved or deleted) ends its issue.
+    ours = f"storage_unreadable_{entry_id}"
+    for domain, issue_id in list(ir.async_get(hass).issues):
+        if domain == DOMAIN and issue_id not in raised and issue_id.startswith(ours):
+            rest = issue_id.removeprefix(ours)
+            if not rest or rest[1:].isdigit():
+                ir.async_delete_issue(hass, DOMAIN, issue_id)
+
+
+def _raise_unreadable_issue(hass: HomeAssistant, kept: Path, *, issue_id: str, name: str) -> None:
+    # Not persistent, so that the diagnostics download, which carries the placeholders
+    # of persistent issues only, holds neither the name nor the path; each start
+    # raises it again while the copy is kept.
     ir.async_create_issue(
         hass,
         DOMAIN,
         f"storage_unreadable_{issue_id}",
         is_fixable=False,
-        is_persistent=True,
         severity=ir.IssueSeverity.ERROR,
         translation_key="storage_unreadable",
         translation_placeholders={"name": name, "path": str(kept)},
