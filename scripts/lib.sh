@@ -119,3 +119,19 @@ ensure_newest_venv() {
 ensure_oldest_venv() {
   ensure_venv .venv-oldest "$PYTHON" requirements_test_oldest.txt overrides_oldest.txt
 }
+
+# Installs the dashboard card's npm packages into $1/node_modules, only when its
+# package-lock.json changed since the last run.
+ensure_node_modules() {
+  local dir="$1"
+  local stamp="$dir/node_modules/.package-lock.sha256"
+  local wanted
+  command -v npm >/dev/null 2>&1 || { log "npm is missing: install Node.js 20 or newer"; return 1; }
+  wanted="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+    return
+  fi
+  log "installing the card's npm packages into $dir/node_modules"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$wanted" >"$stamp"
+}
