@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from .closed_days import ClosedYear
+from .closed_days import ClosedYear, YearSnapshot
 from .routine import Activity, DayLog, Goal, PainEntry, PainInsights, Visit
 from .streaks import Streak, StreakIndex
 
@@ -128,12 +128,14 @@ class History:
     def close_days(self, today: date) -> None:
         """Close every open day before today into its year's compact text."""
         self._catch_up()
+        by_year: dict[int, dict[date, str]] = {}
         for day in [day for day in self._open if day < today]:
-            log = self._open.pop(day)
-            if (year := self._years.get(day.year)) is None:
-                year = self._years[day.year] = ClosedYear(day.year)
-            year.put(day, log.to_compact())
-            self._changed_years.add(day.year)
+            by_year.setdefault(day.year, {})[day] = self._open.pop(day).to_compact()
+        for year, texts in by_year.items():
+            if (closed := self._years.get(year)) is None:
+                closed = self._years[year] = ClosedYear(year)
+            closed.put(texts)
+            self._changed_years.add(year)
 
     def add_stored_years(
         self, years: dict[int, dict[str, Any]], goals: dict[Goal, int], today: date
@@ -165,15 +167,15 @@ class History:
             self.streak(goal, goal_minutes, today)
         return unreadable
 
-    def take_changed_years(self) -> dict[int, tuple[str | None, ...]]:
+    def take_changed_years(self) -> dict[int, YearSnapshot]:
         """Return the closed years changed since last asked, as snapshots to save."""
         changed = {year: self._years[year].snapshot() for year in sorted(self._changed_years)}
         self._changed_years.clear()
         return changed
 
-    def year_snapshot(self, year: int) -> tuple[str | None, ...]:
+    def year_snapshot(self, year: int) -> YearSnapshot:
         """Return one year's closed days as they are now, to save."""
-        return self._years[year].snapshot() if year in self._years else ()
+        return (self._years.get(year) or ClosedYear(year)).snapshot()
 
     @property
     def years(self) -> list[int]:

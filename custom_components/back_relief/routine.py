@@ -150,7 +150,7 @@ class DayLog:
         )
         while parts and not parts[-1]:
             parts.pop()
-        return json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(parts, separators=(",", ":"))
 
     @classmethod
     def from_compact(cls, text: str) -> DayLog:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 import shutil
 from typing import Any
@@ -68,9 +69,8 @@ class BackReliefStore(Store[dict[str, Any]]):
         if not isinstance(old_data, dict) or not isinstance(old_data.get("history", {}), dict):
             raise UnreadableRoutineError("not a routine")
         history = await self.hass.async_add_executor_job(
-            History.from_dict, old_data.get("history", {})
+            _closed_history, old_data.get("history", {}), dt_util.now().date()
         )
-        history.close_days(dt_util.now().date())
         migrated = {key: value for key, value in old_data.items() if key != "history"}
         migrated |= {"days": history.open_days_as_dict(), "years": history.years}
         # All of it must read before anything is written: Home Assistant writes the result.
@@ -78,6 +78,13 @@ class BackReliefStore(Store[dict[str, Any]]):
         for year, days in history.take_changed_years().items():
             await segment_store(self.hass, self.key, year).async_save(ClosedYear.stored(year, days))
         return migrated
+
+
+def _closed_history(days: dict[str, Any], today: date) -> History:
+    """Return format 1.1's days as a history, every day before today closed."""
+    history = History.from_dict(days)
+    history.close_days(today)
+    return history
 
 
 def routine_store(hass: HomeAssistant, entry_id: str) -> BackReliefStore:
