@@ -21,6 +21,7 @@ from homeassistant.core import (
     split_entity_id,
 )
 from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.storage import Store
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -82,6 +83,27 @@ def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
     differently across versions (a set in 2026.3, a list in 2026.10).
     """
     return snapshot.with_defaults(extension_class=_SnapshotExtension, exclude=props("aliases"))
+
+
+# Home Assistant's test plugin replaces Store's disk access with a dict in every test
+# (the hass_storage fixture). These are the real methods, taken when this module is
+# imported, before any fixture runs, for the tests that need a real file on disk.
+REAL_STORE_LOAD = Store._async_load
+REAL_STORE_WRITE = Store._async_write_data
+REAL_STORE_REMOVE = Store.async_remove
+
+
+@pytest.fixture
+def storage_on_disk(hass: HomeAssistant) -> Generator[Path]:
+    """Let Home Assistant's stores read and write real files; return the .storage folder."""
+    with (
+        patch.object(Store, "_async_load", REAL_STORE_LOAD),
+        patch.object(Store, "_async_write_data", REAL_STORE_WRITE),
+        patch.object(Store, "async_remove", REAL_STORE_REMOVE),
+    ):
+        folder = Path(hass.config.path(".storage"))
+        folder.mkdir(parents=True, exist_ok=True)
+        yield folder
 
 
 @pytest.fixture(autouse=True)

@@ -25,14 +25,12 @@ from pathlib import Path
 from time import process_time, thread_time
 import tracemalloc
 from typing import Any
-from unittest.mock import patch
 
 import freezegun.api
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import EVENT_STATE_CHANGED, EVENT_STATE_REPORTED
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
-from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -42,7 +40,6 @@ from custom_components.back_relief.routine import Goal
 from custom_components.back_relief.texts import group
 
 from .conftest import advance, call, entity_id, make_entry, move_to, state
-from .test_storage import REAL_STORE_LOAD, REAL_STORE_REMOVE, REAL_STORE_WRITE
 
 type Report = Callable[..., None]
 
@@ -126,25 +123,6 @@ def stored_routine(history: dict[str, Any]) -> dict[str, Any]:
             {"uid": uid, "summary": group("en", "checklist")[uid]} for uid in DEFAULT_CHECKLIST
         ],
     }
-
-
-@pytest.fixture
-def hass_config_dir(hass_tmp_config_dir: str) -> str:
-    """Give the benchmark its own configuration folder, with real files."""
-    return hass_tmp_config_dir
-
-
-@pytest.fixture
-def storage_on_disk(hass: HomeAssistant) -> Generator[Path]:
-    """Let Home Assistant's stores read and write real files; return the .storage folder."""
-    with (
-        patch.object(Store, "_async_load", REAL_STORE_LOAD),
-        patch.object(Store, "_async_write_data", REAL_STORE_WRITE),
-        patch.object(Store, "async_remove", REAL_STORE_REMOVE),
-    ):
-        folder = Path(hass.config.path(".storage"))
-        folder.mkdir(parents=True, exist_ok=True)
-        yield folder
 
 
 @pytest.fixture

@@ -33,29 +33,11 @@ from .conftest import (
     written_days,
 )
 
-# Home Assistant's test plugin replaces Store's disk access with a dict in every test
-# (the hass_storage fixture). These are the real methods, taken when this module is
-# imported, before any fixture runs, for the tests that need a real file on disk.
-REAL_STORE_LOAD = Store._async_load
-REAL_STORE_WRITE = Store._async_write_data
-REAL_STORE_REMOVE = Store.async_remove
-
 
 @pytest.fixture
 def hass_config_dir(hass_tmp_config_dir: str) -> str:
     """Give every test its own configuration folder, so files on disk never leak."""
     return hass_tmp_config_dir
-
-
-@pytest.fixture
-def storage_on_disk(hass: HomeAssistant) -> Generator[Path]:
-    """Let Home Assistant's stores read and write real files; return the .storage folder."""
-    with (
-        patch.object(Store, "_async_load", REAL_STORE_LOAD),
-        patch.object(Store, "_async_write_data", REAL_STORE_WRITE),
-        patch.object(Store, "async_remove", REAL_STORE_REMOVE),
-    ):
-        yield Path(hass.config.path(".storage"))
 
 
 def on_disk(storage_on_disk: Path, routine: dict[str, Any]) -> str:

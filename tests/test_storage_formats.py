@@ -8,48 +8,25 @@ person starts clean.
 
 from __future__ import annotations
 
-from collections.abc import Generator
 from datetime import date
 import json
 from pathlib import Path
 import shutil
 from typing import Any
-from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
-from homeassistant.helpers.storage import Store
 import pytest
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.back_relief.const import DOMAIN
 from custom_components.back_relief.routine import Goal, History
 
-from .conftest import STORAGE_KEY, attributes, call, make_entry, set_up, state
-from .test_storage import REAL_STORE_LOAD, REAL_STORE_REMOVE, REAL_STORE_WRITE
+from .conftest import STORAGE_KEY, attributes, call, make_entry, reload, set_up, state
 
 FIXTURE = Path(__file__).parent / "fixtures" / "storage_1_1.json"
-
-
-@pytest.fixture
-def hass_config_dir(hass_tmp_config_dir: str) -> str:
-    """Give every test its own configuration folder, so files on disk never leak."""
-    return hass_tmp_config_dir
-
-
-@pytest.fixture
-def storage_on_disk(hass: HomeAssistant) -> Generator[Path]:
-    """Let Home Assistant's stores read and write real files; return the .storage folder."""
-    with (
-        patch.object(Store, "_async_load", REAL_STORE_LOAD),
-        patch.object(Store, "_async_write_data", REAL_STORE_WRITE),
-        patch.object(Store, "async_remove", REAL_STORE_REMOVE),
-    ):
-        folder = Path(hass.config.path(".storage"))
-        folder.mkdir(parents=True, exist_ok=True)
-        yield folder
 
 
 def files(folder: Path) -> list[str]:
@@ -141,6 +118,18 @@ SHAPES: dict[str, Any] = {
 }
 
 
+def assert_kept_aside(
+    issue_registry: ir.IssueRegistry, path: Path, original: str, issue_id: str
+) -> Path:
+    """Check that a file's copy is kept untouched and named in its repair issue; return it."""
+    kept = path.with_name(f"{path.name}.unreadable.20261125T080000")
+    assert kept.read_text(encoding="utf-8") == original
+    issue = issue_registry.async_get_issue(DOMAIN, f"storage_unreadable_{issue_id}")
+    assert issue is not None
+    assert issue.translation_placeholders == {"name": "Alex", "path": str(kept)}
+    return kept
+
+
 @pytest.mark.parametrize("shape", SHAPES.values(), ids=SHAPES.keys())
 async def test_a_file_of_any_shape_is_kept_aside_and_the_person_starts_clean(
     hass: HomeAssistant,
@@ -157,11 +146,7 @@ async def test_a_file_of_any_shape_is_kept_aside_and_the_person_starts_clean(
     assert entry.state is ConfigEntryState.LOADED
     assert state(hass, entry, "sensor", "session") == "idle"
     assert state(hass, entry, "sensor", "exercise_streak") == "0"
-    kept = storage_on_disk / f"{STORAGE_KEY}.unreadable.20261125T080000"
-    assert kept.read_text(encoding="utf-8") == original
-    issue = issue_registry.async_get_issue(DOMAIN, f"storage_unreadable_{entry.entry_id}")
-    assert issue is not None
-    assert issue.translation_placeholders == {"name": "Alex", "path": str(kept)}
+    kept = assert_kept_aside(issue_registry, storage_on_disk / STORAGE_KEY, original, "entry_alex")
 
     await call(hass, "log_activity", activity="exercise", minutes=20)
     assert await hass.config_entries.async_unload(entry.entry_id)
@@ -200,12 +185,18 @@ async def test_a_year_that_cant_be_read_is_kept_aside_and_the_rest_loads(
     entry = await set_up(hass, make_entry())
 
     assert state(hass, entry, "sensor", "exercise_streak") == "2"
-    kept = storage_on_disk / f"{STORAGE_KEY}.2025.unreadable.20261125T080000"
-    assert kept.read_text(encoding="utf-8") == bad
-    issue = issue_registry.async_get_issue(DOMAIN, f"storage_unreadable_{entry.entry_id}_2025")
-    assert issue is not None
-    assert issue.translation_placeholders == {"name": "Alex", "path": str(kept)}
+    kept = assert_kept_aside(
+        issue_registry, storage_on_disk / f"{STORAGE_KEY}.2025", bad, f"{entry.entry_id}_2025"
+    )
     assert issue_registry.async_get_issue(DOMAIN, f"storage_unreadable_{entry.entry_id}") is None
+
+    # Each start says so again while the copy is kept; once it is gone, so is the issue.
+    await reload(hass, entry)
+    assert issue_registry.async_get_issue(DOMAIN, f"storage_unreadable_{entry.entry_id}_2025")
+    kept.unlink()
+    await reload(hass, entry)
+    assert not issue_registry.async_get_issue(DOMAIN, f"storage_unreadable_{entry.entry_id}_2025")
+    assert state(hass, entry, "sensor", "exercise_streak") == "2"
 
 
 async def test_removing_a_person_deletes_every_year_of_their_routine(
