@@ -45,7 +45,7 @@ from .coordinator import BackReliefCoordinator
 from .guided import COMFORT
 from .house import DeviceFaults
 from .phrases import phrase
-from .routine import Goal
+from .routine import Activity, Goal
 
 # Each kind of reminder, by the option that holds its daily time.
 REMINDER_OPTIONS: dict[str, str] = {
@@ -225,7 +225,13 @@ class Announcer:
             if data["while_offline"] and late > STALE_CUE_AFTER:
                 LOGGER.debug("Not announcing a session end that is %s late", late)
                 return
-            self.say("finished", data["activity"], minutes=data["credited_minutes"])
+            text = phrase(self.hass, "finished", data["activity"], minutes=data["credited_minutes"])
+            if data["activity"] == Activity.INVERSION and (
+                tomorrow := self.coordinator.inversion_tomorrow()
+            ):
+                # On the plan, the next step is said where it is wanted.
+                text += " " + phrase(self.hass, "plan", "tomorrow", minutes=tomorrow)
+            self.speak(text)
 
     def _step_text(self, data: dict[str, Any]) -> str:
         """Return what is said at a step; the first one also starts the routine.

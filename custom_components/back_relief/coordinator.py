@@ -22,6 +22,8 @@ from homeassistant.util import dt as dt_util
 
 from .const import (
     BUS_EVENT,
+    CONF_INVERSION_START_MINUTES,
+    CONF_INVERSION_STEP_MINUTES,
     CONF_MAX_INVERSION,
     CONF_PERSON,
     CONF_ROUTINES,
@@ -36,15 +38,17 @@ from .const import (
     EVENT_RESUMED,
     EVENT_STARTED,
     EVENT_STEP,
-    FLARE_UP_LOOKBACK_DAYS,
     GOAL_OPTIONS,
     LOGGER,
     SAVE_DELAY,
     STORAGE_MINOR_VERSION,
     STORAGE_VERSION,
 )
+from .flare_ups import FlareUp
+from .gentle import GentlePlan
 from .guided import Routine, TimedStep
 from .phrases import built_in_routines, phrase
+from .plan import PlanSettings
 from .routine import (
     Activity,
     DayLog,
@@ -117,7 +121,7 @@ class BackReliefCoordinator:
         self.session: Session | None = None
         self.durations: dict[Activity, int] = dict(DEFAULT_DURATIONS)
         self.reminders_enabled = True
-        self.flare_up = False
+        self.gentle = GentlePlan()
         self.checklist: list[ChecklistItem] = [
             ChecklistItem(uid, phrase(hass, "checklist", uid)) for uid in DEFAULT_CHECKLIST
         ]
@@ -144,6 +148,10 @@ class BackReliefCoordinator:
         """Read the stored routine; never lose it to a file that can't be read."""
         stored = await self.store.async_load()
         if stored is None:
+            # Someone new: the inversion number follows the gentle plan.
+            self.gentle = GentlePlan.for_new_person(
+                self.durations, self.today(), self.plan_settings
+            )
             return
         try:
             self._restore(stored)
@@ -170,12 +178,13 @@ class BackReliefCoordinator:
         rest_snapshot = stored.get("rest_snapshot")
         if rest_snapshot is not None and not isinstance(rest_snapshot, dict):
             raise TypeError("rest_snapshot")
+        gentle = GentlePlan.from_stored(stored, history, self.today())
         # Nothing is taken from the file until all of it has been read.
         self.history = history
         self.session = session
         self.durations = durations
         self.reminders_enabled = bool(stored.get("reminders", True))
-        self.flare_up = bool(stored.get("flare_up", False))
+        self.gentle = gentle
         self.checklist = checklist
         self.rest_snapshot = rest_snapshot
         self.stretch_routine = stored.get("stretch_routine")
@@ -217,8 +226,8 @@ class BackReliefCoordinator:
             self.hass, self._async_midnight, hour=0, minute=0, second=0
         )
         now = dt_util.utcnow()
-        if self.flare_up:
-            self._mark_flare_up_since_last_run(now)
+        if self.gentle.turn_day(self.history, self.durations, self.today(), self.plan_settings):
+            self._changed()
         if self.session is not None and self.session.is_due(now):
             self._finish(now, while_offline=True)
         self._arm_session_timer()
@@ -289,7 +298,9 @@ class BackReliefCoordinator:
             "session": self.session.as_dict() if self.session else None,
             "durations": {str(key): value for key, value in self.durations.items()},
             "reminders": self.reminders_enabled,
+            # Read by versions before flare-up ranges.
             "flare_up": self.flare_up,
+            **self.gentle.as_dict(),
             "checklist": [{"uid": item.uid, "summary": item.summary} for item in self.checklist],
             "rest_snapshot": self.rest_snapshot,
             "stretch_routine": self.stretch_routine,
@@ -621,40 +632,47 @@ class BackReliefCoordinator:
 
     @callback
     def _async_midnight(self, now: datetime) -> None:
-        """Start a new day: totals and the checklist start fresh."""
-        if self.flare_up:
-            self._mark_flare_up(now)
+        """Start a new day: totals and the checklist start fresh, the plan turns."""
+        self.gentle.turn_day(self.history, self.durations, self.today(), self.plan_settings)
         self._changed()
 
-    def _mark_flare_up(self, now: datetime) -> None:
-        """Pause today's streaks."""
-        day = local_date(now, dt_util.get_default_time_zone())
-        if not self.history.get(day).flare_up:
-            self.history.edit(day).flare_up = True
+    @property
+    def flare_up(self) -> bool:
+        """Return whether flare-up is on today."""
+        return self.gentle.flare_ups.is_on(self.today())
 
-    @callback
-    def _mark_flare_up_since_last_run(self, now: datetime) -> None:
-        """Pause every day that flare-up stayed on while Home Assistant was down.
-
-        The switch was on when Home Assistant stopped, and that day was marked;
-        so was every day up to today.
-        """
-        today = local_date(now, dt_util.get_default_time_zone())
-        days = self.history.days_between(today - timedelta(days=FLARE_UP_LOOKBACK_DAYS), today)
-        marked = [day for day, log in days if log.flare_up]
-        first = marked[-1] if marked else today
-        for day, log in days:
-            if day >= first and not log.flare_up:
-                self.history.edit(day).flare_up = True
-        self._changed()
+    def flare_up_ranges(self) -> tuple[FlareUp, ...]:
+        """Return every flare-up range, by first day."""
+        return self.gentle.flare_ups.ranges
 
     @callback
     def set_flare_up(self, on: bool) -> None:  # noqa: FBT001
         """Turn flare-up on or off; a day with any flare-up is paused."""
-        self.flare_up = on
-        if on:
-            self._mark_flare_up(dt_util.utcnow())
+        self.gentle.set_flare_up(self.history, self.today(), on=on)
         self._changed()
+
+    @callback
+    def set_flare_up_range(self, start: date, end: date | None, note: str | None) -> None:
+        """Pause every day from start to end; no end: until flare-up is turned off."""
+        with user_errors():
+            self.gentle.add_flare_up(self.history, start, end, note, self.today())
+        self._changed()
+
+    @property
+    def plan_settings(self) -> PlanSettings:
+        """Return the options that shape the inversion plan."""
+        return PlanSettings(
+            start_minutes=int(self.options[CONF_INVERSION_START_MINUTES]),
+            step_minutes=int(self.options[CONF_INVERSION_STEP_MINUTES]),
+            goal_minutes=self.goal_minutes(Goal.INVERSION),
+            max_minutes=self.max_inversion,
+        )
+
+    def inversion_tomorrow(self) -> int | None:
+        """Return tomorrow's inversion number as today stands; None off the plan."""
+        return self.gentle.tomorrow(
+            self.history, self.durations[Activity.INVERSION], self.today(), self.plan_settings
+        )
 
     @callback
     def set_reminders(self, on: bool) -> None:  # noqa: FBT001
@@ -666,6 +684,7 @@ class BackReliefCoordinator:
     def set_duration(self, activity: Activity, minutes: int) -> None:
         """Set the default length of an activity's sessions."""
         self.durations[activity] = minutes
+        self.gentle.set_by_hand(activity)
         self._changed()
 
     @callback
@@ -682,6 +701,7 @@ class BackReliefCoordinator:
     @callback
     def options_updated(self) -> None:
         """Apply changed options at once: goals, caps and the rest."""
+        self.gentle.apply_settings(self.durations, self.plan_settings)
         self._changed()
 
     # ----- logging -----
