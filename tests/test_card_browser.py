@@ -502,13 +502,14 @@ def test_start_countdown_pause_and_stop(
         page.locator(f"{CARD} button.start[data-activity=inversion]").click()
         running = ha.wait_for(session, lambda state: state["state"] == "inversion")
         assert running["attributes"]["status"] == "running"
-        assert running["attributes"]["planned_minutes"] == 15
+        # Alex is new: the gentle plan's first length.
+        assert running["attributes"]["planned_minutes"] == 2
 
         page.locator(f"{CARD} .countdown").wait_for()
         page.wait_for_timeout(1000)  # every entity's update has reached the browser
         start_renders = _renders(page) - renders_before_start
         first = _countdown_seconds(page)
-        assert 14 * 60 <= first <= 15 * 60
+        assert 1 * 60 <= first <= 2 * 60
         page.wait_for_timeout(2500)
         second = _countdown_seconds(page)
         assert first - 4 <= second <= first - 2, (first, second)
