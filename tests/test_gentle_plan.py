@@ -13,7 +13,9 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.button import SERVICE_PRESS
 from homeassistant.components.number import SERVICE_SET_VALUE
 from homeassistant.core import HomeAssistant
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
+
+from custom_components.back_relief.const import BUS_EVENT
 
 from .conftest import (
     STORAGE_KEY,
@@ -202,3 +204,26 @@ async def test_an_existing_person_keeps_their_number(
     await move_to(hass, freezer, at(date(2026, 11, 3), "09:00"))
 
     assert minutes(hass) == 15
+
+
+async def test_the_inversion_reminder_asks_for_the_plan_not_the_goal(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """On the plan, the day's inversion is met with the planned minutes, not the goal."""
+    events = async_capture_events(hass, BUS_EVENT)
+    await start_in_amsterdam(
+        hass, freezer, at(date(2026, 11, 2), "08:00"), reminder_inversion="10:00:00"
+    )
+
+    await move_to(hass, freezer, at(date(2026, 11, 2), "09:00"))
+    await finish_inversion(hass, freezer)
+    await move_to(hass, freezer, at(date(2026, 11, 2), "10:00"))
+    await move_to(hass, freezer, at(date(2026, 11, 3), "00:00"))
+    await move_to(hass, freezer, at(date(2026, 11, 3), "10:00"))
+
+    reminders = [event.data for event in events if event.data["type"] == "reminder"]
+    # Two minutes done of a 15-minute goal: the day's plan is met, nothing is asked.
+    # The next day asks for that day's 3 minutes (unspoken here: no speakers).
+    assert [
+        (reminder["minutes_today"], reminder["goal"], reminder["reason"]) for reminder in reminders
+    ] == [(2, 2, "goal_met"), (0, 3, "no_speakers")]

@@ -327,7 +327,9 @@ class Announcer:
         """Return why a reminder is not needed today, None when it is."""
         coordinator = self.coordinator
         if kind in set(Goal):
-            return "goal_met" if coordinator.streak(Goal(kind)).today_met else None
+            goal = Goal(kind)
+            met = coordinator.today_minutes(goal) >= coordinator.reminder_goal_minutes(goal)
+            return "goal_met" if met else None
         if kind == REMINDER_SUN:
             return self._reason_no_sun()
         return None
@@ -374,7 +376,7 @@ class Announcer:
         if kind in set(Goal):
             goal = Goal(kind)
             minutes_today = coordinator.today_minutes(goal)
-            goal_minutes = coordinator.goal_minutes(goal)
+            goal_minutes = coordinator.reminder_goal_minutes(goal)
             details = {"minutes_today": minutes_today, "goal": goal_minutes}
             values["minutes"] = max(goal_minutes - minutes_today, 0)
         elif kind == REMINDER_VISIT:

@@ -209,6 +209,17 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
             max_minutes=self.max_inversion,
         )
 
+    def reminder_goal_minutes(self, goal: Goal) -> int:
+        """Return the minutes that make a reminder unneeded today.
+
+        On the inversion plan that is the day's planned length, not the goal:
+        a reminder never asks someone new to the table for more than the plan.
+        """
+        minutes = self.goal_minutes(goal)
+        if goal is Goal.INVERSION and self.data.gentle.plan is not None:
+            return min(minutes, self.durations[Activity.INVERSION])
+        return minutes
+
     def inversion_tomorrow(self) -> int | None:
         """Return tomorrow's inversion length as today stands; None off the plan."""
         return self.data.gentle.tomorrow(
