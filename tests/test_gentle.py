@@ -75,3 +75,8 @@ def test_stored_form_round_trips() -> None:
     gentle.add_flare_up(History(), TODAY - ONE_DAY, TODAY, "note", TODAY)
     again = GentlePlan.from_stored(gentle.as_dict(), History(), TODAY)
     assert again == gentle
+    # A version without ranges reads the switch: off, as no range is open.
+    assert gentle.as_dict()["flare_up"] is False
+    switched_on = GentlePlan()
+    switched_on.set_flare_up(History(), TODAY, on=True)
+    assert switched_on.as_dict()["flare_up"] is True

@@ -57,6 +57,8 @@ class GentlePlan:
         return {
             "plan": self.plan.as_dict() if self.plan else None,
             "flare_ups": self.flare_ups.as_list(),
+            # The switch as a version without ranges reads it, should one be put back.
+            "flare_up": any(flare_up.end is None for flare_up in self.flare_ups.ranges),
         }
 
     # ----- the day -----
