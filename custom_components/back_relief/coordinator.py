@@ -220,6 +220,10 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
             return min(minutes, self.durations[Activity.INVERSION])
         return minutes
 
+    def reminder_goal_met(self, goal: Goal) -> bool:
+        """Return whether today needs no reminder for a goal any more."""
+        return self.today_minutes(goal) >= self.reminder_goal_minutes(goal)
+
     def inversion_tomorrow(self) -> int | None:
         """Return tomorrow's inversion length as today stands; None off the plan."""
         return self.data.gentle.tomorrow(
