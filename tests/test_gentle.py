@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from custom_components.back_relief.flare_ups import FlareUp
 from custom_components.back_relief.gentle import GentlePlan
 from custom_components.back_relief.plan import PlanSettings
-from custom_components.back_relief.routine import Activity, History, PainEntry
+from custom_components.back_relief.routine import Activity, Goal, History, PainEntry
 
 SETTINGS = PlanSettings(start_minutes=2, step_minutes=1, goal_minutes=15, max_minutes=30)
 TODAY = date(2026, 11, 26)
@@ -80,3 +80,11 @@ def test_stored_form_round_trips() -> None:
     switched_on = GentlePlan()
     switched_on.set_flare_up(History(), TODAY, on=True)
     assert switched_on.as_dict()["flare_up"] is True
+
+
+def test_the_day_asks_the_plan_of_inversion_and_the_goal_of_the_rest() -> None:
+    """On the plan a day's inversion is met with its length; off the plan, with the goal."""
+    gentle, durations = new_person()
+    assert gentle.day_goal(Goal.INVERSION, 15, durations) == 2
+    assert gentle.day_goal(Goal.EXERCISE, 20, durations) == 20
+    assert GentlePlan().day_goal(Goal.INVERSION, 15, durations) == 15

@@ -25,8 +25,6 @@ from .clock import RoutineClock
 from .commands import Change, RoutineCommands
 from .const import (
     BUS_EVENT,
-    CONF_INVERSION_START_MINUTES,
-    CONF_INVERSION_STEP_MINUTES,
     CONF_MAX_INVERSION,
     CONF_PERSON,
     CONF_ROUTINES,
@@ -37,7 +35,6 @@ from .const import (
     LOGGER,
     SAVE_DELAY,
 )
-from .flare_ups import FlareUp
 from .guided import Routine, TimedStep
 from .person import PersonRoutine, SessionEvent
 from .phrases import built_in_routines, phrase
@@ -102,10 +99,8 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
             entry_id=self.entry.entry_id,
             name=self.name,
             default_checklist=self._default_checklist,
-            new_routine=lambda: PersonRoutine.for_new_person(
-                self._default_checklist(), self.today(), self.plan_settings
-            ),
             today=self.today(),
+            plan_settings=self.plan_settings,
         )
 
     async def async_unload(self) -> None:
@@ -202,33 +197,7 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
     @property
     def plan_settings(self) -> PlanSettings:
         """Return the options that shape the inversion plan."""
-        return PlanSettings(
-            start_minutes=int(self.options[CONF_INVERSION_START_MINUTES]),
-            step_minutes=int(self.options[CONF_INVERSION_STEP_MINUTES]),
-            goal_minutes=self.goal_minutes(Goal.INVERSION),
-            max_minutes=self.max_inversion,
-        )
-
-    def reminder_goal_minutes(self, goal: Goal) -> int:
-        """Return the minutes that make a reminder unneeded today.
-
-        On the inversion plan that is the day's planned length, not the goal:
-        a reminder never asks someone new to the table for more than the plan.
-        """
-        minutes = self.goal_minutes(goal)
-        if goal is Goal.INVERSION and self.data.gentle.plan is not None:
-            return min(minutes, self.durations[Activity.INVERSION])
-        return minutes
-
-    def reminder_goal_met(self, goal: Goal) -> bool:
-        """Return whether today needs no reminder for a goal any more."""
-        return self.today_minutes(goal) >= self.reminder_goal_minutes(goal)
-
-    def inversion_tomorrow(self) -> int | None:
-        """Return tomorrow's inversion length as today stands; None off the plan."""
-        return self.data.gentle.tomorrow(
-            self.history, self.durations[Activity.INVERSION], self.today(), self.plan_settings
-        )
+        return PlanSettings.from_options(self.options)
 
     @property
     def person_entity_id(self) -> str | None:
@@ -319,10 +288,6 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
     def flare_up(self) -> bool:
         """Return whether flare-up is on today."""
         return self.data.flare_up_on(self.today())
-
-    def flare_up_ranges(self) -> tuple[FlareUp, ...]:
-        """Return every flare-up range, by first day."""
-        return self.data.gentle.flare_ups.ranges
 
     @property
     def checklist(self) -> Checklist:

@@ -67,7 +67,9 @@ class SessionCues(Speaking):
                 return
             text = phrase(self.hass, "finished", data["activity"], minutes=data["credited_minutes"])
             if data["activity"] == Activity.INVERSION and (
-                tomorrow := self.coordinator.inversion_tomorrow()
+                tomorrow := self.coordinator.data.inversion_tomorrow(
+                    self.coordinator.today(), self.coordinator.plan_settings
+                )
             ):
                 # On the plan, the next step is said where it is wanted.
                 text += " " + phrase(self.hass, "plan", "tomorrow", minutes=tomorrow)

@@ -14,7 +14,7 @@ from typing import Any
 
 from .flare_ups import FlareUps
 from .plan import MAX_CATCH_UP_DAYS, DayFacts, InversionPlan, PlanSettings, next_minutes
-from .routine import Activity, History
+from .routine import Activity, Goal, History
 
 
 @dataclass(slots=True)
@@ -114,6 +114,12 @@ class GentlePlan:
         if self.plan is None:
             return None
         return next_minutes(minutes, self.facts(history, today), settings)
+
+    def day_goal(self, goal: Goal, goal_minutes: int, durations: dict[Activity, int]) -> int:
+        """Return what a day asks of a goal: on the plan, inversion asks the day's length only."""
+        if goal is Goal.INVERSION and self.plan is not None:
+            return min(goal_minutes, durations[Activity.INVERSION])
+        return goal_minutes
 
     # ----- changes -----
 

@@ -75,7 +75,10 @@ class BackReliefDuration(BackReliefEntity, NumberEntity):
         """Return tomorrow's inversion length while the plan sets it."""
         if self.activity is not Activity.INVERSION:
             return None
-        tomorrow = self.coordinator.inversion_tomorrow()
+        coordinator = self.coordinator
+        tomorrow = coordinator.data.inversion_tomorrow(
+            coordinator.today(), coordinator.plan_settings
+        )
         return None if tomorrow is None else {"tomorrow": tomorrow}
 
     async def async_set_native_value(self, value: float) -> None:

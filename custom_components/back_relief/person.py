@@ -237,6 +237,11 @@ class PersonRoutine:
         """Close the days before today for the plan and flare-ups; return whether any changed."""
         return self.gentle.turn_day(self.history, self.durations, today, settings)
 
+    def inversion_tomorrow(self, today: date, settings: PlanSettings) -> int | None:
+        """Return tomorrow's inversion length as today stands; None off the plan."""
+        minutes = self.durations[Activity.INVERSION]
+        return self.gentle.tomorrow(self.history, minutes, today, settings)
+
     def set_duration(self, activity: Activity, minutes: int) -> None:
         """Set the default length of an activity's sessions; by hand, it holds for the day."""
         self.durations[activity] = minutes

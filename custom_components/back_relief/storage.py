@@ -20,6 +20,7 @@ from homeassistant.util import dt as dt_util
 from .checklist import Checklist
 from .const import DOMAIN, LOGGER, STORAGE_MINOR_VERSION, STORAGE_VERSION
 from .person import PersonRoutine
+from .plan import PlanSettings
 
 
 class BackReliefStore(Store[dict[str, Any]]):
@@ -51,16 +52,16 @@ async def async_load_routine(
     entry_id: str,
     name: str,
     default_checklist: Callable[[], Checklist],
-    new_routine: Callable[[], PersonRoutine],
     today: date,
+    plan_settings: PlanSettings,
 ) -> PersonRoutine:
     """Read the stored routine; never lose it to a file that can't be read.
 
-    With nothing stored the person is new: ``new_routine`` gives their routine.
+    With nothing stored the person is new, and starts on the inversion plan.
     """
     stored = await store.async_load()
     if stored is None:
-        return new_routine()
+        return PersonRoutine.for_new_person(default_checklist(), today, plan_settings)
     try:
         return PersonRoutine.from_stored(stored, default_checklist(), today)
     except (KeyError, TypeError, ValueError, AttributeError) as err:
