@@ -29,6 +29,7 @@ from .checklist import Checklist
 from .closed_days import ClosedYear
 from .const import DOMAIN, LOGGER, STORAGE_MINOR_VERSION, STORAGE_VERSION
 from .person import PersonRoutine
+from .plan import PlanSettings
 from .routine import Goal, History
 
 # Format 1.1 kept every day in the person's file; 2.1 keeps closed days in segments.
@@ -74,7 +75,12 @@ class BackReliefStore(Store[dict[str, Any]]):
         migrated = {key: value for key, value in old_data.items() if key != "history"}
         migrated |= {"days": history.open_days_as_dict(), "years": history.years}
         # All of it must read before anything is written: Home Assistant writes the result.
-        PersonRoutine.from_stored(migrated, Checklist(), history)
+        # The flare-up ranges are worked out here, where every day is at hand (a file of
+        # the switch alone pauses from the last day it marked).
+        today = dt_util.now().date()
+        migrated |= PersonRoutine.from_stored(
+            migrated, Checklist(), history, today
+        ).gentle.as_dict()
         for year, days in history.take_changed_years().items():
             await segment_store(self.hass, self.key, year).async_save(ClosedYear.stored(year, days))
         return migrated
@@ -105,21 +111,24 @@ async def async_load_routine(
     name: str,
     default_checklist: Callable[[], Checklist],
     goals: dict[Goal, int],
+    today: date,
+    plan_settings: PlanSettings,
 ) -> PersonRoutine:
     """Read the stored routine; never lose it to a file that can't be read.
 
+    With nothing stored the person is new, and starts on the inversion plan.
     The closed days are read and indexed in an executor: the event loop only
     waits for them.
     """
     try:
         stored = await store.async_load()
         if stored is None:
-            return PersonRoutine(checklist=default_checklist())
+            return PersonRoutine.for_new_person(default_checklist(), today, plan_settings)
         if not isinstance(stored, dict) or not isinstance(stored.get("days", {}), dict):
             raise UnreadableRoutineError("not a routine")
         years = [int(year) for year in stored.get("years", [])]
         history = History.from_dict(stored.get("days", {}))
-        routine = PersonRoutine.from_stored(stored, default_checklist(), history)
+        routine = PersonRoutine.from_stored(stored, default_checklist(), history, today)
     except UNREADABLE as err:
         # Nothing was taken from the file: the routine starts clean.
         await _async_set_aside_unreadable(hass, store, err, issue_id=entry_id, name=name)
@@ -138,7 +147,7 @@ async def async_load_routine(
         history.add_stored_years,
         {year: stored for year, stored in loaded.items() if isinstance(stored, dict)},
         goals,
-        dt_util.now().date(),
+        today,
     )
     for year, reason in sorted(unreadable.items()):
         # That year starts clean; the others, and the person, load.
