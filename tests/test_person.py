@@ -9,9 +9,10 @@ import pytest
 
 from custom_components.back_relief.checklist import Checklist, ChecklistItem
 from custom_components.back_relief.guided import Routine, Step
+from custom_components.back_relief.history import History
 from custom_components.back_relief.person import PersonRoutine, find_routine
 from custom_components.back_relief.plan import PlanSettings
-from custom_components.back_relief.routine import Activity, History
+from custom_components.back_relief.routine import Activity
 from custom_components.back_relief.session import RoutineError
 
 BERLIN = ZoneInfo("Europe/Berlin")

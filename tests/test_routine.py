@@ -8,17 +8,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from custom_components.back_relief.history import History
 from custom_components.back_relief.routine import (
     Activity,
     DayLog,
     Goal,
-    History,
     PainEntry,
     SessionRecord,
-    Streak,
     Visit,
     local_date,
 )
+from custom_components.back_relief.streaks import Streak
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ONE_DAY = timedelta(days=1)

@@ -38,13 +38,15 @@ from .const import (
     SAVE_DELAY,
 )
 from .guided import Routine, TimedStep
+from .history import History
 from .person import PersonRoutine, SessionEvent
 from .phrases import built_in_routines, phrase
 from .plan import PlanSettings
-from .routine import Activity, DayLog, Goal, History, Streak, Visit, local_date
+from .routine import Activity, DayLog, Goal, Visit, local_date
 from .session import RoutineError, Session
 from .steps import current_step
 from .storage import BackReliefStore, async_load_routine, routine_store, segment_store
+from .streaks import Streak
 from .summary import build_summary
 
 type EventListener = Callable[[str, dict[str, Any]], None]

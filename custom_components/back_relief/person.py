@@ -29,9 +29,10 @@ from .const import (
 )
 from .gentle import GentlePlan
 from .guided import Routine
+from .history import History
 from .limits import check_date, check_range
 from .plan import PlanSettings
-from .routine import Activity, History, PainEntry, SessionRecord, local_date
+from .routine import Activity, PainEntry, SessionRecord, local_date
 from .session import RoutineError, Session
 from .steps import current_step, session_event_data, step_event_data
 from .visits import PlannedVisits

@@ -233,23 +233,3 @@ class PainInsights:
     average_30_days: float | None
     average_exercise_days: float | None
     average_other_days: float | None
-
-
-# The history has a module of its own; it is found here too, beside the days it keeps,
-# where the routine's readers have always found it (and its streaks).
-from .history import History  # noqa: E402
-from .streaks import Streak  # noqa: E402
-
-__all__ = [
-    "ONE_DAY",
-    "Activity",
-    "DayLog",
-    "Goal",
-    "History",
-    "PainEntry",
-    "PainInsights",
-    "SessionRecord",
-    "Streak",
-    "Visit",
-    "local_date",
-]

@@ -28,9 +28,10 @@ from homeassistant.util import dt as dt_util
 from .checklist import Checklist
 from .closed_days import ClosedYear
 from .const import DOMAIN, LOGGER, STORAGE_MINOR_VERSION, STORAGE_VERSION
+from .history import History
 from .person import PersonRoutine
 from .plan import PlanSettings
-from .routine import Goal, History
+from .routine import Goal
 
 # Format 1.1 kept every day in the person's file; 2.1 keeps closed days in segments.
 SEGMENT_VERSION = 1
