@@ -58,7 +58,7 @@ def test_a_guided_start_tells_its_first_step_and_lasts_as_long_as_its_steps() ->
     """A guided routine starts with its first step; its session lasts two minutes."""
     routine = PersonRoutine()
     events = routine.start(
-        Activity.STRETCH, 30, NOON, max_inversion=CAP, routine="two", routines=ROUTINES
+        Activity.STRETCH, None, NOON, max_inversion=CAP, routine="two", routines=ROUTINES
     )
     assert [event.type for event in events] == ["started", "step"]
     assert events[1].data["name"] == "Cat"
@@ -68,20 +68,23 @@ def test_a_guided_start_tells_its_first_step_and_lasts_as_long_as_its_steps() ->
 
 
 @pytest.mark.parametrize(
-    ("activity", "key", "placeholders"),
+    ("activity", "minutes", "key", "placeholders"),
     [
-        (Activity.EXERCISE, "routine_stretch_only", {}),
-        (Activity.STRETCH, "unknown_routine", {"routine": "nope", "routines": "two"}),
+        (Activity.EXERCISE, None, "routine_stretch_only", {}),
+        (Activity.STRETCH, None, "unknown_routine", {"routine": "nope", "routines": "two"}),
+        # A routine lasts as long as its steps; a length beside it, in range or not, is a slip.
+        (Activity.STRETCH, 2, "routine_sets_duration", {"routine": "two"}),
+        (Activity.STRETCH, 500, "routine_sets_duration", {"routine": "two"}),
     ],
 )
 def test_a_refused_guided_start_changes_nothing(
-    activity: Activity, key: str, placeholders: dict[str, str]
+    activity: Activity, minutes: int | None, key: str, placeholders: dict[str, str]
 ) -> None:
-    """A routine only stretches, and only a known one; a refusal starts nothing."""
+    """A routine only stretches, only a known one, at its own length; a refusal starts nothing."""
     routine = PersonRoutine()
     name = "nope" if key == "unknown_routine" else "two"
     with pytest.raises(RoutineError) as refused:
-        routine.start(activity, None, NOON, max_inversion=CAP, routine=name, routines=ROUTINES)
+        routine.start(activity, minutes, NOON, max_inversion=CAP, routine=name, routines=ROUTINES)
     assert refused.value.key == key
     assert refused.value.placeholders == placeholders
     assert routine.session is None

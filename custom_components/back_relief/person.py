@@ -84,11 +84,13 @@ class PersonRoutine:
         if routine is not None:
             if activity is not Activity.STRETCH:
                 raise RoutineError("routine_stretch_only")
+            if minutes is not None:
+                # A guided routine lasts as long as its steps; a length beside it is a slip.
+                raise RoutineError("routine_sets_duration", routine=routine)
             guided = find_routine(routines, routine)
         if self.session is not None:
             raise RoutineError("session_active", activity=str(self.session.activity))
         if guided is not None:
-            # A guided routine's session lasts as long as its steps.
             minutes = guided.minutes
         elif minutes is None:
             minutes = self.durations[activity]
