@@ -223,6 +223,10 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
         """Return the next planned visit that hasn't begun."""
         return self.data.visits.next(dt_util.utcnow())
 
+    def visit_on(self, day: date) -> Visit | None:
+        """Return the first visit planned on a local day."""
+        return self.data.visits.first_on(day, self.time_zone)
+
     def checklist_done(self, uid: str) -> bool:
         """Return whether a checklist item is done today."""
         return uid in self.today_log().checklist_done
