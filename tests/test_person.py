@@ -10,7 +10,7 @@ import pytest
 from custom_components.back_relief.checklist import Checklist, ChecklistItem
 from custom_components.back_relief.guided import Routine, Step
 from custom_components.back_relief.person import PersonRoutine, find_routine
-from custom_components.back_relief.routine import Activity, History
+from custom_components.back_relief.routine import Activity, Goal, History
 from custom_components.back_relief.session import RoutineError
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -211,18 +211,45 @@ def test_log_activity_and_pain() -> None:
     assert refused.value.placeholders == {"value": "11", "minimum": "0", "maximum": "10"}
 
 
-def test_flare_up_marks_today_and_every_day_since_it_was_last_on() -> None:
-    """Days while Home Assistant was down are paused too, from the last day marked."""
+def test_flare_up_pauses_every_day_since_it_was_turned_on() -> None:
+    """Days are paused from the day flare-up was turned on, however many midnights pass at once."""
     routine = PersonRoutine()
     routine.set_flare_up(True, TODAY)  # noqa: FBT003
     assert routine.flare_up
     assert routine.history.get(TODAY).flare_up
-    routine.mark_flare_up_since_last_run(TODAY + timedelta(days=3))
-    marked = [day for day, log in routine.history.days_between(TODAY, TODAY + timedelta(days=3))]
-    assert all(routine.history.get(day).flare_up for day in marked)
-    assert not routine.history.get(TODAY - timedelta(days=1)).flare_up
-    routine.set_flare_up(False, TODAY)  # noqa: FBT003
-    assert routine.history.get(TODAY).flare_up  # a day with any flare-up stays paused
+    later = TODAY + timedelta(days=3)
+    # Before anything is marked, the days already count as paused.
+    assert routine.is_paused(later)
+    assert routine.mark_flare_up_days(later)
+    assert not routine.mark_flare_up_days(later)  # nothing new: no write
+    days = routine.history.days_between(TODAY, later)
+    assert all(log.flare_up for _, log in days)
+    assert not routine.is_paused(TODAY - timedelta(days=1))
+    routine.set_flare_up(False, later)  # noqa: FBT003
+    assert routine.history.get(later).flare_up  # a day with any flare-up stays paused
+    assert not routine.is_paused(later + timedelta(days=1))
+
+
+def test_a_streak_skips_the_days_of_a_flare_up_still_on() -> None:
+    """Unmarked days of a flare-up still on neither break nor extend a streak."""
+    routine = PersonRoutine()
+    for offset in (1, 2, 3):
+        routine.log_activity(
+            Activity.EXERCISE, 20, TODAY - timedelta(days=offset), None, today=TODAY
+        )
+    routine.set_flare_up(True, TODAY)  # noqa: FBT003
+    later = TODAY + timedelta(days=4)
+    assert routine.streak(Goal.EXERCISE, 20, later).current == 3
+    assert routine.history.streak(Goal.EXERCISE, 20, later).current == 0
+
+
+def test_a_flare_up_stored_without_its_first_day_began_on_the_last_day_marked() -> None:
+    """A routine stored by an earlier version keeps its flare-up from the day it marked."""
+    stored = {"history": {"2026-05-02": {"flare_up": True}}, "flare_up": True}
+    routine = PersonRoutine.from_stored(stored, Checklist())
+    assert routine.flare_up_since == date(2026, 5, 2)
+    assert PersonRoutine.from_stored({"flare_up": False}, Checklist()).flare_up_since is None
+    assert routine.as_stored()["flare_up_since"] == "2026-05-02"
 
 
 def test_find_routine_refuses_an_unknown_key_naming_the_known_ones() -> None:

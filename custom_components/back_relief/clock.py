@@ -68,8 +68,8 @@ class RoutineClock:
         host = self._host
         self._midnight.arm_every_midnight()
         now = dt_util.utcnow()
-        if host.data.flare_up:
-            host.data.mark_flare_up_since_last_run(local_date(now, host.time_zone))
+        # Days that passed while Home Assistant was down, flare-up on, are paused.
+        if host.data.mark_flare_up_days(local_date(now, host.time_zone)):
             host.changed()
         self._finish_if_due(now, while_offline=True)
         if host.data.visits.record_begun(now, host.data.history, host.time_zone):
@@ -145,8 +145,11 @@ class RoutineClock:
 
     @callback
     def _async_midnight(self, now: datetime) -> None:
-        """Start a new day: totals and the checklist start fresh."""
+        """Start a new day: totals and the checklist start fresh.
+
+        After a clock that jumped over several midnights this runs once:
+        every day since flare-up was turned on is paused, not only today.
+        """
         host = self._host
-        if host.data.flare_up:
-            host.data.mark_flare_up(local_date(now, host.time_zone))
+        host.data.mark_flare_up_days(local_date(now, host.time_zone))
         host.changed()

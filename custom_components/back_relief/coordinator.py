@@ -217,7 +217,7 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
 
     def streak(self, goal: Goal) -> Streak:
         """Return a goal's streak as of today."""
-        return self.data.history.streak(goal, self.goal_minutes(goal), self.today())
+        return self.data.streak(goal, self.goal_minutes(goal), self.today())
 
     def next_visit(self) -> Visit | None:
         """Return the next planned visit that hasn't begun."""

@@ -30,7 +30,7 @@ from .const import (
 )
 from .guided import Routine
 from .limits import check_date, check_range
-from .routine import Activity, History, PainEntry, SessionRecord, local_date
+from .routine import Activity, Goal, History, PainEntry, SessionRecord, Streak, local_date
 from .session import RoutineError, Session
 from .steps import current_step, session_event_data, step_event_data
 from .visits import PlannedVisits
@@ -59,7 +59,8 @@ class PersonRoutine:
     session: Session | None = None
     durations: dict[Activity, int] = field(default_factory=lambda: dict(DEFAULT_DURATIONS))
     reminders_enabled: bool = True
-    flare_up: bool = False
+    # The first day of the flare-up that is on, None when it is off.
+    flare_up_since: date | None = None
     checklist: Checklist = field(default_factory=Checklist)
     visits: PlannedVisits = field(default_factory=PlannedVisits)
     # How each rest light was before a rest session dimmed it.
@@ -217,29 +218,43 @@ class PersonRoutine:
 
     # ----- flare-up -----
 
+    @property
+    def flare_up(self) -> bool:
+        """Return whether flare-up is on."""
+        return self.flare_up_since is not None
+
     def set_flare_up(self, on: bool, today: date) -> None:  # noqa: FBT001
         """Turn flare-up on or off; a day with any flare-up is paused."""
-        self.flare_up = on
-        if on:
-            self.mark_flare_up(today)
+        if on and self.flare_up_since is None:
+            self.flare_up_since = today
+        self.mark_flare_up_days(today)
+        if not on:
+            self.flare_up_since = None
 
-    def mark_flare_up(self, day: date) -> None:
-        """Pause a day's streaks."""
-        if not self.history.get(day).flare_up:
-            self.history.edit(day).flare_up = True
+    def mark_flare_up_days(self, today: date) -> bool:
+        """Pause every day from the flare-up's first day through today; return whether any was new.
 
-    def mark_flare_up_since_last_run(self, today: date) -> None:
-        """Pause every day that flare-up stayed on while Home Assistant was down.
-
-        The switch was on when Home Assistant stopped, and that day was marked;
-        so was every day up to today.
+        Derived from when flare-up was turned on, not from midnight ticks: a
+        clock that jumps over several midnights at once (a host that was
+        suspended, a corrected clock) or days Home Assistant was down lose none.
         """
-        days = self.history.days_between(today - timedelta(days=FLARE_UP_LOOKBACK_DAYS), today)
-        marked = [day for day, log in days if log.flare_up]
-        first = marked[-1] if marked else today
-        for day, log in days:
-            if day >= first and not log.flare_up:
-                self.history.edit(day).flare_up = True
+        if self.flare_up_since is None:
+            return False
+        first = max(self.flare_up_since, today - timedelta(days=FLARE_UP_LOOKBACK_DAYS))
+        unmarked = [day for day, log in self.history.days_between(first, today) if not log.flare_up]
+        for day in unmarked:
+            self.history.edit(day).flare_up = True
+        return bool(unmarked)
+
+    def is_paused(self, day: date) -> bool:
+        """Return whether a day is a flare-up day, marked yet or not."""
+        return self.history.get(day).flare_up or (
+            self.flare_up_since is not None and self.flare_up_since <= day
+        )
+
+    def streak(self, goal: Goal, goal_minutes: int, today: date) -> Streak:
+        """Return a goal's streak as of today, every day of a flare-up still on paused."""
+        return self.history.streak(goal, goal_minutes, today, paused_since=self.flare_up_since)
 
     # ----- stored form -----
 
@@ -251,6 +266,7 @@ class PersonRoutine:
             "durations": {str(key): value for key, value in self.durations.items()},
             "reminders": self.reminders_enabled,
             "flare_up": self.flare_up,
+            "flare_up_since": self.flare_up_since.isoformat() if self.flare_up_since else None,
             "checklist": self.checklist.as_list(),
             "rest_snapshot": self.rest_snapshot,
             "stretch_routine": self.stretch_routine,
@@ -267,12 +283,13 @@ class PersonRoutine:
         rest_snapshot = stored.get("rest_snapshot")
         if rest_snapshot is not None and not isinstance(rest_snapshot, dict):
             raise TypeError("rest_snapshot")
+        history = History.from_dict(stored.get("history", {}))
         return cls(
-            history=History.from_dict(stored.get("history", {})),
+            history=history,
             session=Session.from_dict(stored["session"]) if stored.get("session") else None,
             durations=durations,
             reminders_enabled=bool(stored.get("reminders", True)),
-            flare_up=bool(stored.get("flare_up", False)),
+            flare_up_since=_flare_up_since(stored, history),
             checklist=Checklist.from_list(stored["checklist"])
             if stored.get("checklist")
             else default_checklist,
@@ -280,3 +297,16 @@ class PersonRoutine:
             rest_snapshot=rest_snapshot,
             stretch_routine=stored.get("stretch_routine"),
         )
+
+
+def _flare_up_since(stored: dict[str, Any], history: History) -> date | None:
+    """Return the first day of the stored flare-up that is on.
+
+    Stored without its first day (by an earlier version), flare-up was on since
+    the last day it marked: the day it was turned on was marked at once.
+    """
+    if since := stored.get("flare_up_since"):
+        return date.fromisoformat(since)
+    if not stored.get("flare_up"):
+        return None
+    return history.last_flare_up_day()

@@ -188,7 +188,7 @@ class History:
         # Streaks are read on every state write; they change only with the
         # history (its revision), the goal, or the date.
         self._best_cache: dict[tuple[Goal, int], tuple[int, int]] = {}
-        self._streak_cache: dict[tuple[Goal, int, date], tuple[int, Streak]] = {}
+        self._streak_cache: dict[tuple[Goal, int, date, date | None], tuple[int, Streak]] = {}
         self.revision = 0
 
     def __len__(self) -> int:
@@ -233,6 +233,12 @@ class History:
                 return max(reversed(self._days[day].pain), key=lambda entry: entry.logged_at)
         return None
 
+    def last_flare_up_day(self) -> date | None:
+        """Return the latest day marked as a flare-up day."""
+        return next(
+            (day for day in sorted(self._days, reverse=True) if self._days[day].flare_up), None
+        )
+
     def latest_visit(self) -> Visit | None:
         """Return the most recent chiropractor visit of all days."""
         for day in sorted(self._days, reverse=True):
@@ -244,22 +250,27 @@ class History:
         """Return whether a day reaches a goal."""
         return self.get(day).goal_minutes(goal) >= goal_minutes
 
-    def streak(self, goal: Goal, goal_minutes: int, today: date) -> Streak:
+    def streak(
+        self, goal: Goal, goal_minutes: int, today: date, *, paused_since: date | None = None
+    ) -> Streak:
         """Return a goal's streak as of today.
 
         The streak ends today when today already meets the goal, else
         yesterday: a day is not lost before it is over. Flare-up days are
-        skipped: they neither break nor extend a streak.
+        skipped: they neither break nor extend a streak. ``paused_since`` is
+        the first day of a flare-up that is still on: every day from it is
+        paused, marked yet or not.
         """
-        cached = self._streak_cache.get((goal, goal_minutes, today))
+        key = (goal, goal_minutes, today, paused_since)
+        cached = self._streak_cache.get(key)
         if cached is not None and cached[0] == self.revision:
             return cached[1]
         today_met = self.meets(today, goal, goal_minutes)
         current = 0
         day = today if today_met else today - ONE_DAY
-        while day in self._days:
-            log = self._days[day]
-            if log.flare_up:
+        while day in self._days or (paused_since is not None and paused_since <= day):
+            log = self.get(day)
+            if log.flare_up or (paused_since is not None and paused_since <= day):
                 pass
             elif log.goal_minutes(goal) >= goal_minutes:
                 current += 1
@@ -270,9 +281,11 @@ class History:
             current=current, best=max(current, self._best(goal, goal_minutes)), today_met=today_met
         )
         self._streak_cache = {
-            key: value for key, value in self._streak_cache.items() if key[2] == today
+            cached_key: value
+            for cached_key, value in self._streak_cache.items()
+            if cached_key[2] == today
         }
-        self._streak_cache[(goal, goal_minutes, today)] = (self.revision, streak)
+        self._streak_cache[key] = (self.revision, streak)
         return streak
 
     def _best(self, goal: Goal, goal_minutes: int) -> int:
