@@ -330,12 +330,20 @@ async def test_flare_up_left_on_while_home_assistant_was_down_pauses_the_missed_
     assert streak(hass, entry) == ("3", False)
 
 
+async def three_met_days_then_a_flare_up(
+    hass: HomeAssistant, hass_storage: dict[str, Any]
+) -> MockConfigEntry:
+    """Set up Alex with exercise met 11-22 to 11-24, and turn flare-up on on 11-25."""
+    entry = await set_up_with(hass, hass_storage, {"history": met_days(date(2026, 11, 22), 3)})
+    await set_flare_up(hass, entry, on=True)
+    return entry
+
+
 async def test_flare_up_pauses_every_day_a_clock_jump_skips(
     hass: HomeAssistant, hass_storage: dict[str, Any], frozen_time: FrozenDateTimeFactory
 ) -> None:
     """A host suspended for days (one late midnight tick for three midnights) loses no day."""
-    entry = await set_up_with(hass, hass_storage, {"history": met_days(date(2026, 11, 22), 3)})
-    await set_flare_up(hass, entry, on=True)
+    entry = await three_met_days_then_a_flare_up(hass, hass_storage)
 
     # Three midnights pass at once; the timers get one chance to run.
     await move_to(hass, frozen_time, "2026-11-28T10:00:00+01:00")
@@ -366,8 +374,7 @@ async def test_flare_up_days_come_from_when_it_was_turned_on_not_from_ticks(
     hass: HomeAssistant, hass_storage: dict[str, Any], frozen_time: FrozenDateTimeFactory
 ) -> None:
     """Before any timer catches up with a clock that jumped, the days are already paused."""
-    entry = await set_up_with(hass, hass_storage, {"history": met_days(date(2026, 11, 22), 3)})
-    await set_flare_up(hass, entry, on=True)
+    entry = await three_met_days_then_a_flare_up(hass, hass_storage)
 
     # The clock is corrected by three days; no timer has run since.
     frozen_time.move_to("2026-11-28T10:00:00+01:00")
