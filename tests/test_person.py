@@ -10,6 +10,7 @@ import pytest
 from custom_components.back_relief.checklist import Checklist, ChecklistItem
 from custom_components.back_relief.guided import Routine, Step
 from custom_components.back_relief.person import PersonRoutine, find_routine
+from custom_components.back_relief.plan import PlanSettings
 from custom_components.back_relief.routine import Activity, Goal, History
 from custom_components.back_relief.session import RoutineError
 
@@ -17,6 +18,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)  # 12:00 in Berlin
 TODAY = date(2026, 5, 4)
 CAP = 30
+SETTINGS = PlanSettings(start_minutes=2, step_minutes=1, goal_minutes=15, max_minutes=CAP)
 TWO_STEPS = Routine("two", "Two steps", (Step("Cat", 60, "Arch"), Step("Cow", 60, "Dip")))
 ROUTINES = {"two": TWO_STEPS}
 
@@ -211,27 +213,24 @@ def test_log_activity_and_pain() -> None:
     assert refused.value.placeholders == {"value": "11", "minimum": "0", "maximum": "10"}
 
 
-def test_flare_up_pauses_every_day_since_it_was_turned_on() -> None:
-    """Days are paused from the day flare-up was turned on, however many midnights pass at once."""
+def test_flare_up_marks_today_and_every_day_since_it_was_last_on() -> None:
+    """Days while Home Assistant was down are paused too, from the day it was turned on."""
     routine = PersonRoutine()
     routine.set_flare_up(True, TODAY)  # noqa: FBT003
-    assert routine.flare_up
+    assert routine.flare_up_on(TODAY)
     assert routine.history.get(TODAY).flare_up
     later = TODAY + timedelta(days=3)
-    # Before anything is marked, the days already count as paused.
-    assert routine.is_paused(later)
-    assert routine.mark_flare_up_days(later)
-    assert not routine.mark_flare_up_days(later)  # nothing new: no write
-    days = routine.history.days_between(TODAY, later)
-    assert all(log.flare_up for _, log in days)
-    assert not routine.is_paused(TODAY - timedelta(days=1))
+    assert routine.turn_day(later, SETTINGS)
+    marked = [day for day, log in routine.history.days_between(TODAY, later)]
+    assert all(routine.history.get(day).flare_up for day in marked)
+    assert not routine.history.get(TODAY - timedelta(days=1)).flare_up
     routine.set_flare_up(False, later)  # noqa: FBT003
+    assert not routine.flare_up_on(later)
     assert routine.history.get(later).flare_up  # a day with any flare-up stays paused
-    assert not routine.is_paused(later + timedelta(days=1))
 
 
-def test_a_streak_skips_the_days_of_a_flare_up_still_on() -> None:
-    """Unmarked days of a flare-up still on neither break nor extend a streak."""
+def test_a_streak_skips_the_days_of_a_flare_up_not_marked_yet() -> None:
+    """Days of a flare-up still on are paused before a midnight tick marks them."""
     routine = PersonRoutine()
     for offset in (1, 2, 3):
         routine.log_activity(
@@ -239,17 +238,10 @@ def test_a_streak_skips_the_days_of_a_flare_up_still_on() -> None:
         )
     routine.set_flare_up(True, TODAY)  # noqa: FBT003
     later = TODAY + timedelta(days=4)
+    assert routine.is_paused(later)
+    assert not routine.is_paused(TODAY - timedelta(days=1))
     assert routine.streak(Goal.EXERCISE, 20, later).current == 3
     assert routine.history.streak(Goal.EXERCISE, 20, later).current == 0
-
-
-def test_a_flare_up_stored_without_its_first_day_began_on_the_last_day_marked() -> None:
-    """A routine stored by an earlier version keeps its flare-up from the day it marked."""
-    stored = {"history": {"2026-05-02": {"flare_up": True}}, "flare_up": True}
-    routine = PersonRoutine.from_stored(stored, Checklist())
-    assert routine.flare_up_since == date(2026, 5, 2)
-    assert PersonRoutine.from_stored({"flare_up": False}, Checklist()).flare_up_since is None
-    assert routine.as_stored()["flare_up_since"] == "2026-05-02"
 
 
 def test_find_routine_refuses_an_unknown_key_naming_the_known_ones() -> None:
@@ -270,15 +262,25 @@ def test_stored_form_comes_back_whole() -> None:
     routine.stretch_routine = "two"
     routine.checklist.add("own", "Walk")
     stored = routine.as_stored()
-    again = PersonRoutine.from_stored(stored, Checklist())
+    again = PersonRoutine.from_stored(stored, Checklist(), TODAY)
     assert again.as_stored() == stored
     assert again.session == routine.session
+
+
+def test_someone_new_starts_on_the_plan_and_a_hand_set_number_moves_it() -> None:
+    """A new person's inversion starts at the plan's first length; a number set by hand holds."""
+    routine = PersonRoutine.for_new_person(Checklist(), TODAY, SETTINGS)
+    assert routine.durations[Activity.INVERSION] == 2
+    routine.set_duration(Activity.INVERSION, 4)
+    assert routine.gentle.plan is not None
+    assert routine.gentle.plan.moved
+    assert not PersonRoutine().gentle.plan
 
 
 def test_stored_form_without_a_checklist_keeps_the_default() -> None:
     """An empty stored checklist is the built-in one."""
     default = Checklist([ChecklistItem("sun", "Sun")])
-    assert PersonRoutine.from_stored({}, default).checklist is default
+    assert PersonRoutine.from_stored({}, default, TODAY).checklist is default
 
 
 @pytest.mark.parametrize(

@@ -176,7 +176,7 @@ async def test_start_session_uses_the_duration_number(
 
 @pytest.mark.parametrize(
     ("activity", "default_minutes"),
-    [("exercise", 20), ("stretch", 15), ("inversion", 15), ("rest", 15)],
+    [("exercise", 20), ("stretch", 15), ("inversion", 2), ("rest", 15)],
 )
 async def test_start_session_default_durations(
     hass: HomeAssistant, setup_entry: MockConfigEntry, activity: str, default_minutes: int
@@ -1044,6 +1044,11 @@ ACTIONS: dict[str, ActionFields] = {
         "rest_running",
         {"date": "2026-12-01"},
         {"date": "date", "time": "time", "note": "text"},
+    ),
+    "set_flare_up": ActionFields(
+        "rest_running",
+        {"start_date": "2026-11-20"},
+        {"start_date": "date", "end_date": "date", "note": "text"},
     ),
 }
 

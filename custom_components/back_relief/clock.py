@@ -18,6 +18,7 @@ from .commands import Change
 from .const import EVENT_STEP
 from .guided import Routine
 from .person import PersonRoutine, SessionEvent
+from .plan import PlanSettings
 from .routine import local_date
 from .steps import current_step, next_step_change, step_event_data
 from .timers import Timer
@@ -34,6 +35,10 @@ class ClockHost(Protocol):
     @property
     def time_zone(self) -> tzinfo:
         """Return the time zone days are counted in."""
+
+    @property
+    def plan_settings(self) -> PlanSettings:
+        """Return the options that shape the inversion plan."""
 
     def guided_routine(self) -> Routine | None:
         """Return the guided routine of the session, if any."""
@@ -68,8 +73,8 @@ class RoutineClock:
         host = self._host
         self._midnight.arm_every_midnight()
         now = dt_util.utcnow()
-        # Days that passed while Home Assistant was down, flare-up on, are paused.
-        if host.data.mark_flare_up_days(local_date(now, host.time_zone)):
+        # Days missed while Home Assistant was down are closed now, once each.
+        if host.data.turn_day(local_date(now, host.time_zone), host.plan_settings):
             host.changed()
         self._finish_if_due(now, while_offline=True)
         if host.data.visits.record_begun(now, host.data.history, host.time_zone):
@@ -145,11 +150,7 @@ class RoutineClock:
 
     @callback
     def _async_midnight(self, now: datetime) -> None:
-        """Start a new day: totals and the checklist start fresh.
-
-        After a clock that jumped over several midnights this runs once:
-        every day since flare-up was turned on is paused, not only today.
-        """
+        """Start a new day: totals and the checklist start fresh, the plan turns."""
         host = self._host
-        host.data.mark_flare_up_days(local_date(now, host.time_zone))
+        host.data.turn_day(local_date(now, host.time_zone), host.plan_settings)
         host.changed()

@@ -23,13 +23,14 @@ from .const import (
     EVENT_RESUMED,
     EVENT_STARTED,
     EVENT_STEP,
-    FLARE_UP_LOOKBACK_DAYS,
     LOG_DAYS_BACK,
     MAX_LOG_MINUTES,
     MAX_PAIN,
 )
+from .gentle import GentlePlan
 from .guided import Routine
 from .limits import check_date, check_range
+from .plan import PlanSettings
 from .routine import Activity, Goal, History, PainEntry, SessionRecord, Streak, local_date
 from .session import RoutineError, Session
 from .steps import current_step, session_event_data, step_event_data
@@ -59,8 +60,8 @@ class PersonRoutine:
     session: Session | None = None
     durations: dict[Activity, int] = field(default_factory=lambda: dict(DEFAULT_DURATIONS))
     reminders_enabled: bool = True
-    # The first day of the flare-up that is on, None when it is off.
-    flare_up_since: date | None = None
+    # The inversion plan (for someone new to the table) and the flare-up ranges.
+    gentle: GentlePlan = field(default_factory=GentlePlan)
     checklist: Checklist = field(default_factory=Checklist)
     visits: PlannedVisits = field(default_factory=PlannedVisits)
     # How each rest light was before a rest session dimmed it.
@@ -218,43 +219,48 @@ class PersonRoutine:
 
     # ----- flare-up -----
 
-    @property
-    def flare_up(self) -> bool:
-        """Return whether flare-up is on."""
-        return self.flare_up_since is not None
+    def flare_up_on(self, today: date) -> bool:
+        """Return whether today is a flare-up day that the switch shows."""
+        return self.gentle.flare_ups.is_on(today)
 
     def set_flare_up(self, on: bool, today: date) -> None:  # noqa: FBT001
         """Turn flare-up on or off; a day with any flare-up is paused."""
-        if on and self.flare_up_since is None:
-            self.flare_up_since = today
-        self.mark_flare_up_days(today)
-        if not on:
-            self.flare_up_since = None
-
-    def mark_flare_up_days(self, today: date) -> bool:
-        """Pause every day from the flare-up's first day through today; return whether any was new.
-
-        Derived from when flare-up was turned on, not from midnight ticks: a
-        clock that jumps over several midnights at once (a host that was
-        suspended, a corrected clock) or days Home Assistant was down lose none.
-        """
-        if self.flare_up_since is None:
-            return False
-        first = max(self.flare_up_since, today - timedelta(days=FLARE_UP_LOOKBACK_DAYS))
-        unmarked = [day for day, log in self.history.days_between(first, today) if not log.flare_up]
-        for day in unmarked:
-            self.history.edit(day).flare_up = True
-        return bool(unmarked)
+        self.gentle.set_flare_up(self.history, today, on=on)
 
     def is_paused(self, day: date) -> bool:
-        """Return whether a day is a flare-up day, marked yet or not."""
-        return self.history.get(day).flare_up or (
-            self.flare_up_since is not None and self.flare_up_since <= day
-        )
+        """Return whether a day is a flare-up day, marked in the history yet or not."""
+        return self.history.get(day).flare_up or self.gentle.flare_ups.covers(day)
 
     def streak(self, goal: Goal, goal_minutes: int, today: date) -> Streak:
-        """Return a goal's streak as of today, every day of a flare-up still on paused."""
-        return self.history.streak(goal, goal_minutes, today, paused_since=self.flare_up_since)
+        """Return a goal's streak as of today; every flare-up day is paused, marked yet or not.
+
+        The days come from the flare-up ranges, not from midnight ticks: before
+        a late tick marks them (a host that was suspended, a corrected clock),
+        they are paused already.
+        """
+        return self.history.streak(goal, goal_minutes, today, paused=self.gentle.flare_ups)
+
+    def set_flare_up_range(
+        self, start: date, end: date | None, note: str | None, *, today: date
+    ) -> None:
+        """Pause every day from start to end; no end: until flare-up is turned off."""
+        self.gentle.add_flare_up(self.history, start, end, note, today)
+
+    # ----- the day and the inversion plan -----
+
+    def turn_day(self, today: date, settings: PlanSettings) -> bool:
+        """Close the days before today for the plan and flare-ups; return whether any changed."""
+        return self.gentle.turn_day(self.history, self.durations, today, settings)
+
+    def inversion_tomorrow(self, today: date, settings: PlanSettings) -> int | None:
+        """Return tomorrow's inversion length as today stands; None off the plan."""
+        minutes = self.durations[Activity.INVERSION]
+        return self.gentle.tomorrow(self.history, minutes, today, settings)
+
+    def set_duration(self, activity: Activity, minutes: int) -> None:
+        """Set the default length of an activity's sessions; by hand, it holds for the day."""
+        self.durations[activity] = minutes
+        self.gentle.set_by_hand(activity)
 
     # ----- stored form -----
 
@@ -265,8 +271,7 @@ class PersonRoutine:
             "session": self.session.as_dict() if self.session else None,
             "durations": {str(key): value for key, value in self.durations.items()},
             "reminders": self.reminders_enabled,
-            "flare_up": self.flare_up,
-            "flare_up_since": self.flare_up_since.isoformat() if self.flare_up_since else None,
+            **self.gentle.as_dict(),
             "checklist": self.checklist.as_list(),
             "rest_snapshot": self.rest_snapshot,
             "stretch_routine": self.stretch_routine,
@@ -274,7 +279,18 @@ class PersonRoutine:
         }
 
     @classmethod
-    def from_stored(cls, stored: dict[str, Any], default_checklist: Checklist) -> PersonRoutine:
+    def for_new_person(
+        cls, checklist: Checklist, today: date, settings: PlanSettings
+    ) -> PersonRoutine:
+        """Return the routine of someone new: their inversion follows the gentle plan."""
+        routine = cls(checklist=checklist)
+        routine.gentle = GentlePlan.for_new_person(routine.durations, today, settings)
+        return routine
+
+    @classmethod
+    def from_stored(
+        cls, stored: dict[str, Any], default_checklist: Checklist, today: date
+    ) -> PersonRoutine:
         """Rebuild the routine from its stored form; raise if any of it can't be read."""
         durations = dict(DEFAULT_DURATIONS)
         durations.update(
@@ -289,7 +305,7 @@ class PersonRoutine:
             session=Session.from_dict(stored["session"]) if stored.get("session") else None,
             durations=durations,
             reminders_enabled=bool(stored.get("reminders", True)),
-            flare_up_since=_flare_up_since(stored, history),
+            gentle=GentlePlan.from_stored(stored, history, today),
             checklist=Checklist.from_list(stored["checklist"])
             if stored.get("checklist")
             else default_checklist,
@@ -297,16 +313,3 @@ class PersonRoutine:
             rest_snapshot=rest_snapshot,
             stretch_routine=stored.get("stretch_routine"),
         )
-
-
-def _flare_up_since(stored: dict[str, Any], history: History) -> date | None:
-    """Return the first day of the stored flare-up that is on.
-
-    Stored without its first day (by an earlier version), flare-up was on since
-    the last day it marked: the day it was turned on was marked at once.
-    """
-    if since := stored.get("flare_up_since"):
-        return date.fromisoformat(since)
-    if not stored.get("flare_up"):
-        return None
-    return history.last_flare_up_day()

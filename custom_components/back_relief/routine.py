@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 
 class Activity(StrEnum):
@@ -179,6 +179,13 @@ class Streak:
     today_met: bool
 
 
+class PausedDays(Protocol):
+    """Flare-up days as a streak reads them; hashable, as streaks are cached by it."""
+
+    def covers(self, day: date) -> bool:
+        """Return whether a day is a flare-up day."""
+
+
 class History:
     """Every day's log, kept indefinitely, with goals and streaks over it."""
 
@@ -188,7 +195,7 @@ class History:
         # Streaks are read on every state write; they change only with the
         # history (its revision), the goal, or the date.
         self._best_cache: dict[tuple[Goal, int], tuple[int, int]] = {}
-        self._streak_cache: dict[tuple[Goal, int, date, date | None], tuple[int, Streak]] = {}
+        self._streak_cache: dict[tuple[Goal, int, date, PausedDays | None], tuple[int, Streak]] = {}
         self.revision = 0
 
     def __len__(self) -> int:
@@ -233,12 +240,6 @@ class History:
                 return max(reversed(self._days[day].pain), key=lambda entry: entry.logged_at)
         return None
 
-    def last_flare_up_day(self) -> date | None:
-        """Return the latest day marked as a flare-up day."""
-        return next(
-            (day for day in sorted(self._days, reverse=True) if self._days[day].flare_up), None
-        )
-
     def latest_visit(self) -> Visit | None:
         """Return the most recent chiropractor visit of all days."""
         for day in sorted(self._days, reverse=True):
@@ -251,26 +252,25 @@ class History:
         return self.get(day).goal_minutes(goal) >= goal_minutes
 
     def streak(
-        self, goal: Goal, goal_minutes: int, today: date, *, paused_since: date | None = None
+        self, goal: Goal, goal_minutes: int, today: date, *, paused: PausedDays | None = None
     ) -> Streak:
         """Return a goal's streak as of today.
 
         The streak ends today when today already meets the goal, else
         yesterday: a day is not lost before it is over. Flare-up days are
-        skipped: they neither break nor extend a streak. ``paused_since`` is
-        the first day of a flare-up that is still on: every day from it is
-        paused, marked yet or not.
+        skipped: they neither break nor extend a streak. ``paused`` tells the
+        flare-up days that may not be marked yet.
         """
-        key = (goal, goal_minutes, today, paused_since)
+        key = (goal, goal_minutes, today, paused)
         cached = self._streak_cache.get(key)
         if cached is not None and cached[0] == self.revision:
             return cached[1]
         today_met = self.meets(today, goal, goal_minutes)
         current = 0
         day = today if today_met else today - ONE_DAY
-        while day in self._days or (paused_since is not None and paused_since <= day):
+        while day in self._days or (paused is not None and paused.covers(day)):
             log = self.get(day)
-            if log.flare_up or (paused_since is not None and paused_since <= day):
+            if log.flare_up or (paused is not None and paused.covers(day)):
                 pass
             elif log.goal_minutes(goal) >= goal_minutes:
                 current += 1
