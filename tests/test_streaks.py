@@ -87,3 +87,24 @@ def test_a_change_far_back_counts_only_from_that_day() -> None:
     index.set_day(start - 60, [("exercise", 5)], paused=False)
     assert runs.valid == 3650 - 61
     assert index.streak("exercise", 20, start) == Streak(60, 3589, today_met=True)
+
+
+def test_flare_up_days_not_marked_yet_are_paused_too() -> None:
+    """The latest days of a flare-up, not marked before a clock jump, neither break nor count."""
+    index = StreakIndex()
+    start = FIRST.toordinal()
+    for offset in range(10):
+        index.set_day(start + offset, [("rest", 15)], paused=False)
+    # Days 10 to 13 hold nothing yet: a flare-up covers them, unmarked; day 14 is today.
+    flare_up = set(range(start + 10, start + 14))
+    today = start + 14
+    assert index.streak("rest", 15, today).current == 0
+    assert index.streak("rest", 15, today, paused=flare_up.__contains__) == Streak(
+        10, 10, today_met=False
+    )
+    index.set_day(today, [("rest", 15)], paused=False)
+    assert index.streak("rest", 15, today, paused=flare_up.__contains__).current == 11
+    # A paused day in the middle that broke the run, marked or not, joins both sides.
+    index.set_day(start + 5, [("rest", 0)], paused=False)
+    assert index.streak("rest", 15, today, paused=flare_up.__contains__).current == 5
+    assert index.streak("rest", 15, today, paused={*flare_up, start + 5}.__contains__).current == 10

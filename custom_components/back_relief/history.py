@@ -7,11 +7,18 @@ dates handed in by the caller (see ``routine.local_date``).
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from .closed_days import ClosedYear, YearSnapshot
 from .routine import Activity, DayLog, Goal, PainEntry, PainInsights, Visit
 from .streaks import Streak, StreakIndex
+
+
+class PausedDays(Protocol):
+    """Flare-up days as a streak reads them, marked in the history yet or not."""
+
+    def covers(self, day: date) -> bool:
+        """Return whether a day is a flare-up day."""
 
 
 class History:
@@ -196,10 +203,19 @@ class History:
         """Return whether a day reaches a goal."""
         return self.get(day).goal_minutes(goal) >= goal_minutes
 
-    def streak(self, goal: Goal, goal_minutes: int, today: date) -> Streak:
-        """Return a goal's streak as of today (see ``StreakIndex.streak``)."""
+    def streak(
+        self, goal: Goal, goal_minutes: int, today: date, *, paused: PausedDays | None = None
+    ) -> Streak:
+        """Return a goal's streak as of today (see ``StreakIndex.streak``).
+
+        ``paused`` tells the flare-up days that may not be marked yet (after a
+        clock jump, before the next tick marks them).
+        """
         self._catch_up()
-        return self._index.streak(goal, goal_minutes, today.toordinal())
+        covers = (
+            None if paused is None else lambda ordinal: paused.covers(date.fromordinal(ordinal))
+        )
+        return self._index.streak(goal, goal_minutes, today.toordinal(), paused=covers)
 
     def pain_insights(self, today: date, exercise_goal_minutes: int) -> PainInsights:
         """Return pain averages, and pain on days that met the exercise goal or not."""

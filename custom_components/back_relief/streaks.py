@@ -13,7 +13,7 @@ days back sixty, and a new goal length one pass.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 RECORDED = 1
@@ -37,6 +37,8 @@ class _Runs:
 
     run: array[int] = field(default_factory=lambda: array("H"))
     best: array[int] = field(default_factory=lambda: array("H"))
+    # The last day at or before each day that broke the run (-1: none).
+    broke: array[int] = field(default_factory=lambda: array("i"))
     # How many leading days are counted and still true.
     valid: int = 0
 
@@ -95,21 +97,41 @@ class StreakIndex:
         for _, runs in self._runs.values():
             runs.valid = min(runs.valid, position)
 
-    def streak(self, goal: str, goal_minutes: int, today: int) -> Streak:
+    def streak(
+        self,
+        goal: str,
+        goal_minutes: int,
+        today: int,
+        *,
+        paused: Callable[[int], bool] | None = None,
+    ) -> Streak:
         """Return a goal's streak as of today.
 
         The streak ends today when today already meets the goal, else
         yesterday: a day is not lost before it is over. Flare-up days neither
-        break nor extend it; a day without any record breaks it.
+        break nor extend it; a day without any record breaks it. ``paused``
+        tells flare-up days not marked yet: they are the latest days (a clock
+        jump, before the tick that marks them), so they are looked at from the
+        streak's end back, and where a run broke.
         """
-        if self._first is None:
+        if self._first is None and paused is None:
             return Streak(0, 0, today_met=goal_minutes <= 0)
         self._position(today)
+        assert self._first is not None  # noqa: S101 - made room for today just now
         runs = self._counted(goal, goal_minutes)
         position = today - self._first
         today_met = self._minutes_of(goal, position) >= goal_minutes
         end = position if today_met else position - 1
-        current = runs.run[end] if end >= 0 else 0
+        current = 0
+        while end >= 0:
+            if paused is not None and paused(self._first + end):
+                end -= 1  # paused, marked or not: neither breaks nor extends
+                continue
+            current += runs.run[end]
+            broke = runs.broke[end]
+            if broke < 0 or paused is None or not paused(self._first + broke):
+                break
+            end = broke - 1  # a flare-up day not marked yet breaks nothing
         return Streak(current=current, best=max(current, runs.best[-1]), today_met=today_met)
 
     def _minutes_of(self, goal: str, position: int) -> int:
@@ -128,22 +150,25 @@ class StreakIndex:
             return runs
         del runs.run[runs.valid :]
         del runs.best[runs.valid :]
+        del runs.broke[runs.valid :]
         column = self._minutes.get(goal) or array("H", bytes(2 * days))
         run = runs.run[-1] if runs.run else 0
         best = runs.best[-1] if runs.best else 0
+        broke = runs.broke[-1] if runs.broke else -1
         flags = self._flags
         for position in range(runs.valid, days):
             flag = flags[position]
             if not flag & RECORDED:
-                run = 0
+                run, broke = 0, position
             elif flag & PAUSED:
                 pass
             elif column[position] >= goal_minutes:
                 run += 1
             else:
-                run = 0
+                run, broke = 0, position
             best = max(best, run)
             runs.run.append(run)
             runs.best.append(best)
+            runs.broke.append(broke)
         runs.valid = days
         return runs
