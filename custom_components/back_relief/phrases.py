@@ -63,6 +63,16 @@ def _language(hass: HomeAssistant) -> str:
     return language if language in PHRASES else FALLBACK_LANGUAGE
 
 
+def language(hass: HomeAssistant) -> str:
+    """Return the language the texts are in: Home Assistant's, or English."""
+    return _language(hass)
+
+
+def texts(hass: HomeAssistant, group: str) -> dict[str, str]:
+    """Return a group of texts in Home Assistant's language, values still to fill in."""
+    return PHRASES[_language(hass)][group]
+
+
 def phrase(hass: HomeAssistant, group: str, key: str, **values: Any) -> str:
     """Return one text in Home Assistant's language, with its values filled in."""
     return PHRASES[_language(hass)][group][key].format(**values)
