@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from custom_components.back_relief.daily_statistics import (
     PAIN,
     DailyStatistics,
+    Figures,
     PainFigures,
     day_start,
     pain_figures,
@@ -170,7 +171,7 @@ def test_resuming_takes_matching_rows_as_written_and_rewrites_the_rest() -> None
     statistics = DailyStatistics(AMSTERDAM)
 
     rewrite = statistics.resume(
-        history,
+        Figures.of(history),
         {
             Activity.EXERCISE: (last, 50),
             Activity.REST: (last, 20),  # one day short: a write that never made it

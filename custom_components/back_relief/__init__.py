@@ -13,6 +13,7 @@ from .card import async_register_card
 from .const import DOMAIN
 from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
 from .custom_sentences import async_sync_sentences
+from .long_term_statistics import StatisticsWriter
 from .rest_lights import RestLights
 from .services import async_setup_services
 
@@ -52,6 +53,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -
     entry.async_on_unload(RestLights(hass, coordinator, announcer.faults).async_start())
     coordinator.async_start()
     entry.async_on_unload(coordinator.async_cancel_timers)
+    entry.async_on_unload(StatisticsWriter(hass, coordinator).async_start())
     entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
     await async_sync_sentences(hass)  # Assist learns the person's name
     return True

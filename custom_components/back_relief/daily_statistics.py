@@ -84,14 +84,15 @@ def day_start(day: date, time_zone: tzinfo) -> datetime:
 
 
 @dataclass(slots=True)
-class _Figures:
+class Figures:
     """Every day's minutes per activity and pain, for days that hold any."""
 
     minutes: dict[Activity, dict[date, int]]
     pain: dict[date, PainFigures]
 
     @classmethod
-    def of(cls, history: History) -> _Figures:
+    def of(cls, history: History) -> Figures:
+        """Return the figures of every day in a history."""
         minutes: dict[Activity, dict[date, int]] = {activity: {} for activity in Activity}
         pain: dict[date, PainFigures] = {}
         for day, log in history.items():
@@ -108,6 +109,7 @@ class _Figures:
         return (min(days), max(days)) if days else None
 
     def total_through(self, activity: Activity, day: date) -> int:
+        """Return an activity's minutes of every day up to and including a day."""
         return sum(minutes for on, minutes in self.minutes[activity].items() if on <= day)
 
 
@@ -123,21 +125,21 @@ class DailyStatistics:
     def __init__(self, time_zone: tzinfo) -> None:
         """Start knowing of no rows: the first call writes the whole history."""
         self.time_zone = time_zone
-        self._written = _Figures({activity: {} for activity in Activity}, {})
+        self._written = Figures({activity: {} for activity in Activity}, {})
         # Each activity holds a row for every day up to here.
         self._through: dict[Activity, date | None] = dict.fromkeys(Activity)
 
     def resume(
-        self, history: History, last_rows: dict[str, tuple[date, float | None]]
+        self, current: Figures, last_rows: dict[str, tuple[date, float | None]]
     ) -> list[str]:
         """Take the rows a statistic already holds as written; return the series to rewrite.
 
-        ``last_rows`` has each series' last row that the recorder holds: its
-        day and, for minutes, its running total. A series whose total doesn't
-        match the history (a restored backup, a write lost in a crash) is
-        written again from the first day; so is one without rows.
+        ``current`` are the figures of the history as it was when the rows
+        were looked up; ``last_rows`` has each series' last row that the
+        recorder holds: its day and, for minutes, its running total. A series
+        whose total doesn't match (a restored backup, a write lost in a
+        crash) is written again from the first day; so is one without rows.
         """
-        current = _Figures.of(history)
         rewrite: list[str] = []
         for activity in Activity:
             last = last_rows.get(activity)
@@ -160,7 +162,7 @@ class DailyStatistics:
 
     def rows(self, history: History, today: date) -> DailyRows:
         """Return the rows that changed since the last call, and count them as written."""
-        current = _Figures.of(history)
+        current = Figures.of(history)
         if (span := current.span()) is None:
             return DailyRows()
         first, last = span[0], max(today, span[1])
@@ -181,7 +183,7 @@ class DailyStatistics:
         self._written = current
         return rows
 
-    def _first_changed(self, activity: Activity, current: _Figures, first: date) -> date | None:
+    def _first_changed(self, activity: Activity, current: Figures, first: date) -> date | None:
         """Return the first day whose row is missing or holds other minutes."""
         through = self._through[activity]
         if through is None:

@@ -1,0 +1,177 @@
+"""The person's days in Home Assistant's long-term statistics.
+
+Adapts the plain ``DailyStatistics`` to the recorder: on start it reads the
+last row of each statistic (in the recorder's own executor) and picks up
+there, or writes the whole history once; then each change of the routine is
+written, coalesced, as external statistics that the statistics graph card
+shows. Nothing waits for the database: the recorder queues the rows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from homeassistant.components.recorder import get_instance
+from homeassistant.components.recorder.models import (
+    StatisticData,
+    StatisticMeanType,
+    StatisticMetaData,
+)
+from homeassistant.components.recorder.statistics import (
+    async_add_external_statistics,
+    get_last_statistics,
+)
+from homeassistant.const import UnitOfTime
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.helpers.debounce import Debouncer
+from homeassistant.util import dt as dt_util
+from homeassistant.util.unit_conversion import DurationConverter
+
+from .const import DOMAIN, LOGGER
+from .coordinator import BackReliefCoordinator
+from .daily_statistics import PAIN, DailyRows, DailyStatistics, Figures
+from .phrases import texts
+from .routine import Activity, local_date
+
+# Changes are written at most this often; a stop writes what is pending.
+STATISTICS_DELAY = 10
+SERIES: tuple[str, ...] = (*Activity, PAIN)
+
+
+def statistic_id(entry_id: str, series: str) -> str:
+    """Return a statistic id: minutes per activity, or pain."""
+    suffix = "pain" if series == PAIN else f"{series}_minutes"
+    return f"{DOMAIN}:{entry_id.lower()}_{suffix}"
+
+
+class StatisticsWriter:
+    """Keeps one person's daily statistics up to date."""
+
+    def __init__(self, hass: HomeAssistant, coordinator: BackReliefCoordinator) -> None:
+        """Prepare; ``async_start`` begins once the recorder is there."""
+        self.hass = hass
+        self.coordinator = coordinator
+        self._daily = DailyStatistics(dt_util.get_default_time_zone())
+        # The history's revision and the day last written: nothing new, nothing to do.
+        self._written: tuple[int, date] | None = None
+        self._unsub_listener: CALLBACK_TYPE | None = None
+        # Nothing is written until the rows already written are known.
+        self._resumed = False
+        self._debouncer = Debouncer(
+            hass, LOGGER, cooldown=STATISTICS_DELAY, immediate=False, function=self._async_write
+        )
+
+    @callback
+    def async_start(self) -> CALLBACK_TYPE:
+        """Begin in the background when a recorder runs; return what stops it."""
+        if "recorder" not in self.hass.config.components:
+            LOGGER.debug("No recorder: the daily statistics are not written")
+            return lambda: None
+        entry = self.coordinator.entry
+        # The history as the rows last written knew it: what changes from now on is new.
+        figures = Figures.of(self.coordinator.history)
+        self._unsub_listener = self.coordinator.async_add_listener(
+            self._debouncer.async_schedule_call
+        )
+        entry.async_create_background_task(
+            self.hass, self._async_resume(figures), f"back_relief statistics {entry.entry_id}"
+        )
+        return self._async_stop
+
+    async def _async_resume(self, figures: Figures) -> None:
+        """Pick up after the rows already written, then write what is new."""
+        instance = get_instance(self.hass)
+        if not await instance.async_db_ready:
+            return
+        last_rows = await instance.async_add_executor_job(self._last_rows)
+        if rewrite := self._daily.resume(figures, last_rows):
+            LOGGER.debug(
+                "Daily statistics of %s written from the first day: %s",
+                self.coordinator.name,
+                ", ".join(rewrite),
+            )
+        self._resumed = True
+        self._async_write()
+
+    def _last_rows(self) -> dict[str, tuple[date, float | None]]:
+        """Return each statistic's last row: its local day and running total (in the executor)."""
+        time_zone = dt_util.get_default_time_zone()
+        found: dict[str, tuple[date, float | None]] = {}
+        for series in SERIES:
+            wanted = statistic_id(self.coordinator.entry.entry_id, series)
+            rows = get_last_statistics(
+                self.hass, 1, wanted, convert_units=False, types={"sum"}
+            ).get(wanted)
+            if rows:
+                start = dt_util.utc_from_timestamp(rows[0]["start"])
+                found[series] = (local_date(start, time_zone), rows[0].get("sum"))
+        return found
+
+    @callback
+    def _async_stop(self) -> None:
+        """Stop following the routine, and hand the recorder what is pending."""
+        if self._unsub_listener is not None:
+            self._unsub_listener()
+            self._unsub_listener = None
+        self._debouncer.async_cancel()
+        self._async_write()
+
+    @callback
+    def _async_write(self) -> None:
+        """Queue the rows that changed since the last write."""
+        if not self._resumed:
+            return
+        today = self.coordinator.today()
+        seen = (self.coordinator.history.revision, today)
+        if seen == self._written:
+            return
+        self._written = seen
+        self._daily.time_zone = dt_util.get_default_time_zone()
+        rows = self._daily.rows(self.coordinator.history, today)
+        if rows:
+            self._add(rows)
+
+    def _add(self, rows: DailyRows) -> None:
+        """Hand the rows to the recorder, one statistic at a time."""
+        entry_id = self.coordinator.entry.entry_id
+        names = texts(self.hass, "statistics")
+        for activity, minutes_rows in rows.minutes.items():
+            async_add_external_statistics(
+                self.hass,
+                StatisticMetaData(
+                    mean_type=StatisticMeanType.NONE,
+                    has_sum=True,
+                    name=names[activity].format(name=self.coordinator.name),
+                    source=DOMAIN,
+                    statistic_id=statistic_id(entry_id, activity),
+                    unit_class=DurationConverter.UNIT_CLASS,
+                    unit_of_measurement=UnitOfTime.MINUTES,
+                ),
+                [
+                    StatisticData(start=row.start, state=row.minutes, sum=row.total)
+                    for row in minutes_rows
+                ],
+            )
+        if rows.pain:
+            async_add_external_statistics(
+                self.hass,
+                StatisticMetaData(
+                    mean_type=StatisticMeanType.ARITHMETIC,
+                    has_sum=False,
+                    name=names[PAIN].format(name=self.coordinator.name),
+                    source=DOMAIN,
+                    statistic_id=statistic_id(entry_id, PAIN),
+                    unit_class=None,
+                    unit_of_measurement=None,
+                ),
+                [
+                    StatisticData(
+                        start=row.start,
+                        mean=row.figures.mean,
+                        min=row.figures.minimum,
+                        max=row.figures.maximum,
+                    )
+                    for row in rows.pain
+                ],
+            )
+        LOGGER.debug("%s daily statistics rows of %s queued", rows.count, self.coordinator.name)
