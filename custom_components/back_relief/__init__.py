@@ -14,6 +14,7 @@ from .const import DOMAIN
 from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
 from .custom_sentences import async_sync_sentences
 from .long_term_statistics import StatisticsWriter
+from .report_view import async_register_report
 from .rest_lights import RestLights
 from .services import async_setup_services
 
@@ -37,6 +38,7 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_setup_services(hass)
     await async_install_blueprints(hass)
     await async_register_card(hass)
+    async_register_report(hass)
     return True
 
 

@@ -32,6 +32,7 @@ from .const import (
     VISIT_DAYS_BACK,
 )
 from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .look_back import summary_insights
 from .routine import Activity
 
 ATTR_CONFIG_ENTRY_ID = "config_entry_id"
@@ -194,7 +195,7 @@ async def _log_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]) -
 async def _get_summary(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> ServiceResponse:
     days: int = data.get(ATTR_DAYS, DEFAULT_SUMMARY_DAYS)
     _check_range("days_out_of_range", days, 1, MAX_SUMMARY_DAYS)
-    return coordinator.summary(days)
+    return {**coordinator.summary(days), "insights": summary_insights(coordinator)}
 
 
 async def _schedule_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
