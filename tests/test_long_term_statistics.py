@@ -270,6 +270,29 @@ def _queued(caplog: pytest.LogCaptureFixture) -> list[int]:
     ]
 
 
+async def test_changes_are_coalesced_and_an_unload_hands_over_what_is_pending(
+    recorder_mock: Recorder,
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Three changes within the delay make one write; an unload writes at once."""
+    caplog.set_level(logging.DEBUG, logger="custom_components.back_relief")
+    await start_in_amsterdam(hass, freezer, "2026-03-30T09:00:00+02:00")
+    entry = await set_up(hass, person())
+    await hass.async_block_till_done(wait_background_tasks=True)
+    for minutes in (5, 10, 15):
+        await call(hass, "log_activity", activity="inversion", minutes=minutes)
+    await settle(hass, freezer)
+    assert _queued(caplog) == [4]  # the first day's row of each activity, once
+
+    await call(hass, "log_activity", activity="inversion", minutes=1)
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await async_wait_recording_done(hass)
+    assert _queued(caplog) == [4, 1]
+    assert [row["state"] for row in await rows(hass, INVERSION)] == [31.0]
+
+
 async def test_without_a_recorder_nothing_is_written_and_nothing_breaks(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:

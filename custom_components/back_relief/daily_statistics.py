@@ -160,9 +160,13 @@ class DailyStatistics:
             }
         return rewrite
 
-    def rows(self, history: History, today: date) -> DailyRows:
-        """Return the rows that changed since the last call, and count them as written."""
-        current = Figures.of(history)
+    def rows(self, source: History | Figures, today: date) -> DailyRows:
+        """Return the rows that changed since the last call, and count them as written.
+
+        Given the figures of a history (taken where the history changes), this
+        can run anywhere, an executor included.
+        """
+        current = source if isinstance(source, Figures) else Figures.of(source)
         if (span := current.span()) is None:
             return DailyRows()
         first, last = span[0], max(today, span[1])

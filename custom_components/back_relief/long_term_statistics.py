@@ -55,8 +55,10 @@ class StatisticsWriter:
         # The history's revision and the day last written: nothing new, nothing to do.
         self._written: tuple[int, date] | None = None
         self._unsub_listener: CALLBACK_TYPE | None = None
-        # Nothing is written until the rows already written are known.
+        # Nothing is written until the rows already written are known, and
+        # one write at a time.
         self._resumed = False
+        self._writing = False
         self._debouncer = Debouncer(
             hass, LOGGER, cooldown=STATISTICS_DELAY, immediate=False, function=self._async_write
         )
@@ -91,7 +93,7 @@ class StatisticsWriter:
                 ", ".join(rewrite),
             )
         self._resumed = True
-        self._async_write()
+        await self._async_write()
 
     def _last_rows(self) -> dict[str, tuple[date, float | None]]:
         """Return each statistic's last row: its local day and running total (in the executor)."""
@@ -114,25 +116,43 @@ class StatisticsWriter:
             self._unsub_listener()
             self._unsub_listener = None
         self._debouncer.async_cancel()
-        self._async_write()
+        if not self._writing and (pending := self._pending()) is not None:
+            self._add(self._daily.rows(*pending))
 
-    @callback
-    def _async_write(self) -> None:
-        """Queue the rows that changed since the last write."""
+    def _pending(self) -> tuple[Figures, date] | None:
+        """Return the history's figures and today when something may have changed."""
         if not self._resumed:
-            return
+            return None
         today = self.coordinator.today()
         seen = (self.coordinator.history.revision, today)
         if seen == self._written:
-            return
+            return None
         self._written = seen
         self._daily.time_zone = dt_util.get_default_time_zone()
-        rows = self._daily.rows(self.coordinator.history, today)
-        if rows:
-            self._add(rows)
+        return Figures.of(self.coordinator.history), today
+
+    async def _async_write(self) -> None:
+        """Queue the rows that changed since the last write.
+
+        The history is read here, in the event loop; the rows are worked out in
+        an executor (all of them, once, for a history of years).
+        """
+        if self._writing:
+            self._debouncer.async_schedule_call()  # once this write is done
+            return
+        if (pending := self._pending()) is None:
+            return
+        self._writing = True
+        try:
+            rows = await self.hass.async_add_executor_job(self._daily.rows, *pending)
+        finally:
+            self._writing = False
+        self._add(rows)
 
     def _add(self, rows: DailyRows) -> None:
         """Hand the rows to the recorder, one statistic at a time."""
+        if not rows:
+            return
         entry_id = self.coordinator.entry.entry_id
         names = texts(self.hass, "statistics")
         for activity, minutes_rows in rows.minutes.items():

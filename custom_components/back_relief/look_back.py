@@ -6,7 +6,10 @@ their history and the house language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from homeassistant.core import HomeAssistant
@@ -41,15 +44,31 @@ def summary_insights(coordinator: BackReliefCoordinator) -> list[dict[str, Any]]
     ]
 
 
-def person_report(coordinator: BackReliefCoordinator, days: int) -> Report:
-    """Return the report of the last days, today included.
+def person_report(coordinator: BackReliefCoordinator, days: int) -> Callable[[], Report]:
+    """Return what builds the report of the last days, today included, anywhere.
 
-    Only the days of the period are read, however long the history is.
+    Only the days of the period are read, however long the history is, and
+    copied, so that the report can be built in an executor while the routine
+    goes on changing.
     """
     first, last = period(coordinator.today(), days)
-    return build_report(
+    copied = [
+        (
+            day,
+            replace(
+                log,
+                minutes=dict(log.minutes),
+                pain=list(log.pain),
+                visits=list(log.visits),
+                sessions=list(log.sessions),
+            ),
+        )
+        for day, log in coordinator.history.days_between(first, last)
+    ]
+    return partial(
+        build_report,
         coordinator.name,
-        coordinator.history.days_between(first, last),
+        copied,
         {goal: coordinator.goal_minutes(goal) for goal in Goal},
         insight_minutes(coordinator),
     )

@@ -1,12 +1,13 @@
 """The report for the person and their chiropractor: an authenticated page, or CSV.
 
-``GET /api/back_relief/report/<config_entry_id>?days=N[&format=csv]``. The
-days of the period are read in the event loop (only those days, however long
-the history is); the page is written in an executor.
+``GET /api/back_relief/report/<config_entry_id>?days=N[&format=csv]``. Only
+the period's days are copied in the event loop, however long the history is;
+the report is built and written in an executor.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from http import HTTPStatus
 import re
 
@@ -21,6 +22,7 @@ from .const import DOMAIN, MAX_SUMMARY_DAYS
 from .coordinator import BackReliefConfigEntry
 from .look_back import person_report, report_texts
 from .phrases import language
+from .report import Report
 from .report_html import render_csv, render_html, report_filename
 
 DEFAULT_REPORT_DAYS = 30
@@ -55,14 +57,13 @@ class ReportView(HomeAssistantView):
             )
         if (kind := request.query.get("format", "html")) not in FORMATS:
             return self._refuse(HTTPStatus.BAD_REQUEST, "report_format", format=kind[:20])
-        report = person_report(entry.runtime_data, int(raw_days))
-        filename = report_filename(report.name, report.last, kind)
-        if kind == "csv":
-            body = await hass.async_add_executor_job(render_csv, report)
-            return self._respond(body, "text/csv", f'attachment; filename="{filename}"')
-        body = await hass.async_add_executor_job(
-            render_html, report, *report_texts(hass), language(hass)
+        build = person_report(entry.runtime_data, int(raw_days))
+        texts, insight_texts = report_texts(hass)
+        body, filename = await hass.async_add_executor_job(
+            _write, build, kind, texts, insight_texts, language(hass)
         )
+        if kind == "csv":
+            return self._respond(body, "text/csv", f'attachment; filename="{filename}"')
         return self._respond(body, "text/html", f'inline; filename="{filename}"')
 
     @staticmethod
@@ -84,6 +85,21 @@ class ReportView(HomeAssistantView):
         """Return a JSON refusal with the translated message."""
         message = async_get_exception_message(DOMAIN, key, placeholders)
         return self.json_message(message, status, message_code=key)
+
+
+def _write(
+    build: Callable[[], Report],
+    kind: str,
+    texts: dict[str, str],
+    insight_texts: dict[str, str],
+    page_language: str,
+) -> tuple[str, str]:
+    """Build the report and write it as CSV or a page; return it and its file name."""
+    report = build()
+    filename = report_filename(report.name, report.last, kind)
+    if kind == "csv":
+        return render_csv(report), filename
+    return render_html(report, texts, insight_texts, page_language), filename
 
 
 def async_register_report(hass: HomeAssistant) -> None:
