@@ -18,10 +18,11 @@ from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.back_relief.daily_statistics import DailyStatistics, Figures
-from custom_components.back_relief.look_back import person_report, report_texts, summary_insights
+from custom_components.back_relief.insights import insight_minutes, recent_insights
 from custom_components.back_relief.phrases import language
 from custom_components.back_relief.report_html import render_html
-from custom_components.back_relief.routine import Activity, History
+from custom_components.back_relief.report_view import person_report, report_texts
+from custom_components.back_relief.routine import Activity, Goal, History
 
 from .conftest import make_entry, set_up
 from .test_benchmark import (
@@ -67,7 +68,7 @@ async def test_a_year_long_report_of_ten_years_of_history(
     entry = make_entry()
     seed_storage(hass_storage, entry, stored_routine(ten_years_of_history()))
     await set_up(hass, entry)
-    coordinator = entry.runtime_data
+    coordinator = entry.runtime_data.coordinator
     assert len(coordinator.history) == TEN_YEARS
 
     in_loop, build = timed(person_report, coordinator, 365)
@@ -110,7 +111,10 @@ async def test_a_year_long_report_of_ten_years_of_history(
         report_csv_bytes=sizes["csv"],
     )
 
-    insights_time, insights = timed(summary_insights, coordinator)
+    minutes = insight_minutes({goal: coordinator.goal_minutes(goal) for goal in Goal}, 15)
+    insights_time, insights = timed(
+        recent_insights, coordinator.history, TODAY, minutes, insight_texts
+    )
     # Pain every third day: 30 days with a level in 90, too few days missing a goal.
     assert insights == []
     report(

@@ -16,10 +16,12 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from .routine import Activity, DayLog, Goal
+from .routine import Activity, DayLog, Goal, History
 
 # Fewer days than this on either side say too little to be shown.
 MIN_DAYS = 7
+# get_summary's insights look back this far, up to yesterday.
+RECENT_DAYS = 90
 # A visit counts for its day and the days after it.
 DAYS_AFTER_VISIT = 2
 
@@ -150,3 +152,25 @@ def find_insights(
     found.append(_compare(Subject.FLARE_UP, None, with_pain, lambda _day, log: log.flare_up))
     found.append(_compare(Subject.VISIT, None, with_pain, lambda day, _log: day in visit_days))
     return [insight for insight in found if insight is not None]
+
+
+def insight_minutes(goals: Mapping[Goal, int], stretch_minutes: int) -> dict[Subject, int]:
+    """Return how many minutes make a day count as a day with each activity.
+
+    The goals for exercise, rest and inversion; a stretch session's length for stretching.
+    """
+    minutes = {Subject(goal.value): goals[goal] for goal in Goal}
+    minutes[Subject.STRETCH] = stretch_minutes
+    return minutes
+
+
+def recent_insights(
+    history: History, today: date, minutes: Mapping[Subject, int], texts: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Return the insights of the last ``RECENT_DAYS`` before today, JSON-ready.
+
+    Today is left out: its minutes may not be done yet.
+    """
+    yesterday = today - timedelta(days=1)
+    days = history.days_between(yesterday - timedelta(days=RECENT_DAYS - 1), yesterday)
+    return [insight.as_dict(texts) for insight in find_insights(days, minutes)]

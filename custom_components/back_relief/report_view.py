@@ -8,6 +8,8 @@ the report is built and written in an executor.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from http import HTTPStatus
 import re
 
@@ -19,11 +21,13 @@ from homeassistant.helpers.http import KEY_HASS
 from homeassistant.helpers.translation import async_get_exception_message
 
 from .const import DOMAIN, MAX_SUMMARY_DAYS
-from .coordinator import BackReliefConfigEntry
-from .look_back import person_report, report_texts
-from .phrases import language
-from .report import Report
+from .coordinator import BackReliefCoordinator
+from .data import BackReliefConfigEntry
+from .insights import insight_minutes
+from .phrases import language, texts
+from .report import Report, build_report, period
 from .report_html import render_csv, render_html, report_filename
+from .routine import Activity, Goal
 
 DEFAULT_REPORT_DAYS = 30
 FORMATS = ("html", "csv")
@@ -57,7 +61,7 @@ class ReportView(HomeAssistantView):
             )
         if (kind := request.query.get("format", "html")) not in FORMATS:
             return self._refuse(HTTPStatus.BAD_REQUEST, "report_format", format=kind[:20])
-        build = person_report(entry.runtime_data, int(raw_days))
+        build = person_report(entry.runtime_data.coordinator, int(raw_days))
         texts, insight_texts = report_texts(hass)
         body, filename = await hass.async_add_executor_job(
             _write, build, kind, texts, insight_texts, language(hass)
@@ -85,6 +89,45 @@ class ReportView(HomeAssistantView):
         """Return a JSON refusal with the translated message."""
         message = async_get_exception_message(DOMAIN, key, placeholders)
         return self.json_message(message, status, message_code=key)
+
+
+def person_report(coordinator: BackReliefCoordinator, days: int) -> Callable[[], Report]:
+    """Return what builds the report of the last days, today included, anywhere.
+
+    Only the days of the period are read, however long the history is, and
+    copied, so that the report can be built in an executor while the routine
+    goes on changing.
+    """
+    first, last = period(coordinator.today(), days)
+    copied = [
+        (
+            day,
+            replace(
+                log,
+                minutes=dict(log.minutes),
+                pain=list(log.pain),
+                visits=list(log.visits),
+                sessions=list(log.sessions),
+            ),
+        )
+        for day, log in coordinator.history.days_between(first, last)
+    ]
+    goals = {goal: coordinator.goal_minutes(goal) for goal in Goal}
+    return partial(
+        build_report,
+        coordinator.name,
+        copied,
+        goals,
+        insight_minutes(goals, coordinator.durations[Activity.STRETCH]),
+    )
+
+
+def report_texts(hass: HomeAssistant) -> tuple[dict[str, str], dict[str, str]]:
+    """Return the report page's texts, with the activities' names, and the insights'."""
+    activities = {
+        key: text for key, text in texts(hass, "calendar").items() if key.startswith("activity_")
+    }
+    return {**texts(hass, "report"), **activities}, texts(hass, "insights")
 
 
 def _write(

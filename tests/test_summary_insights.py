@@ -1,4 +1,4 @@
-"""Insights in get_summary: with enough days on each side, and not without."""
+"""get_summary's insights through Home Assistant: with enough days on each side, not without."""
 
 from __future__ import annotations
 
