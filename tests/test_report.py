@@ -198,3 +198,18 @@ def test_a_period_of_days_ends_on_its_last_day() -> None:
     """Thirty days ending on the 15th of March begin on the 14th of February."""
     assert period(LAST, 30) == (date(2026, 2, 14), LAST)
     assert period(LAST, 1) == (LAST, LAST)
+
+
+def test_a_long_period_draws_the_weeks_line_and_a_short_one_the_days() -> None:
+    """Over 120 days the line joins the weeks' means, and the legend says so."""
+    history = sample_history()
+    texts, insight_texts = page_texts("en")
+    short = render_html(make_report(history), texts, insight_texts, "en")
+    assert "Average pain of the day" in short
+    assert "Average pain of the week" not in short
+    year = build_report("Alex", history.days_between(LAST - timedelta(days=364), LAST), GOALS, {})
+    long = render_html(year, texts, insight_texts, "en")
+    assert "Average pain of the week" in long
+    points = re.search(r'<polyline class=line points="([^"]*)"', long)
+    assert points is not None
+    assert len(points.group(1).split()) == 3  # the three weeks with pain

@@ -24,15 +24,17 @@ CHART_LEFT = 28
 CHART_TOP = 8
 CHART_BOTTOM = 22
 MAX_PAIN = 10
+# Up to this many days the chart's line joins the days; over more, the weeks.
+DAILY_LINE_DAYS = 120
 
 STYLE = """
-@page { size: A4; margin: 14mm 14mm 16mm; }
+@page { size: A4; margin: 12mm 13mm 13mm; }
 * { box-sizing: border-box; }
 body { font: 10.5pt/1.4 system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: #1c2430; margin: 0 auto; max-width: 190mm; padding: 8mm 6mm; }
 header { border-bottom: 2px solid #2b6f77; margin-bottom: 4mm; padding-bottom: 2mm; }
 h1 { font-size: 17pt; margin: 0 0 1mm; color: #1d4f55; }
-h2 { font-size: 12pt; margin: 5mm 0 1.5mm; color: #1d4f55; break-after: avoid; }
+h2 { font-size: 12pt; margin: 4mm 0 1.5mm; color: #1d4f55; break-after: avoid; }
 p { margin: 1mm 0; }
 .muted { color: #5b6673; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
@@ -46,6 +48,7 @@ svg { width: 100%; height: auto; display: block; }
 .chart .axis { stroke: #9aa5b1; stroke-width: 0.6; }
 .chart .line { fill: none; stroke: #2b6f77; stroke-width: 1.6; }
 .chart .dot { fill: #2b6f77; }
+.chart .faint { opacity: 0.35; }
 .chart .band { fill: #2b6f77; opacity: 0.14; }
 .chart .flare { fill: #e3a33b; opacity: 0.28; }
 .chart .visit { fill: #7b4fa0; }
@@ -55,7 +58,14 @@ svg { width: 100%; height: auto; display: block; }
   vertical-align: -0.3mm; }
 .insight { margin: 1mm 0 1mm 0; padding-left: 3mm; border-left: 2px solid #2b6f77; }
 footer { margin-top: 6mm; border-top: 1px solid #d5dbe1; padding-top: 2mm; font-size: 9pt; }
-@media print { body { padding: 0; max-width: none; } }
+td:first-child { white-space: nowrap; }
+@media print {
+  body { padding: 0; max-width: none; font-size: 9.5pt; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 11pt; margin-top: 3mm; }
+  th, td { padding: 0.6mm 2mm; }
+  svg.chart { height: 40mm; }
+}
 """
 
 
@@ -154,7 +164,7 @@ class _Page:
         height = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
         step = width / len(days)
 
-        def x(index: int) -> float:
+        def x(index: float) -> float:
             return CHART_LEFT + (index + 0.5) * step
 
         def y(level: float) -> float:
@@ -184,27 +194,35 @@ class _Page:
             f'<text x="{CHART_WIDTH}" y="{CHART_HEIGHT - 2}" text-anchor=end>'
             f"{_e(days[-1].day.isoformat())}</text>"
         )
-        legend = (
-            f"<p class='legend muted'><span><i class=key style='background:#2b6f77'></i>"
-            f"{self.text('legend_mean')}</span><span><i class=key style='background:#e3a33b'>"
-            f"</i>{self.text('legend_flare_up')}</span><span><i class=key "
-            f"style='background:#7b4fa0'></i>{self.text('legend_visit')}</span></p>"
+        line = "legend_mean" if len(days) <= DAILY_LINE_DAYS else "legend_week"
+        legend = "".join(
+            f"<span><i class=key style='background:{colour}'></i>{self.text(key)}</span>"
+            for key, colour in (
+                (line, "#2b6f77"),
+                ("legend_flare_up", "#e3a33b"),
+                ("legend_visit", "#7b4fa0"),
+            )
         )
         return (
             f'<svg class=chart viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role=img '
-            f'aria-label="{self.text("chart_label")}">{"".join(parts)}</svg>{legend}'
+            f'aria-label="{self.text("chart_label")}">{"".join(parts)}</svg>'
+            f"<p class='legend muted'>{legend}</p>"
         )
 
-    @staticmethod
     def _pain_marks(
-        days: list[ReportDay], x: Callable[[int], float], y: Callable[[float], float]
+        self, days: list[ReportDay], x: Callable[[float], float], y: Callable[[float], float]
     ) -> list[str]:
-        """Return the band from lowest to highest, the mean's line and its dots."""
+        """Return each day's band from lowest to highest, its mean, and the line.
+
+        Up to ``DAILY_LINE_DAYS`` the line joins the days; over a longer period
+        it joins the weeks' means, over faint daily points, to stay readable.
+        """
+        daily = len(days) <= DAILY_LINE_DAYS
         marks: list[str] = []
         segment: list[str] = []
         for index, day in enumerate(days):
             if day.pain is None:
-                if len(segment) > 1:
+                if daily and len(segment) > 1:
                     marks.append(f'<polyline class=line points="{" ".join(segment)}"/>')
                 segment = []
                 continue
@@ -212,12 +230,18 @@ class _Page:
             marks.append(
                 f'<rect class=band x="{x(index) - 1.5:.1f}" y="{top:.1f}" width="3" '
                 f'height="{max(bottom - top, 0.5):.1f}"/>'
+                f'<circle class="dot{"" if daily else " faint"}" cx="{x(index):.1f}" '
+                f'cy="{y(day.pain.mean):.1f}" r="{1.8 if daily else 1.2}"/>'
             )
             segment.append(f"{x(index):.1f},{y(day.pain.mean):.1f}")
-            if len(days) <= 120:  # noqa: PLR2004 - dots only where they stay apart
-                marks.append(
-                    f'<circle class=dot cx="{x(index):.1f}" cy="{y(day.pain.mean):.1f}" r="1.8"/>'
-                )
+        if not daily:
+            first = days[0].day
+            segment = [
+                f"{x((week.first_day - first).days + (week.days - 1) / 2):.1f},"
+                f"{y(week.pain_mean):.1f}"
+                for week in self.report.weeks
+                if week.pain_mean is not None
+            ]
         if len(segment) > 1:
             marks.append(f'<polyline class=line points="{" ".join(segment)}"/>')
         return marks
@@ -274,7 +298,7 @@ class _Page:
             )
             for entry in self.report.feedback
         ]
-        return f"<h2>{self.text('feedback')}</h2>{self.table(head, rows)}"
+        return f"<section><h2>{self.text('feedback')}</h2>{self.table(head, rows)}</section>"
 
     def notes(self) -> str:
         notes = self.report.notes
@@ -325,9 +349,9 @@ def render_html(
         f"<section>{page.pain()}</section>"
         f"<section>{page.insights()}</section>"
         f"<section>{page.weeks()}</section>"
-        f"<section>{page.visits()}</section>"
-        f"<section>{page.feedback()}</section>"
-        f"<section>{page.notes()}</section>"
+        f"<div class=grid><section>{page.visits()}</section>"
+        f"<section>{page.notes()}</section></div>"
+        f"{page.feedback()}"
         f"<footer class=muted>{page.text('footer')}</footer>"
         "</body></html>"
     )
