@@ -64,7 +64,9 @@ td:first-child { white-space: nowrap; }
   h1 { font-size: 15pt; }
   h2 { font-size: 11pt; margin-top: 3mm; }
   th, td { padding: 0.6mm 2mm; }
-  svg.chart { height: 40mm; }
+  svg.chart { height: 36mm; }
+  header { margin-bottom: 2mm; }
+  footer { margin-top: 3mm; }
 }
 """
 
