@@ -17,6 +17,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.back_relief.const import DOMAIN
+from custom_components.back_relief.report import CSV_HEADER
 
 from .conftest import advance, call, make_entry, set_up
 
@@ -155,19 +156,7 @@ async def test_the_csv_has_one_row_a_day_with_the_right_minutes(
     )
     rows = list(csv.reader(io.StringIO(await response.text())))
     assert rows == [
-        [
-            "date",
-            "exercise_minutes",
-            "stretch_minutes",
-            "inversion_minutes",
-            "rest_minutes",
-            "pain_mean",
-            "pain_max",
-            "flare_up",
-            "exercise_goal_met",
-            "rest_goal_met",
-            "inversion_goal_met",
-        ],
+        list(CSV_HEADER),
         ["2026-11-19", "0", "0", "0", "0", "", "", "0", "0", "0", "0"],
         ["2026-11-20", "0", "0", "15", "0", "", "", "0", "0", "0", "1"],
         ["2026-11-21", "0", "0", "0", "0", "", "", "0", "0", "0", "0"],

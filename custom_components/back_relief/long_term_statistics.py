@@ -153,20 +153,10 @@ class StatisticsWriter:
         """Hand the rows to the recorder, one statistic at a time."""
         if not rows:
             return
-        entry_id = self.coordinator.entry.entry_id
-        names = texts(self.hass, "statistics")
         for activity, minutes_rows in rows.minutes.items():
             async_add_external_statistics(
                 self.hass,
-                StatisticMetaData(
-                    mean_type=StatisticMeanType.NONE,
-                    has_sum=True,
-                    name=names[activity].format(name=self.coordinator.name),
-                    source=DOMAIN,
-                    statistic_id=statistic_id(entry_id, activity),
-                    unit_class=DurationConverter.UNIT_CLASS,
-                    unit_of_measurement=UnitOfTime.MINUTES,
-                ),
+                self._metadata(activity),
                 [
                     StatisticData(start=row.start, state=row.minutes, sum=row.total)
                     for row in minutes_rows
@@ -175,15 +165,7 @@ class StatisticsWriter:
         if rows.pain:
             async_add_external_statistics(
                 self.hass,
-                StatisticMetaData(
-                    mean_type=StatisticMeanType.ARITHMETIC,
-                    has_sum=False,
-                    name=names[PAIN].format(name=self.coordinator.name),
-                    source=DOMAIN,
-                    statistic_id=statistic_id(entry_id, PAIN),
-                    unit_class=None,
-                    unit_of_measurement=None,
-                ),
+                self._metadata(PAIN),
                 [
                     StatisticData(
                         start=row.start,
@@ -195,3 +177,16 @@ class StatisticsWriter:
                 ],
             )
         LOGGER.debug("%s daily statistics rows of %s queued", rows.count, self.coordinator.name)
+
+    def _metadata(self, series: str) -> StatisticMetaData:
+        """Describe a statistic: minutes are a sum of durations, pain has a mean, min and max."""
+        minutes = series != PAIN
+        return StatisticMetaData(
+            mean_type=StatisticMeanType.NONE if minutes else StatisticMeanType.ARITHMETIC,
+            has_sum=minutes,
+            name=texts(self.hass, "statistics")[series].format(name=self.coordinator.name),
+            source=DOMAIN,
+            statistic_id=statistic_id(self.coordinator.entry.entry_id, series),
+            unit_class=DurationConverter.UNIT_CLASS if minutes else None,
+            unit_of_measurement=UnitOfTime.MINUTES if minutes else None,
+        )
