@@ -18,7 +18,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.recorder import Recorder, get_instance
 from homeassistant.components.recorder.models import StatisticMeanType
 from homeassistant.components.recorder.statistics import get_metadata, statistics_during_period
-from homeassistant.const import CONF_NAME
+from homeassistant.const import CONF_NAME, EVENT_HOMEASSISTANT_STOP
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 import pytest
@@ -291,6 +291,21 @@ async def test_changes_are_coalesced_and_an_unload_hands_over_what_is_pending(
     await async_wait_recording_done(hass)
     assert _queued(caplog) == [4, 1]
     assert [row["state"] for row in await rows(hass, INVERSION)] == [31.0]
+
+
+async def test_home_assistant_stopping_hands_over_what_is_pending(
+    recorder_mock: Recorder,
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Minutes logged a moment before Home Assistant stops still reach the statistics."""
+    await start_in_amsterdam(hass, freezer, "2026-03-30T09:00:00+02:00")
+    await set_up(hass, person())
+    await hass.async_block_till_done(wait_background_tasks=True)
+    await call(hass, "log_activity", activity="rest", minutes=12)
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STOP)
+    await async_wait_recording_done(hass)
+    assert [row["state"] for row in await rows(hass, REST)] == [12.0]
 
 
 async def test_without_a_recorder_nothing_is_written_and_nothing_breaks(

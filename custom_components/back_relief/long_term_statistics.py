@@ -21,8 +21,8 @@ from homeassistant.components.recorder.statistics import (
     async_add_external_statistics,
     get_last_statistics,
 )
-from homeassistant.const import UnitOfTime
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.const import EVENT_HOMEASSISTANT_STOP, UnitOfTime
+from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
 from homeassistant.helpers.debounce import Debouncer
 from homeassistant.util import dt as dt_util
 from homeassistant.util.unit_conversion import DurationConverter
@@ -55,6 +55,7 @@ class StatisticsWriter:
         # The history's revision and the day last written: nothing new, nothing to do.
         self._written: tuple[int, date] | None = None
         self._unsub_listener: CALLBACK_TYPE | None = None
+        self._unsub_stop: CALLBACK_TYPE | None = None
         # Nothing is written until the rows already written are known, and
         # one write at a time.
         self._resumed = False
@@ -74,6 +75,11 @@ class StatisticsWriter:
         figures = Figures.of(self.coordinator.history)
         self._unsub_listener = self.coordinator.async_add_listener(
             self._debouncer.async_schedule_call
+        )
+        # Home Assistant stopping unloads nothing: hand over what is pending while
+        # the recorder still takes it.
+        self._unsub_stop = self.hass.bus.async_listen_once(
+            EVENT_HOMEASSISTANT_STOP, self._async_home_assistant_stopping
         )
         entry.async_create_background_task(
             self.hass, self._async_resume(figures), f"back_relief statistics {entry.entry_id}"
@@ -110,8 +116,16 @@ class StatisticsWriter:
         return found
 
     @callback
+    def _async_home_assistant_stopping(self, _event: Event) -> None:
+        self._unsub_stop = None
+        self._async_stop()
+
+    @callback
     def _async_stop(self) -> None:
         """Stop following the routine, and hand the recorder what is pending."""
+        if self._unsub_stop is not None:
+            self._unsub_stop()
+            self._unsub_stop = None
         if self._unsub_listener is not None:
             self._unsub_listener()
             self._unsub_listener = None
