@@ -17,7 +17,11 @@ from typing import Any, Literal
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.recorder import Recorder, get_instance
 from homeassistant.components.recorder.models import StatisticMeanType
-from homeassistant.components.recorder.statistics import get_metadata, statistics_during_period
+from homeassistant.components.recorder.statistics import (
+    get_metadata,
+    list_statistic_ids,
+    statistics_during_period,
+)
 from homeassistant.const import CONF_NAME, EVENT_HOMEASSISTANT_STOP
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
@@ -203,6 +207,15 @@ async def test_the_statistics_are_described_for_the_graph_card(
     assert (pain["has_sum"], pain["mean_type"]) == (False, StatisticMeanType.ARITHMETIC)
     assert (pain["unit_class"], pain["unit_of_measurement"]) == (None, None)
     assert pain["name"] == "Alex: Rückenschmerz"
+    # What the statistics graph card's picker lists: sums to show as change, means as lines.
+    sums = await get_instance(hass).async_add_executor_job(
+        lambda: list_statistic_ids(hass, statistic_type="sum")
+    )
+    means = await get_instance(hass).async_add_executor_job(
+        lambda: list_statistic_ids(hass, statistic_type="mean")
+    )
+    assert {INVERSION, EXERCISE, STRETCH, REST} <= {found["statistic_id"] for found in sums}
+    assert PAIN in {found["statistic_id"] for found in means}
 
 
 def history_of(days: int, last: str) -> dict[str, Any]:
