@@ -20,8 +20,8 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from custom_components.back_relief.daily_statistics import DailyStatistics, Figures
 from custom_components.back_relief.insights import insight_minutes, recent_insights
 from custom_components.back_relief.phrases import language
-from custom_components.back_relief.report_html import render_html
-from custom_components.back_relief.report_view import person_report, report_texts
+from custom_components.back_relief.report_html import render_html, report_words
+from custom_components.back_relief.report_view import person_report
 from custom_components.back_relief.routine import Activity, Goal, History
 
 from .conftest import make_entry, set_up
@@ -72,11 +72,11 @@ async def test_a_year_long_report_of_ten_years_of_history(
     assert len(coordinator.history) == TEN_YEARS
 
     in_loop, build = timed(person_report, coordinator, 365)
-    page_texts, insight_texts = report_texts(hass)
+    page_words, insight_words = report_words(language(hass))
 
     def build_and_write() -> tuple[Any, str]:
         made = build()
-        return made, render_html(made, page_texts, insight_texts, language(hass))
+        return made, render_html(made, page_words, insight_words)
 
     in_executor, (made, page) = timed(build_and_write)
     assert len(made.days) == 365
@@ -113,7 +113,7 @@ async def test_a_year_long_report_of_ten_years_of_history(
 
     minutes = insight_minutes({goal: coordinator.goal_minutes(goal) for goal in Goal}, 15)
     insights_time, insights = timed(
-        recent_insights, coordinator.history, TODAY, minutes, insight_texts
+        recent_insights, coordinator.history, TODAY, minutes, insight_words
     )
     # Pain every third day: 30 days with a level in 90, too few days missing a goal.
     assert insights == []

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-import json
-from pathlib import Path
 
 import pytest
 
-from custom_components.back_relief.insights import (
-    MIN_DAYS,
-    Insight,
-    Subject,
-    find_insights,
-    format_number,
-)
+from custom_components.back_relief.insights import MIN_DAYS, Insight, Subject, Words, find_insights
 from custom_components.back_relief.routine import Activity, DayLog, History, PainEntry, Visit
+from custom_components.back_relief.texts import group
 
-SPEECH = Path(__file__).parent.parent / "custom_components" / "back_relief" / "speech"
 FIRST = date(2026, 3, 1)
 GOALS = {
     Subject.EXERCISE: 20,
@@ -27,9 +19,9 @@ GOALS = {
 }
 
 
-def texts(language: str = "en") -> dict[str, str]:
+def texts(language: str = "en") -> Words:
     """Return the insight sentences of a language, as the integration reads them."""
-    return json.loads((SPEECH / f"{language}.json").read_text("utf-8"))["insights"]
+    return Words(language, group(language, "insights"))
 
 
 def days_of(
@@ -134,11 +126,11 @@ def test_every_language_says_it_with_its_decimal_mark_and_both_counts(language: 
     assert "3,1" in sentence
     assert "12" in sentence
     assert "9" in sentence
-    assert format_number(1.25, texts(language)) == "1,2"
+    assert texts(language).number(1.25) == "1,2"
 
 
 def test_no_sentence_gives_advice() -> None:
     """Associations only: no "should", "try", "helps" or "because" in any English sentence."""
-    for key, sentence in texts().items():
+    for key, sentence in texts().texts.items():
         for word in ("should", "try", "help", "because", "caus", "recommend"):
             assert word not in sentence.lower(), (key, word)

@@ -6,7 +6,6 @@ import csv
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 import io
-import json
 from pathlib import Path
 import re
 
@@ -14,7 +13,12 @@ import pytest
 
 from custom_components.back_relief.insights import Subject
 from custom_components.back_relief.report import CSV_HEADER, Report, build_report, csv_rows, period
-from custom_components.back_relief.report_html import render_csv, render_html, report_filename
+from custom_components.back_relief.report_html import (
+    render_csv,
+    render_html,
+    report_filename,
+    report_words,
+)
 from custom_components.back_relief.routine import (
     Activity,
     Goal,
@@ -44,13 +48,6 @@ class RecordWithFeedback(SessionRecord):
     """A session record as it will be once sessions keep their feedback."""
 
     feedback: str | None = None
-
-
-def page_texts(language: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Return the report's texts (with the activity names) and the insight sentences."""
-    speech = json.loads((SPEECH / f"{language}.json").read_text("utf-8"))
-    activities = {key: text for key, text in speech["calendar"].items() if key.startswith("activ")}
-    return {**speech["report"], **activities}, speech["insights"]
 
 
 def at(day: date, hour: int = 18) -> datetime:
@@ -110,15 +107,14 @@ def test_session_feedback_shows_when_sessions_have_it() -> None:
     report = build_report("Alex", history.days_between(FIRST, LAST), GOALS, {})
     feedback = [(entry.day, entry.activity, entry.minutes, entry.text) for entry in report.feedback]
     assert feedback == [(day, Activity.INVERSION, 15, "harder")]
-    texts, insight_texts = page_texts("en")
-    page = render_html(report, texts, insight_texts, "en")
+    texts, insight_texts = report_words("en")
+    page = render_html(report, texts, insight_texts)
     assert "How sessions felt" in page
     assert "Harder than usual" in page
     without = render_html(
         build_report("Alex", sample_history().days_between(FIRST, LAST), GOALS, {}),
         texts,
         insight_texts,
-        "en",
     )
     assert "How sessions felt" not in without
 
@@ -154,7 +150,7 @@ def test_csv_has_a_header_and_one_row_a_day_with_iso_dates() -> None:
 def test_hostile_text_is_escaped_everywhere_on_the_page() -> None:
     """A name and notes made of markup come out as text, never as markup."""
     report = build_report(HOSTILE, sample_history(HOSTILE).days_between(FIRST, LAST), GOALS, {})
-    page = render_html(report, *page_texts("en"), "en")
+    page = render_html(report, *report_words("en"))
     assert "<script" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;quotes&quot;" in page
     assert page.count("&lt;script&gt;") == 1 + 1 + 1 + 1  # title, heading, visit, note
@@ -172,13 +168,13 @@ def test_file_names_keep_only_safe_characters() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_page_speaks_each_language_with_its_own_numbers(language: str) -> None:
     """Every heading comes from the language's texts; no text is left unfilled."""
-    texts, insight_texts = page_texts(language)
+    texts, insight_texts = report_words(language)
     history = sample_history()
     report = build_report("Alex", history.days_between(FIRST, LAST), GOALS, INSIGHT_MINUTES)
-    page = render_html(report, texts, insight_texts, language)
+    page = render_html(report, texts, insight_texts)
     assert f"<html lang={language}>" in page
     for key in ("goals", "pain", "weeks", "visits", "notes", "insights", "footer"):
-        assert texts[key] in page.replace("&#x27;", "'"), key
+        assert texts.texts[key] in page.replace("&#x27;", "'"), key
     assert not re.search(r"\{\w+\}", page)
 
 
@@ -203,12 +199,12 @@ def test_a_period_of_days_ends_on_its_last_day() -> None:
 def test_a_long_period_draws_the_weeks_line_and_a_short_one_the_days() -> None:
     """Over 120 days the line joins the weeks' means, and the legend says so."""
     history = sample_history()
-    texts, insight_texts = page_texts("en")
-    short = render_html(make_report(history), texts, insight_texts, "en")
+    texts, insight_texts = report_words("en")
+    short = render_html(make_report(history), texts, insight_texts)
     assert "Average pain of the day" in short
     assert "Average pain of the week" not in short
     year = build_report("Alex", history.days_between(LAST - timedelta(days=364), LAST), GOALS, {})
-    long = render_html(year, texts, insight_texts, "en")
+    long = render_html(year, texts, insight_texts)
     assert "Average pain of the week" in long
     points = re.search(r'<polyline class=line points="([^"]*)"', long)
     assert points is not None

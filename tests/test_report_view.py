@@ -116,10 +116,23 @@ async def test_the_page_shows_the_period_goals_pain_visits_and_notes(
     assert "2026-10-27 to 2026-11-25, 30 days" in page
     assert "lower back adjusted" in page
     assert "stiff after the drive" in page
-    assert "Average pain 4.5 on 1 days with a level logged (lowest 3, highest 6)." in page
+    assert "Average pain 4.5 on 1 day with a level logged (lowest 3, highest 6)." in page
     # Exercise met on the 24th (25 minutes, and 10 of stretching); rest today.
     assert "<td>Exercise</td><td class=n>20 min</td><td class=n>1 of 30</td>" in page
     assert "<td>Rest</td><td class=n>15 min</td><td class=n>1 of 30</td>" in page
+
+
+async def test_a_single_day_is_said_as_one(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """A report of today alone: "1 day", and in German "1 Tag"."""
+    client = await hass_client()
+    page = await (await client.get(URL.format(alex.entry_id), params={"days": "1"})).text()
+    assert "2026-11-25 to 2026-11-25, 1 day<" in page
+    hass.config.language = "de"
+    page = await (await client.get(URL.format(alex.entry_id), params={"days": "1"})).text()
+    assert "2026-11-25 bis 2026-11-25, 1 Tag<" in page
+    assert "1 von 1 Tag<" in page
 
 
 async def test_hostile_text_in_the_name_and_notes_is_escaped(

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from custom_components.back_relief.insights import insight_minutes
+from custom_components.back_relief.insights import Words, insight_minutes
 from custom_components.back_relief.person import PersonRoutine
 from custom_components.back_relief.routine import Activity, Goal, PainEntry
 from custom_components.back_relief.session import RoutineError
 from custom_components.back_relief.summary import build_summary
+from custom_components.back_relief.texts import group
 
 NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 TODAY = date(2026, 5, 4)
 GOALS = {Goal.EXERCISE: 20, Goal.REST: 15, Goal.INVERSION: 10}
-SPEECH = Path(__file__).parent.parent / "custom_components" / "back_relief" / "speech"
-INSIGHT_TEXTS = json.loads((SPEECH / "en.json").read_text("utf-8"))["insights"]
+INSIGHT_WORDS = Words("en", group("en", "insights"))
 
 
 def summary(routine: PersonRoutine, days: int = 3) -> dict[str, Any]:
@@ -32,7 +30,7 @@ def summary(routine: PersonRoutine, days: int = 3) -> dict[str, Any]:
         now=NOON,
         days=days,
         insight_minutes=insight_minutes(GOALS, 15),
-        insight_texts=INSIGHT_TEXTS,
+        insight_words=INSIGHT_WORDS,
     )
 
 

@@ -36,9 +36,9 @@ from .const import (
     SAVE_DELAY,
 )
 from .guided import Routine, TimedStep
-from .insights import insight_minutes
+from .insights import Words, insight_minutes
 from .person import PersonRoutine, SessionEvent
-from .phrases import built_in_routines, phrase, texts
+from .phrases import built_in_routines, group_of, language, phrase
 from .routine import Activity, DayLog, Goal, History, Streak, Visit, local_date
 from .session import RoutineError, Session
 from .steps import current_step
@@ -240,7 +240,7 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
                 now=dt_util.utcnow(),
                 days=days,
                 insight_minutes=insight_minutes(goals, self.durations[Activity.STRETCH]),
-                insight_texts=texts(self.hass, "insights"),
+                insight_words=Words(language(self.hass), group_of(self.hass, "insights")),
             )
 
     def routines(self) -> dict[str, Routine]:

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from .routine import Activity, DayLog, Goal, History
+from .wording import render
 
 # Fewer days than this on either side say too little to be shown.
 MIN_DAYS = 7
@@ -41,6 +42,22 @@ MINUTE_SUBJECTS = (Subject.EXERCISE, Subject.STRETCH, Subject.INVERSION, Subject
 
 
 @dataclass(frozen=True, slots=True)
+class Words:
+    """One group of a language's texts, said with the language's plurals and numbers."""
+
+    language: str
+    texts: Mapping[str, str]
+
+    def say(self, key: str, /, **values: object) -> str:
+        """Return one text with its plurals chosen and its values filled in."""
+        return render(self.texts[key], values, self.language)
+
+    def number(self, value: float) -> str:
+        """Return a number with one decimal and the language's decimal mark."""
+        return f"{value:.1f}".replace(".", self.texts["decimal_mark"])
+
+
+@dataclass(frozen=True, slots=True)
 class Insight:
     """Pain on days with something against days without it."""
 
@@ -56,24 +73,25 @@ class Insight:
         """Return how much higher (positive) or lower pain was on the days with it."""
         return round(self.pain_with - self.pain_without, 1)
 
-    def text(self, texts: Mapping[str, str]) -> str:
-        """Return the insight as a sentence in the texts' language."""
+    def text(self, words: Words) -> str:
+        """Return the insight as a sentence in the words' language."""
         if self.difference < 0:
             direction = "lower"
         elif self.difference > 0:
             direction = "higher"
         else:
             direction = "same"
-        return texts[f"{self.subject}_{direction}"].format(
+        return words.say(
+            f"{self.subject}_{direction}",
             minutes=self.minutes,
-            difference=format_number(abs(self.difference), texts),
+            difference=words.number(abs(self.difference)),
             days_with=self.days_with,
             days_without=self.days_without,
-            pain_with=format_number(self.pain_with, texts),
-            pain_without=format_number(self.pain_without, texts),
+            pain_with=words.number(self.pain_with),
+            pain_without=words.number(self.pain_without),
         )
 
-    def as_dict(self, texts: Mapping[str, str]) -> dict[str, Any]:
+    def as_dict(self, words: Words) -> dict[str, Any]:
         """Return the JSON-ready form, with its sentence."""
         return {
             "subject": str(self.subject),
@@ -83,13 +101,8 @@ class Insight:
             "pain_with": self.pain_with,
             "pain_without": self.pain_without,
             "difference": self.difference,
-            "text": self.text(texts),
+            "text": self.text(words),
         }
-
-
-def format_number(value: float, texts: Mapping[str, str]) -> str:
-    """Return a number with one decimal, with the language's decimal mark."""
-    return f"{value:.1f}".replace(".", texts["decimal_mark"])
 
 
 def _day_pain(log: DayLog) -> float | None:
@@ -165,7 +178,7 @@ def insight_minutes(goals: Mapping[Goal, int], stretch_minutes: int) -> dict[Sub
 
 
 def recent_insights(
-    history: History, today: date, minutes: Mapping[Subject, int], texts: Mapping[str, str]
+    history: History, today: date, minutes: Mapping[Subject, int], words: Words
 ) -> list[dict[str, Any]]:
     """Return the insights of the last ``RECENT_DAYS`` before today, JSON-ready.
 
@@ -173,4 +186,4 @@ def recent_insights(
     """
     yesterday = today - timedelta(days=1)
     days = history.days_between(yesterday - timedelta(days=RECENT_DAYS - 1), yesterday)
-    return [insight.as_dict(texts) for insight in find_insights(days, minutes)]
+    return [insight.as_dict(words) for insight in find_insights(days, minutes)]

@@ -30,7 +30,7 @@ from homeassistant.util.unit_conversion import DurationConverter
 from .const import DOMAIN, LOGGER
 from .coordinator import BackReliefCoordinator
 from .daily_statistics import PAIN, DailyRows, DailyStatistics, Figures
-from .phrases import texts
+from .phrases import phrase
 from .routine import Activity, local_date
 
 # Changes are written at most this often; a stop writes what is pending.
@@ -198,7 +198,7 @@ class StatisticsWriter:
         return StatisticMetaData(
             mean_type=StatisticMeanType.NONE if minutes else StatisticMeanType.ARITHMETIC,
             has_sum=minutes,
-            name=texts(self.hass, "statistics")[series].format(name=self.coordinator.name),
+            name=phrase(self.hass, "statistics", series, name=self.coordinator.name),
             source=DOMAIN,
             statistic_id=statistic_id(self.coordinator.entry.entry_id, series),
             unit_class=DurationConverter.UNIT_CLASS if minutes else None,

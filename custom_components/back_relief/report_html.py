@@ -1,21 +1,22 @@
 """The report as a printable page, and as CSV.
 
 Plain, typed Python with no Home Assistant imports, so it can run in an
-executor. Every text comes from the language files (``texts``); every value,
+executor. Every text comes from the language files (``words``); every value,
 the person's name and notes above all, is escaped where it is written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 import csv
 from datetime import date
 from html import escape
 import io
 
-from .insights import format_number
+from .insights import Words
 from .report import Report, ReportDay, csv_rows
 from .routine import Activity, Goal
+from .texts import group
 
 # The pain chart, in its own units (the page scales it to the width).
 CHART_WIDTH = 700
@@ -79,21 +80,19 @@ def _e(value: object) -> str:
 class _Page:
     """Writes the page's parts from the report and the texts."""
 
-    def __init__(
-        self, report: Report, texts: Mapping[str, str], insight_texts: Mapping[str, str]
-    ) -> None:
+    def __init__(self, report: Report, words: Words, insight_words: Words) -> None:
         self.report = report
-        self.texts = texts
+        self.words = words
         # The insights' sentences, and the language's decimal mark.
-        self.insight_texts = insight_texts
+        self.insight_words = insight_words
 
     def text(self, key: str, **values: object) -> str:
         """Return one text, its values filled in, escaped."""
-        return _e(self.texts[key].format(**values))
+        return _e(self.words.say(key, **values))
 
     def number(self, value: float | None) -> str:
         """Return a number with one decimal in the page's language; nothing for none."""
-        return "" if value is None else _e(format_number(value, self.insight_texts))
+        return "" if value is None else _e(self.insight_words.number(value))
 
     def label(self, activity: Activity | Goal) -> str:
         """Return an activity's or goal's name."""
@@ -293,7 +292,7 @@ class _Page:
                 (_e(entry.minutes), True),
                 (
                     self.text(f"feedback_{entry.text}")
-                    if f"feedback_{entry.text}" in self.texts
+                    if f"feedback_{entry.text}" in self.words.texts
                     else _e(entry.text),
                     False,
                 ),
@@ -323,17 +322,26 @@ class _Page:
             body = f"<p class=muted>{self.text('no_insights')}</p>"
         else:
             body = "".join(
-                f"<p class=insight>{_e(insight.text(self.insight_texts))}</p>" for insight in found
+                f"<p class=insight>{_e(insight.text(self.insight_words))}</p>" for insight in found
             )
             body += f"<p class=muted>{self.text('insights_note')}</p>"
         return f"<h2>{self.text('insights')}</h2>{body}"
 
 
-def render_html(
-    report: Report, texts: Mapping[str, str], insight_texts: Mapping[str, str], language: str
-) -> str:
-    """Return the report as a complete, printable HTML page."""
-    page = _Page(report, texts, insight_texts)
+def report_words(language: str) -> tuple[Words, Words]:
+    """Return the page's words in a language, with the activities' names, and the insights'."""
+    activities = {
+        key: text for key, text in group(language, "calendar").items() if key.startswith("activ")
+    }
+    return (
+        Words(language, {**group(language, "report"), **activities}),
+        Words(language, group(language, "insights")),
+    )
+
+
+def render_html(report: Report, words: Words, insight_words: Words) -> str:
+    """Return the report as a complete, printable HTML page in the words' language."""
+    page = _Page(report, words, insight_words)
     period = page.text(
         "period",
         first=report.first.isoformat(),
@@ -342,7 +350,7 @@ def render_html(
     )
     title = page.text("title", name=report.name)
     return (
-        f"<!doctype html><html lang={_e(language)}><head><meta charset=utf-8>"
+        f"<!doctype html><html lang={_e(words.language)}><head><meta charset=utf-8>"
         f"<meta name=viewport content='width=device-width, initial-scale=1'>"
         f"<title>{title}</title><style>{STYLE}</style></head><body>"
         f"<header><h1>{title}</h1><p class=muted>{period}</p></header>"

@@ -23,10 +23,10 @@ from homeassistant.helpers.translation import async_get_exception_message
 from .const import DOMAIN, MAX_SUMMARY_DAYS
 from .coordinator import BackReliefCoordinator
 from .data import BackReliefConfigEntry
-from .insights import insight_minutes
-from .phrases import language, texts
+from .insights import Words, insight_minutes
+from .phrases import language
 from .report import Report, build_report, period
-from .report_html import render_csv, render_html, report_filename
+from .report_html import render_csv, render_html, report_filename, report_words
 from .routine import Activity, Goal
 
 DEFAULT_REPORT_DAYS = 30
@@ -62,9 +62,9 @@ class ReportView(HomeAssistantView):
         if (kind := request.query.get("format", "html")) not in FORMATS:
             return self._refuse(HTTPStatus.BAD_REQUEST, "report_format", format=kind[:20])
         build = person_report(entry.runtime_data.coordinator, int(raw_days))
-        texts, insight_texts = report_texts(hass)
+        page_words, insight_words = report_words(language(hass))
         body, filename = await hass.async_add_executor_job(
-            _write, build, kind, texts, insight_texts, language(hass)
+            _write, build, kind, page_words, insight_words
         )
         if kind == "csv":
             return self._respond(body, "text/csv", f'attachment; filename="{filename}"')
@@ -122,27 +122,15 @@ def person_report(coordinator: BackReliefCoordinator, days: int) -> Callable[[],
     )
 
 
-def report_texts(hass: HomeAssistant) -> tuple[dict[str, str], dict[str, str]]:
-    """Return the report page's texts, with the activities' names, and the insights'."""
-    activities = {
-        key: text for key, text in texts(hass, "calendar").items() if key.startswith("activity_")
-    }
-    return {**texts(hass, "report"), **activities}, texts(hass, "insights")
-
-
 def _write(
-    build: Callable[[], Report],
-    kind: str,
-    texts: dict[str, str],
-    insight_texts: dict[str, str],
-    page_language: str,
+    build: Callable[[], Report], kind: str, page_words: Words, insight_words: Words
 ) -> tuple[str, str]:
     """Build the report and write it as CSV or a page; return it and its file name."""
     report = build()
     filename = report_filename(report.name, report.last, kind)
     if kind == "csv":
         return render_csv(report), filename
-    return render_html(report, texts, insight_texts, page_language), filename
+    return render_html(report, page_words, insight_words), filename
 
 
 def async_register_report(hass: HomeAssistant) -> None:

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from .const import MAX_SUMMARY_DAYS
-from .insights import Subject, recent_insights
+from .insights import Subject, Words, recent_insights
 from .limits import check_range
 from .person import PersonRoutine
 from .routine import Activity, Goal
@@ -28,11 +28,11 @@ def build_summary(
     now: datetime,
     days: int,
     insight_minutes: Mapping[Subject, int],
-    insight_texts: Mapping[str, str],
+    insight_words: Words,
 ) -> dict[str, Any]:
     """Return streaks, today, the session and the last days; refuse too many days.
 
-    ``insight_minutes`` and ``insight_texts`` word the insights: see ``insights``.
+    ``insight_minutes`` and ``insight_words`` make and word the insights: see ``insights``.
     """
     check_range("days_out_of_range", days, 1, MAX_SUMMARY_DAYS)
     history = routine.history
@@ -62,7 +62,7 @@ def build_summary(
         "next_visit": next_visit.visited_at.isoformat()
         if (next_visit := routine.visits.next(now))
         else None,
-        "insights": recent_insights(history, today, insight_minutes, insight_texts),
+        "insights": recent_insights(history, today, insight_minutes, insight_words),
         "days": [
             {
                 "date": day.isoformat(),
