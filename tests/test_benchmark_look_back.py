@@ -7,24 +7,32 @@ statistics' rows cover every day.
 
 from __future__ import annotations
 
+from functools import partial
 from http import HTTPStatus
 from statistics import median
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components.recorder import Recorder, get_instance
+from homeassistant.components.recorder.statistics import get_last_statistics
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
+import pytest
+from pytest_homeassistant_custom_component.components.recorder.common import (
+    async_wait_recording_done,
+)
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.back_relief.daily_statistics import DailyStatistics, Figures
 from custom_components.back_relief.insights import insight_minutes, recent_insights
+from custom_components.back_relief.long_term_statistics import PAUSE_BETWEEN
 from custom_components.back_relief.phrases import language
 from custom_components.back_relief.report_html import render_html, report_words
 from custom_components.back_relief.report_view import person_report
 from custom_components.back_relief.routine import Activity, Goal, History
 
-from .conftest import make_entry, set_up
+from .conftest import advance, make_entry, set_up
 from .test_benchmark import (
     ROUNDS,
     TEN_YEARS,
@@ -146,4 +154,42 @@ def test_daily_statistics_of_ten_years(report: Report) -> None:  # noqa: F811
         statistics_backfill_ms=round(backfill_time * 1000, 2),
         statistics_change_ms=round(change_time * 1000, 2),
         statistics_loop_ms=round(figures_time * 1000, 2),
+    )
+
+
+@pytest.fixture
+def mock_recorder_before_hass(async_test_recorder: Any) -> None:
+    """Prepare the recorder's database before Home Assistant starts (for the test that uses it)."""
+
+
+async def test_ten_years_of_statistics_reach_the_recorder(
+    recorder_mock: Recorder,
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    hass_storage: dict[str, Any],
+    report: Report,  # noqa: F811
+) -> None:
+    """Print how long the recorder takes to write ten years of daily rows, once."""
+    entry = make_entry()
+    seed_storage(hass_storage, entry, stored_routine(ten_years_of_history()))
+    started = clock()
+    await set_up(hass, entry)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    turns = 1
+    while entry.runtime_data.statistics.pending_rows:
+        await advance(hass, frozen_time, seconds=PAUSE_BETWEEN)
+        turns += 1
+    await async_wait_recording_done(hass)
+    written = clock() - started
+    statistic = f"back_relief:{entry.entry_id}_exercise_minutes"
+    last = await get_instance(hass).async_add_executor_job(
+        partial(get_last_statistics, hass, 1, statistic, convert_units=False, types={"sum"})
+    )
+    # Ten years of 15 minutes of exercise (but every 100th day) and 10 of stretching.
+    assert last[statistic][0]["sum"] == 15 * (TEN_YEARS - TEN_YEARS // 100)
+    report(
+        f"10 years of daily statistics written once, from setup to the recorder's commit: "
+        f"{milliseconds(written)} (in-memory SQLite), handed over in {turns} turns "
+        f"{PAUSE_BETWEEN} s apart",
+        statistics_backfill_recorder_ms=round(written * 1000, 2),
     )

@@ -32,7 +32,7 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 )
 
 from custom_components.back_relief.const import DOMAIN
-from custom_components.back_relief.long_term_statistics import STATISTICS_DELAY
+from custom_components.back_relief.long_term_statistics import PAUSE_BETWEEN, STATISTICS_DELAY
 
 from .conftest import advance, call, set_up, stored
 
@@ -247,9 +247,20 @@ async def test_existing_history_is_written_once_and_a_restart_picks_up_after_it(
     entry = await set_up(hass, person())
     await hass.async_block_till_done(wait_background_tasks=True)
     await async_wait_recording_done(hass)
+    # Some five hundred rows at once: the rest wait for their turns, a pause apart.
+    assert len(await rows(hass, EXERCISE, start="2024-01-01")) == 401
+    assert await rows(hass, REST, start="2024-01-01") == []
+    writer = entry.runtime_data.statistics
+    assert writer.pending_rows == 2 * 401 + 200
+    await advance(hass, freezer, seconds=PAUSE_BETWEEN)
+    assert writer.pending_rows == 200
+    await advance(hass, freezer, seconds=PAUSE_BETWEEN)
+    assert writer.pending_rows == 0
+    await async_wait_recording_done(hass)
 
     exercise = await rows(hass, EXERCISE, start="2024-01-01")
     assert len(exercise) == 401  # 400 days and today
+    assert len(await rows(hass, REST, start="2024-01-01")) == 401
     assert exercise[-2]["sum"] == 4000.0
     assert exercise[-1] == {
         "start": "2026-03-30T00:00:00+02:00",

@@ -50,7 +50,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -
     await coordinator.async_load()
     announcer = Announcer(hass, coordinator)
     rest_lights = RestLights(hass, coordinator, announcer.faults)
-    entry.runtime_data = BackReliefRuntimeData(coordinator, announcer, rest_lights)
+    statistics = StatisticsWriter(hass, coordinator)
+    entry.runtime_data = BackReliefRuntimeData(coordinator, announcer, rest_lights, statistics)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     # The house follows the routine before its clock starts, so that a session
     # that ended while Home Assistant was down still puts the lights back.
@@ -58,7 +59,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -
     entry.async_on_unload(rest_lights.async_start())
     coordinator.clock.async_start()
     entry.async_on_unload(coordinator.clock.cancel)
-    entry.async_on_unload(StatisticsWriter(hass, coordinator).async_start())
+    entry.async_on_unload(statistics.async_start())
     entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
     await async_sync_sentences(hass)  # Assist learns the person's name
     return True

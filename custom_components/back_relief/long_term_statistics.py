@@ -4,12 +4,15 @@ Adapts the plain ``DailyStatistics`` to the recorder: on start it reads the
 last row of each statistic (in the recorder's own executor) and picks up
 there, or writes the whole history once; then each change of the routine is
 written, coalesced, as external statistics that the statistics graph card
-shows. Nothing waits for the database: the recorder queues the rows.
+shows. Nothing waits for the database: the recorder queues the rows. Years of
+history go to the recorder a little at a time, so that it goes on recording
+the house in between.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections import deque
+from datetime import date, datetime
 
 from homeassistant.components.recorder import get_instance
 from homeassistant.components.recorder.models import (
@@ -24,6 +27,7 @@ from homeassistant.components.recorder.statistics import (
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP, UnitOfTime
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
 from homeassistant.helpers.debounce import Debouncer
+from homeassistant.helpers.event import async_call_later
 from homeassistant.util import dt as dt_util
 from homeassistant.util.unit_conversion import DurationConverter
 
@@ -35,6 +39,9 @@ from .routine import Activity, local_date
 
 # Changes are written at most this often; a stop writes what is pending.
 STATISTICS_DELAY = 10
+# At most this many rows are handed to the recorder at once, then it gets a pause.
+ROWS_AT_ONCE = 500
+PAUSE_BETWEEN = 2
 SERIES: tuple[str, ...] = (*Activity, PAIN)
 
 
@@ -56,6 +63,9 @@ class StatisticsWriter:
         self._written: tuple[int, date] | None = None
         self._unsub_listener: CALLBACK_TYPE | None = None
         self._unsub_stop: CALLBACK_TYPE | None = None
+        # Rows waiting for their turn, oldest first, and the timer of the next turn.
+        self._queue: deque[tuple[StatisticMetaData, list[StatisticData]]] = deque()
+        self._unsub_turn: CALLBACK_TYPE | None = None
         # Nothing is written until the rows already written are known, and
         # one write at a time.
         self._resumed = False
@@ -63,6 +73,11 @@ class StatisticsWriter:
         self._debouncer = Debouncer(
             hass, LOGGER, cooldown=STATISTICS_DELAY, immediate=False, function=self._async_write
         )
+
+    @property
+    def pending_rows(self) -> int:
+        """Return how many rows wait for their turn to go to the recorder."""
+        return sum(len(data) for _, data in self._queue)
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
@@ -132,6 +147,10 @@ class StatisticsWriter:
         self._debouncer.async_cancel()
         if not self._writing and (pending := self._pending()) is not None:
             self._add(self._daily.rows(*pending))
+        if self._unsub_turn is not None:
+            self._unsub_turn()
+            self._unsub_turn = None
+        self._hand_over(len(self._queue) * ROWS_AT_ONCE)
 
     def _pending(self) -> tuple[Figures, date] | None:
         """Return the history's figures and today when something may have changed."""
@@ -164,33 +183,53 @@ class StatisticsWriter:
         self._add(rows)
 
     def _add(self, rows: DailyRows) -> None:
-        """Hand the rows to the recorder, one statistic at a time."""
+        """Line the rows up for the recorder, one statistic at a time, and start handing over."""
         if not rows:
             return
-        for activity, minutes_rows in rows.minutes.items():
-            async_add_external_statistics(
-                self.hass,
+        batches = [
+            (
                 self._metadata(activity),
                 [
                     StatisticData(start=row.start, state=row.minutes, sum=row.total)
                     for row in minutes_rows
                 ],
             )
+            for activity, minutes_rows in rows.minutes.items()
+        ]
         if rows.pain:
-            async_add_external_statistics(
-                self.hass,
-                self._metadata(PAIN),
-                [
-                    StatisticData(
-                        start=row.start,
-                        mean=row.figures.mean,
-                        min=row.figures.minimum,
-                        max=row.figures.maximum,
-                    )
-                    for row in rows.pain
-                ],
+            pain = [
+                StatisticData(
+                    start=row.start,
+                    mean=row.figures.mean,
+                    min=row.figures.minimum,
+                    max=row.figures.maximum,
+                )
+                for row in rows.pain
+            ]
+            batches.append((self._metadata(PAIN), pain))
+        for metadata, data in batches:
+            self._queue.extend(
+                (metadata, data[first : first + ROWS_AT_ONCE])
+                for first in range(0, len(data), ROWS_AT_ONCE)
             )
         LOGGER.debug("%s daily statistics rows of %s queued", rows.count, self.coordinator.name)
+        if self._unsub_turn is None:
+            self._async_turn()
+
+    @callback
+    def _async_turn(self, _now: datetime | None = None) -> None:
+        """Hand the recorder its next rows; the rest wait for the next turn."""
+        self._unsub_turn = None
+        self._hand_over(ROWS_AT_ONCE)
+        if self._queue:
+            self._unsub_turn = async_call_later(self.hass, PAUSE_BETWEEN, self._async_turn)
+
+    def _hand_over(self, most: int) -> None:
+        """Hand the recorder rows from the front of the queue, about ``most`` of them."""
+        while self._queue and most > 0:
+            metadata, data = self._queue.popleft()
+            async_add_external_statistics(self.hass, metadata, data)
+            most -= len(data)
 
     def _metadata(self, series: str) -> StatisticMetaData:
         """Describe a statistic: minutes are a sum of durations, pain has a mean, min and max."""
