@@ -39,6 +39,7 @@ from .guided import Routine, TimedStep
 from .insights import Words, insight_minutes
 from .person import PersonRoutine, SessionEvent
 from .phrases import built_in_routines, group_of, language, phrase
+from .plan import PlanSettings
 from .routine import Activity, DayLog, Goal, History, Streak, Visit, local_date
 from .session import RoutineError, Session
 from .steps import current_step
@@ -99,6 +100,8 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
             entry_id=self.entry.entry_id,
             name=self.name,
             default_checklist=self._default_checklist,
+            today=self.today(),
+            plan_settings=self.plan_settings,
         )
 
     async def async_unload(self) -> None:
@@ -140,6 +143,7 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
     @callback
     def options_updated(self) -> None:
         """Apply changed options at once: goals, caps and the rest."""
+        self.data.gentle.apply_settings(self.data.durations, self.plan_settings)
         self.changed()
 
     @callback
@@ -190,6 +194,11 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
     def goal_minutes(self, goal: Goal) -> int:
         """Return a daily goal in minutes."""
         return int(self.options[GOAL_OPTIONS[goal]])
+
+    @property
+    def plan_settings(self) -> PlanSettings:
+        """Return the options that shape the inversion plan."""
+        return PlanSettings.from_options(self.options)
 
     @property
     def person_entity_id(self) -> str | None:
@@ -281,8 +290,8 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
 
     @property
     def flare_up(self) -> bool:
-        """Return whether flare-up is on."""
-        return self.data.flare_up
+        """Return whether flare-up is on today."""
+        return self.data.flare_up_on(self.today())
 
     @property
     def checklist(self) -> Checklist:
