@@ -209,3 +209,21 @@ def test_a_long_period_draws_the_weeks_line_and_a_short_one_the_days() -> None:
     points = re.search(r'<polyline class=line points="([^"]*)"', long)
     assert points is not None
     assert len(points.group(1).split()) == 3  # the three weeks with pain
+
+
+def test_flare_up_notes_join_the_notes_by_day_and_are_escaped() -> None:
+    """A flare-up's note shows on its first day, among the pain notes, as text."""
+    report = build_report(
+        "Alex",
+        sample_history().days_between(FIRST, LAST),
+        GOALS,
+        {},
+        [(date(2026, 3, 1), HOSTILE)],
+    )
+    assert [(entry.day, entry.flare_up) for entry in report.notes] == [
+        (date(2026, 3, 1), True),
+        (date(2026, 3, 4), False),
+    ]
+    page = render_html(report, *report_words("en"))
+    assert "<script" not in page
+    assert "<td class=n></td><td>Flare-up: &lt;script&gt;" in page

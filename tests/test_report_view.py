@@ -147,12 +147,15 @@ async def test_hostile_text_in_the_name_and_notes_is_escaped(
         MockConfigEntry(domain=DOMAIN, title=HOSTILE, data={CONF_NAME: HOSTILE}, entry_id="x1"),
     )
     await call(hass, "log_pain", level=5, note=HOSTILE)
+    await call(hass, "set_flare_up", start_date="2026-11-20", note=HOSTILE)
     await call(hass, "log_visit", note=f'"><img src=x onerror=alert(1)>{HOSTILE}')
     client = await hass_client()
     page = await (await client.get(URL.format(entry.entry_id))).text()
     assert "<script" not in page
     assert "<img" not in page
-    assert page.count("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;") == 4
+    # The title, the heading, the pain note, the flare-up's note and the visit's note.
+    assert page.count("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;") == 5
+    assert "<td>2026-11-20</td><td class=n></td><td>Flare-up: &lt;script&gt;" in page
     assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
 
 

@@ -51,13 +51,15 @@ class ReportWeek:
 
 @dataclass(frozen=True, slots=True)
 class ReportEntry:
-    """A dated line from the person: a visit, a pain note or a session's feedback."""
+    """A dated line from the person: a visit, a note or a session's feedback."""
 
     day: date
     text: str | None
     level: int | None = None
     activity: Activity | None = None
     minutes: int | None = None
+    # A flare-up's note, given on the flare-up's first day.
+    flare_up: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,13 +172,19 @@ def build_report(
     days: Sequence[tuple[date, DayLog]],
     goals: Mapping[Goal, int],
     insight_minutes: Mapping[Subject, int],
+    flare_up_notes: Sequence[tuple[date, str]] = (),
 ) -> Report:
     """Return the report over the days given, oldest first, the last being today.
 
-    Insights leave today out: its minutes may not be done yet.
+    ``flare_up_notes`` are the notes of the flare-ups that touch the period,
+    by their first day. Insights leave today out: its minutes may not be done yet.
     """
     report_days = [_report_day(day, log, goals) for day, log in days]
     visits, feedback, notes = _entries(days)
+    notes = sorted(
+        [*notes, *(ReportEntry(day, note, flare_up=True) for day, note in flare_up_notes)],
+        key=lambda entry: entry.day,
+    )
     return Report(
         name=name,
         first=days[0][0],

@@ -311,7 +311,16 @@ class _Page:
             (self.text("note"), False),
         )
         rows = [
-            ((_e(entry.day.isoformat()), False), (_e(entry.level), True), (_e(entry.text), False))
+            (
+                (_e(entry.day.isoformat()), False),
+                ("" if entry.level is None else _e(entry.level), True),
+                (
+                    self.text("flare_up_note", note=entry.text)
+                    if entry.flare_up
+                    else _e(entry.text),
+                    False,
+                ),
+            )
             for entry in notes
         ]
         return f"<h2>{self.text('notes')}</h2>{self.table(head, rows)}"

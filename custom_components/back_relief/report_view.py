@@ -113,12 +113,20 @@ def person_report(coordinator: BackReliefCoordinator, days: int) -> Callable[[],
         for day, log in coordinator.history.days_between(first, last)
     ]
     goals = {goal: coordinator.goal_minutes(goal) for goal in Goal}
+    flare_up_notes = [
+        (flare_up.start, flare_up.note)
+        for flare_up in coordinator.data.gentle.flare_ups.ranges
+        if flare_up.note
+        and flare_up.start <= last
+        and (flare_up.end is None or flare_up.end >= first)
+    ]
     return partial(
         build_report,
         coordinator.name,
         copied,
         goals,
         insight_minutes(goals, coordinator.durations[Activity.STRETCH]),
+        flare_up_notes,
     )
 
 
