@@ -11,9 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from .phrases import PHRASES
 from .routine import Activity, Goal
 
 ENGLISH = "en"
+# The answers kept in the language files (speech/<language>.json), beside this table.
+ANSWERS = "answers"
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
@@ -401,10 +404,10 @@ class Answers:
 
     def text(self, key: str, **values: object) -> str:
         """Return one answer; the named variant when there is a name and one exists."""
-        table = TEXTS[self.language]
+        table = {**PHRASES[self.language][ANSWERS], **TEXTS[self.language]}
         if self.name is not None and f"{key}.named" in table:
             key = f"{key}.named"
-        template = table.get(key, TEXTS[ENGLISH][key])
+        template = table.get(key) or TEXTS[ENGLISH][key]
         return template.format_map(
             {
                 "name": self.name or "",

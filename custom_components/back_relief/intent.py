@@ -22,6 +22,8 @@ import voluptuous as vol
 from .answers import Answers
 from .const import CONF_PERSON, CONF_SPEAKERS, DOMAIN, MAX_LOG_MINUTES, MAX_PAIN
 from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .follow_up import WhoseHandler, async_ask_whose
+from .handover import async_hand_over
 from .routine import Activity, Goal
 
 INTENT_START_SESSION = "BackReliefStartSession"
@@ -33,12 +35,17 @@ INTENT_TIME_LEFT = "BackReliefTimeLeft"
 INTENT_STREAK = "BackReliefStreak"
 INTENT_LOG_ACTIVITY = "BackReliefLogActivity"
 INTENT_LOG_PAIN = "BackReliefLogPain"
+INTENT_EXTEND_SESSION = "BackReliefExtendSession"
+INTENT_FLARE_UP = "BackReliefFlareUp"
+INTENT_CHECKLIST = "BackReliefChecklist"
 
 SLOT_ACTIVITY = "activity"
 SLOT_MINUTES = "minutes"
 SLOT_PERSON = "person"
 SLOT_KIND = "kind"
 SLOT_LEVEL = "level"
+SLOT_STATE = "state"
+SLOT_ITEM = "item"
 
 # The person entity's attribute naming the Home Assistant user it belongs to.
 ATTR_USER_ID = "user_id"
@@ -113,6 +120,8 @@ class BackReliefIntentHandler(intent.IntentHandler):
 
     async def async_handle(self, intent_obj: intent.Intent) -> intent.IntentResponse:
         """Answer the request; a refusal is an error response with a spoken reason."""
+        if (handed_over := await async_hand_over(intent_obj)) is not None:
+            return handed_over
         response = intent_obj.create_response()
         answers = Answers.for_language(intent_obj.language)
         slots = Slots(intent_obj.slots)
@@ -157,6 +166,8 @@ class BackReliefIntentHandler(intent.IntentHandler):
         if asked is None and (found := self._told_apart(intent_obj, loaded, answers)):
             return found.runtime_data, len(loaded) > 1
         names = sorted(_name(entry) for entry in loaded)
+        if async_ask_whose(intent_obj):  # The name alone answers, in this conversation.
+            raise Spoken(answers.text("which_person.ask", names=answers.names(names)))
         example = answers.text(f"example.{self.intent_type}", name=names[0])
         raise Spoken(answers.text("which_person", names=answers.names(names), example=example))
 
@@ -512,6 +523,75 @@ class LogPainHandler(BackReliefIntentHandler):
         return answers.text("pain_logged", level=level) + care
 
 
+class ExtendSessionHandler(SessionHandler):
+    """More time: "add 5 minutes"."""
+
+    intent_type = INTENT_EXTEND_SESSION
+    title = "Extend the session"
+    tool_name = "extend_session"
+    description = "Adds minutes to the Back Relief session going on now."
+    slots: ClassVar[dict[vol.Marker, Any]] = {
+        vol.Optional(SLOT_ACTIVITY): ACTIVITY,
+        vol.Required(SLOT_MINUTES): vol.Coerce(float),
+    }
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Extend the session and say what is left."""
+        _check_activity(coordinator, slots, answers)
+        minutes = slots.number(SLOT_MINUTES) or 0
+        coordinator.extend_session(minutes)
+        assert coordinator.session is not None  # noqa: S101 - extending keeps the session
+        return answers.text(
+            "extended",
+            Activity=answers.activity_title(coordinator.session.activity),
+            added=answers.minutes(minutes),
+            remaining=_remaining(coordinator, answers),
+        )
+
+
+class FlareUpHandler(BackReliefIntentHandler):
+    """A flare-up begins or ends: "I'm having a flare-up", "my flare-up is over"."""
+
+    intent_type = INTENT_FLARE_UP
+    title = "Flare-up"
+    tool_name = "flare_up"
+    description = (
+        "Turns Back Relief's flare-up on or off; a day with a flare-up neither breaks "
+        "nor extends a streak."
+    )
+    slots: ClassVar[dict[vol.Marker, Any]] = {vol.Required(SLOT_STATE): vol.In(["on", "off"])}
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Turn flare-up on or off and say what that means for the streaks."""
+        on = slots.value(SLOT_STATE) == "on"
+        if on != coordinator.flare_up:
+            coordinator.set_flare_up(on)
+        return answers.text("flare_up.on" if on else "flare_up.off")
+
+
+class ChecklistHandler(BackReliefIntentHandler):
+    """An item of today's checklist done: "I took my vitamin D"."""
+
+    intent_type = INTENT_CHECKLIST
+    title = "Check off the checklist"
+    tool_name = "check_off"
+    description = (
+        "Checks off an item of today's Back Relief checklist: vitamin_d, herbal_remedy or sun."
+    )
+    slots: ClassVar[dict[vol.Marker, Any]] = {vol.Required(SLOT_ITEM): cv.string}
+
+    def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
+        """Check the item off for today and say so."""
+        uid = str(slots.value(SLOT_ITEM))
+        item = next((item for item in coordinator.checklist if item.uid == uid), None)
+        if item is None:
+            raise Spoken(answers.text("checklist.missing", item=slots.text(SLOT_ITEM) or uid))
+        if coordinator.checklist_done(uid):
+            return answers.text("checklist.already", item=item.summary)
+        coordinator.update_checklist_item(uid, None, done=True)
+        return answers.text("checklist.checked", item=item.summary)
+
+
 HANDLERS: tuple[type[BackReliefIntentHandler], ...] = (
     StartSessionHandler,
     PauseSessionHandler,
@@ -522,6 +602,9 @@ HANDLERS: tuple[type[BackReliefIntentHandler], ...] = (
     StreakHandler,
     LogActivityHandler,
     LogPainHandler,
+    ExtendSessionHandler,
+    FlareUpHandler,
+    ChecklistHandler,
 )
 
 
@@ -529,3 +612,4 @@ async def async_setup_intents(hass: HomeAssistant) -> None:
     """Register Back Relief's intents; the intent integration calls this."""
     for handler in HANDLERS:
         intent.async_register(hass, handler())
+    intent.async_register(hass, WhoseHandler())
