@@ -2,8 +2,9 @@
 
 The sentences in ``voice_corpus/<language>.yaml`` were written as people say them,
 before the templates were widened to meet them. Every one is spoken to the real
-conversation agent; what it must change (a session started, minutes logged, a pain
-level, the flare-up switch, a checklist item) is read back from the entities.
+conversation agent, from a speaker in the living room; what it must change (a
+session started, minutes logged, a pain level, the flare-up switch, a checklist
+item) is read back from the entities.
 The rate and the misses are printed; each language must understand 95 percent.
 """
 
@@ -17,6 +18,7 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import area_registry as ar, device_registry as dr
 from homeassistant.util.yaml import load_yaml
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -40,6 +42,7 @@ class Person:
     hass: HomeAssistant
     entry: MockConfigEntry
     clock: FrozenDateTimeFactory
+    speaker: str
 
     def state(self, platform: str, key: str) -> str:
         """Return an entity's state."""
@@ -84,7 +87,7 @@ Check = Callable[[Person, str, Any], Awaitable[str | None]]
 
 
 async def _speak(person: Person, sentence: str) -> tuple[str, dict[str, Any]]:
-    return await say(person.hass, sentence, person.hass.config.language)
+    return await say(person.hass, sentence, person.hass.config.language, device_id=person.speaker)
 
 
 def _minutes(expected: str) -> tuple[str, int | None]:
@@ -214,6 +217,18 @@ CHECKS: dict[str, Check] = {
 }
 
 
+def living_room_speaker(hass: HomeAssistant) -> str:
+    """Return a voice speaker's device in the living room, as people talk to one."""
+    config_entry = MockConfigEntry(domain="test")
+    config_entry.add_to_hass(hass)
+    room = ar.async_get(hass).async_create("Living room")
+    device = dr.async_get(hass).async_get_or_create(
+        config_entry_id=config_entry.entry_id, identifiers={("test", "speaker")}
+    )
+    dr.async_get(hass).async_update_device(device.id, area_id=room.id)
+    return device.id
+
+
 def corpus(language: str) -> list[tuple[str, str, Any]]:
     """Return a language's sentences as (kind, sentence, expected effect)."""
     data: dict[str, Any] = load_yaml(CORPUS / f"{language}.yaml")  # type: ignore[assignment]
@@ -241,7 +256,7 @@ async def test_everyday_phrasings_are_understood(
     """Each language understands at least 95 percent of what people say."""
     hass.config.language = language
     entry = await set_up(hass, make_entry("Alex", exercise_goal=GOAL_MINUTES))
-    person = Person(hass, entry, frozen_time)
+    person = Person(hass, entry, frozen_time, living_room_speaker(hass))
     today = frozen_time().date()
     for activity, days in STREAKS.items():
         for back in range(1, days + 1):
