@@ -585,7 +585,7 @@ class ChecklistHandler(BackReliefIntentHandler):
         uid = str(slots.value(SLOT_ITEM))
         item = next((item for item in coordinator.checklist if item.uid == uid), None)
         if item is None:
-            raise Spoken(answers.text("checklist.missing", item=slots.text(SLOT_ITEM) or uid))
+            raise Spoken(answers.text("checklist.missing", item=answers.checklist_item(uid)))
         if coordinator.checklist_done(uid):
             return answers.text("checklist.already", item=item.summary)
         coordinator.update_checklist_item(uid, None, done=True)
