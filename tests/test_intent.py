@@ -202,7 +202,7 @@ async def test_log_activity(
     speech, _ = await say(hass, sentence)
     assert speech == answer
     assert state(hass, alex, "sensor", "exercise_today") == "30"
-    log = alex.runtime_data.today_log()
+    log = alex.runtime_data.coordinator.today_log()
     assert log.kinds == ({kind: 30} if kind else {})
 
 
@@ -262,7 +262,7 @@ async def test_flare_up_by_voice(hass: HomeAssistant, alex: MockConfigEntry) -> 
     speech, _ = await say(hass, "my flare-up is over")
     assert speech == "Flare-up over; today still won't break a streak."
     assert state(hass, alex, "switch", "flare_up") == "off"
-    assert alex.runtime_data.today_log().flare_up
+    assert alex.runtime_data.coordinator.today_log().flare_up
 
 
 async def test_checklist_by_voice(hass: HomeAssistant, alex: MockConfigEntry) -> None:
