@@ -34,7 +34,6 @@ from home_assistant_intents import get_intents
 from homeassistant.components import conversation
 from homeassistant.components.intent import async_register_timer_handler
 from homeassistant.core import Context, HomeAssistant
-from homeassistant.helpers import area_registry as ar, device_registry as dr
 from homeassistant.setup import async_setup_component
 from homeassistant.util.yaml import load_yaml
 import pytest
@@ -42,7 +41,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.handover import SLOT_HAND_OVER
 
-from .conftest import call, make_entry, set_up
+from .conftest import call, make_entry, set_up, speaker_in
 
 LANGUAGES = ("en", "de", "fr", "es", "nl")
 BUILT_IN = {
@@ -230,15 +229,9 @@ async def test_shared_sentences_answer_as_without_back_relief(
 @pytest.fixture
 async def kitchen_speaker(hass: HomeAssistant) -> str:
     """Return a voice satellite in the kitchen that keeps Home Assistant's timers."""
-    config_entry = MockConfigEntry(domain="test")
-    config_entry.add_to_hass(hass)
-    kitchen = ar.async_get(hass).async_create("Kitchen")
-    device = dr.async_get(hass).async_get_or_create(
-        config_entry_id=config_entry.entry_id, identifiers={("test", "kitchen")}
-    )
-    dr.async_get(hass).async_update_device(device.id, area_id=kitchen.id)
-    async_register_timer_handler(hass, device.id, lambda *_: None)
-    return device.id
+    device_id = speaker_in(hass, "Kitchen")
+    async_register_timer_handler(hass, device_id, lambda *_: None)
+    return device_id
 
 
 @pytest.mark.parametrize(

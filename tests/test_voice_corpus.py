@@ -18,12 +18,21 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import area_registry as ar, device_registry as dr
 from homeassistant.util.yaml import load_yaml
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from .conftest import attributes, call, entity_action, entity_id, make_entry, say, set_up, state
+from .conftest import (
+    attributes,
+    call,
+    entity_action,
+    entity_id,
+    make_entry,
+    say,
+    set_up,
+    speaker_in,
+    state,
+)
 
 CORPUS = Path(__file__).parent / "voice_corpus"
 LANGUAGES = ("en", "de", "fr", "es", "nl")
@@ -217,18 +226,6 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def living_room_speaker(hass: HomeAssistant) -> str:
-    """Return a voice speaker's device in the living room, as people talk to one."""
-    config_entry = MockConfigEntry(domain="test")
-    config_entry.add_to_hass(hass)
-    room = ar.async_get(hass).async_create("Living room")
-    device = dr.async_get(hass).async_get_or_create(
-        config_entry_id=config_entry.entry_id, identifiers={("test", "speaker")}
-    )
-    dr.async_get(hass).async_update_device(device.id, area_id=room.id)
-    return device.id
-
-
 def corpus(language: str) -> list[tuple[str, str, Any]]:
     """Return a language's sentences as (kind, sentence, expected effect)."""
     data: dict[str, Any] = load_yaml(CORPUS / f"{language}.yaml")  # type: ignore[assignment]
@@ -256,7 +253,7 @@ async def test_everyday_phrasings_are_understood(
     """Each language understands at least 95 percent of what people say."""
     hass.config.language = language
     entry = await set_up(hass, make_entry("Alex", exercise_goal=GOAL_MINUTES))
-    person = Person(hass, entry, frozen_time, living_room_speaker(hass))
+    person = Person(hass, entry, frozen_time, speaker_in(hass, "Living room"))
     today = frozen_time().date()
     for activity, days in STREAKS.items():
         for back in range(1, days + 1):

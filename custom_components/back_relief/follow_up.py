@@ -26,6 +26,7 @@ import voluptuous as vol
 
 from .answers import Answers
 from .const import DOMAIN
+from .handover import async_handle_as
 
 INTENT_WHOSE = "BackReliefWhose"
 SLOT_PERSON = "person"
@@ -105,16 +106,8 @@ class WhoseHandler(intent.IntentHandler):
                 ),
             )
             return response
-        return await intent.async_handle(
-            intent_obj.hass,
-            intent_obj.platform,
+        return await async_handle_as(
+            intent_obj,
             question.intent_type,
             {**question.slots, SLOT_PERSON: intent_obj.slots[SLOT_PERSON]},
-            intent_obj.text_input,
-            intent_obj.context,
-            intent_obj.language,
-            assistant=intent_obj.assistant,
-            device_id=intent_obj.device_id,
-            satellite_id=intent_obj.satellite_id,
-            conversation_agent_id=intent_obj.conversation_agent_id,
         )

@@ -12,6 +12,8 @@ installed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import intent
 
@@ -38,11 +40,22 @@ async def async_hand_over(intent_obj: intent.Intent) -> intent.IntentResponse | 
         return None
     if not any(handler.intent_type == built_in for handler in intent.async_get(hass)):
         return None  # Nothing to hand over to (e.g. no media players): say there's no session.
-    return await intent.async_handle(
-        hass,
-        intent_obj.platform,
+    return await async_handle_as(
+        intent_obj,
         str(built_in),
         {name: slot for name, slot in intent_obj.slots.items() if name != SLOT_HAND_OVER},
+    )
+
+
+async def async_handle_as(
+    intent_obj: intent.Intent, intent_type: str, slots: dict[str, Any]
+) -> intent.IntentResponse:
+    """Handle a request as another intent, for the same asker and speaker."""
+    return await intent.async_handle(
+        intent_obj.hass,
+        intent_obj.platform,
+        intent_type,
+        slots,
         intent_obj.text_input,
         intent_obj.context,
         intent_obj.language,
