@@ -303,7 +303,7 @@ async def test_checklist_by_voice(hass: HomeAssistant, alex: MockConfigEntry) ->
             "j'ai une crise",
             "Crise notée : aujourd'hui ne cassera aucune série. Allez-y doucement.",
             "j'ai pris ma vitamine D",
-            "C'est coché : Vitamine D.",
+            "Vitamine D : c'est coché dans la liste.",
         ),
         (
             "es",

@@ -14,8 +14,9 @@ import voluptuous as vol
 
 from .answers import Answers
 from .coordinator import BackReliefCoordinator
-from .intent import BackReliefIntentHandler, SessionHandler, Spoken, _check_activity, _remaining
+from .intent import BackReliefIntentHandler, SessionHandler
 from .slots import ACTIVITY, SLOT_ACTIVITY, SLOT_ITEM, SLOT_MINUTES, SLOT_STATE, Slots
+from .voice import Spoken, check_activity, remaining
 
 INTENT_EXTEND_SESSION = "BackReliefExtendSession"
 INTENT_FLARE_UP = "BackReliefFlareUp"
@@ -36,7 +37,7 @@ class ExtendSessionHandler(SessionHandler):
 
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Extend the session and say what is left."""
-        _check_activity(coordinator, slots, answers)
+        check_activity(coordinator, slots, answers)
         minutes = slots.number(SLOT_MINUTES) or 0
         coordinator.commands.extend_session(minutes)
         assert coordinator.session is not None  # noqa: S101 - extending keeps the session
@@ -44,7 +45,7 @@ class ExtendSessionHandler(SessionHandler):
             "extended",
             Activity=answers.activity_title(coordinator.session.activity),
             added=answers.minutes(minutes),
-            remaining=_remaining(coordinator, answers),
+            remaining=remaining(coordinator, answers),
         )
 
 
