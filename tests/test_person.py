@@ -10,13 +10,15 @@ import pytest
 from custom_components.back_relief.checklist import Checklist, ChecklistItem
 from custom_components.back_relief.guided import Routine, Step
 from custom_components.back_relief.person import PersonRoutine, find_routine
-from custom_components.back_relief.routine import Activity, History
+from custom_components.back_relief.plan import PlanSettings
+from custom_components.back_relief.routine import Activity, Goal, History
 from custom_components.back_relief.session import RoutineError
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)  # 12:00 in Berlin
 TODAY = date(2026, 5, 4)
 CAP = 30
+SETTINGS = PlanSettings(start_minutes=2, step_minutes=1, goal_minutes=15, max_minutes=CAP)
 TWO_STEPS = Routine("two", "Two steps", (Step("Cat", 60, "Arch"), Step("Cow", 60, "Dip")))
 ROUTINES = {"two": TWO_STEPS}
 
@@ -58,7 +60,7 @@ def test_a_guided_start_tells_its_first_step_and_lasts_as_long_as_its_steps() ->
     """A guided routine starts with its first step; its session lasts two minutes."""
     routine = PersonRoutine()
     events = routine.start(
-        Activity.STRETCH, 30, NOON, max_inversion=CAP, routine="two", routines=ROUTINES
+        Activity.STRETCH, None, NOON, max_inversion=CAP, routine="two", routines=ROUTINES
     )
     assert [event.type for event in events] == ["started", "step"]
     assert events[1].data["name"] == "Cat"
@@ -68,20 +70,23 @@ def test_a_guided_start_tells_its_first_step_and_lasts_as_long_as_its_steps() ->
 
 
 @pytest.mark.parametrize(
-    ("activity", "key", "placeholders"),
+    ("activity", "minutes", "key", "placeholders"),
     [
-        (Activity.EXERCISE, "routine_stretch_only", {}),
-        (Activity.STRETCH, "unknown_routine", {"routine": "nope", "routines": "two"}),
+        (Activity.EXERCISE, None, "routine_stretch_only", {}),
+        (Activity.STRETCH, None, "unknown_routine", {"routine": "nope", "routines": "two"}),
+        # A routine lasts as long as its steps; a length beside it, in range or not, is a slip.
+        (Activity.STRETCH, 2, "routine_sets_duration", {"routine": "two"}),
+        (Activity.STRETCH, 500, "routine_sets_duration", {"routine": "two"}),
     ],
 )
 def test_a_refused_guided_start_changes_nothing(
-    activity: Activity, key: str, placeholders: dict[str, str]
+    activity: Activity, minutes: int | None, key: str, placeholders: dict[str, str]
 ) -> None:
-    """A routine only stretches, and only a known one; a refusal starts nothing."""
+    """A routine only stretches, only a known one, at its own length; a refusal starts nothing."""
     routine = PersonRoutine()
     name = "nope" if key == "unknown_routine" else "two"
     with pytest.raises(RoutineError) as refused:
-        routine.start(activity, None, NOON, max_inversion=CAP, routine=name, routines=ROUTINES)
+        routine.start(activity, minutes, NOON, max_inversion=CAP, routine=name, routines=ROUTINES)
     assert refused.value.key == key
     assert refused.value.placeholders == placeholders
     assert routine.session is None
@@ -209,17 +214,34 @@ def test_log_activity_and_pain() -> None:
 
 
 def test_flare_up_marks_today_and_every_day_since_it_was_last_on() -> None:
-    """Days while Home Assistant was down are paused too, from the last day marked."""
+    """Days while Home Assistant was down are paused too, from the day it was turned on."""
     routine = PersonRoutine()
     routine.set_flare_up(True, TODAY)  # noqa: FBT003
-    assert routine.flare_up
+    assert routine.flare_up_on(TODAY)
     assert routine.history.get(TODAY).flare_up
-    routine.mark_flare_up_since_last_run(TODAY + timedelta(days=3))
-    marked = [day for day, log in routine.history.days_between(TODAY, TODAY + timedelta(days=3))]
+    later = TODAY + timedelta(days=3)
+    assert routine.turn_day(later, SETTINGS)
+    marked = [day for day, log in routine.history.days_between(TODAY, later)]
     assert all(routine.history.get(day).flare_up for day in marked)
     assert not routine.history.get(TODAY - timedelta(days=1)).flare_up
-    routine.set_flare_up(False, TODAY)  # noqa: FBT003
-    assert routine.history.get(TODAY).flare_up  # a day with any flare-up stays paused
+    routine.set_flare_up(False, later)  # noqa: FBT003
+    assert not routine.flare_up_on(later)
+    assert routine.history.get(later).flare_up  # a day with any flare-up stays paused
+
+
+def test_a_streak_skips_the_days_of_a_flare_up_not_marked_yet() -> None:
+    """Days of a flare-up still on are paused before a midnight tick marks them."""
+    routine = PersonRoutine()
+    for offset in (1, 2, 3):
+        routine.log_activity(
+            Activity.EXERCISE, 20, TODAY - timedelta(days=offset), None, today=TODAY
+        )
+    routine.set_flare_up(True, TODAY)  # noqa: FBT003
+    later = TODAY + timedelta(days=4)
+    assert routine.is_paused(later)
+    assert not routine.is_paused(TODAY - timedelta(days=1))
+    assert routine.streak(Goal.EXERCISE, 20, later).current == 3
+    assert routine.history.streak(Goal.EXERCISE, 20, later).current == 0
 
 
 def test_find_routine_refuses_an_unknown_key_naming_the_known_ones() -> None:
@@ -240,15 +262,25 @@ def test_stored_form_comes_back_whole() -> None:
     routine.stretch_routine = "two"
     routine.checklist.add("own", "Walk")
     stored = routine.as_stored()
-    again = PersonRoutine.from_stored(stored, Checklist())
+    again = PersonRoutine.from_stored(stored, Checklist(), TODAY)
     assert again.as_stored() == stored
     assert again.session == routine.session
+
+
+def test_someone_new_starts_on_the_plan_and_a_hand_set_number_moves_it() -> None:
+    """A new person's inversion starts at the plan's first length; a number set by hand holds."""
+    routine = PersonRoutine.for_new_person(Checklist(), TODAY, SETTINGS)
+    assert routine.durations[Activity.INVERSION] == 2
+    routine.set_duration(Activity.INVERSION, 4)
+    assert routine.gentle.plan is not None
+    assert routine.gentle.plan.moved
+    assert not PersonRoutine().gentle.plan
 
 
 def test_stored_form_without_a_checklist_keeps_the_default() -> None:
     """An empty stored checklist is the built-in one."""
     default = Checklist([ChecklistItem("sun", "Sun")])
-    assert PersonRoutine.from_stored({}, default).checklist is default
+    assert PersonRoutine.from_stored({}, default, TODAY).checklist is default
 
 
 @pytest.mark.parametrize(

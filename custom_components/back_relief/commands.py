@@ -213,6 +213,12 @@ class RoutineCommands:
         self._host.apply(lambda _: self._routine.set_flare_up(on, today))
 
     @callback
+    def set_flare_up_range(self, start: date, end: date | None, note: str | None) -> None:
+        """Pause every day from start to end; no end: until flare-up is turned off."""
+        today = self._host.today()
+        self._host.apply(lambda _: self._routine.set_flare_up_range(start, end, note, today=today))
+
+    @callback
     def set_reminders(self, on: bool) -> None:  # noqa: FBT001
         """Turn announcements and reminders on or off."""
         self._routine.reminders_enabled = on
@@ -221,7 +227,7 @@ class RoutineCommands:
     @callback
     def set_duration(self, activity: Activity, minutes: int) -> None:
         """Set the default length of an activity's sessions."""
-        self._routine.durations[activity] = minutes
+        self._routine.set_duration(activity, minutes)
         self._host.changed()
 
     @callback

@@ -16,6 +16,8 @@ from .const import (
     CONF_EXERCISE_GOAL,
     CONF_FLASH_ON_INVERSION_END,
     CONF_INVERSION_GOAL,
+    CONF_INVERSION_START_MINUTES,
+    CONF_INVERSION_STEP_MINUTES,
     CONF_MAX_INVERSION,
     CONF_NOTIFY_ENTITY,
     CONF_ONLY_WHEN_HOME,
@@ -39,6 +41,8 @@ from .const import (
     DOMAIN,
     MAX_GOAL_MINUTES,
     MAX_INVERSION_LIMIT,
+    MAX_INVERSION_STEP,
+    OFF_WHEN_CLEARED,
     WEEKLY_NOTIFY,
     WEEKLY_SPEAK,
 )
@@ -61,10 +65,10 @@ def entry_unique_id(data: Mapping[str, Any]) -> str:
     return str(data.get(CONF_PERSON) or normalised_name(data[CONF_NAME]))
 
 
-def _minutes(maximum: int) -> selector.NumberSelector:
+def _minutes(maximum: int, minimum: int = 1) -> selector.NumberSelector:
     return selector.NumberSelector(
         selector.NumberSelectorConfig(
-            min=1,
+            min=minimum,
             max=maximum,
             step=1,
             mode=selector.NumberSelectorMode.BOX,
@@ -90,6 +94,9 @@ GOALS_SCHEMA = vol.Schema(
         vol.Required(CONF_REST_GOAL): _minutes(MAX_GOAL_MINUTES),
         vol.Required(CONF_INVERSION_GOAL): _minutes(MAX_GOAL_MINUTES),
         vol.Required(CONF_MAX_INVERSION): _minutes(MAX_INVERSION_LIMIT),
+        vol.Optional(CONF_INVERSION_START_MINUTES): _minutes(MAX_INVERSION_LIMIT),
+        # A step of 0 leaves the inversion duration where it is.
+        vol.Optional(CONF_INVERSION_STEP_MINUTES): _minutes(MAX_INVERSION_STEP, minimum=0),
     }
 )
 ANNOUNCEMENTS_FIELDS: dict[vol.Marker, Any] = {
@@ -182,6 +189,8 @@ WHOLE_NUMBER_OPTIONS = (
     CONF_REST_GOAL,
     CONF_INVERSION_GOAL,
     CONF_MAX_INVERSION,
+    CONF_INVERSION_START_MINUTES,
+    CONF_INVERSION_STEP_MINUTES,
     CONF_REST_BRIGHTNESS,
 )
 
@@ -354,17 +363,23 @@ class BackReliefOptionsFlow(OptionsFlow):
         Each step owns the keys of its form; a key left empty there is removed.
         """
         if user_input is not None:
+            fields = {str(field) for field in schema.schema}
             options = {
-                key: value
-                for key, value in self.config_entry.options.items()
-                if key not in {str(field) for field in schema.schema}
+                key: value for key, value in self.config_entry.options.items() if key not in fields
             }
             for key, value in user_input.items():
                 if value in (None, "", []):
                     continue
                 options[key] = int(value) if key in WHOLE_NUMBER_OPTIONS else value
+            # Left empty, an option that is on by default is off, not back to its default.
+            for key in OFF_WHEN_CLEARED & fields:
+                options.setdefault(key, None)
             return self.async_create_entry(data=options)
-        current = {**DEFAULT_OPTIONS, **self.config_entry.options}
+        current = {
+            key: value
+            for key, value in {**DEFAULT_OPTIONS, **self.config_entry.options}.items()
+            if value is not None
+        }
         return self.async_show_form(
             step_id=step_id, data_schema=self.add_suggested_values_to_schema(schema, current)
         )
