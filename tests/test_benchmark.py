@@ -49,6 +49,16 @@ def wall_clock() -> float:
     return freezegun.api.real_perf_counter()
 
 
+# The look back's benchmark shares these.
+TEN_YEARS = 3650
+clock = wall_clock
+
+
+def milliseconds(seconds: float) -> str:
+    """Return a duration in seconds as milliseconds, for the printout."""
+    return f"{seconds * 1000:.2f} ms"
+
+
 YEARS = (0, 1, 5, 10)
 PEOPLE = 10
 ROUNDS = 5
@@ -152,6 +162,18 @@ def report(
             print(f"\n[benchmark] {text}")  # noqa: T201
 
     return _report
+
+
+def ten_years_of_history() -> dict[str, Any]:
+    """Return ten years of history in the stored form of format 1.1, oldest first."""
+    return years_of_history(10)
+
+
+def seed_storage(hass_storage: dict[str, Any], entry: MockConfigEntry, data: dict[str, Any]) -> str:
+    """Put a stored routine of format 1.1 where the entry's Store reads it; return its key."""
+    key = f"{DOMAIN}.{entry.entry_id}"
+    hass_storage[key] = {"version": 1, "minor_version": 1, "key": key, "data": data}
+    return key
 
 
 def write_format_1_1(folder: Path, entry: MockConfigEntry, years: int) -> None:

@@ -83,12 +83,17 @@ class ClosedYear:
         return self._text, self._ends.tobytes()
 
     @classmethod
-    def stored(cls, year: int, snapshot: YearSnapshot) -> dict[str, Any]:
-        """Return the JSON-ready form of a snapshot: each day's text by its ISO date."""
+    def from_snapshot(cls, year: int, snapshot: YearSnapshot) -> ClosedYear:
+        """Return a year as it was in a snapshot (anywhere, an executor too)."""
         closed = cls(year)
         closed._text = snapshot[0]
         closed._ends = array("I", snapshot[1])
-        return {"days": {day.isoformat(): text for day, text in closed}}
+        return closed
+
+    @classmethod
+    def stored(cls, year: int, snapshot: YearSnapshot) -> dict[str, Any]:
+        """Return the JSON-ready form of a snapshot: each day's text by its ISO date."""
+        return {"days": {day.isoformat(): text for day, text in cls.from_snapshot(year, snapshot)}}
 
     @classmethod
     def from_stored(cls, year: int, stored: Mapping[str, Any]) -> ClosedYear:

@@ -6,12 +6,31 @@ dates handed in by the caller (see ``routine.local_date``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
 from .closed_days import ClosedYear, YearSnapshot
 from .routine import Activity, DayLog, Goal, PainEntry, PainInsights, Visit
 from .streaks import Streak, StreakIndex
+
+
+@dataclass(frozen=True, slots=True)
+class FrozenHistory:
+    """Every day of a history as it was at one moment, to read away from the event loop."""
+
+    open_days: tuple[tuple[date, str], ...]
+    years: tuple[tuple[int, YearSnapshot], ...]
+
+    def items(self) -> list[tuple[date, DayLog]]:
+        """Return every day that holds a record, with its log, oldest first."""
+        days = {
+            day: DayLog.from_compact(text)
+            for year, snapshot in self.years
+            for day, text in ClosedYear.from_snapshot(year, snapshot)
+        }
+        days.update((day, DayLog.from_compact(text)) for day, text in self.open_days)
+        return sorted(days.items())
 
 
 class PausedDays(Protocol):
@@ -96,6 +115,13 @@ class History:
         }
         days.update(self._open)
         return sorted(days.items())
+
+    def frozen(self) -> FrozenHistory:
+        """Return every day as it is now, cheaply, to read in an executor (see ``items``)."""
+        return FrozenHistory(
+            tuple((day, log.to_compact()) for day, log in self._open.items()),
+            tuple((year, closed.snapshot()) for year, closed in self._years.items()),
+        )
 
     def days_between(self, first: date, last: date) -> list[tuple[date, DayLog]]:
         """Return each date from first to last, inclusive, with its log."""
