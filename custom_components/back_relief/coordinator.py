@@ -424,6 +424,29 @@ class BackReliefCoordinator:
         )
 
     @callback
+    def move_step(self, *, forward: bool) -> None:
+        """Go on to a guided routine's next step now, or start the current step again."""
+        with user_errors():
+            session = self._current_session()
+        now = dt_util.utcnow()
+        if (step := self.current_step(now)) is None:
+            raise ServiceValidationError(
+                translation_domain=DOMAIN, translation_key="no_guided_routine"
+            )
+        position = session.routine_time(now)
+        if not forward:
+            shift = step.starts_after - position
+        elif step.index + 1 < self.step_count():
+            shift = step.ends_after - position
+        else:
+            # On from the last step: the routine is done, whatever minutes were left.
+            shift = session.remaining(now)
+        self.session = session.shift_routine(shift)
+        self._arm_session_timer()
+        self._changed()
+        self._fire_step()
+
+    @callback
     def stop_session(self) -> int:
         """End the session now, crediting the minutes run; returns them."""
         with user_errors():
@@ -460,14 +483,14 @@ class BackReliefCoordinator:
 
     @callback
     def _finish(self, now: datetime, *, while_offline: bool) -> None:
-        """Finish a session at its end time, crediting its planned minutes."""
+        """Finish a session at its end time, crediting its planned minutes (less any skipped)."""
         session = self._current_session()
-        self._end(session, session.planned_minutes)
+        self._end(session, session.full_minutes)
         self.fire_event(
             EVENT_FINISHED,
             {
                 **self._session_event_data(session),
-                "credited_minutes": session.planned_minutes,
+                "credited_minutes": session.full_minutes,
                 "stopped_early": False,
                 "while_offline": while_offline,
                 "late_seconds": round((now - session.ends_at).total_seconds()),
@@ -522,7 +545,7 @@ class BackReliefCoordinator:
             return
         now = dt_util.utcnow()
         if (step := self.current_step(now)) is not None:
-            step_ends = now + (step.ends_after - self.session.run_time(now))
+            step_ends = now + (step.ends_after - self.session.routine_time(now))
             if step_ends < self.session.ends_at:
                 self._unsub_step_timer = async_track_point_in_utc_time(
                     self.hass, self._async_step_due, step_ends
@@ -593,14 +616,20 @@ class BackReliefCoordinator:
         if session is None or session.routine is None:
             return None
         routine = self.routines().get(session.routine)
-        return routine.step_at(session.run_time(now)) if routine else None
+        return routine.step_at(session.routine_time(now)) if routine else None
+
+    def step_count(self) -> int:
+        """Return how many steps the session's guided routine has, each side counted."""
+        session = self.session
+        routine = self.routines().get(session.routine) if session and session.routine else None
+        return len(routine.timeline()) if routine else 0
 
     @staticmethod
     def step_ends_at(session: Session, step: TimedStep, now: datetime) -> datetime | None:
         """Return when a step of the running session ends; None while paused."""
         if session.is_paused:
             return None
-        return now + (step.ends_after - session.run_time(now))
+        return now + (step.ends_after - session.routine_time(now))
 
     @callback
     def set_stretch_routine(self, key: str | None) -> None:
@@ -820,10 +849,11 @@ class BackReliefCoordinator:
         today = self.today()
         now = dt_util.utcnow()
         session = self.session
+        goals = {goal: self.goal_minutes(goal) for goal in Goal}
         return {
             "person": self.name,
             "date": today.isoformat(),
-            "goals": {str(goal): self.goal_minutes(goal) for goal in Goal},
+            "goals": {str(goal): minutes for goal, minutes in goals.items()},
             "today": {str(goal): self.today_minutes(goal) for goal in Goal},
             "streaks": {
                 str(goal): {
@@ -851,6 +881,7 @@ class BackReliefCoordinator:
                     **{str(activity): log.minutes.get(activity, 0) for activity in Activity},
                     "pain": log.average_pain,
                     "flare_up": log.flare_up,
+                    "met": {str(goal): log.goal_minutes(goal) >= goals[goal] for goal in Goal},
                 }
                 for day, log in self.history.days_between(today - timedelta(days=days - 1), today)
             ],

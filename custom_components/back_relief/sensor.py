@@ -78,6 +78,8 @@ def _session_attributes(coordinator: BackReliefCoordinator) -> dict[str, Any]:
         attributes["step"] = step.name
         attributes["step_side"] = step.side
         attributes["step_number"] = step.index + 1
+        attributes["step_count"] = coordinator.step_count()
+        attributes["step_cue"] = step.cue
         step_ends = coordinator.step_ends_at(session, step, now)
         attributes["step_ends_at"] = step_ends.isoformat() if step_ends else None
     return attributes
