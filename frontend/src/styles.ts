@@ -310,8 +310,8 @@ export const cardStyles = css`
   .step {
     display: flex;
     flex-direction: column;
-    gap: 8px;
-    padding: 16px;
+    gap: 6px;
+    padding: 12px 16px;
     border-radius: 12px;
     background: color-mix(in srgb, var(--br-accent) 12%, transparent);
   }
@@ -321,10 +321,10 @@ export const cardStyles = css`
   }
   .cue {
     margin: 0;
-    font-size: clamp(20px, 3.6cqi, 26px);
+    font-size: clamp(20px, 3.4cqi, 24px);
   }
   .step-countdown {
-    font-size: clamp(64px, 18cqi, 128px);
+    font-size: clamp(64px, 16cqi, 104px);
     font-weight: 700;
     line-height: 1;
     font-variant-numeric: tabular-nums;
@@ -347,8 +347,14 @@ export const cardStyles = css`
     color: var(--br-accent);
   }
   .guided .countdown {
-    font-size: clamp(36px, 9cqi, 64px);
+    font-size: clamp(32px, 7cqi, 44px);
     padding: 0;
+  }
+  .guided .controls button {
+    min-height: 60px;
+  }
+  .guided.session {
+    gap: 8px;
   }
 
   .history {
@@ -359,8 +365,8 @@ export const cardStyles = css`
   }
   .calendars {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
-    gap: 16px;
+    grid-template-columns: repeat(auto-fit, minmax(160px, 1fr));
+    gap: 12px 16px;
   }
   figure {
     margin: 0;
@@ -385,7 +391,7 @@ export const cardStyles = css`
   .day {
     display: inline-block;
     aspect-ratio: 1;
-    min-width: 12px;
+    min-width: 0;
     border-radius: 3px;
     box-sizing: border-box;
     background: var(--br-divider);
