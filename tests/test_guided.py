@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Event, HomeAssistant, ServiceCall
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import ServiceValidationError
 import pytest
@@ -91,16 +91,24 @@ async def own_routine_entry(
     )
 
 
+async def start_short_routine(
+    hass: HomeAssistant, entry: MockConfigEntry
+) -> tuple[list[ServiceCall], list[Event], str]:
+    """Start the short routine with speech and events captured; return them and the sensor."""
+    speech = async_mock_service(hass, "tts", "speak")
+    events = async_capture_events(hass, BUS_EVENT)
+    session = entity_id(hass, entry, "sensor", "session")
+    await call(hass, "start_session", activity="stretch", routine="short")
+    return speech, events, session
+
+
 async def test_routine_steps_fire_events_show_on_the_sensor_and_are_spoken(
     hass: HomeAssistant,
     frozen_time: FrozenDateTimeFactory,
     own_routine_entry: MockConfigEntry,
 ) -> None:
     """Each step fires a step event, shows on the session sensor and is spoken."""
-    speech = async_mock_service(hass, "tts", "speak")
-    events = async_capture_events(hass, BUS_EVENT)
-    session = entity_id(hass, own_routine_entry, "sensor", "session")
-    await call(hass, "start_session", activity="stretch", routine="short")
+    speech, events, session = await start_short_routine(hass, own_routine_entry)
     shown = hass.states.get(session)
     assert shown.attributes["planned_minutes"] == 2
     assert shown.attributes["routine"] == "short"
@@ -296,10 +304,7 @@ async def test_next_and_repeat_step_move_the_routine_and_credit_the_time_run(
     own_routine_entry: MockConfigEntry,
 ) -> None:
     """Next goes on at once, repeat starts the step again; the end time follows both."""
-    speech = async_mock_service(hass, "tts", "speak")
-    events = async_capture_events(hass, BUS_EVENT)
-    session = entity_id(hass, own_routine_entry, "sensor", "session")
-    await call(hass, "start_session", activity="stretch", routine="short")
+    speech, events, session = await start_short_routine(hass, own_routine_entry)
     shown = hass.states.get(session).attributes
     assert (shown["step_number"], shown["step_count"], shown["step_cue"]) == (
         1,
