@@ -103,7 +103,7 @@ def ten_years_of_history() -> dict[str, Any]:
 
 
 def stored_routine(history: dict[str, Any]) -> dict[str, Any]:
-    """Return a person's stored routine, in the form of the coordinator's `_data_to_save`."""
+    """Return a person's stored routine, in the form of `PersonRoutine.as_stored`."""
     return {
         "history": history,
         "session": None,
@@ -235,7 +235,7 @@ async def test_setup_with_ten_years_of_history_against_an_empty_one(
     key = seed_storage(hass_storage, with_history, stored_routine(ten_years_of_history()))
 
     def history_loaded() -> None:
-        assert len(with_history.runtime_data.history) == TEN_YEARS
+        assert len(with_history.runtime_data.coordinator.history) == TEN_YEARS
         for goal, (current, best) in EXPECTED_STREAKS.items():
             state = hass.states.get(entity_id(hass, with_history, "sensor", f"{goal}_streak"))
             assert (state.state, state.attributes["best"], state.attributes["today_met"]) == (

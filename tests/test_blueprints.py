@@ -82,6 +82,6 @@ async def test_blueprints_work_in_automations(
     await hass.async_block_till_done()
     assert [call.data["snapshot_entities"] for call in scene_calls] == [["light.reading"]]
     assert [call.data["brightness_pct"] for call in light_calls] == [25]
-    setup_entry.runtime_data.fire_event("reminder", {"activity": "exercise"})
+    setup_entry.runtime_data.coordinator.fire_event("reminder", {"activity": "exercise"})
     await hass.async_block_till_done()
     assert [call.data["message"] for call in speech_calls] == ["Time for your exercise. Go gently."]

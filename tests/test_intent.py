@@ -202,7 +202,7 @@ async def test_log_activity(
     speech, _ = await say(hass, sentence)
     assert speech == answer
     assert state(hass, alex, "sensor", "exercise_today") == "30"
-    log = alex.runtime_data.today_log()
+    log = alex.runtime_data.coordinator.today_log()
     assert log.kinds == ({kind: 30} if kind else {})
 
 

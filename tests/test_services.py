@@ -45,9 +45,9 @@ ALL_SERVICES: dict[str, dict[str, Any]] = {
 
 
 def coordinator(entry: MockConfigEntry) -> BackReliefCoordinator:
-    """Return an entry's runtime data."""
-    runtime_data: BackReliefCoordinator = entry.runtime_data
-    return runtime_data
+    """Return an entry's coordinator."""
+    found: BackReliefCoordinator = entry.runtime_data.coordinator
+    return found
 
 
 def event_data(events: list[Any]) -> list[dict[str, Any]]:
@@ -65,7 +65,7 @@ def snapshot(hass: HomeAssistant) -> dict[str, Any]:
             states[registry_entry.entity_id] = found.as_dict() if found else None
     stored = {
         entry.entry_id: (
-            coordinator(entry)._data_to_save(),
+            coordinator(entry).data.as_stored(),
             coordinator(entry).history.revision,
         )
         for entry in hass.config_entries.async_entries(DOMAIN)

@@ -11,10 +11,12 @@ from .announcements import Announcer
 from .blueprints import async_install_blueprints
 from .card import async_register_card
 from .const import DOMAIN
-from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .coordinator import BackReliefCoordinator
 from .custom_sentences import async_sync_sentences
+from .data import BackReliefConfigEntry, BackReliefRuntimeData
 from .rest_lights import RestLights
 from .services import async_setup_services
+from .storage import routine_store
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -43,15 +45,16 @@ async def async_setup_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -
     """Load a person's routine and set up its entities."""
     coordinator = BackReliefCoordinator(hass, entry)
     await coordinator.async_load()
-    entry.runtime_data = coordinator
-    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
-    # The house follows the routine before it starts, so that a session that
-    # ended while Home Assistant was down still puts the lights back.
     announcer = Announcer(hass, coordinator)
+    rest_lights = RestLights(hass, coordinator, announcer.faults)
+    entry.runtime_data = BackReliefRuntimeData(coordinator, announcer, rest_lights)
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    # The house follows the routine before its clock starts, so that a session
+    # that ended while Home Assistant was down still puts the lights back.
     entry.async_on_unload(announcer.async_start())
-    entry.async_on_unload(RestLights(hass, coordinator, announcer.faults).async_start())
-    coordinator.async_start()
-    entry.async_on_unload(coordinator.async_cancel_timers)
+    entry.async_on_unload(rest_lights.async_start())
+    coordinator.clock.async_start()
+    entry.async_on_unload(coordinator.clock.cancel)
     entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
     await async_sync_sentences(hass)  # Assist learns the person's name
     return True
@@ -63,7 +66,7 @@ async def _async_entry_updated(hass: HomeAssistant, entry: BackReliefConfigEntry
     Options never reload, so a running session is not interrupted; a reload
     keeps the session too, and gives the device its new name.
     """
-    coordinator = entry.runtime_data
+    coordinator = entry.runtime_data.coordinator
     if coordinator.setup_data != entry.data:
         hass.config_entries.async_schedule_reload(entry.entry_id)
     else:
@@ -74,11 +77,11 @@ async def async_unload_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) 
     """Unload a person's entities and write their routine to disk."""
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
-        await entry.runtime_data.async_shutdown()
+        await entry.runtime_data.coordinator.async_unload()
     return unloaded
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -> None:
     """Delete a removed person's stored routine."""
-    await BackReliefCoordinator(hass, entry).store.async_remove()
+    await routine_store(hass, entry.entry_id).async_remove()
     await async_sync_sentences(hass)  # forget the name; no sentences after the last person

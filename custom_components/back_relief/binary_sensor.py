@@ -13,7 +13,8 @@ from homeassistant.components.binary_sensor import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .coordinator import BackReliefCoordinator
+from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
 from .routine import Activity
 
@@ -50,7 +51,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up a person's binary sensors."""
-    coordinator = entry.runtime_data
+    coordinator = entry.runtime_data.coordinator
     async_add_entities(
         BackReliefBinarySensor(coordinator, description) for description in BINARY_SENSORS
     )

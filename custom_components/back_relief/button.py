@@ -9,7 +9,8 @@ from homeassistant.components.button import ButtonEntity, ButtonEntityDescriptio
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .coordinator import BackReliefCoordinator
+from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
 from .routine import Activity
 
@@ -26,7 +27,7 @@ class BackReliefButtonEntityDescription(ButtonEntityDescription):
 def _start_description(activity: Activity) -> BackReliefButtonEntityDescription:
     return BackReliefButtonEntityDescription(
         key=f"start_{activity}",
-        press_fn=lambda coordinator: coordinator.start_with_defaults(activity),
+        press_fn=lambda coordinator: coordinator.commands.start_with_defaults(activity),
     )
 
 
@@ -34,7 +35,7 @@ BUTTONS: tuple[BackReliefButtonEntityDescription, ...] = (
     *(_start_description(activity) for activity in Activity),
     BackReliefButtonEntityDescription(
         key="stop_session",
-        press_fn=lambda coordinator: coordinator.stop_session(),
+        press_fn=lambda coordinator: coordinator.commands.stop_session(),
     ),
 )
 
@@ -45,7 +46,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up a person's buttons."""
-    coordinator = entry.runtime_data
+    coordinator = entry.runtime_data.coordinator
     async_add_entities(BackReliefButton(coordinator, description) for description in BUTTONS)
 
 

@@ -13,7 +13,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
-from .coordinator import BackReliefConfigEntry
+from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
 from .phrases import phrase
 from .routine import DayLog, Visit, local_date
@@ -31,7 +31,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up a person's routine calendar."""
-    async_add_entities([BackReliefCalendar(entry.runtime_data, CALENDAR)])
+    async_add_entities([BackReliefCalendar(entry.runtime_data.coordinator, CALENDAR)])
 
 
 def _span(start: datetime, end: datetime) -> tuple[datetime, datetime]:

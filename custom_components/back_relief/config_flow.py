@@ -40,7 +40,7 @@ from .const import (
     WEEKLY_NOTIFY,
     WEEKLY_SPEAK,
 )
-from .coordinator import BackReliefConfigEntry
+from .data import BackReliefConfigEntry
 from .guided import BUILT_IN_ROUTINES, Routine, StepsError, parse_steps
 
 ROUTINE_NAME = "routine_name"

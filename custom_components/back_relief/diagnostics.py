@@ -9,7 +9,7 @@ from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 
 from .const import CONF_PERSON
-from .coordinator import BackReliefConfigEntry
+from .data import BackReliefConfigEntry
 
 TO_REDACT = {CONF_NAME, CONF_PERSON, "note", "summary", "person", "kinds"}
 RECENT_DAYS = 14
@@ -19,7 +19,7 @@ async def async_get_config_entry_diagnostics(
     hass: HomeAssistant, entry: BackReliefConfigEntry
 ) -> dict[str, Any]:
     """Return what helps to understand a problem, without personal text."""
-    coordinator = entry.runtime_data
+    coordinator = entry.runtime_data.coordinator
     stored = coordinator.history.as_dict()
     recent = dict(list(stored.items())[-RECENT_DAYS:])
     for day in recent.values():

@@ -9,7 +9,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import EVENT_TYPES
-from .coordinator import BackReliefConfigEntry
+from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
 
 PARALLEL_UPDATES = 0
@@ -23,18 +23,20 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up a person's session event entity."""
-    async_add_entities([BackReliefSessionEvent(entry.runtime_data, SESSION_EVENT)])
+    async_add_entities([BackReliefSessionEvent(entry.runtime_data.coordinator, SESSION_EVENT)])
 
 
 class BackReliefSessionEvent(BackReliefEntity, EventEntity):
     """Fires on every change of a session, for automations."""
 
-    _follows_routine = False
-
     async def async_added_to_hass(self) -> None:
         """Follow the session's events, and only them."""
         await super().async_added_to_hass()
         self.async_on_remove(self.coordinator.async_add_event_listener(self._async_handle_event))
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        """Write nothing on a change of the routine: an event entity shows only events."""
 
     @callback
     def _async_handle_event(self, event_type: str, data: dict[str, Any]) -> None:

@@ -8,21 +8,28 @@ Every answer is a short spoken sentence, refusals included.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from homeassistant.config_entries import ConfigEntryState
-from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import config_validation as cv, entity_registry as er, intent
+from homeassistant.helpers import config_validation as cv, intent
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from .answers import Answers
-from .const import CONF_PERSON, CONF_SPEAKERS, DOMAIN, MAX_LOG_MINUTES, MAX_PAIN
-from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .coordinator import BackReliefCoordinator
+from .people import NO_SESSION, NOT_LOADED, Asker, PersonNotFound, find_person, person_name
 from .routine import Activity, Goal
+from .slots import (
+    ACTIVITY,
+    PERSON,
+    SLOT_ACTIVITY,
+    SLOT_KIND,
+    SLOT_LEVEL,
+    SLOT_MINUTES,
+    SLOT_PERSON,
+    Slots,
+)
 
 INTENT_START_SESSION = "BackReliefStartSession"
 INTENT_PAUSE_SESSION = "BackReliefPauseSession"
@@ -34,23 +41,9 @@ INTENT_STREAK = "BackReliefStreak"
 INTENT_LOG_ACTIVITY = "BackReliefLogActivity"
 INTENT_LOG_PAIN = "BackReliefLogPain"
 
-SLOT_ACTIVITY = "activity"
-SLOT_MINUTES = "minutes"
-SLOT_PERSON = "person"
-SLOT_KIND = "kind"
-SLOT_LEVEL = "level"
-
-# The person entity's attribute naming the Home Assistant user it belongs to.
-ATTR_USER_ID = "user_id"
 # From this pain level on, the answer adds a word of care.
 HIGH_PAIN = 7
 
-ACTIVITY = vol.In([str(activity) for activity in Activity])
-PERSON = {
-    vol.Optional(
-        SLOT_PERSON, description="Whose routine; needed only when several people are set up"
-    ): cv.string
-}
 GOALS: dict[Activity, Goal] = {
     Activity.EXERCISE: Goal.EXERCISE,
     Activity.STRETCH: Goal.EXERCISE,  # stretching counts toward exercise
@@ -68,32 +61,6 @@ class Spoken(Exception):  # noqa: N818 - not an error: an answer that ends the h
         self.text = text
 
 
-@dataclass(frozen=True, slots=True)
-class Slots:
-    """The slots of one request, as filled by a sentence or an LLM."""
-
-    slots: dict[str, Any]
-
-    def value(self, name: str) -> Any:
-        """Return a slot's value, or None."""
-        return self.slots.get(name, {}).get("value")
-
-    def text(self, name: str) -> str | None:
-        """Return the words that filled a slot, or None."""
-        text = self.slots.get(name, {}).get("text")
-        return str(text) if text else None
-
-    def activity(self) -> Activity | None:
-        """Return the activity asked for, if any."""
-        value = self.value(SLOT_ACTIVITY)
-        return Activity(value) if value else None
-
-    def number(self, name: str) -> int | None:
-        """Return a whole number; "20", 20.0 and "twenty" all arrive as 20."""
-        value = self.value(name)
-        return None if value is None else round(float(value))
-
-
 class BackReliefIntentHandler(intent.IntentHandler):
     """Finds whose routine a request is for and answers it in words."""
 
@@ -105,6 +72,8 @@ class BackReliefIntentHandler(intent.IntentHandler):
     # Whether the person may be told by who has a session going.
     session_bound: ClassVar[bool] = False
     slots: ClassVar[dict[vol.Marker, Any]] = {}
+    # Refusals of a limit said with the limits, by the refusal's key.
+    range_refusals: ClassVar[dict[str, str]] = {"level_out_of_range": "error.level_out_of_range"}
 
     @property
     def slot_schema(self) -> dict[vol.Marker, Any]:
@@ -140,42 +109,31 @@ class BackReliefIntentHandler(intent.IntentHandler):
     def _find_person(
         self, intent_obj: intent.Intent, slots: Slots, answers: Answers
     ) -> tuple[BackReliefCoordinator, bool]:
-        """Return whose routine this is, and whether the answer should say the name.
-
-        In order: the name said; the only person; the satellite or the user who
-        asked; for a session, the only person with one. Else ask how to say it.
-        """
-        entries: list[BackReliefConfigEntry] = intent_obj.hass.config_entries.async_entries(DOMAIN)
-        loaded = [entry for entry in entries if entry.state is ConfigEntryState.LOADED]
+        """Return whose routine this is, and whether the answer should say the name."""
         asked = slots.value(SLOT_PERSON)
-        if asked is not None and (entry := _entry_named(entries, str(asked))) is not None:
-            if entry.state is not ConfigEntryState.LOADED:
-                raise Spoken(answers.naming(_name(entry)).text("not_available"))
-            return entry.runtime_data, True
-        if not loaded:
-            raise Spoken(answers.text("no_people"))
-        if asked is None and (found := self._told_apart(intent_obj, loaded, answers)):
-            return found.runtime_data, len(loaded) > 1
-        names = sorted(_name(entry) for entry in loaded)
-        example = answers.text(f"example.{self.intent_type}", name=names[0])
-        raise Spoken(answers.text("which_person", names=answers.names(names), example=example))
-
-    def _told_apart(
-        self, intent_obj: intent.Intent, loaded: list[BackReliefConfigEntry], answers: Answers
-    ) -> BackReliefConfigEntry | None:
-        """Return the one person a request without a name can only be for, if any."""
-        if len(loaded) == 1:
-            return loaded[0]
-        for narrow in (_asked_from_their_speaker, _asked_by_their_user):
-            if len(found := narrow(intent_obj, loaded)) == 1:
-                return found[0]
-        if self.session_bound:
-            busy = [entry for entry in loaded if entry.runtime_data.session is not None]
-            if not busy:
-                raise Spoken(answers.text("error.no_session"))
-            if len(busy) == 1:
-                return busy[0]
-        return None
+        asker = Asker(
+            asked=None if asked is None else str(asked),
+            by_name=True,
+            satellite_id=intent_obj.satellite_id,
+            device_id=intent_obj.device_id,
+            user_id=intent_obj.context.user_id,
+            session_bound=self.session_bound,
+        )
+        try:
+            entry, named = find_person(intent_obj.hass, asker)
+        except PersonNotFound as err:
+            if err.reason == NOT_LOADED and err.entry is not None:
+                raise Spoken(answers.naming(person_name(err.entry)).text("not_available")) from err
+            if not err.loaded:
+                raise Spoken(answers.text("no_people")) from err
+            if err.reason == NO_SESSION:
+                raise Spoken(answers.text("error.no_session")) from err
+            names = sorted(person_name(entry) for entry in err.loaded)
+            example = answers.text(f"example.{self.intent_type}", name=names[0])
+            raise Spoken(
+                answers.text("which_person", names=answers.names(names), example=example)
+            ) from err
+        return entry.runtime_data.coordinator, named
 
     # ----- refusals -----
 
@@ -189,6 +147,12 @@ class BackReliefIntentHandler(intent.IntentHandler):
         """Put a refusal of the routine into plain words."""
         placeholders = err.translation_placeholders or {}
         key = err.translation_key
+        if key in self.range_refusals:
+            return answers.text(
+                self.range_refusals[key],
+                minimum=placeholders.get("minimum", ""),
+                maximum=placeholders.get("maximum", ""),
+            )
         if key == "session_active" and coordinator.session is not None:
             return answers.text(
                 "error.session_active", activity=answers.activity(coordinator.session.activity)
@@ -203,55 +167,6 @@ class BackReliefIntentHandler(intent.IntentHandler):
                 maximum=placeholders.get("maximum", ""),
             )
         return answers.text("error.other", message=str(err))
-
-
-def _name(entry: BackReliefConfigEntry) -> str:
-    return str(entry.data[CONF_NAME])
-
-
-def _entry_named(entries: list[BackReliefConfigEntry], asked: str) -> BackReliefConfigEntry | None:
-    """Return the person with this name (or entry id, as an LLM may pass)."""
-    for entry in entries:
-        if asked.casefold() in (_name(entry).casefold(), entry.entry_id.casefold()):
-            return entry
-    return None
-
-
-def _asked_from_their_speaker(
-    intent_obj: intent.Intent, loaded: list[BackReliefConfigEntry]
-) -> list[BackReliefConfigEntry]:
-    """Return the people whose speakers include the satellite that heard the request."""
-    if intent_obj.satellite_id is None and intent_obj.device_id is None:
-        return []
-    registry = er.async_get(intent_obj.hass)
-    found = []
-    for entry in loaded:
-        speakers: list[str] = entry.options.get(CONF_SPEAKERS) or []
-        devices = {
-            registered.device_id
-            for speaker in speakers
-            if (registered := registry.async_get(speaker)) is not None
-        }
-        if intent_obj.satellite_id in speakers or (
-            intent_obj.device_id is not None and intent_obj.device_id in devices
-        ):
-            found.append(entry)
-    return found
-
-
-def _asked_by_their_user(
-    intent_obj: intent.Intent, loaded: list[BackReliefConfigEntry]
-) -> list[BackReliefConfigEntry]:
-    """Return the people whose person entity belongs to the user who asked."""
-    if (user_id := intent_obj.context.user_id) is None:
-        return []
-    found = []
-    for entry in loaded:
-        person = entry.data.get(CONF_PERSON)
-        state = intent_obj.hass.states.get(person) if person else None
-        if state is not None and state.attributes.get(ATTR_USER_ID) == user_id:
-            found.append(entry)
-    return found
 
 
 def _check_activity(coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> None:
@@ -298,9 +213,9 @@ class StartSessionHandler(BackReliefIntentHandler):
         minutes = slots.number(SLOT_MINUTES)
         # Without a length, start as the button does: stretching runs the chosen routine.
         session = (
-            coordinator.start_with_defaults(activity)
+            coordinator.commands.start_with_defaults(activity)
             if minutes is None
-            else coordinator.start_session(activity, minutes)
+            else coordinator.commands.start_session(activity, minutes)
         )
         return answers.text(
             "started",
@@ -348,7 +263,7 @@ class PauseSessionHandler(PauseOrResumeHandler):
 
     def change(self, coordinator: BackReliefCoordinator) -> None:
         """Pause the session."""
-        coordinator.pause_session()
+        coordinator.commands.pause_session()
 
 
 class ResumeSessionHandler(PauseOrResumeHandler):
@@ -362,7 +277,7 @@ class ResumeSessionHandler(PauseOrResumeHandler):
 
     def change(self, coordinator: BackReliefCoordinator) -> None:
         """Resume the session."""
-        coordinator.resume_session()
+        coordinator.commands.resume_session()
 
 
 class StopSessionHandler(SessionHandler):
@@ -377,7 +292,7 @@ class StopSessionHandler(SessionHandler):
         """Stop and say what was counted."""
         _check_activity(coordinator, slots, answers)
         activity = coordinator.session.activity if coordinator.session else None
-        credited = coordinator.stop_session()
+        credited = coordinator.commands.stop_session()
         assert activity is not None  # noqa: S101 - stop_session refuses when idle
         if credited == 0:
             return answers.text("stopped.nothing", Activity=answers.activity_title(activity))
@@ -401,7 +316,7 @@ class CancelSessionHandler(SessionHandler):
         """Cancel and say that nothing counted."""
         _check_activity(coordinator, slots, answers)
         activity = coordinator.session.activity if coordinator.session else None
-        coordinator.cancel_session()
+        coordinator.commands.cancel_session()
         assert activity is not None  # noqa: S101 - cancel_session refuses when idle
         return answers.text("cancelled", Activity=answers.activity_title(activity))
 
@@ -475,19 +390,18 @@ class LogActivityHandler(BackReliefIntentHandler):
         vol.Required(SLOT_MINUTES): vol.Coerce(float),
         vol.Optional(SLOT_KIND): vol.All(cv.string, vol.Length(max=50)),
     }
+    range_refusals: ClassVar[dict[str, str]] = {"duration_out_of_range": "error.log_out_of_range"}
 
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Log the minutes and repeat what was logged."""
         activity = Activity(slots.value(SLOT_ACTIVITY))
         minutes = slots.number(SLOT_MINUTES) or 0
-        if not 1 <= minutes <= MAX_LOG_MINUTES:
-            raise Spoken(answers.text("error.log_out_of_range", minimum=1, maximum=MAX_LOG_MINUTES))
         # "yoga" is kept as the kind; a plain "exercise" or "stretching" adds nothing.
         kind = slots.value(SLOT_KIND) or slots.text(SLOT_ACTIVITY)
         plain = (str(activity), answers.activity(activity).casefold())
         if kind is not None and kind.casefold() in plain:
             kind = None
-        coordinator.log_activity(activity, minutes, coordinator.today(), kind)
+        coordinator.commands.log_activity(activity, minutes, kind=kind)
         return answers.text(
             "logged", duration=answers.minutes(minutes), kind=kind or answers.activity(activity)
         )
@@ -505,9 +419,8 @@ class LogPainHandler(BackReliefIntentHandler):
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Log the level; a high one gets a word of care."""
         level = slots.number(SLOT_LEVEL)
-        if level is None or not 0 <= level <= MAX_PAIN:
-            raise Spoken(answers.text("error.level_out_of_range", minimum=0, maximum=MAX_PAIN))
-        coordinator.log_pain(level)
+        assert level is not None  # noqa: S101 - a required slot, a number by its schema
+        coordinator.commands.log_pain(level)
         care = answers.addition("pain_logged.high") if level >= HIGH_PAIN else ""
         return answers.text("pain_logged", level=level) + care
 

@@ -7,7 +7,8 @@ from homeassistant.const import EntityCategory, UnitOfTime
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .coordinator import BackReliefCoordinator
+from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
 from .routine import Activity
 from .session import MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
@@ -34,7 +35,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up a person's duration numbers."""
-    coordinator = entry.runtime_data
+    coordinator = entry.runtime_data.coordinator
     async_add_entities(
         BackReliefDuration(coordinator, description, activity)
         for description, activity in zip(DURATIONS, Activity, strict=True)
@@ -69,4 +70,4 @@ class BackReliefDuration(BackReliefEntity, NumberEntity):
 
     async def async_set_native_value(self, value: float) -> None:
         """Set the default length."""
-        self.coordinator.set_duration(self.activity, round(value))
+        self.coordinator.commands.set_duration(self.activity, round(value))

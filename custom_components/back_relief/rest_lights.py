@@ -124,7 +124,9 @@ class RestLights:
         if not snapshot:
             return
         # A light still waiting to be put back from an earlier rest keeps how it was then.
-        self.coordinator.set_rest_snapshot({**snapshot, **(self.coordinator.rest_snapshot or {})})
+        self.coordinator.commands.set_rest_snapshot(
+            {**snapshot, **(self.coordinator.rest_snapshot or {})}
+        )
         await self._async_call(
             "turn_on",
             list(snapshot),
@@ -143,7 +145,7 @@ class RestLights:
             for light, before in snapshot.items()
             if not self.faults.usable("light_unavailable", light)
         }
-        self.coordinator.set_rest_snapshot(waiting or None)
+        self.coordinator.commands.set_rest_snapshot(waiting or None)
         for light, before in snapshot.items():
             state = self.hass.states.get(light)
             if light in waiting or state is None:

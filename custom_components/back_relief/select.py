@@ -7,7 +7,7 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BackReliefConfigEntry
+from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
 
 PARALLEL_UPDATES = 0
@@ -26,7 +26,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up a person's routine select."""
-    async_add_entities([BackReliefStretchRoutine(entry.runtime_data, STRETCH_ROUTINE)])
+    async_add_entities([BackReliefStretchRoutine(entry.runtime_data.coordinator, STRETCH_ROUTINE)])
 
 
 class BackReliefStretchRoutine(BackReliefEntity, SelectEntity):
@@ -45,4 +45,4 @@ class BackReliefStretchRoutine(BackReliefEntity, SelectEntity):
 
     async def async_select_option(self, option: str) -> None:
         """Choose a routine."""
-        self.coordinator.set_stretch_routine(None if option == PLAIN_TIMER else option)
+        self.coordinator.commands.set_stretch_routine(None if option == PLAIN_TIMER else option)

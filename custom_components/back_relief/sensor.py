@@ -18,9 +18,11 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
-from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .coordinator import BackReliefCoordinator
+from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
 from .routine import Activity, Goal
+from .steps import step_count, step_ends_at
 
 PARALLEL_UPDATES = 0
 
@@ -78,9 +80,9 @@ def _session_attributes(coordinator: BackReliefCoordinator) -> dict[str, Any]:
         attributes["step"] = step.name
         attributes["step_side"] = step.side
         attributes["step_number"] = step.index + 1
-        attributes["step_count"] = coordinator.step_count()
+        attributes["step_count"] = step_count(coordinator.guided_routine())
         attributes["step_cue"] = step.cue
-        step_ends = coordinator.step_ends_at(session, step, now)
+        step_ends = step_ends_at(session, step, now)
         attributes["step_ends_at"] = step_ends.isoformat() if step_ends else None
     return attributes
 
@@ -111,11 +113,11 @@ SENSORS: tuple[BackReliefSensorEntityDescription, ...] = (
         key="pain_level",
         state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda coordinator: (
-            pain.level if (pain := coordinator.latest_pain()) is not None else None
+            pain.level if (pain := coordinator.history.latest_pain()) is not None else None
         ),
         attributes_fn=lambda coordinator: (
             {"logged_at": pain.logged_at.isoformat()}
-            if (pain := coordinator.latest_pain()) is not None
+            if (pain := coordinator.history.latest_pain()) is not None
             else {}
         ),
     ),
@@ -130,7 +132,7 @@ SENSORS: tuple[BackReliefSensorEntityDescription, ...] = (
         key="last_visit",
         device_class=SensorDeviceClass.TIMESTAMP,
         value_fn=lambda coordinator: (
-            visit.visited_at if (visit := coordinator.latest_visit()) is not None else None
+            visit.visited_at if (visit := coordinator.history.latest_visit()) is not None else None
         ),
     ),
 )
@@ -142,7 +144,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up a person's sensors."""
-    coordinator = entry.runtime_data
+    coordinator = entry.runtime_data.coordinator
     async_add_entities(BackReliefSensor(coordinator, description) for description in SENSORS)
 
 

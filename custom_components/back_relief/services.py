@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 from typing import Any
 
-from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import (
     HomeAssistant,
     ServiceCall,
@@ -20,18 +19,9 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
-from .const import (
-    DEFAULT_SUMMARY_DAYS,
-    DEFAULT_VISIT_TIME,
-    DOMAIN,
-    LOG_DAYS_BACK,
-    MAX_LOG_MINUTES,
-    MAX_PAIN,
-    MAX_SUMMARY_DAYS,
-    SCHEDULE_DAYS_AHEAD,
-    VISIT_DAYS_BACK,
-)
-from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .const import DEFAULT_SUMMARY_DAYS, DEFAULT_VISIT_TIME, DOMAIN
+from .coordinator import BackReliefCoordinator
+from .people import NOBODY, NOT_LOADED, UNKNOWN, Asker, PersonNotFound, find_person
 from .routine import Activity
 
 ATTR_CONFIG_ENTRY_ID = "config_entry_id"
@@ -115,116 +105,78 @@ def _error(key: str, **placeholders: str) -> ServiceValidationError:
     )
 
 
-def _check_range(
-    key: str, value: int, minimum: int, maximum: int, *, placeholder: str = "value"
-) -> None:
-    if not minimum <= value <= maximum:
-        raise _error(key, **{placeholder: str(value)}, minimum=str(minimum), maximum=str(maximum))
-
-
-def _check_date(coordinator: BackReliefCoordinator, day: date, days_back: int) -> None:
-    today = coordinator.today()
-    earliest = today - timedelta(days=days_back)
-    if not earliest <= day <= today:
-        raise _error(
-            "date_out_of_range",
-            date=day.isoformat(),
-            earliest=earliest.isoformat(),
-            latest=today.isoformat(),
-        )
-
-
 def _coordinator(hass: HomeAssistant, data: dict[str, Any]) -> BackReliefCoordinator:
     """Return the person an action is for."""
-    if (entry_id := data.get(ATTR_CONFIG_ENTRY_ID)) is not None:
-        entry: BackReliefConfigEntry | None = hass.config_entries.async_get_entry(entry_id)
-        if entry is None or entry.domain != DOMAIN or entry.state is not ConfigEntryState.LOADED:
-            raise _error("unknown_person", config_entry_id=entry_id)
-        return entry.runtime_data
-    loaded: list[BackReliefConfigEntry] = hass.config_entries.async_loaded_entries(DOMAIN)
-    if len(loaded) == 1:
-        return loaded[0].runtime_data
-    if not loaded:
-        raise _error("no_person")
-    raise _error("person_required", people=", ".join(entry.title for entry in loaded))
+    asked = data.get(ATTR_CONFIG_ENTRY_ID)
+    try:
+        entry, _ = find_person(hass, Asker(asked=asked))
+    except PersonNotFound as err:
+        if err.reason in (UNKNOWN, NOT_LOADED):
+            raise _error("unknown_person", config_entry_id=str(asked)) from err
+        if err.reason == NOBODY:
+            raise _error("no_person") from err
+        people = ", ".join(entry.title for entry in err.loaded)
+        raise _error("person_required", people=people) from err
+    return entry.runtime_data.coordinator
 
 
 async def _start_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.start_session(
+    coordinator.commands.start_session(
         Activity(data[ATTR_ACTIVITY]), data.get(ATTR_DURATION), data.get(ATTR_ROUTINE)
     )
 
 
 async def _pause_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.pause_session()
+    coordinator.commands.pause_session()
 
 
 async def _resume_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.resume_session()
+    coordinator.commands.resume_session()
 
 
 async def _stop_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.stop_session()
+    coordinator.commands.stop_session()
 
 
 async def _cancel_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.cancel_session()
+    coordinator.commands.cancel_session()
 
 
 async def _extend_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.extend_session(data[ATTR_MINUTES])
+    coordinator.commands.extend_session(data[ATTR_MINUTES])
 
 
 async def _next_step(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.move_step(forward=True)
+    coordinator.commands.move_step(forward=True)
 
 
 async def _repeat_step(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.move_step(forward=False)
+    coordinator.commands.move_step(forward=False)
 
 
 async def _log_activity(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    minutes: int = data[ATTR_MINUTES]
-    _check_range("duration_out_of_range", minutes, 1, MAX_LOG_MINUTES, placeholder="minutes")
-    day: date = data.get(ATTR_DATE) or coordinator.today()
-    _check_date(coordinator, day, LOG_DAYS_BACK)
-    coordinator.log_activity(Activity(data[ATTR_ACTIVITY]), minutes, day, data.get(ATTR_KIND))
+    coordinator.commands.log_activity(
+        Activity(data[ATTR_ACTIVITY]), data[ATTR_MINUTES], data.get(ATTR_DATE), data.get(ATTR_KIND)
+    )
 
 
 async def _log_pain(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    level: int = data[ATTR_LEVEL]
-    _check_range("level_out_of_range", level, 0, MAX_PAIN)
-    coordinator.log_pain(level, data.get(ATTR_NOTE))
+    coordinator.commands.log_pain(data[ATTR_LEVEL], data.get(ATTR_NOTE))
 
 
 async def _log_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    day: date = data.get(ATTR_DATE) or coordinator.today()
-    _check_date(coordinator, day, VISIT_DAYS_BACK)
-    coordinator.log_visit(day, data.get(ATTR_NOTE))
+    coordinator.commands.log_visit(data.get(ATTR_DATE), data.get(ATTR_NOTE))
 
 
 async def _get_summary(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> ServiceResponse:
-    days: int = data.get(ATTR_DAYS, DEFAULT_SUMMARY_DAYS)
-    _check_range("days_out_of_range", days, 1, MAX_SUMMARY_DAYS)
-    return coordinator.summary(days)
+    return coordinator.summary(data.get(ATTR_DAYS, DEFAULT_SUMMARY_DAYS))
 
 
 async def _schedule_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
     day: date = data[ATTR_DATE]
-    at = dt_util.start_of_local_day(day).replace(
-        hour=(visit_time := data.get(ATTR_TIME) or DEFAULT_VISIT_TIME).hour,
-        minute=visit_time.minute,
-    )
-    today = coordinator.today()
-    latest = today + timedelta(days=SCHEDULE_DAYS_AHEAD)
-    if not today <= day <= latest or at < dt_util.now():
-        raise _error(
-            "date_out_of_range",
-            date=day.isoformat(),
-            earliest=today.isoformat(),
-            latest=latest.isoformat(),
-        )
-    coordinator.schedule_visit(dt_util.as_utc(at), data.get(ATTR_NOTE))
+    visit_time = data.get(ATTR_TIME) or DEFAULT_VISIT_TIME
+    at = dt_util.start_of_local_day(day).replace(hour=visit_time.hour, minute=visit_time.minute)
+    coordinator.commands.schedule_visit(dt_util.as_utc(at), data.get(ATTR_NOTE))
 
 
 type Handler = Callable[[BackReliefCoordinator, dict[str, Any]], Awaitable[ServiceResponse | None]]

@@ -11,7 +11,8 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BackReliefConfigEntry, BackReliefCoordinator
+from .coordinator import BackReliefCoordinator
+from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
 
 PARALLEL_UPDATES = 0
@@ -30,12 +31,12 @@ SWITCHES: tuple[BackReliefSwitchEntityDescription, ...] = (
         key="reminders",
         entity_category=EntityCategory.CONFIG,
         is_on_fn=lambda coordinator: coordinator.reminders_enabled,
-        set_fn=lambda coordinator, on: coordinator.set_reminders(on),
+        set_fn=lambda coordinator, on: coordinator.commands.set_reminders(on),
     ),
     BackReliefSwitchEntityDescription(
         key="flare_up",
         is_on_fn=lambda coordinator: coordinator.flare_up,
-        set_fn=lambda coordinator, on: coordinator.set_flare_up(on),
+        set_fn=lambda coordinator, on: coordinator.commands.set_flare_up(on),
     ),
 )
 
@@ -46,7 +47,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up a person's switches."""
-    coordinator = entry.runtime_data
+    coordinator = entry.runtime_data.coordinator
     async_add_entities(BackReliefSwitch(coordinator, description) for description in SWITCHES)
 
 

@@ -12,7 +12,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .coordinator import BackReliefConfigEntry
+from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
 
 PARALLEL_UPDATES = 0
@@ -26,7 +26,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up a person's checklist."""
-    async_add_entities([BackReliefChecklist(entry.runtime_data, CHECKLIST)])
+    async_add_entities([BackReliefChecklist(entry.runtime_data.coordinator, CHECKLIST)])
 
 
 class BackReliefChecklist(BackReliefEntity, TodoListEntity):
@@ -55,13 +55,13 @@ class BackReliefChecklist(BackReliefEntity, TodoListEntity):
 
     async def async_create_todo_item(self, item: TodoItem) -> None:
         """Add an item to every day's checklist."""
-        created = self.coordinator.add_checklist_item(item.summary or "")
+        created = self.coordinator.commands.add_checklist_item(item.summary or "")
         if item.status == TodoItemStatus.COMPLETED:
-            self.coordinator.update_checklist_item(created.uid, None, done=True)
+            self.coordinator.commands.update_checklist_item(created.uid, None, done=True)
 
     async def async_update_todo_item(self, item: TodoItem) -> None:
         """Rename an item or check it off for today."""
-        self.coordinator.update_checklist_item(
+        self.coordinator.commands.update_checklist_item(
             item.uid or "",
             item.summary,
             done=None if item.status is None else item.status == TodoItemStatus.COMPLETED,
@@ -69,8 +69,8 @@ class BackReliefChecklist(BackReliefEntity, TodoListEntity):
 
     async def async_delete_todo_items(self, uids: list[str]) -> None:
         """Remove items from the checklist."""
-        self.coordinator.remove_checklist_items(uids)
+        self.coordinator.commands.remove_checklist_items(uids)
 
     async def async_move_todo_item(self, uid: str, previous_uid: str | None = None) -> None:
         """Reorder the checklist."""
-        self.coordinator.move_checklist_item(uid, previous_uid)
+        self.coordinator.commands.move_checklist_item(uid, previous_uid)

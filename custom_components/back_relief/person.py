@@ -1,0 +1,288 @@
+"""One person's routine: the session, the days, the settings, and what each change did.
+
+Plain, typed Python with no Home Assistant imports. Every change takes the
+instant (and, where days matter, the time zone) from its caller and returns
+the session events it caused; a refusal raises ``RoutineError`` and changes
+nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from .checklist import Checklist
+from .const import (
+    DEFAULT_DURATIONS,
+    EVENT_CANCELLED,
+    EVENT_EXTENDED,
+    EVENT_FINISHED,
+    EVENT_PAUSED,
+    EVENT_RESUMED,
+    EVENT_STARTED,
+    EVENT_STEP,
+    FLARE_UP_LOOKBACK_DAYS,
+    LOG_DAYS_BACK,
+    MAX_LOG_MINUTES,
+    MAX_PAIN,
+)
+from .guided import Routine
+from .limits import check_date, check_range
+from .routine import Activity, History, PainEntry, SessionRecord, local_date
+from .session import RoutineError, Session
+from .steps import current_step, move_in_routine, session_event_data, step_event_data
+from .visits import PlannedVisits
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEvent:
+    """Something that happened to the session, as the event entity and the bus tell it."""
+
+    type: str
+    data: dict[str, Any]
+
+
+def find_routine(routines: Mapping[str, Routine], key: str) -> Routine:
+    """Return a guided routine by its key, or refuse an unknown one."""
+    if (found := routines.get(key)) is None:
+        raise RoutineError("unknown_routine", routine=key, routines=", ".join(routines))
+    return found
+
+
+@dataclass(slots=True)
+class PersonRoutine:
+    """Everything kept of one person's routine, and the rules for changing it."""
+
+    history: History = field(default_factory=History)
+    session: Session | None = None
+    durations: dict[Activity, int] = field(default_factory=lambda: dict(DEFAULT_DURATIONS))
+    reminders_enabled: bool = True
+    flare_up: bool = False
+    checklist: Checklist = field(default_factory=Checklist)
+    visits: PlannedVisits = field(default_factory=PlannedVisits)
+    # How each rest light was before a rest session dimmed it.
+    rest_snapshot: dict[str, dict[str, Any]] | None = None
+    # The routine the stretch button starts, None for a plain timer.
+    stretch_routine: str | None = None
+
+    # ----- sessions -----
+
+    def start(
+        self,
+        activity: Activity,
+        minutes: int | None,
+        now: datetime,
+        *,
+        max_inversion: int,
+        routine: str | None = None,
+        routines: Mapping[str, Routine],
+    ) -> list[SessionEvent]:
+        """Start a session; its length defaults to the activity's duration."""
+        guided: Routine | None = None
+        if routine is not None:
+            if activity is not Activity.STRETCH:
+                raise RoutineError("routine_stretch_only")
+            guided = find_routine(routines, routine)
+        if self.session is not None:
+            raise RoutineError("session_active", activity=str(self.session.activity))
+        if guided is not None:
+            # A guided routine's session lasts as long as its steps.
+            minutes = guided.minutes
+        elif minutes is None:
+            minutes = self.durations[activity]
+            if activity is Activity.INVERSION:
+                # A default set before the cap was lowered still starts.
+                minutes = min(minutes, max_inversion)
+        session = Session.start(
+            activity, minutes, now, max_inversion=max_inversion, routine=routine
+        )
+        self.session = session
+        events = [SessionEvent(EVENT_STARTED, session_event_data(session))]
+        if (step := current_step(session, guided, now)) is not None:
+            events.append(SessionEvent(EVENT_STEP, step_event_data(session, step, now)))
+        return events
+
+    def start_with_defaults(
+        self,
+        activity: Activity,
+        now: datetime,
+        *,
+        max_inversion: int,
+        routines: Mapping[str, Routine],
+    ) -> list[SessionEvent]:
+        """Start an activity as its button does: stretching runs the chosen routine."""
+        routine = None
+        if activity is Activity.STRETCH and self.stretch_routine in routines:
+            routine = self.stretch_routine
+        return self.start(
+            activity, None, now, max_inversion=max_inversion, routine=routine, routines=routines
+        )
+
+    def pause(self, now: datetime) -> list[SessionEvent]:
+        """Pause the running session."""
+        self.session = self._current_session().pause(now)
+        return [SessionEvent(EVENT_PAUSED, session_event_data(self.session))]
+
+    def resume(self, now: datetime) -> list[SessionEvent]:
+        """Resume the paused session."""
+        self.session = self._current_session().resume(now)
+        return [SessionEvent(EVENT_RESUMED, session_event_data(self.session))]
+
+    def extend(self, minutes: int, *, max_inversion: int) -> list[SessionEvent]:
+        """Add minutes to the session."""
+        self.session = self._current_session().extend(minutes, max_inversion=max_inversion)
+        data = {**session_event_data(self.session), "added_minutes": minutes}
+        return [SessionEvent(EVENT_EXTENDED, data)]
+
+    def move_step(
+        self, now: datetime, routine: Routine | None, *, forward: bool
+    ) -> list[SessionEvent]:
+        """Go on to a guided routine's next step now, or start the current step again."""
+        self.session = move_in_routine(self._current_session(), routine, now, forward=forward)
+        step = current_step(self.session, routine, now)
+        return [SessionEvent(EVENT_STEP, step_event_data(self.session, step, now))] if step else []
+
+    def stop(self, now: datetime, time_zone: tzinfo) -> list[SessionEvent]:
+        """End the session now, crediting the minutes run."""
+        session = self._current_session()
+        minutes = session.minutes_run(now)
+        self._end(session, minutes, now, time_zone)
+        data = {
+            **session_event_data(session),
+            "credited_minutes": minutes,
+            "stopped_early": True,
+            "while_offline": False,
+        }
+        return [SessionEvent(EVENT_FINISHED, data)]
+
+    def cancel(self, now: datetime, time_zone: tzinfo) -> list[SessionEvent]:
+        """End the session now, crediting nothing."""
+        session = self._current_session()
+        self._end(session, 0, now, time_zone)
+        return [
+            SessionEvent(EVENT_CANCELLED, {**session_event_data(session), "credited_minutes": 0})
+        ]
+
+    def finish_if_due(
+        self, now: datetime, time_zone: tzinfo, *, while_offline: bool
+    ) -> list[SessionEvent]:
+        """Finish a session at its end time, crediting its planned minutes (less any skipped)."""
+        session = self.session
+        if session is None or not session.is_due(now):
+            return []
+        self._end(session, session.full_minutes, now, time_zone)
+        data = {
+            **session_event_data(session),
+            "credited_minutes": session.full_minutes,
+            "stopped_early": False,
+            "while_offline": while_offline,
+            "late_seconds": round((now - session.ends_at).total_seconds()),
+        }
+        return [SessionEvent(EVENT_FINISHED, data)]
+
+    def _current_session(self) -> Session:
+        """Return the session, or refuse when there is none."""
+        if self.session is None:
+            raise RoutineError("no_session")
+        return self.session
+
+    def _end(
+        self, session: Session, credited_minutes: int, now: datetime, time_zone: tzinfo
+    ) -> None:
+        """Clear the session and credit minutes to the day it started."""
+        self.session = None
+        started_day = local_date(session.started_at, time_zone)
+        self.history.add_minutes(started_day, session.activity, credited_minutes)
+        if credited_minutes > 0:
+            self.history.edit(started_day).sessions.append(
+                SessionRecord(
+                    started_at=session.started_at,
+                    ended_at=min(now, session.ends_at),
+                    activity=session.activity,
+                    minutes=credited_minutes,
+                    routine=session.routine,
+                )
+            )
+
+    # ----- logging -----
+
+    def log_activity(
+        self, activity: Activity, minutes: int, day: date, kind: str | None, *, today: date
+    ) -> None:
+        """Credit minutes done away from a session, on a day of the last weeks."""
+        check_range("duration_out_of_range", minutes, 1, MAX_LOG_MINUTES, placeholder="minutes")
+        check_date(day, today - timedelta(days=LOG_DAYS_BACK), today)
+        self.history.add_minutes(day, activity, minutes, kind)
+
+    def log_pain(self, level: int, note: str | None, now: datetime, *, today: date) -> None:
+        """Record a pain level from 0 to 10."""
+        check_range("level_out_of_range", level, 0, MAX_PAIN)
+        self.history.edit(today).pain.append(PainEntry(now, level, note))
+
+    # ----- flare-up -----
+
+    def set_flare_up(self, on: bool, today: date) -> None:  # noqa: FBT001
+        """Turn flare-up on or off; a day with any flare-up is paused."""
+        self.flare_up = on
+        if on:
+            self.mark_flare_up(today)
+
+    def mark_flare_up(self, day: date) -> None:
+        """Pause a day's streaks."""
+        if not self.history.get(day).flare_up:
+            self.history.edit(day).flare_up = True
+
+    def mark_flare_up_since_last_run(self, today: date) -> None:
+        """Pause every day that flare-up stayed on while Home Assistant was down.
+
+        The switch was on when Home Assistant stopped, and that day was marked;
+        so was every day up to today.
+        """
+        days = self.history.days_between(today - timedelta(days=FLARE_UP_LOOKBACK_DAYS), today)
+        marked = [day for day, log in days if log.flare_up]
+        first = marked[-1] if marked else today
+        for day, log in days:
+            if day >= first and not log.flare_up:
+                self.history.edit(day).flare_up = True
+
+    # ----- stored form -----
+
+    def as_stored(self) -> dict[str, Any]:
+        """Return everything kept across restarts, JSON-ready."""
+        return {
+            "history": self.history.as_dict(),
+            "session": self.session.as_dict() if self.session else None,
+            "durations": {str(key): value for key, value in self.durations.items()},
+            "reminders": self.reminders_enabled,
+            "flare_up": self.flare_up,
+            "checklist": self.checklist.as_list(),
+            "rest_snapshot": self.rest_snapshot,
+            "stretch_routine": self.stretch_routine,
+            "scheduled_visits": self.visits.as_list(),
+        }
+
+    @classmethod
+    def from_stored(cls, stored: dict[str, Any], default_checklist: Checklist) -> PersonRoutine:
+        """Rebuild the routine from its stored form; raise if any of it can't be read."""
+        durations = dict(DEFAULT_DURATIONS)
+        durations.update(
+            {Activity(key): int(value) for key, value in stored.get("durations", {}).items()}
+        )
+        rest_snapshot = stored.get("rest_snapshot")
+        if rest_snapshot is not None and not isinstance(rest_snapshot, dict):
+            raise TypeError("rest_snapshot")
+        return cls(
+            history=History.from_dict(stored.get("history", {})),
+            session=Session.from_dict(stored["session"]) if stored.get("session") else None,
+            durations=durations,
+            reminders_enabled=bool(stored.get("reminders", True)),
+            flare_up=bool(stored.get("flare_up", False)),
+            checklist=Checklist.from_list(stored["checklist"])
+            if stored.get("checklist")
+            else default_checklist,
+            visits=PlannedVisits.from_list(stored.get("scheduled_visits", [])),
+            rest_snapshot=rest_snapshot,
+            stretch_routine=stored.get("stretch_routine"),
+        )

@@ -1,0 +1,92 @@
+"""The stored routine: one file per person, read with care and never lost.
+
+A file the routine can't read is copied aside and named in a repair issue;
+without a copy the store turns read-only so the original is never overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+import shutil
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.storage import Store
+from homeassistant.util import dt as dt_util
+
+from .checklist import Checklist
+from .const import DOMAIN, LOGGER, STORAGE_MINOR_VERSION, STORAGE_VERSION
+from .person import PersonRoutine
+
+
+class BackReliefStore(Store[dict[str, Any]]):
+    """The person's stored routine, with a hook for future format changes."""
+
+    async def _async_migrate_func(
+        self,
+        old_major_version: int,
+        old_minor_version: int,
+        old_data: dict[str, Any],
+    ) -> dict[str, Any]:
+        """Bring data written by an older version up to date."""
+        # Version 1.1 is the first format; later versions add their steps here.
+        del old_major_version, old_minor_version
+        return old_data
+
+
+def routine_store(hass: HomeAssistant, entry_id: str) -> BackReliefStore:
+    """Return the store of one person's routine."""
+    return BackReliefStore(
+        hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}", minor_version=STORAGE_MINOR_VERSION
+    )
+
+
+async def async_load_routine(
+    hass: HomeAssistant,
+    store: BackReliefStore,
+    *,
+    entry_id: str,
+    name: str,
+    default_checklist: Callable[[], Checklist],
+) -> PersonRoutine:
+    """Read the stored routine; never lose it to a file that can't be read."""
+    stored = await store.async_load()
+    if stored is None:
+        return PersonRoutine(checklist=default_checklist())
+    try:
+        return PersonRoutine.from_stored(stored, default_checklist())
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        # Nothing was taken from the file: the routine starts clean.
+        await _async_set_aside_unreadable(hass, store, err, entry_id=entry_id, name=name)
+        return PersonRoutine(checklist=default_checklist())
+
+
+async def _async_set_aside_unreadable(
+    hass: HomeAssistant, store: BackReliefStore, err: Exception, *, entry_id: str, name: str
+) -> None:
+    """Keep a copy of a file we can't read, raise a repair issue, start clean."""
+    source = Path(store.path)
+    stamp = dt_util.utcnow().strftime("%Y%m%dT%H%M%S")
+    kept = source.with_name(f"{source.name}.unreadable.{stamp}")
+    try:
+        await hass.async_add_executor_job(shutil.copyfile, source, kept)
+    except OSError as copy_err:
+        # Without a copy, the original must not be overwritten: stop saving.
+        store.make_read_only()
+        kept = source
+        LOGGER.error("No copy of %s could be made (%s); it won't be written", source, copy_err)
+    LOGGER.error(
+        "The stored routine of %s could not be read (%s); a copy is kept at %s", name, err, kept
+    )
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        f"storage_unreadable_{entry_id}",
+        is_fixable=False,
+        is_persistent=True,
+        severity=ir.IssueSeverity.ERROR,
+        translation_key="storage_unreadable",
+        translation_placeholders={"name": name, "path": str(kept)},
+    )

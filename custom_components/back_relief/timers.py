@@ -1,0 +1,55 @@
+"""A timer that may be armed: at most one wake-up pending, cancelled in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.helpers.event import async_track_point_in_utc_time, async_track_time_change
+
+
+class Timer:
+    """Calls its action at the instant it was last armed for, or every midnight."""
+
+    def __init__(self, hass: HomeAssistant, action: Callable[[datetime], None]) -> None:
+        """Bind the timer to what it does when it goes off."""
+        self._hass = hass
+        self._action = action
+        self._unsub: CALLBACK_TYPE | None = None
+
+    @property
+    def armed(self) -> bool:
+        """Return whether a wake-up is pending."""
+        return self._unsub is not None
+
+    @callback
+    def arm_at(self, when: datetime | None) -> None:
+        """Go off once at an instant (in place of any earlier one); None only cancels."""
+        self.cancel()
+        if when is not None:
+            self._unsub = async_track_point_in_utc_time(self._hass, self._went_off, when)
+
+    @callback
+    def arm_every_midnight(self) -> None:
+        """Go off every local midnight until cancelled."""
+        self.cancel()
+        self._unsub = async_track_time_change(
+            self._hass, self._went_off_at_midnight, hour=0, minute=0, second=0
+        )
+
+    @callback
+    def cancel(self) -> None:
+        """Cancel the pending wake-up, if any."""
+        if self._unsub is not None:
+            self._unsub()
+            self._unsub = None
+
+    @callback
+    def _went_off(self, now: datetime) -> None:
+        self._unsub = None
+        self._action(now)
+
+    @callback
+    def _went_off_at_midnight(self, now: datetime) -> None:
+        self._action(now)

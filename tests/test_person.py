@@ -1,0 +1,273 @@
+"""Tests for one person's plain routine: sessions, logging, flare-up and the stored form."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from custom_components.back_relief.checklist import Checklist, ChecklistItem
+from custom_components.back_relief.guided import Routine, Step
+from custom_components.back_relief.person import PersonRoutine, find_routine
+from custom_components.back_relief.routine import Activity, History
+from custom_components.back_relief.session import RoutineError
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)  # 12:00 in Berlin
+TODAY = date(2026, 5, 4)
+CAP = 30
+TWO_STEPS = Routine("two", "Two steps", (Step("Cat", 60, "Arch"), Step("Cow", 60, "Dip")))
+ROUTINES = {"two": TWO_STEPS}
+
+
+def started(
+    activity: Activity = Activity.EXERCISE, minutes: int | None = 20, now: datetime = NOON
+) -> PersonRoutine:
+    """Return a routine with a session started."""
+    routine = PersonRoutine()
+    routine.start(activity, minutes, now, max_inversion=CAP, routines=ROUTINES)
+    return routine
+
+
+def test_start_tells_started_with_the_session() -> None:
+    """A start is one started event describing the new session."""
+    routine = PersonRoutine()
+    events = routine.start(Activity.REST, 15, NOON, max_inversion=CAP, routines=ROUTINES)
+    assert [event.type for event in events] == ["started"]
+    assert events[0].data == {
+        "activity": "rest",
+        "planned_minutes": 15,
+        "started_at": "2026-05-04T10:00:00+00:00",
+        "ends_at": "2026-05-04T10:15:00+00:00",
+        "routine": None,
+    }
+    assert routine.session is not None
+
+
+def test_start_without_minutes_uses_the_duration_within_the_inversion_cap() -> None:
+    """A default longer than a lowered cap still starts, at the cap."""
+    routine = PersonRoutine()
+    routine.durations[Activity.INVERSION] = 45
+    routine.start(Activity.INVERSION, None, NOON, max_inversion=CAP, routines=ROUTINES)
+    assert routine.session is not None
+    assert routine.session.planned_minutes == CAP
+
+
+def test_a_guided_start_tells_its_first_step_and_lasts_as_long_as_its_steps() -> None:
+    """A guided routine starts with its first step; its session lasts two minutes."""
+    routine = PersonRoutine()
+    events = routine.start(
+        Activity.STRETCH, 30, NOON, max_inversion=CAP, routine="two", routines=ROUTINES
+    )
+    assert [event.type for event in events] == ["started", "step"]
+    assert events[1].data["name"] == "Cat"
+    assert events[1].data["step_ends_at"] == "2026-05-04T10:01:00+00:00"
+    assert routine.session is not None
+    assert routine.session.planned_minutes == 2
+
+
+@pytest.mark.parametrize(
+    ("activity", "key", "placeholders"),
+    [
+        (Activity.EXERCISE, "routine_stretch_only", {}),
+        (Activity.STRETCH, "unknown_routine", {"routine": "nope", "routines": "two"}),
+    ],
+)
+def test_a_refused_guided_start_changes_nothing(
+    activity: Activity, key: str, placeholders: dict[str, str]
+) -> None:
+    """A routine only stretches, and only a known one; a refusal starts nothing."""
+    routine = PersonRoutine()
+    name = "nope" if key == "unknown_routine" else "two"
+    with pytest.raises(RoutineError) as refused:
+        routine.start(activity, None, NOON, max_inversion=CAP, routine=name, routines=ROUTINES)
+    assert refused.value.key == key
+    assert refused.value.placeholders == placeholders
+    assert routine.session is None
+
+
+def test_a_second_start_is_refused_naming_the_running_activity() -> None:
+    """One session at a time."""
+    routine = started(Activity.REST)
+    with pytest.raises(RoutineError) as refused:
+        routine.start(Activity.EXERCISE, 10, NOON, max_inversion=CAP, routines=ROUTINES)
+    assert refused.value.key == "session_active"
+    assert refused.value.placeholders == {"activity": "rest"}
+
+
+def test_start_with_defaults_runs_the_chosen_stretch_routine() -> None:
+    """The stretch button runs the chosen routine; an unknown choice is a plain timer."""
+    routine = PersonRoutine(stretch_routine="two")
+    routine.start_with_defaults(Activity.STRETCH, NOON, max_inversion=CAP, routines=ROUTINES)
+    assert routine.session is not None
+    assert routine.session.routine == "two"
+    plain = PersonRoutine(stretch_routine="removed")
+    plain.start_with_defaults(Activity.STRETCH, NOON, max_inversion=CAP, routines=ROUTINES)
+    assert plain.session is not None
+    assert plain.session.routine is None
+    assert plain.session.planned_minutes == 15
+
+
+def test_pause_resume_extend_tell_what_happened() -> None:
+    """Each change returns its event with the session as it is after the change."""
+    routine = started()
+    assert routine.pause(NOON + timedelta(minutes=5))[0].type == "paused"
+    resumed = routine.resume(NOON + timedelta(minutes=15))
+    assert resumed[0].data["ends_at"] == "2026-05-04T10:30:00+00:00"
+    extended = routine.extend(5, max_inversion=CAP)
+    assert extended[0].type == "extended"
+    assert extended[0].data["added_minutes"] == 5
+    assert extended[0].data["planned_minutes"] == 25
+
+
+@pytest.mark.parametrize("change", ["pause", "resume", "extend", "stop", "cancel"])
+def test_changes_without_a_session_are_refused(change: str) -> None:
+    """Nothing to change without a session."""
+    routine = PersonRoutine()
+    calls = {
+        "pause": lambda: routine.pause(NOON),
+        "resume": lambda: routine.resume(NOON),
+        "extend": lambda: routine.extend(5, max_inversion=CAP),
+        "stop": lambda: routine.stop(NOON, BERLIN),
+        "cancel": lambda: routine.cancel(NOON, BERLIN),
+    }
+    with pytest.raises(RoutineError) as refused:
+        calls[change]()
+    assert refused.value.key == "no_session"
+    assert routine.history.revision == 0
+
+
+def test_stop_credits_the_minutes_run_to_the_day_it_started() -> None:
+    """A session started before midnight counts for the day it started, and is recorded."""
+    late = datetime(2026, 5, 4, 21, 50, tzinfo=UTC)  # 23:50 in Berlin
+    routine = started(now=late)
+    (finished,) = routine.stop(late + timedelta(minutes=15), BERLIN)
+    assert finished.type == "finished"
+    assert finished.data["credited_minutes"] == 15
+    assert finished.data["stopped_early"] is True
+    assert routine.session is None
+    day = routine.history.get(TODAY)
+    assert day.minutes == {Activity.EXERCISE: 15}
+    assert day.sessions[0].ended_at == late + timedelta(minutes=15)
+    assert routine.history.get(TODAY + timedelta(days=1)).minutes == {}
+
+
+def test_cancel_credits_nothing_and_records_nothing() -> None:
+    """A cancelled session leaves no trace in the history."""
+    routine = started()
+    (cancelled,) = routine.cancel(NOON + timedelta(minutes=10), BERLIN)
+    assert cancelled.type == "cancelled"
+    assert cancelled.data["credited_minutes"] == 0
+    assert len(routine.history) == 0
+
+
+def test_finish_if_due_waits_for_the_end_and_tells_how_late() -> None:
+    """Before its end nothing happens; after it, the planned minutes count."""
+    routine = started()
+    assert routine.finish_if_due(NOON + timedelta(minutes=19), BERLIN, while_offline=False) == []
+    assert routine.session is not None
+    late = NOON + timedelta(minutes=20, seconds=42)
+    (finished,) = routine.finish_if_due(late, BERLIN, while_offline=True)
+    assert finished.data["credited_minutes"] == 20
+    assert finished.data["while_offline"] is True
+    assert finished.data["late_seconds"] == 42
+    assert routine.history.get(TODAY).sessions[0].ended_at == NOON + timedelta(minutes=20)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "day", "key"),
+    [
+        (0, TODAY, "duration_out_of_range"),
+        (601, TODAY, "duration_out_of_range"),
+        (10, TODAY + timedelta(days=1), "date_out_of_range"),
+        (10, TODAY - timedelta(days=61), "date_out_of_range"),
+    ],
+)
+def test_log_activity_refuses_minutes_and_dates_outside_the_limits(
+    minutes: int, day: date, key: str
+) -> None:
+    """From 1 to 600 minutes, on a day of the last 60 days."""
+    routine = PersonRoutine()
+    with pytest.raises(RoutineError) as refused:
+        routine.log_activity(Activity.EXERCISE, minutes, day, None, today=TODAY)
+    assert refused.value.key == key
+    assert routine.history.revision == 0
+
+
+def test_log_activity_and_pain() -> None:
+    """Logged minutes count for their day; pain is kept with its instant and note."""
+    routine = PersonRoutine()
+    routine.log_activity(Activity.EXERCISE, 30, TODAY - timedelta(days=60), "yoga", today=TODAY)
+    routine.log_pain(4, "stiff", NOON, today=TODAY)
+    assert routine.history.get(TODAY - timedelta(days=60)).kinds == {"yoga": 30}
+    assert routine.history.latest_pain() is not None
+    assert routine.history.get(TODAY).pain[0].note == "stiff"
+    with pytest.raises(RoutineError) as refused:
+        routine.log_pain(11, None, NOON, today=TODAY)
+    assert refused.value.placeholders == {"value": "11", "minimum": "0", "maximum": "10"}
+
+
+def test_flare_up_marks_today_and_every_day_since_it_was_last_on() -> None:
+    """Days while Home Assistant was down are paused too, from the last day marked."""
+    routine = PersonRoutine()
+    routine.set_flare_up(True, TODAY)  # noqa: FBT003
+    assert routine.flare_up
+    assert routine.history.get(TODAY).flare_up
+    routine.mark_flare_up_since_last_run(TODAY + timedelta(days=3))
+    marked = [day for day, log in routine.history.days_between(TODAY, TODAY + timedelta(days=3))]
+    assert all(routine.history.get(day).flare_up for day in marked)
+    assert not routine.history.get(TODAY - timedelta(days=1)).flare_up
+    routine.set_flare_up(False, TODAY)  # noqa: FBT003
+    assert routine.history.get(TODAY).flare_up  # a day with any flare-up stays paused
+
+
+def test_find_routine_refuses_an_unknown_key_naming_the_known_ones() -> None:
+    """The refusal lists what may be chosen."""
+    assert find_routine(ROUTINES, "two") is TWO_STEPS
+    with pytest.raises(RoutineError) as refused:
+        find_routine(ROUTINES, "three")
+    assert refused.value.placeholders == {"routine": "three", "routines": "two"}
+
+
+def test_stored_form_comes_back_whole() -> None:
+    """Everything kept across restarts reads back as it was written."""
+    routine = started(Activity.REST)
+    routine.log_pain(3, None, NOON, today=TODAY)
+    routine.durations[Activity.REST] = 25
+    routine.reminders_enabled = False
+    routine.rest_snapshot = {"light.lamp": {"brightness": 200}}
+    routine.stretch_routine = "two"
+    routine.checklist.add("own", "Walk")
+    stored = routine.as_stored()
+    again = PersonRoutine.from_stored(stored, Checklist())
+    assert again.as_stored() == stored
+    assert again.session == routine.session
+
+
+def test_stored_form_without_a_checklist_keeps_the_default() -> None:
+    """An empty stored checklist is the built-in one."""
+    default = Checklist([ChecklistItem("sun", "Sun")])
+    assert PersonRoutine.from_stored({}, default).checklist is default
+
+
+@pytest.mark.parametrize(
+    "unreadable",
+    [
+        {"history": []},
+        {"session": {"activity": "juggling"}},
+        {"durations": {"exercise": "long"}},
+        {"rest_snapshot": ["light.lamp"]},
+        {"scheduled_visits": [["tomorrow", None]]},
+    ],
+)
+def test_stored_form_that_cant_be_read_raises(unreadable: dict[str, object]) -> None:
+    """Storage sets such a file aside; the routine never takes half of it."""
+    with pytest.raises((KeyError, TypeError, ValueError, AttributeError)):
+        PersonRoutine.from_stored(unreadable, Checklist())
+
+
+def test_history_is_a_fresh_one_for_each_routine() -> None:
+    """Two people never share a history by a default."""
+    assert PersonRoutine().history is not PersonRoutine().history
+    assert isinstance(PersonRoutine().history, History)

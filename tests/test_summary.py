@@ -1,0 +1,57 @@
+"""Tests for the plain routine summary."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from custom_components.back_relief.person import PersonRoutine
+from custom_components.back_relief.routine import Activity, Goal
+from custom_components.back_relief.session import RoutineError
+from custom_components.back_relief.summary import build_summary
+
+NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
+TODAY = date(2026, 5, 4)
+GOALS = {Goal.EXERCISE: 20, Goal.REST: 15, Goal.INVERSION: 10}
+
+
+def summary(routine: PersonRoutine, days: int = 3) -> dict[str, Any]:
+    """Return Alex's summary at noon."""
+    return build_summary(routine, name="Alex", goals=GOALS, today=TODAY, now=NOON, days=days)
+
+
+def test_summary_of_today_and_the_last_days() -> None:
+    """Stretching counts toward exercise; every day of the window is listed, oldest first."""
+    routine = PersonRoutine()
+    routine.log_activity(Activity.STRETCH, 25, TODAY, None, today=TODAY)
+    routine.log_activity(Activity.REST, 5, TODAY - timedelta(days=1), None, today=TODAY)
+    found = summary(routine)
+    assert found["person"] == "Alex"
+    assert found["today"] == {"exercise": 25, "rest": 0, "inversion": 0}
+    assert found["streaks"]["exercise"] == {"current": 1, "best": 1, "today_met": True}
+    assert [day["date"] for day in found["days"]] == ["2026-05-02", "2026-05-03", "2026-05-04"]
+    assert found["days"][1]["rest"] == 5
+    # Which goals each day met, as the card's calendar shows them.
+    assert [day["met"]["exercise"] for day in found["days"]] == [False, False, True]
+    assert found["days"][1]["met"] == {"exercise": False, "rest": False, "inversion": False}
+    assert found["session"] is None
+    assert found["next_visit"] is None
+
+
+def test_summary_tells_the_session_and_its_time_left() -> None:
+    """A running session is given with its status and seconds left."""
+    routine = PersonRoutine()
+    routine.start(Activity.REST, 15, NOON - timedelta(minutes=5), max_inversion=30, routines={})
+    session = summary(routine)["session"]
+    assert session["status"] == "running"
+    assert session["remaining_seconds"] == 600
+
+
+@pytest.mark.parametrize("days", [0, 366])
+def test_summary_refuses_days_outside_one_to_a_year(days: int) -> None:
+    """From one day to a year."""
+    with pytest.raises(RoutineError) as refused:
+        summary(PersonRoutine(), days)
+    assert refused.value.key == "days_out_of_range"
