@@ -11,13 +11,21 @@ from unittest.mock import patch
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components import conversation
 from homeassistant.const import ATTR_ENTITY_ID, CONF_NAME, MAJOR_VERSION, MINOR_VERSION, Platform
-from homeassistant.core import Context, HomeAssistant, ServiceResponse, State, split_entity_id
+from homeassistant.core import (
+    Context,
+    HomeAssistant,
+    ServiceCall,
+    ServiceResponse,
+    State,
+    split_entity_id,
+)
 from homeassistant.helpers import entity_registry as er
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
+    async_mock_service,
     snapshot_platform,
 )
 from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
@@ -250,3 +258,45 @@ async def assist(hass: HomeAssistant, frozen_time: FrozenDateTimeFactory) -> Non
     assert await async_setup_component(hass, "homeassistant", {})
     assert await async_setup_component(hass, "conversation", {})
     assert await async_setup_component(hass, "intent", {})
+
+
+# ----- speaking -----
+
+SPEAKER = "media_player.living_room"
+SATELLITE = "assist_satellite.bedroom"
+ENGINE = "tts.piper"
+PERSON = "person.alex"
+
+
+@pytest.fixture
+def speech_calls(hass: HomeAssistant) -> list[ServiceCall]:
+    """Capture what is said through text-to-speech, with the speakers present."""
+    hass.states.async_set(SPEAKER, "idle")
+    hass.states.async_set(SATELLITE, "idle")
+    hass.states.async_set(ENGINE, "unknown")
+    hass.states.async_set(PERSON, "home")
+    return async_mock_service(hass, "tts", "speak")
+
+
+@pytest.fixture
+def announce_calls(hass: HomeAssistant) -> list[ServiceCall]:
+    """Capture what is announced on voice satellites."""
+    return async_mock_service(hass, "assist_satellite", "announce")
+
+
+def spoken(calls: list[ServiceCall]) -> list[tuple[list[str], str]]:
+    """Return each spoken message with the players it was spoken on."""
+    return [(call.data["media_player_entity_id"], call.data["message"]) for call in calls]
+
+
+@pytest.fixture
+async def speaking_entry(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    speech_calls: list[ServiceCall],
+    announce_calls: list[ServiceCall],
+) -> MockConfigEntry:
+    """Alex, with a speaker, a satellite and an engine."""
+    return await set_up(
+        hass, make_entry(person=PERSON, speakers=[SPEAKER, SATELLITE], tts_entity=ENGINE)
+    )

@@ -29,6 +29,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import DEFAULT_CHECKLIST, DEFAULT_DURATIONS, DOMAIN
 from custom_components.back_relief.routine import Goal, History
+from custom_components.back_relief.texts import group
 
 from .conftest import advance, call, entity_action, entity_id, make_entry, set_up, state, stored
 
@@ -111,7 +112,7 @@ def stored_routine(history: dict[str, Any]) -> dict[str, Any]:
         "reminders": True,
         "flare_up": False,
         "checklist": [
-            {"uid": uid, "summary": summary} for uid, summary in DEFAULT_CHECKLIST.items()
+            {"uid": uid, "summary": group("en", "checklist")[uid]} for uid in DEFAULT_CHECKLIST
         ],
     }
 

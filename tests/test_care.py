@@ -20,6 +20,8 @@ from pytest_homeassistant_custom_component.common import (
 from custom_components.back_relief.const import BUS_EVENT
 
 from .conftest import (
+    ENGINE,
+    SPEAKER,
     STORAGE_KEY,
     advance,
     call,
@@ -33,16 +35,11 @@ from .conftest import (
     stored,
 )
 
-SPEAKER = "media_player.kitchen"
-ENGINE = "tts.voice"
-
 
 @pytest.fixture
-def speech(hass: HomeAssistant) -> list[ServiceCall]:
+def speech(speech_calls: list[ServiceCall]) -> list[ServiceCall]:
     """Give Alex a speaker and an engine, and capture what is said."""
-    hass.states.async_set(SPEAKER, "idle")
-    hass.states.async_set(ENGINE, "unknown")
-    return async_mock_service(hass, "tts", "speak")
+    return speech_calls
 
 
 async def _setup(hass: HomeAssistant, **options: Any) -> MockConfigEntry:

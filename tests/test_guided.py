@@ -16,15 +16,12 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.back_relief.const import BUS_EVENT
-from custom_components.back_relief.guided import (
-    BUILT_IN_ROUTINES,
-    Routine,
-    Step,
-    StepsError,
-    parse_steps,
-)
+from custom_components.back_relief.guided import Routine, Step, StepsError, parse_steps
+from custom_components.back_relief.texts import PER_SIDE_WORDS, built_in_routines
 
 from .conftest import advance, call, entity_action, entity_id, make_entry, reload, set_up, state
+
+BUILT_IN_ROUTINES = built_in_routines("en")
 
 SHORT = Routine(
     "short",
@@ -62,16 +59,18 @@ def test_every_built_in_routine_starts_with_the_comfort_reminder() -> None:
 
 def test_parse_steps_reads_lines_and_names_the_bad_one() -> None:
     """Steps are written one a line; a bad line is named by its number."""
-    assert parse_steps("Breathe | 30\n\nKnee hug | 20 | Hug one knee. | each side") == (
+    assert parse_steps(
+        "Breathe | 30\n\nKnee hug | 20 | Hug one knee. | each side", PER_SIDE_WORDS
+    ) == (
         Step("Breathe", 30, "Breathe"),
         Step("Knee hug", 20, "Hug one knee.", per_side=True),
     )
     for text, line in (("Breathe", 1), ("A | 10\nB | ten", 2), ("A | 0", 1), ("", 1)):
         with pytest.raises(StepsError) as caught:
-            parse_steps(text)
+            parse_steps(text, PER_SIDE_WORDS)
         assert caught.value.line == line
     with pytest.raises(StepsError):
-        parse_steps("A | 10 | cue | upside down")
+        parse_steps("A | 10 | cue | upside down", PER_SIDE_WORDS)
     with pytest.raises(ValueError, match="at least one second"):
         Routine.from_dict({"key": "x", "name": "x", "steps": []})
 

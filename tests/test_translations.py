@@ -13,7 +13,6 @@ from datetime import timedelta
 import json
 from pathlib import Path
 import re
-from string import Formatter
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -28,9 +27,10 @@ from pytest_homeassistant_custom_component.common import (
     async_mock_service,
 )
 
-from custom_components.back_relief.answers import TEXTS
 from custom_components.back_relief.const import DEFAULT_CHECKLIST, DOMAIN
-from custom_components.back_relief.guided import BUILT_IN_ROUTINES, Step, parse_steps
+from custom_components.back_relief.guided import BUILT_IN_STEPS, Step, parse_steps
+from custom_components.back_relief.texts import PER_SIDE_WORDS, built_in_routines, group
+from custom_components.back_relief.wording import fields
 
 from .conftest import entity_id, make_entry, say
 
@@ -55,11 +55,6 @@ def _read(folder: str, language: str) -> dict[str, Any]:
     return dict(_flatten(json.loads((COMPONENT / folder / f"{language}.json").read_text("utf-8"))))
 
 
-def _fields(template: str) -> set[str]:
-    """Return the names a Python format string fills in; a stray brace fails here."""
-    return {field for _, field, _, _ in Formatter().parse(template) if field is not None}
-
-
 # ----- complete texts -----
 
 
@@ -80,32 +75,21 @@ def test_translations_have_the_english_keys_and_placeholders(language: str) -> N
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_speech_has_the_english_keys_and_placeholders(language: str) -> None:
-    """Cues, reminders, the week, the calendar, routines and the checklist: all there."""
+    """Cues, reminders, the week, the calendar, routines, the checklist, answers: all there."""
     english = _read("speech", "en")
     translated = _read("speech", language)
     assert translated.keys() == english.keys()
     for key, text in translated.items():
         assert isinstance(text, str), key
         assert text.strip(), key
-        assert _fields(text) == _fields(english[key]), key
-
-
-@pytest.mark.parametrize("language", [language for language in TEXTS if language != "en"])
-def test_answers_have_the_english_keys_and_placeholders(language: str) -> None:
-    """Every answer of Assist exists in each language, with the same values to fill in."""
-    english = TEXTS["en"]
-    assert TEXTS[language].keys() == english.keys()
-    for key, text in TEXTS[language].items():
-        assert text.strip(), key
-        assert _fields(text) == _fields(english[key]), key
+        assert fields(text) == fields(english[key]), key
 
 
 def test_every_language_is_spoken_and_heard() -> None:
-    """Each language has its translations, speech, answers and sentences."""
+    """Each language has its translations, speech (answers among it) and sentences."""
     every = {"en", *LANGUAGES}
     for folder, suffix in (("translations", "json"), ("speech", "json"), ("sentences", "yaml")):
         assert {path.stem for path in (COMPONENT / folder).glob(f"*.{suffix}")} == every, folder
-    assert set(TEXTS) == every
 
 
 def _sentences(language: str) -> dict[str, Any]:
@@ -138,27 +122,23 @@ def test_sentences_mirror_the_english_intents(language: str) -> None:
     assert activities == {"exercise", "stretch", "inversion", "rest"}
 
 
-def test_english_routine_texts_are_the_built_in_routines() -> None:
-    """speech/en.json says the built-in routines exactly as guided.py writes them."""
+def test_english_words_cover_every_built_in_step() -> None:
+    """speech/en.json gives every step of every built-in routine its name and cue."""
     english = json.loads((COMPONENT / "speech" / "en.json").read_text("utf-8"))["routines"]
-    assert english.keys() == BUILT_IN_ROUTINES.keys()
-    for key, routine in BUILT_IN_ROUTINES.items():
-        assert english[key]["name"] == routine.name
-        written = {step.key: {"name": step.name, "cue": step.cue} for step in routine.steps}
-        assert None not in written, f"every step of {key} has a key"
-        assert len(written) == len(routine.steps), f"the step keys of {key} differ"
-        assert english[key]["steps"] == written
+    assert english.keys() == BUILT_IN_STEPS.keys()
+    for key, steps in BUILT_IN_STEPS.items():
+        assert english[key]["steps"].keys() == {step for step, _, _ in steps}, key
 
 
-def test_english_checklist_texts_are_the_default_items() -> None:
-    """speech/en.json names the checklist's own items as const.py does."""
+def test_english_checklist_texts_name_the_default_items() -> None:
+    """speech/en.json names each of the checklist's own items, in their order."""
     english = json.loads((COMPONENT / "speech" / "en.json").read_text("utf-8"))["checklist"]
-    assert english == DEFAULT_CHECKLIST
+    assert tuple(english) == DEFAULT_CHECKLIST
 
 
 def test_a_routine_without_words_in_a_language_keeps_its_english() -> None:
     """A step or a name a language doesn't give stays as written; timing never changes."""
-    gentle = BUILT_IN_ROUTINES["gentle_back"]
+    gentle = built_in_routines("en")["gentle_back"]
     translated = gentle.translated(
         {"steps": {"knees_to_chest": {"name": "Knie zur Brust", "cue": "Knie ran."}}}
     )
@@ -174,7 +154,7 @@ def test_a_routine_without_words_in_a_language_keeps_its_english() -> None:
 )
 def test_own_steps_say_each_side_in_any_language(side: str) -> None:
     """The options flow suggests "each side" in the user's language; all are understood."""
-    assert parse_steps(f"Twist | 30 | Turn slowly. | {side}") == (
+    assert parse_steps(f"Twist | 30 | Turn slowly. | {side}", PER_SIDE_WORDS) == (
         Step("Twist", 30, "Turn slowly.", per_side=True),
     )
 
@@ -222,6 +202,28 @@ async def test_cues_are_spoken_in_the_house_language(
     ]
 
 
+async def test_one_minute_is_said_in_the_singular(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """A one-minute session is "1 minute" from start to end, in German too."""
+    speech = async_mock_service(hass, "tts", "speak")
+    await _setup(hass, "en")
+    await hass.services.async_call(
+        DOMAIN, "start_session", {"activity": "exercise", "duration": 1}, blocking=True
+    )
+    await _advance(hass, frozen_time, 60)
+    hass.config.language = "de"
+    await hass.services.async_call(
+        DOMAIN, "start_session", {"activity": "rest", "duration": 1}, blocking=True
+    )
+    await hass.async_block_till_done()
+    assert _messages(speech) == [
+        "Exercise started: 1 minute.",
+        "Exercise done: 1 minute. Well done.",
+        "Ruhepause gestartet: 1 Minute. Atme langsam und lass deinen Rücken entspannen.",
+    ]
+
+
 async def test_built_in_routine_steps_in_the_house_language(
     hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
 ) -> None:
@@ -262,7 +264,7 @@ async def test_built_in_routine_steps_in_the_house_language(
     await hass.async_block_till_done()
     # A routine of one's own is spoken as written, after the comfort reminder.
     assert _messages(speech)[-1] == (
-        "Soir : c'est parti pour 1 minutes. Je vous guide étape par étape. Étirez-vous "
+        "Soir : c'est parti pour 1 minute. Je vous guide étape par étape. Étirez-vous "
         "seulement jusqu'où c'est confortable, et arrêtez si ça fait mal. Respirer. Respirez."
     )
 
@@ -409,7 +411,7 @@ async def test_a_session_by_voice(
         assert response["speech"]["plain"]["speech"] == expected, sentence
 
 
-@pytest.mark.parametrize("language", TEXTS)
+@pytest.mark.parametrize("language", ["en", *LANGUAGES])
 async def test_the_examples_of_whose_routine_are_understood(
     hass: HomeAssistant, assist: None, language: str
 ) -> None:
@@ -419,7 +421,7 @@ async def test_the_examples_of_whose_routine_are_understood(
         entry.add_to_hass(hass)
         assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
-    for key, example in TEXTS[language].items():
+    for key, example in group(language, "answers").items():
         if not key.startswith("example."):
             continue
         _, response = await say(hass, example.format(name="Sam"), language)

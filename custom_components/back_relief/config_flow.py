@@ -41,7 +41,8 @@ from .const import (
     WEEKLY_SPEAK,
 )
 from .data import BackReliefConfigEntry
-from .guided import BUILT_IN_ROUTINES, Routine, StepsError, parse_steps
+from .guided import BUILT_IN_STEPS, Routine, StepsError, parse_steps
+from .texts import PER_SIDE_WORDS
 
 ROUTINE_NAME = "routine_name"
 ROUTINE_STEPS = "routine_steps"
@@ -259,14 +260,14 @@ class BackReliefOptionsFlow(OptionsFlow):
             steps_text = user_input.get(ROUTINE_STEPS) or ""
             if name or steps_text.strip():
                 try:
-                    steps = parse_steps(steps_text)
+                    steps = parse_steps(steps_text, PER_SIDE_WORDS)
                 except StepsError as err:
                     errors[ROUTINE_STEPS] = "invalid_steps"
                     placeholders["line"] = str(err.line)
                 else:
                     if not name:
                         errors[ROUTINE_NAME] = "routine_name_required"
-                    elif name in BUILT_IN_ROUTINES or any(r["key"] == name for r in kept):
+                    elif name in BUILT_IN_STEPS or any(r["key"] == name for r in kept):
                         errors[ROUTINE_NAME] = "routine_exists"
                     else:
                         kept.append(Routine(name, name, steps).as_dict())

@@ -76,11 +76,8 @@ DEFAULT_DURATIONS: Final[dict[Activity, int]] = {
 
 # Built-in checklist items; each day starts with all of them open.
 SUN_ITEM: Final = "sun"
-DEFAULT_CHECKLIST: Final[dict[str, str]] = {
-    "vitamin_d": "Vitamin D",
-    "herbal_remedy": "Herbal remedy",
-    "sun": "A few minutes of sun",
-}
+# Their names are in the language files (speech, "checklist").
+DEFAULT_CHECKLIST: Final = ("vitamin_d", "herbal_remedy", SUN_ITEM)
 
 # Event types of the session event entity, also fired on the bus.
 EVENT_STARTED: Final = "started"

@@ -4,14 +4,14 @@ Plain, typed Python with no Home Assistant imports. A routine is a list of
 steps; a step done on each side becomes two. Where a session stands in its
 routine follows from the time it has run, so pauses need no bookkeeping.
 
-The built-in routines are written here in English; each of their steps has a
-key by which other languages give its words (see ``Routine.translated``). A
-person's own routines are spoken as written.
+The built-in routines are written here as timing only; each of their steps
+has a key by which the language files give its words (see ``built_in_routine``
+and ``Routine.translated``). A person's own routines are spoken as written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
 import math
@@ -152,143 +152,51 @@ class Routine:
         return cls(key=str(stored["key"]), name=str(stored["name"]), steps=steps)
 
 
-COMFORT = Step(
-    "Before you start",
-    20,
-    "Stretch only to where it feels comfortable, never to where it hurts. "
-    "If anything hurts, stop and rest.",
-    key="comfort",
-)
+# The built-in routines: each step by its key, with its seconds and whether it is
+# done on each side. Their names and words are in the language files.
+COMFORT_KEY = "comfort"
+BUILT_IN_STEPS: dict[str, tuple[tuple[str, int, bool], ...]] = {
+    "gentle_back": (
+        (COMFORT_KEY, 20, False),
+        ("knees_to_chest", 45, False),
+        ("single_knee_to_chest", 30, True),
+        ("pelvic_tilts", 60, False),
+        ("cat_cow", 60, False),
+        ("childs_pose", 60, False),
+        ("lying_twist", 30, True),
+    ),
+    "core_strength": (
+        (COMFORT_KEY, 20, False),
+        ("dead_bug", 45, False),
+        ("bird_dog", 30, True),
+        ("glute_bridge", 45, False),
+        ("rest", 30, False),
+        ("side_plank", 20, True),
+        ("forearm_plank", 30, False),
+    ),
+    "yoga_wind_down": (
+        (COMFORT_KEY, 20, False),
+        ("easy_seat", 60, False),
+        ("seated_side_bend", 30, True),
+        ("cat_cow", 60, False),
+        ("childs_pose", 90, False),
+        ("legs_up_the_wall", 120, False),
+        ("rest_on_back", 120, False),
+    ),
+}
 
-BUILT_IN_ROUTINES: dict[str, Routine] = {
-    routine.key: routine
-    for routine in (
-        Routine(
-            "gentle_back",
-            "Gentle back",
-            (
-                COMFORT,
-                Step(
-                    "Knees to chest",
-                    45,
-                    "Lie on your back and hug both knees to your chest.",
-                    key="knees_to_chest",
-                ),
-                Step(
-                    "Single knee to chest",
-                    30,
-                    "Bring one knee to your chest, the other leg long.",
-                    per_side=True,
-                    key="single_knee_to_chest",
-                ),
-                Step(
-                    "Pelvic tilts",
-                    60,
-                    "Knees bent, gently flatten your lower back, then let go.",
-                    key="pelvic_tilts",
-                ),
-                Step(
-                    "Cat and cow",
-                    60,
-                    "On hands and knees, round your back slowly, then let it sag.",
-                    key="cat_cow",
-                ),
-                Step(
-                    "Child's pose",
-                    60,
-                    "Sit back on your heels and rest your forehead down.",
-                    key="childs_pose",
-                ),
-                Step(
-                    "Lying twist",
-                    30,
-                    "Let both knees fall to one side, shoulders on the floor.",
-                    per_side=True,
-                    key="lying_twist",
-                ),
-            ),
-        ),
-        Routine(
-            "core_strength",
-            "Core strength",
-            (
-                COMFORT,
-                Step(
-                    "Dead bug",
-                    45,
-                    "On your back, lower one arm and the opposite leg, slowly.",
-                    key="dead_bug",
-                ),
-                Step(
-                    "Bird dog",
-                    30,
-                    "On hands and knees, reach one arm and the other leg long.",
-                    per_side=True,
-                    key="bird_dog",
-                ),
-                Step(
-                    "Glute bridge",
-                    45,
-                    "Feet flat, lift your hips, hold, and lower slowly.",
-                    key="glute_bridge",
-                ),
-                Step("Rest", 30, "Rest and breathe.", key="rest"),
-                Step(
-                    "Side plank on knees",
-                    20,
-                    "On your side, knees bent, lift your hips.",
-                    per_side=True,
-                    key="side_plank",
-                ),
-                Step(
-                    "Forearm plank on knees",
-                    30,
-                    "Hold a straight line from knees to head.",
-                    key="forearm_plank",
-                ),
-            ),
-        ),
-        Routine(
-            "yoga_wind_down",
-            "Yoga wind-down",
-            (
-                COMFORT,
-                Step("Easy seat", 60, "Sit comfortably and take slow breaths.", key="easy_seat"),
-                Step(
-                    "Seated side bend",
-                    30,
-                    "Reach one arm over your head and lean gently.",
-                    per_side=True,
-                    key="seated_side_bend",
-                ),
-                Step(
-                    "Cat and cow",
-                    60,
-                    "On hands and knees, move slowly with your breath.",
-                    key="cat_cow",
-                ),
-                Step(
-                    "Child's pose",
-                    90,
-                    "Sit back on your heels, arms long, and rest.",
-                    key="childs_pose",
-                ),
-                Step(
-                    "Legs up the wall",
-                    120,
-                    "Lie down with your legs resting up the wall.",
-                    key="legs_up_the_wall",
-                ),
-                Step(
-                    "Rest on your back",
-                    120,
-                    "Lie still, arms by your sides, and let go.",
-                    key="rest_on_back",
-                ),
-            ),
+
+def built_in_routine(key: str, texts: RoutineTexts) -> Routine:
+    """Return a built-in routine with its words in one language, which has them all."""
+    words = texts["steps"]
+    return Routine(
+        key,
+        texts["name"],
+        tuple(
+            Step(words[step]["name"], seconds, words[step]["cue"], per_side, key=step)
+            for step, seconds, per_side in BUILT_IN_STEPS[key]
         ),
     )
-}
 
 
 class StepsError(ValueError):
@@ -300,22 +208,11 @@ class StepsError(ValueError):
         self.line = line
 
 
-# "each side" in the languages Back Relief speaks, as the options flow suggests it.
-PER_SIDE_WORDS = frozenset(
-    {
-        *("each side", "both sides", "per side", "sides"),
-        *("jede seite", "beide seiten", "pro seite", "seiten"),
-        *("chaque côté", "les deux côtés", "par côté", "côtés"),
-        *("cada lado", "ambos lados", "por lado", "lados"),
-        *("elke kant", "beide kanten", "per kant", "kanten"),
-    }
-)
-
-
-def parse_steps(text: str) -> tuple[Step, ...]:
+def parse_steps(text: str, per_side_words: Collection[str]) -> tuple[Step, ...]:
     """Read steps written one a line: ``name | seconds | cue | each side``.
 
     The cue and the side are optional; the name is spoken when there is no cue.
+    ``per_side_words`` are the ways to say "each side", in lower case.
     """
     steps: list[Step] = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -332,7 +229,7 @@ def parse_steps(text: str) -> tuple[Step, ...]:
             raise StepsError(number)
         cue = parts[2] if len(parts) > 2 and parts[2] else parts[0]  # noqa: PLR2004
         side = parts[3].casefold() if len(parts) > 3 else ""  # noqa: PLR2004
-        if side and side not in PER_SIDE_WORDS:
+        if side and side not in per_side_words:
             raise StepsError(number)
         steps.append(Step(parts[0], seconds, cue, per_side=bool(side)))
     if not steps:

@@ -7,6 +7,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 
 from .const import DOMAIN, LOGGER
+from .phrases import phrase
 
 
 class DeviceFaults:
@@ -28,13 +29,17 @@ class DeviceFaults:
         state = self.hass.states.get(entity_id)
         if state is None or state.state == STATE_UNAVAILABLE:
             reason = "missing" if state is None else "unavailable"
-            self.report(kind, entity_id, reason)
+            self.report(kind, entity_id, phrase(self.hass, "faults", reason))
             return False
         return True
 
     @callback
     def report(self, kind: str, entity_id: str, reason: str) -> None:
-        """Log a fault once and raise a repair issue that names the entity."""
+        """Log a fault once and raise a repair issue that names the entity.
+
+        ``reason`` is shown in the issue: a device's own error message, or the
+        words of the language files for what Back Relief found.
+        """
         issue_id = self._issue_id(kind, entity_id)
         if issue_id in self._open:
             return

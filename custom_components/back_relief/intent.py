@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv, intent
-from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from .answers import Answers
@@ -30,6 +29,7 @@ from .slots import (
     SLOT_PERSON,
     Slots,
 )
+from .voice import Spoken, async_answers, check_activity, refusal, remaining
 
 INTENT_START_SESSION = "BackReliefStartSession"
 INTENT_PAUSE_SESSION = "BackReliefPauseSession"
@@ -43,22 +43,6 @@ INTENT_LOG_PAIN = "BackReliefLogPain"
 
 # From this pain level on, the answer adds a word of care.
 HIGH_PAIN = 7
-
-GOALS: dict[Activity, Goal] = {
-    Activity.EXERCISE: Goal.EXERCISE,
-    Activity.STRETCH: Goal.EXERCISE,  # stretching counts toward exercise
-    Activity.INVERSION: Goal.INVERSION,
-    Activity.REST: Goal.REST,
-}
-
-
-class Spoken(Exception):  # noqa: N818 - not an error: an answer that ends the handling
-    """A refusal or a question, already in words."""
-
-    def __init__(self, text: str) -> None:
-        """Keep the words to say."""
-        super().__init__(text)
-        self.text = text
 
 
 class BackReliefIntentHandler(intent.IntentHandler):
@@ -83,7 +67,7 @@ class BackReliefIntentHandler(intent.IntentHandler):
     async def async_handle(self, intent_obj: intent.Intent) -> intent.IntentResponse:
         """Answer the request; a refusal is an error response with a spoken reason."""
         response = intent_obj.create_response()
-        answers = Answers.for_language(intent_obj.language)
+        answers = await async_answers(intent_obj.hass, intent_obj.language)
         slots = Slots(intent_obj.slots)
         try:
             coordinator, named = self._find_person(intent_obj, slots, answers)
@@ -91,7 +75,9 @@ class BackReliefIntentHandler(intent.IntentHandler):
             try:
                 speech = self.answer(coordinator, slots, answers)
             except ServiceValidationError as err:
-                raise Spoken(self._refusal(err, coordinator, slots, answers)) from err
+                raise Spoken(
+                    refusal(err, coordinator, slots, answers, self.range_refusals)
+                ) from err
         except Spoken as spoken:
             response.async_set_error(intent.IntentResponseErrorCode.FAILED_TO_HANDLE, spoken.text)
             return response
@@ -134,62 +120,6 @@ class BackReliefIntentHandler(intent.IntentHandler):
                 answers.text("which_person", names=answers.names(names), example=example)
             ) from err
         return entry.runtime_data.coordinator, named
-
-    # ----- refusals -----
-
-    def _refusal(
-        self,
-        err: ServiceValidationError,
-        coordinator: BackReliefCoordinator,
-        slots: Slots,
-        answers: Answers,
-    ) -> str:
-        """Put a refusal of the routine into plain words."""
-        placeholders = err.translation_placeholders or {}
-        key = err.translation_key
-        if key in self.range_refusals:
-            return answers.text(
-                self.range_refusals[key],
-                minimum=placeholders.get("minimum", ""),
-                maximum=placeholders.get("maximum", ""),
-            )
-        if key == "session_active" and coordinator.session is not None:
-            return answers.text(
-                "error.session_active", activity=answers.activity(coordinator.session.activity)
-            )
-        if key in ("no_session", "not_running", "not_paused"):
-            return answers.text(f"error.{key}")
-        if key == "duration_out_of_range" and (activity := slots.activity()) is not None:
-            return answers.text(
-                "error.duration_out_of_range",
-                Activity=answers.activity_title(activity),
-                minimum=placeholders.get("minimum", ""),
-                maximum=placeholders.get("maximum", ""),
-            )
-        return answers.text("error.other", message=str(err))
-
-
-def _check_activity(coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> None:
-    """Refuse "stop my inversion" while a stretch is going; stretching is exercise too."""
-    session = coordinator.session
-    asked = slots.activity()
-    if session is None or asked is None or asked is session.activity:
-        return
-    if asked is Activity.EXERCISE and session.activity is Activity.STRETCH:
-        return
-    raise Spoken(
-        answers.text(
-            "error.wrong_activity",
-            running=answers.activity(session.activity),
-            asked=answers.activity(asked),
-        )
-    )
-
-
-def _remaining(coordinator: BackReliefCoordinator, answers: Answers) -> str:
-    session = coordinator.session
-    assert session is not None  # noqa: S101 - only asked right after a change that keeps it
-    return answers.remaining(session.remaining(dt_util.utcnow()))
 
 
 class StartSessionHandler(BackReliefIntentHandler):
@@ -242,13 +172,13 @@ class PauseOrResumeHandler(SessionHandler):
 
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Change the session and say what is left."""
-        _check_activity(coordinator, slots, answers)
+        check_activity(coordinator, slots, answers)
         self.change(coordinator)
         assert coordinator.session is not None  # noqa: S101
         return answers.text(
             self.answer_key,
             Activity=answers.activity_title(coordinator.session.activity),
-            remaining=_remaining(coordinator, answers),
+            remaining=remaining(coordinator, answers),
         )
 
 
@@ -290,7 +220,7 @@ class StopSessionHandler(SessionHandler):
 
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Stop and say what was counted."""
-        _check_activity(coordinator, slots, answers)
+        check_activity(coordinator, slots, answers)
         activity = coordinator.session.activity if coordinator.session else None
         credited = coordinator.commands.stop_session()
         assert activity is not None  # noqa: S101 - stop_session refuses when idle
@@ -314,7 +244,7 @@ class CancelSessionHandler(SessionHandler):
 
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Cancel and say that nothing counted."""
-        _check_activity(coordinator, slots, answers)
+        check_activity(coordinator, slots, answers)
         activity = coordinator.session.activity if coordinator.session else None
         coordinator.commands.cancel_session()
         assert activity is not None  # noqa: S101 - cancel_session refuses when idle
@@ -335,13 +265,13 @@ class TimeLeftHandler(SessionHandler):
         session = coordinator.session
         if session is None:
             return answers.text("error.no_session")
-        _check_activity(coordinator, slots, answers)
+        check_activity(coordinator, slots, answers)
         key = "time_left.paused" if session.is_paused else "time_left"
         return answers.text(
             key,
             activity=answers.activity(session.activity),
             Activity=answers.activity_title(session.activity),
-            remaining=_remaining(coordinator, answers),
+            remaining=remaining(coordinator, answers),
         )
 
 
@@ -365,7 +295,7 @@ class StreakHandler(BackReliefIntentHandler):
                 "streaks",
                 **{str(goal): answers.days(coordinator.streak(goal).current) for goal in Goal},
             )
-        goal = GOALS[activity]
+        goal = next(goal for goal in Goal if activity in goal.activities)
         streak = coordinator.streak(goal)
         return answers.text(
             "streak",

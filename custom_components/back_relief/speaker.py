@@ -1,0 +1,145 @@
+"""The house speaks: one message at a time on the person's speakers and satellites.
+
+A speaker, engine or notifier that fails never holds up the routine: it is
+logged once and named in a repair issue (see ``house``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from homeassistant.const import ATTR_ENTITY_ID
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import entity_registry as er
+
+from .const import CONF_SPEAKERS, CONF_TTS_ENTITY
+from .coordinator import BackReliefCoordinator
+from .house import DeviceFaults
+from .phrases import phrase
+
+
+class Speaker:
+    """Says messages on the person's speakers, one at a time, in the background."""
+
+    def __init__(self, hass: HomeAssistant, coordinator: BackReliefCoordinator) -> None:
+        """Bind to one person's speakers."""
+        self.hass = hass
+        self.coordinator = coordinator
+        self.faults = DeviceFaults(hass, coordinator.entry.entry_id, coordinator.name)
+        self._speaking = asyncio.Lock()
+
+    @callback
+    def speak(self, message: str) -> None:
+        """Say a message on every speaker, in the background."""
+        speakers: list[str] = list(self.coordinator.options.get(CONF_SPEAKERS) or [])
+        if speakers:
+            self.coordinator.run_in_background(self._async_speak(speakers, message), "announce")
+
+    async def _async_speak(self, speakers: list[str], message: str) -> None:
+        # One message at a time: a satellite refuses a second announcement
+        # while it speaks, and a player would cut the first one off.
+        async with self._speaking:
+            await self._async_speak_now(speakers, message)
+
+    async def _async_speak_now(self, speakers: list[str], message: str) -> None:
+        players = [
+            entity_id
+            for entity_id in speakers
+            if entity_id.startswith("media_player.") and self.faults.usable("speaker", entity_id)
+        ]
+        satellites = [
+            entity_id
+            for entity_id in speakers
+            if entity_id.startswith("assist_satellite.")
+            and self.faults.usable("speaker", entity_id)
+        ]
+        for satellite in satellites:
+            try:
+                await self.hass.services.async_call(
+                    "assist_satellite",
+                    "announce",
+                    {ATTR_ENTITY_ID: satellite, "message": message},
+                    blocking=True,
+                )
+            except HomeAssistantError as err:
+                self.faults.report("speaker", satellite, str(err) or type(err).__name__)
+            else:
+                self.faults.fixed("speaker", satellite)
+        if players:
+            await self._async_speak_on_players(players, message)
+
+    async def _async_speak_on_players(self, players: list[str], message: str) -> None:
+        engine = self.coordinator.options.get(CONF_TTS_ENTITY) or self._default_engine()
+        if engine is None:
+            self.faults.report("tts_failed", "tts", phrase(self.hass, "faults", "no_engine"))
+            return
+        try:
+            if engine.startswith("tts."):
+                await self.hass.services.async_call(
+                    "tts",
+                    "speak",
+                    {"media_player_entity_id": players, "message": message, "cache": True},
+                    target={ATTR_ENTITY_ID: engine},
+                    blocking=True,
+                )
+            else:
+                # An engine of the older kind, without an entity: its say action.
+                await self.hass.services.async_call(
+                    "tts",
+                    f"{engine}_say",
+                    {ATTR_ENTITY_ID: players, "message": message, "cache": True},
+                    blocking=True,
+                )
+        except HomeAssistantError as err:
+            self.faults.report("tts_failed", engine, str(err) or type(err).__name__)
+            return
+        self.faults.fixed("tts_failed", engine)
+        for player in players:
+            self.faults.fixed("speaker", player)
+
+    def _default_engine(self) -> str | None:
+        """Return the system's default engine, as Home Assistant's tts picks it.
+
+        The first text-to-speech entity, Home Assistant Cloud's when there is
+        one; else an engine of the older kind, by the name of its say action.
+        """
+        registry = er.async_get(self.hass)
+        engines = self.hass.states.async_entity_ids("tts")
+        for engine in engines:
+            if (entry := registry.async_get(engine)) is not None and entry.platform == "cloud":
+                return engine
+        if engines:
+            return engines[0]
+        for service in self.hass.services.async_services_for_domain("tts"):
+            if service.endswith("_say"):
+                return service.removesuffix("_say")
+        return None
+
+    async def async_notify(self, notify: str, title: str, message: str) -> None:
+        """Send a message to a notify entity; a failing one is a device fault."""
+        if not self.faults.usable("notify_failed", notify):
+            return
+        try:
+            await self.hass.services.async_call(
+                "notify",
+                "send_message",
+                {ATTR_ENTITY_ID: notify, "title": title, "message": message},
+                blocking=True,
+            )
+        except HomeAssistantError as err:
+            self.faults.report("notify_failed", notify, str(err) or type(err).__name__)
+        else:
+            self.faults.fixed("notify_failed", notify)
+
+
+class Speaking:
+    """A part of the announcer: one person's routine, and the speaker it talks through."""
+
+    def __init__(
+        self, hass: HomeAssistant, coordinator: BackReliefCoordinator, speaker: Speaker
+    ) -> None:
+        """Bind to one person's routine and speakers."""
+        self.hass = hass
+        self.coordinator = coordinator
+        self.speaker = speaker
