@@ -878,13 +878,26 @@ def test_the_history_view(browser: Any, dashboard: RealHomeAssistant, screenshot
     _shoot_views(browser, ha, screenshots, "robin", "history", history=True)
 
 
-def _set_house_language(ha: RealHomeAssistant, browser: Any, language: str) -> None:
+def _set_languages(ha: RealHomeAssistant, browser: Any, language: str) -> None:
+    """Set the house language and the owner's profile language, as a person would."""
     with _page(browser, ha, "/profile") as page:
         page.wait_for_function("window.hassConnection !== undefined")
         page.evaluate(
             """async (language) => {
                 const { conn } = await window.hassConnection;
                 await conn.sendMessagePromise({ type: "config/core/update", language });
+                await conn.sendMessagePromise({
+                    type: "frontend/set_user_data",
+                    key: "language",
+                    value: {
+                        language,
+                        number_format: "language",
+                        time_format: "language",
+                        date_format: "language",
+                        time_zone: "local",
+                        first_weekday: "language",
+                    },
+                });
             }""",
             language,
         )
@@ -894,11 +907,18 @@ def test_the_card_in_german(browser: Any, dashboard: RealHomeAssistant, screensh
     """In German, the card's words, the history and a guided step are all German."""
     ha = dashboard
     robin = {"config_entry_id": ha.entries["robin"]}
-    _set_house_language(ha, browser, "de")
+    _set_languages(ha, browser, "de")
     try:
         with _page(browser, ha, f"/{DASHBOARD}/robin", language="de") as page:
             _wait_for_card(page, "Robin")
-            page.locator(f"{CARD} .goals .heading", has_text="Heute").wait_for()
+            try:
+                page.locator(f"{CARD} .goals .heading", has_text="Heute").wait_for()
+            except Exception as err:  # say which language the page ended up in
+                language = page.evaluate(
+                    "document.querySelector('home-assistant').hass.locale.language"
+                )
+                heading = _text(page, ".goals .heading")
+                raise AssertionError(f"in {language!r} the card says {heading!r}") from err
             assert _text(page, "button.start[data-activity=stretch] .activity") == "Dehnen"
             assert _text(page, ".pain .heading").startswith("Wie geht es deinem Rücken?")
             page.locator(f"{CARD} button.tab", has_text="Verlauf").click()
@@ -923,4 +943,4 @@ def test_the_card_in_german(browser: Any, dashboard: RealHomeAssistant, screensh
     finally:
         if ha.state("sensor.robin_session")["state"] != "idle":
             ha.action("cancel_session", **robin)
-        _set_house_language(ha, browser, "en")
+        _set_languages(ha, browser, "en")
