@@ -233,7 +233,7 @@ async def test_log_stretching_and_rest(hass: HomeAssistant, alex: MockConfigEntr
 async def test_logged_with_a_verb_names_the_activity(
     hass: HomeAssistant, alex: MockConfigEntry, language: str, sentence: str, answer: str
 ) -> None:
-    """ "I rested for 15 minutes" logs rest, and the answer names the activity, not the verb."""
+    """A verb such as "I rested" logs the activity, and the answer names it, not the verb."""
     speech, _ = await say(hass, sentence, language=language)
     assert speech == answer
     assert alex.runtime_data.coordinator.today_log().kinds == {}
