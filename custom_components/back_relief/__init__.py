@@ -14,6 +14,7 @@ from .const import DOMAIN
 from .coordinator import BackReliefCoordinator
 from .custom_sentences import async_sync_sentences
 from .data import BackReliefConfigEntry, BackReliefRuntimeData
+from .notification_actions import async_listen_to_phones
 from .rest_lights import RestLights
 from .services import async_setup_services
 from .storage import routine_store
@@ -34,8 +35,9 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions, once for every person, offer the blueprints, serve the card."""
+    """Register the actions and the phones' buttons, once for every person; blueprints; the card."""
     async_setup_services(hass)
+    async_listen_to_phones(hass)
     await async_install_blueprints(hass)
     await async_register_card(hass)
     return True

@@ -11,10 +11,13 @@ from homeassistant.helpers import selector
 import voluptuous as vol
 
 from .const import (
+    CONF_CHECKIN_AFTER_SESSION,
+    CONF_CHECKIN_TIME,
     CONF_EXERCISE_GOAL,
     CONF_FLASH_ON_INVERSION_END,
     CONF_INVERSION_GOAL,
     CONF_MAX_INVERSION,
+    CONF_NOTIFY_DEVICES,
     CONF_NOTIFY_ENTITY,
     CONF_ONLY_WHEN_HOME,
     CONF_PERSON,
@@ -132,12 +135,22 @@ LIGHTS_SCHEMA = vol.Schema(
         vol.Required(CONF_FLASH_ON_INVERSION_END): selector.BooleanSelector(),
     }
 )
+CHECKINS_SCHEMA = vol.Schema(
+    {
+        vol.Optional(CONF_CHECKIN_TIME): selector.TimeSelector(),
+        vol.Required(CONF_CHECKIN_AFTER_SESSION): selector.BooleanSelector(),
+        vol.Optional(CONF_NOTIFY_DEVICES): selector.DeviceSelector(
+            selector.DeviceSelectorConfig(integration="mobile_app", multiple=True)
+        ),
+    }
+)
 # Each options step owns its keys; a key left empty in its form is removed.
 OPTIONS_STEPS: dict[str, vol.Schema] = {
     "goals": GOALS_SCHEMA,
     "announcements": ANNOUNCEMENTS_SCHEMA,
     "lights": LIGHTS_SCHEMA,
     "care": CARE_SCHEMA,
+    "checkins": CHECKINS_SCHEMA,
 }
 WHOLE_NUMBER_OPTIONS = (
     CONF_EXERCISE_GOAL,
@@ -241,6 +254,12 @@ class BackReliefOptionsFlow(OptionsFlow):
     async def async_step_care(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Visit and sun reminders, and the weekly summary."""
         return self._async_step("care", user_input)
+
+    async def async_step_checkins(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask daily and after sessions; choose the phones."""
+        return self._async_step("checkins", user_input)
 
     async def async_step_lights(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Rest lights."""

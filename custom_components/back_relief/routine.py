@@ -72,6 +72,34 @@ class SessionRecord:
     activity: Activity
     minutes: int
     routine: str | None = None
+    # How it felt, as the person answered afterwards: "easier", "same" or "harder".
+    feedback: str | None = None
+
+    def as_list(self) -> list[Any]:
+        """Return the compact, JSON-ready form used for storage."""
+        stored: list[Any] = [
+            self.started_at.isoformat(),
+            self.ended_at.isoformat(),
+            str(self.activity),
+            self.minutes,
+            self.routine,
+        ]
+        if self.feedback is not None:
+            stored.append(self.feedback)
+        return stored
+
+    @classmethod
+    def from_list(cls, stored: list[Any]) -> SessionRecord:
+        """Rebuild a record from its stored form; feedback came later and may be absent."""
+        started_at, ended_at, activity, minutes, routine, *rest = stored
+        return cls(
+            datetime.fromisoformat(started_at),
+            datetime.fromisoformat(ended_at),
+            Activity(activity),
+            int(minutes),
+            routine,
+            str(rest[0]) if rest and rest[0] is not None else None,
+        )
 
 
 @dataclass(slots=True)
@@ -85,6 +113,8 @@ class DayLog:
     flare_up: bool = False
     checklist_done: list[str] = field(default_factory=list)
     sessions: list[SessionRecord] = field(default_factory=list)
+    # Reminders the person chose to skip that day (their kinds).
+    skipped: list[str] = field(default_factory=list)
 
     def goal_minutes(self, goal: Goal) -> int:
         """Return the minutes that count toward a goal on this day."""
@@ -115,16 +145,9 @@ class DayLog:
         if self.checklist_done:
             stored["checklist_done"] = list(self.checklist_done)
         if self.sessions:
-            stored["sessions"] = [
-                [
-                    record.started_at.isoformat(),
-                    record.ended_at.isoformat(),
-                    str(record.activity),
-                    record.minutes,
-                    record.routine,
-                ]
-                for record in self.sessions
-            ]
+            stored["sessions"] = [record.as_list() for record in self.sessions]
+        if self.skipped:
+            stored["skipped"] = list(self.skipped)
         return stored
 
     @classmethod
@@ -143,16 +166,8 @@ class DayLog:
             ],
             flare_up=bool(stored.get("flare_up", False)),
             checklist_done=[str(uid) for uid in stored.get("checklist_done", [])],
-            sessions=[
-                SessionRecord(
-                    datetime.fromisoformat(started_at),
-                    datetime.fromisoformat(ended_at),
-                    Activity(activity),
-                    int(minutes),
-                    routine,
-                )
-                for started_at, ended_at, activity, minutes, routine in stored.get("sessions", [])
-            ],
+            sessions=[SessionRecord.from_list(record) for record in stored.get("sessions", [])],
+            skipped=[str(kind) for kind in stored.get("skipped", [])],
         )
 
 

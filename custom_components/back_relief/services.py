@@ -46,6 +46,7 @@ SERVICE_LOG_PAIN = "log_pain"
 SERVICE_LOG_VISIT = "log_visit"
 SERVICE_GET_SUMMARY = "get_summary"
 SERVICE_SCHEDULE_VISIT = "schedule_visit"
+SERVICE_CHECK_IN = "check_in"
 ATTR_TIME = "time"
 
 BASE = {vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
@@ -82,6 +83,7 @@ SCHEMAS: dict[str, vol.Schema] = {
         {**BASE, vol.Optional(ATTR_DATE): cv.date, vol.Optional(ATTR_NOTE): NOTE}
     ),
     SERVICE_GET_SUMMARY: vol.Schema({**BASE, vol.Optional(ATTR_DAYS): vol.Coerce(int)}),
+    SERVICE_CHECK_IN: vol.Schema(BASE),
     SERVICE_SCHEDULE_VISIT: vol.Schema(
         {
             **BASE,
@@ -167,6 +169,10 @@ async def _schedule_visit(coordinator: BackReliefCoordinator, data: dict[str, An
     coordinator.commands.schedule_visit(dt_util.as_utc(at), data.get(ATTR_NOTE))
 
 
+async def _check_in(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
+    coordinator.entry.runtime_data.announcer.checkins.check_in()
+
+
 type Handler = Callable[[BackReliefCoordinator, dict[str, Any]], Awaitable[ServiceResponse | None]]
 
 HANDLERS: dict[str, Handler] = {
@@ -181,6 +187,7 @@ HANDLERS: dict[str, Handler] = {
     SERVICE_LOG_VISIT: _log_visit,
     SERVICE_GET_SUMMARY: _get_summary,
     SERVICE_SCHEDULE_VISIT: _schedule_visit,
+    SERVICE_CHECK_IN: _check_in,
 }
 
 

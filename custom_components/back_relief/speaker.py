@@ -29,6 +29,11 @@ class Speaker:
         self.faults = DeviceFaults(hass, coordinator.entry.entry_id, coordinator.name)
         self._speaking = asyncio.Lock()
 
+    @property
+    def turn(self) -> asyncio.Lock:
+        """Return the lock held while a speaker or satellite speaks: one message at a time."""
+        return self._speaking
+
     @callback
     def speak(self, message: str) -> None:
         """Say a message on every speaker, in the background."""

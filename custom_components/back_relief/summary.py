@@ -61,6 +61,16 @@ def build_summary(
                 **{str(activity): log.minutes.get(activity, 0) for activity in Activity},
                 "pain": log.average_pain,
                 "flare_up": log.flare_up,
+                "sessions": [
+                    {
+                        "started_at": record.started_at.isoformat(),
+                        "activity": str(record.activity),
+                        "minutes": record.minutes,
+                        "routine": record.routine,
+                        "feedback": record.feedback,
+                    }
+                    for record in log.sessions
+                ],
             }
             for day, log in history.days_between(today - timedelta(days=days - 1), today)
         ],
