@@ -14,6 +14,7 @@ from custom_components.back_relief.routine import (
     Goal,
     History,
     PainEntry,
+    SessionRecord,
     Streak,
     Visit,
     local_date,
@@ -766,3 +767,23 @@ def test_empty_history_round_trips() -> None:
     """An empty history is stored as an empty mapping and read back empty."""
     assert History().as_dict() == {}
     assert len(History.from_dict({})) == 0
+
+
+def test_session_feedback_and_skipped_reminders_are_stored_and_read_back() -> None:
+    """A record's feedback and the day's skipped reminders survive a restart; old records read."""
+    started = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+    day = DayLog(
+        sessions=[
+            SessionRecord(started, started + timedelta(minutes=10), Activity.REST, 10, None, "same")
+        ],
+        skipped=["inversion"],
+    )
+    stored = day.as_dict()
+    assert stored["sessions"][0][-1] == "same"
+    assert stored["skipped"] == ["inversion"]
+    assert DayLog.from_dict(stored) == day
+
+    # A record written before feedback was asked for has five fields.
+    older = {"sessions": [[started.isoformat(), started.isoformat(), "rest", 10, None]]}
+    assert DayLog.from_dict(older).sessions[0].feedback is None
+    assert DayLog.from_dict(older).as_dict() == older

@@ -38,6 +38,7 @@ ALL_SERVICES: dict[str, dict[str, Any]] = {
     "log_pain": {"level": 3},
     "log_visit": {},
     "get_summary": {},
+    "check_in": {},
 }
 
 
@@ -658,7 +659,7 @@ async def test_get_summary(
 
     summary = await call(hass, "get_summary")
 
-    empty = {"exercise": 0, "stretch": 0, "inversion": 0, "rest": 0, "pain": None}
+    empty = {"exercise": 0, "stretch": 0, "inversion": 0, "rest": 0, "pain": None, "sessions": []}
     assert summary == {
         "person": "Alex",
         "date": "2026-11-25",
@@ -727,6 +728,7 @@ async def test_get_summary_paused_session(
             "rest": 0,
             "pain": None,
             "flare_up": False,
+            "sessions": [],
         }
     ]
 
