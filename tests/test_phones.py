@@ -13,6 +13,7 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
@@ -151,6 +152,7 @@ async def test_a_day_old_press_changes_nothing(
     frozen_time: FrozenDateTimeFactory,
     phone: str,
     aioclient_mock: AiohttpClientMocker,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Yesterday's "Start now", pressed today, starts nothing."""
     entry = await remind(hass, frozen_time, phone)
@@ -160,6 +162,7 @@ async def test_a_day_old_press_changes_nothing(
     await press(hass, start)
 
     assert state(hass, entry, "sensor", "session") == "idle"
+    assert "A stale notification button of Alex changed nothing (too_old)" in caplog.text
 
 
 async def test_a_press_for_a_person_removed_changes_nothing(
@@ -167,6 +170,7 @@ async def test_a_press_for_a_person_removed_changes_nothing(
     frozen_time: FrozenDateTimeFactory,
     phone: str,
     aioclient_mock: AiohttpClientMocker,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """The button of a person no longer set up is logged and does nothing; others are untouched."""
     entry = await remind(hass, frozen_time, phone)
@@ -179,6 +183,7 @@ async def test_a_press_for_a_person_removed_changes_nothing(
     await press(hass, "ALARM")  # another automation's button
 
     assert state(hass, sam, "sensor", "session") == "idle"
+    assert caplog.text.count("A notification button of a person no longer here") == 1
 
 
 async def test_a_check_in_level_button_logs_for_that_person_only(
