@@ -1,10 +1,13 @@
 """Prepare the development instance once Home Assistant answers.
 
-Started by scripts/develop beside Home Assistant. It creates the owner account through
-the onboarding API (no wizard), then adds Back Relief for the demo person Alex through
-the same config flow a user would click through, with demo speakers and lights chosen
-in the options. Every step is skipped when it is already done, so restarts are quiet.
-Only the standard library is used, and only http://127.0.0.1:8123 is contacted.
+Started by scripts/develop beside Home Assistant, with the id of that Home Assistant's
+process and its port. It creates the owner account through the onboarding API (no
+wizard), then adds Back Relief for the demo person Alex through the same config flow a
+user would click through, with demo speakers and lights chosen in the options. Every
+step is skipped when it is already done, so restarts are quiet. Only the standard
+library is used, and only http://127.0.0.1:<port> is contacted, and only once the
+socket listening there belongs to the Home Assistant that scripts/develop started:
+an instance someone else runs on that port is never configured.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
 from urllib.request import Request, urlopen
 
-BASE_URL = "http://127.0.0.1:8123"
+PORT = int(sys.argv[2]) if len(sys.argv) > 2 else 8123  # noqa: PLR2004
+BASE_URL = f"http://127.0.0.1:{PORT}"
 CLIENT_ID = f"{BASE_URL}/"
 OWNER_NAME = "Alex"
 USERNAME = "alex"
@@ -33,6 +37,7 @@ SPEAKERS = ("media_player.living_room", "media_player.bedroom")
 REST_LIGHTS = ("light.bed_light", "light.ceiling_lights")
 START_TIMEOUT = 900  # seconds; the first start installs the frontend from PyPI
 DEMO_TIMEOUT = 60  # seconds; the demo entities load in the background after start-up
+TCP_LISTEN = "0A"  # the LISTEN state in /proc/net/tcp
 
 
 class BootstrapError(Exception):
@@ -75,14 +80,51 @@ def call(
     return json.loads(text) if text else None
 
 
+def listening_sockets(port: int) -> set[str]:
+    """Return the sockets (as /proc names them) that listen on a TCP port."""
+    sockets = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            local_address, state, inode = fields[1], fields[3], fields[9]
+            if state == TCP_LISTEN and int(local_address.rsplit(":", 1)[1], 16) == port:
+                sockets.add(f"socket:[{inode}]")
+    return sockets
+
+
+def listens_on(pid: int, port: int) -> bool:
+    """Return whether the process holds a socket that listens on the port."""
+    sockets = listening_sockets(port)
+    if not sockets:
+        return False
+    for descriptor in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            if str(descriptor.readlink()) in sockets:
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def wait_for_home_assistant(hass_pid: int) -> bool:
-    """Wait until the API answers; return whether the owner exists already."""
+    """Wait until our Home Assistant answers; return whether the owner exists already."""
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         try:
             os.kill(hass_pid, 0)
         except ProcessLookupError:
             raise BootstrapError("Home Assistant stopped before it was ready") from None
+        if not listens_on(hass_pid, PORT):
+            if listening_sockets(PORT):
+                raise BootstrapError(
+                    f"another program listens on port {PORT}; nothing was changed there"
+                )
+            time.sleep(2)
+            continue
         try:
             steps: list[dict[str, Any]] = call("GET", "/api/onboarding")
         except BootstrapError as err:
@@ -90,7 +132,7 @@ def wait_for_home_assistant(hass_pid: int) -> bool:
                 return True  # onboarding is finished, and its API is gone
             time.sleep(2)
             continue
-        except (URLError, ConnectionError, TimeoutError):
+        except URLError, ConnectionError, TimeoutError:
             time.sleep(2)
             continue
         return any(step["step"] == "user" and step["done"] for step in steps)
@@ -231,11 +273,12 @@ def main() -> int:
     hass_pid = int(sys.argv[1])
     started = time.monotonic()
     try:
-        password = owner_password()
         owner_exists = wait_for_home_assistant(hass_pid)
+        password = owner_password()
         token = log_in(owner_exists=owner_exists, password=password)
-        add_back_relief(token)
+        # Once running, every integration is set up with its requirements installed.
         wait_until_running(token)
+        add_back_relief(token)
     except BootstrapError as err:
         print(f"==> scripts/develop could not prepare the instance: {err}", file=sys.stderr)
         return 1

@@ -2,10 +2,10 @@
 # keeping the virtual environments in step with the requirements files.
 # shellcheck shell=bash
 
-NEWEST_PYTHON_MIN="3.14.2"
-NEWEST_PYTHON_BUILD="3.14.7 3b48dac8fb59f62eaa67ac83c1eb12bda1b7a08406dd286e252c11a66be27f81"
-OLDEST_PYTHON_MIN="3.13.2"
-OLDEST_PYTHON_BUILD="3.13.5 93e583f243454e6e9e4588ca2c2662206ad961659863277afcdb96801647d640"
+# Both targets, Home Assistant 2026.3 (the oldest in hacs.json) and the newest, need
+# Python 3.14.2 or newer; when none is here, this version is built.
+PYTHON_MIN="3.14.2"
+PYTHON_BUILD="3.14.7 3b48dac8fb59f62eaa67ac83c1eb12bda1b7a08406dd286e252c11a66be27f81"
 DEBIAN_POOL="http://deb.debian.org/debian/pool/main/p"
 CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/back-relief"
 
@@ -84,20 +84,40 @@ ensure_python() {
 }
 
 # Creates the virtual environment $1 with interpreter $2 and installs the
-# requirements file $3, only when something changed since the last run.
+# requirements file $3 (with the overrides file $4, if given), only when something
+# changed since the last run.
 ensure_venv() {
-  local venv="$1" python="$2" requirements="$3"
+  local venv="$1" python="$2" requirements="$3" overrides="${4:-}"
   local stamp="$venv/.requirements.sha256"
   local wanted
-  wanted="$(cat "$requirements" requirements_dev.txt 2>/dev/null | sha256sum | cut -d' ' -f1) $python"
+  wanted="$(cat "$requirements" requirements_dev.txt ${overrides:+"$overrides"} 2>/dev/null | sha256sum | cut -d' ' -f1) $python"
   if [ -x "$venv/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
     return
   fi
   log "installing $requirements into $venv"
   rm -rf "$venv"
   uv venv --quiet -p "$python" "$venv"
-  VIRTUAL_ENV="$PWD/$venv" uv pip install --quiet -r "$requirements"
+  VIRTUAL_ENV="$PWD/$venv" uv pip install --quiet -r "$requirements" \
+    ${overrides:+--override "$overrides"}
   echo "$wanted" >"$stamp"
+}
+
+# Sets up uv and the interpreter that both targets run on, kept in $PYTHON.
+ensure_toolchain() {
+  ensure_uv
+  PYTHON="$(ensure_python "$PYTHON_MIN" "$PYTHON_BUILD")"
+}
+
+# Sets up .venv: the newest Home Assistant with the test and lint tools, which is
+# all that scripts/develop needs. Call ensure_toolchain first.
+ensure_newest_venv() {
+  ensure_venv .venv "$PYTHON" requirements_test.txt
+}
+
+# Sets up .venv-oldest: the oldest Home Assistant that hacs.json declares, for the
+# tests only. Call ensure_toolchain first.
+ensure_oldest_venv() {
+  ensure_venv .venv-oldest "$PYTHON" requirements_test_oldest.txt overrides_oldest.txt
 }
 
 # Installs the dashboard card's npm packages into $1/node_modules, only when its

@@ -9,7 +9,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from syrupy.assertion import SnapshotAssertion
 
-from .conftest import advance, call, current, entity_id, needs_snapshots, snapshot_entities
+from .conftest import advance, call, current, entity_id, snapshot_entities
 
 SESSION_ACTIVE = "binary_sensor.alex_session_active"
 RESTING = "binary_sensor.alex_resting"
@@ -20,7 +20,6 @@ def _states(hass: HomeAssistant) -> tuple[str, str]:
     return current(hass, SESSION_ACTIVE).state, current(hass, RESTING).state
 
 
-@needs_snapshots
 async def test_binary_sensor_entities(
     hass: HomeAssistant,
     frozen_time: FrozenDateTimeFactory,

@@ -17,20 +17,11 @@ from syrupy.assertion import SnapshotAssertion
 
 from custom_components.back_relief.const import DOMAIN
 
-from .conftest import (
-    advance,
-    call,
-    current,
-    entity_action,
-    entity_id,
-    needs_snapshots,
-    snapshot_entities,
-)
+from .conftest import advance, call, current, entity_action, entity_id, snapshot_entities
 
 SESSION = "sensor.alex_session"
 
 
-@needs_snapshots
 async def test_button_entities(
     hass: HomeAssistant,
     frozen_time: FrozenDateTimeFactory,

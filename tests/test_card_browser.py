@@ -206,7 +206,7 @@ def _wait_until_up(ha: RealHomeAssistant) -> None:
             pytest.fail(f"Home Assistant stopped while starting:\n{ha.log_tail()}")
         try:
             ha.call("GET", "/api/onboarding")
-        except (URLError, ConnectionError, TimeoutError, AssertionError):
+        except URLError, ConnectionError, TimeoutError, AssertionError:
             time.sleep(1)
             continue
         return

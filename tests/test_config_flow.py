@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import ast
+from http import HTTPStatus
+from pathlib import Path
+import sys
 from typing import Any
+from unittest.mock import patch
 
+from homeassistant.components.assist_satellite import AssistSatelliteEntityFeature
+from homeassistant.components.media_player import MediaPlayerEntityFeature
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers import device_registry as dr, selector
 from homeassistant.helpers.translation import async_get_translations
+from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
+from custom_components.back_relief import config_flow
 from custom_components.back_relief.const import CONF_PERSON, DOMAIN
 
 from .conftest import call, entity_id, make_entry, set_up, state
@@ -30,6 +40,13 @@ ANNOUNCEMENTS = {
     "reminder_inversion": "19:00:00",
     "reminder_rest": "20:00:00",
     "only_when_home": False,
+}
+CARE = {
+    "reminder_visit": "19:30:00",
+    "reminder_sun": "12:00:00",
+    "weather_entity": "weather.home",
+    "weekly_summary": "notify",
+    "notify_entity": "notify.alex_phone",
 }
 LIGHTS = {
     "rest_lights": ["light.living_room", "light.bedroom"],
@@ -80,6 +97,7 @@ async def test_user_step_creates_entry_with_stripped_name_and_person(
     assert result["title"] == "Alex"
     assert result["data"] == {CONF_NAME: "Alex", CONF_PERSON: "person.alex"}
     entry = result["result"]
+    assert entry.unique_id == "person.alex"
     assert entry.state is ConfigEntryState.LOADED
     assert hass.states.get("sensor.alex_exercise_streak").state == "0"
 
@@ -92,6 +110,7 @@ async def test_user_step_without_person_stores_only_the_name(hass: HomeAssistant
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["data"] == {CONF_NAME: "Alex"}
+    assert result["result"].unique_id == "alex"
 
 
 async def test_user_step_description_carries_the_safety_note(hass: HomeAssistant) -> None:
@@ -109,9 +128,18 @@ async def test_user_step_description_carries_the_safety_note(hass: HomeAssistant
         (None, {CONF_NAME: "alex"}),
         (None, {CONF_NAME: "ALEX"}),
         (None, {CONF_NAME: "  Alex "}),
+        (None, {CONF_NAME: "Alex", CONF_PERSON: "person.alex"}),
         ("person.alex", {CONF_NAME: "Sam", CONF_PERSON: "person.alex"}),
+        ("person.alex", {CONF_NAME: "alex"}),
     ],
-    ids=["name_lower_case", "name_upper_case", "name_with_spaces", "person"],
+    ids=[
+        "name_lower_case",
+        "name_upper_case",
+        "name_with_spaces",
+        "name_now_with_a_person",
+        "person",
+        "name_of_an_entry_with_a_person",
+    ],
 )
 async def test_user_step_aborts_on_a_name_or_person_already_configured(
     hass: HomeAssistant, person: str | None, user_input: dict[str, str]
@@ -216,6 +244,7 @@ async def test_options_goals_form_suggests_the_defaults(
             {"exercise_goal": 25, "rest_goal": 10, "inversion_goal": 20, "max_inversion": 45},
         ),
         ("announcements", ANNOUNCEMENTS, ANNOUNCEMENTS),
+        ("care", CARE, CARE),
         (
             "lights",
             LIGHTS,
@@ -231,7 +260,7 @@ async def test_options_goals_form_suggests_the_defaults(
             {"checkin_time": "20:00:00", "checkin_after_session": True, "notify_devices": ["d1"]},
         ),
     ],
-    ids=["goals", "announcements", "lights", "checkins"],
+    ids=["goals", "announcements", "care", "lights", "checkins"],
 )
 async def test_options_step_stores_its_keys(
     hass: HomeAssistant,
@@ -249,6 +278,66 @@ async def test_options_step_stores_its_keys(
     assert {key: type(value) for key, value in setup_entry.options.items()} == {
         key: type(value) for key, value in stored.items()
     }
+
+
+async def _speaker_picker(
+    hass: HomeAssistant, entry: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> dict[str, Any]:
+    """Open the announcements step through the REST API the options dialog uses."""
+    assert await async_setup_component(hass, "config", {})
+    client = await hass_client()
+    path = "/api/config/config_entries/options/flow"
+    flow = await (await client.post(path, json={"handler": entry.entry_id})).json()
+    response = await client.post(
+        f"{path}/{flow['flow_id']}", json={"next_step_id": "announcements"}
+    )
+    assert response.status == HTTPStatus.OK
+    form = await response.json()
+    picker: dict[str, Any] = next(
+        field["selector"]["entity"] for field in form["data_schema"] if field["name"] == "speakers"
+    )
+    return picker
+
+
+async def test_options_offer_only_speakers_that_can_speak(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """The speaker picker the frontend gets lists only players and satellites that speak.
+
+    Media players must play media, satellites must announce.
+    """
+    picker = await _speaker_picker(hass, setup_entry, hass_client)
+
+    assert picker["multiple"] is True
+    assert picker["filter"] == [
+        {"domain": ["media_player"], "supported_features": [MediaPlayerEntityFeature.PLAY_MEDIA]},
+        {
+            "domain": ["assist_satellite"],
+            "supported_features": [AssistSatelliteEntityFeature.ANNOUNCE],
+        },
+    ]
+
+
+async def test_options_open_while_satellites_cannot_be_imported(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """Before Assist's requirements are installed, the speakers step still opens.
+
+    Satellites can't exist then, so they are offered by domain alone; media players
+    keep their filter.
+    """
+    # Home Assistant caches the feature names it resolved; forget them around the test.
+    selector._entity_feature_flag.cache_clear()
+    try:
+        with patch.dict(sys.modules, {"homeassistant.components.assist_satellite": None}):
+            picker = await _speaker_picker(hass, setup_entry, hass_client)
+    finally:
+        selector._entity_feature_flag.cache_clear()
+
+    assert picker["filter"] == [
+        {"domain": ["media_player"], "supported_features": [MediaPlayerEntityFeature.PLAY_MEDIA]},
+        {"domain": ["assist_satellite"]},
+    ]
 
 
 async def test_options_steps_keep_the_other_steps_keys(
@@ -413,6 +502,7 @@ async def test_reconfigure_changes_name_and_person_and_reloads(
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
     assert setup_entry.data == {CONF_NAME: "Sam", CONF_PERSON: "person.sam"}
+    assert setup_entry.unique_id == "person.sam"
     assert setup_entry.title == "Sam"
     assert setup_entry.state is ConfigEntryState.LOADED
     assert setup_entry.runtime_data is not coordinator
@@ -450,6 +540,7 @@ async def test_reconfigure_can_remove_the_person(
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
     assert entry.data == {CONF_NAME: "Alex"}
+    assert entry.unique_id == "alex"
 
 
 async def test_reconfigure_keeps_own_name_in_another_case(
@@ -482,6 +573,7 @@ async def test_reconfigure_aborts_on_a_name_or_person_of_another_entry(
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
     assert setup_entry.data == {CONF_NAME: "Alex"}
+    assert setup_entry.unique_id == "alex"
     assert setup_entry.title == "Alex"
 
 
@@ -502,3 +594,71 @@ async def test_reconfigure_blank_name_shows_error_then_succeeds(
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
     assert setup_entry.data == {CONF_NAME: "Sam"}
+
+
+# ----- unique id -----
+
+
+def test_config_flow_sets_and_checks_a_unique_id() -> None:
+    """The flow uses the helpers that core's quality-scale check looks for.
+
+    Like hassfest's unique-config-entry rule, this reads config_flow.py and looks for
+    calls of async_set_unique_id and _abort_if_unique_id_configured.
+    """
+    source = Path(config_flow.__file__).read_text("utf-8")
+    called = {
+        node.func.attr
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    }
+
+    assert {"async_set_unique_id", "_abort_if_unique_id_configured"} <= called
+
+
+@pytest.mark.parametrize(
+    ("data", "unique_id", "same"),
+    [
+        (
+            {CONF_NAME: "Alex", CONF_PERSON: "person.alex"},
+            "person.alex",
+            {CONF_NAME: "Kim", CONF_PERSON: "person.alex"},
+        ),
+        ({CONF_NAME: " Alex  Smith "}, "alex smith", {CONF_NAME: "ALEX SMITH"}),
+    ],
+    ids=["person", "name"],
+)
+async def test_an_entry_from_before_unique_ids_gets_one(
+    hass: HomeAssistant, data: dict[str, str], unique_id: str, same: dict[str, str]
+) -> None:
+    """An entry of version 1.1 (no unique id) is migrated to 1.2 with its unique id."""
+    entry = MockConfigEntry(domain=DOMAIN, title="Alex", data=data, version=1, minor_version=1)
+
+    await set_up(hass, entry)
+
+    assert entry.state is ConfigEntryState.LOADED
+    assert entry.unique_id == unique_id
+    assert (entry.version, entry.minor_version) == (1, 2)
+    assert entry.data == data
+
+    # The migrated entry refuses a second entry with the same unique id.
+    result = await _start_user_flow(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], same)
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+
+
+async def test_migration_leaves_a_taken_unique_id_to_its_owner(
+    hass: HomeAssistant, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Two old entries that would share a unique id: the second loads without one."""
+    first = MockConfigEntry(domain=DOMAIN, data={CONF_NAME: "Alex"}, minor_version=1)
+    second = MockConfigEntry(domain=DOMAIN, data={CONF_NAME: "alex"}, minor_version=1)
+    await set_up(hass, first)
+
+    await set_up(hass, second)
+
+    assert first.unique_id == "alex"
+    assert second.unique_id is None
+    assert second.minor_version == 2
+    assert second.state is ConfigEntryState.LOADED
+    assert "keeps no unique id" in caplog.text

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 import json
+from pathlib import Path
 from typing import Any
 
 from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.diagnostics import (
@@ -13,7 +16,9 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 )
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from .conftest import call, entity_action, entity_id, make_entry
+from custom_components.back_relief.const import DOMAIN
+
+from .conftest import call, entity_action, entity_id, make_entry, set_up, stored
 
 REDACTED = "**REDACTED**"
 PAIN_NOTE = "Worse after lifting the groceries"
@@ -121,4 +126,37 @@ async def test_diagnostics_contain_no_personal_text(diagnostics: dict[str, Any])
     text = json.dumps(diagnostics)
 
     for personal in ("Alex", "person.alex", PAIN_NOTE, VISIT_NOTE, OWN_ITEM, "yoga"):
+        assert personal not in text, personal
+
+
+async def test_download_with_open_repair_issues_names_nobody(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    setup_entry: MockConfigEntry,
+    config_dir: Path,
+    hass_client: ClientSessionGenerator,
+) -> None:
+    """The whole download, with the repair issues Home Assistant adds, holds no name or path.
+
+    Home Assistant adds every open Back Relief issue to the download, other people's too:
+    here Sam's unreadable routine (its copy's path) and Alex's missing speaker.
+    """
+    sam_key = f"{DOMAIN}.entry_sam"
+    hass_storage[sam_key] = stored({"history": {"not-a-date": {}}}, key=sam_key)
+    sam = await set_up(hass, make_entry("Sam", "person.sam"))
+    alex = setup_entry.entry_id
+    await call(hass, "log_pain", config_entry_id=alex, level=4, note=PAIN_NOTE)
+    await call(hass, "start_session", config_entry_id=alex, activity="rest", duration=15)
+    assert await async_setup_component(hass, "diagnostics", {})
+
+    client = await hass_client()
+    response = await client.get(f"/api/diagnostics/config_entry/{alex}")
+    assert response.status == HTTPStatus.OK
+    download = await response.json()
+
+    issues = {issue["issue_id"] for issue in download["issues"]}
+    assert f"storage_unreadable_{sam.entry_id}" in issues
+    assert f"speaker_{alex}_media_player.kitchen" in issues
+    text = json.dumps(download)
+    for personal in ("Alex", "Sam", "person.alex", "person.sam", PAIN_NOTE, str(config_dir)):
         assert personal not in text, personal

@@ -16,7 +16,7 @@ from syrupy.assertion import SnapshotAssertion
 
 from custom_components.back_relief.const import DOMAIN
 
-from .conftest import advance, call, current, entity_id, needs_snapshots, snapshot_entities
+from .conftest import advance, call, current, entity_id, snapshot_entities
 
 SESSION_EVENT = "event.alex_session"
 
@@ -37,7 +37,6 @@ def _now() -> str:
     return dt_util.utcnow().isoformat(timespec="milliseconds")
 
 
-@needs_snapshots
 async def test_event_entities(
     hass: HomeAssistant,
     frozen_time: FrozenDateTimeFactory,

@@ -8,7 +8,9 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import DOMAIN
@@ -22,6 +24,24 @@ async def test_setup_and_unload(hass: HomeAssistant, setup_entry: MockConfigEntr
     assert state(hass, setup_entry, "sensor", "session") == "idle"
     assert await hass.config_entries.async_unload(setup_entry.entry_id)
     assert setup_entry.state is ConfigEntryState.NOT_LOADED
+
+
+@pytest.mark.as_shipped
+async def test_only_the_session_active_sensor_starts_disabled(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """As shipped, every entity is enabled but session_active, which the session sensor covers."""
+    registered = er.async_entries_for_config_entry(er.async_get(hass), setup_entry.entry_id)
+    disabled = {
+        entry.entity_id: entry.disabled_by for entry in registered if entry.disabled_by is not None
+    }
+
+    assert disabled == {"binary_sensor.alex_session_active": er.RegistryEntryDisabler.INTEGRATION}
+    assert hass.states.get("binary_sensor.alex_session_active") is None
+    assert len(registered) == 28
+    for entry in registered:
+        if entry.disabled_by is None:
+            assert hass.states.get(entry.entity_id) is not None, entry.entity_id
 
 
 # ----- reloads -----

@@ -624,7 +624,7 @@ async def test_an_unwritable_folder_does_not_stop_the_routine(
 
 # ----- LLM conversation agents -----
 
-# Home Assistant 2026.10 gathers LLM tools from each integration's llm.py; 2026.2
+# Home Assistant 2026.10 gathers LLM tools from each integration's llm.py; 2026.3
 # offered every registered intent by itself, named after the intent.
 PLATFORM_TOOLS = importlib.util.find_spec("homeassistant.components.llm") is not None
 

@@ -17,7 +17,6 @@ from .conftest import (
     entity_action,
     entity_id,
     make_entry,
-    needs_snapshots,
     reload,
     set_up,
     snapshot_entities,
@@ -26,7 +25,6 @@ from .conftest import (
 INVERSION_DURATION = "number.alex_inversion_duration"
 
 
-@needs_snapshots
 async def test_number_entities(
     hass: HomeAssistant,
     frozen_time: FrozenDateTimeFactory,

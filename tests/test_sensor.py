@@ -11,7 +11,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from syrupy.assertion import SnapshotAssertion
 
-from .conftest import advance, call, current, entity_id, move_to, needs_snapshots, snapshot_entities
+from .conftest import advance, call, current, entity_id, move_to, snapshot_entities
 
 
 def _state(hass: HomeAssistant, entry: MockConfigEntry, key: str) -> State:
@@ -19,7 +19,6 @@ def _state(hass: HomeAssistant, entry: MockConfigEntry, key: str) -> State:
     return current(hass, entity_id(hass, entry, "sensor", key))
 
 
-@needs_snapshots
 async def test_sensor_entities(
     hass: HomeAssistant,
     frozen_time: FrozenDateTimeFactory,

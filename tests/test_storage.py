@@ -20,7 +20,17 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import DOMAIN
 
-from .conftest import STORAGE_KEY, attributes, call, make_entry, move_to, set_up, state, stored
+from .conftest import (
+    STORAGE_KEY,
+    attributes,
+    call,
+    make_entry,
+    move_to,
+    reload,
+    set_up,
+    state,
+    stored,
+)
 
 # Home Assistant's test plugin replaces Store's disk access with a dict in every test
 # (the hass_storage fixture). These are the real methods, taken when this module is
@@ -45,6 +55,14 @@ def storage_on_disk(hass: HomeAssistant) -> Generator[Path]:
         patch.object(Store, "async_remove", REAL_STORE_REMOVE),
     ):
         yield Path(hass.config.path(".storage"))
+
+
+def on_disk(storage_on_disk: Path, routine: dict[str, Any]) -> str:
+    """Write Alex's routine as Home Assistant stores it; return the file's text."""
+    storage_on_disk.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(stored(routine))
+    (storage_on_disk / STORAGE_KEY).write_text(text, encoding="utf-8")
+    return text
 
 
 @pytest.fixture
@@ -234,9 +252,7 @@ async def test_storage_that_cannot_be_read_is_kept_with_a_repair_issue(
     unreadable: dict[str, Any],
 ) -> None:
     """Valid JSON the routine can't read is copied aside with a repair issue; it starts clean."""
-    storage_on_disk.mkdir(parents=True, exist_ok=True)
-    original = json.dumps(stored(unreadable))
-    (storage_on_disk / STORAGE_KEY).write_text(original, encoding="utf-8")
+    original = on_disk(storage_on_disk, unreadable)
     entry = await set_up(hass, make_entry())
 
     assert entry.state is ConfigEntryState.LOADED
@@ -250,6 +266,8 @@ async def test_storage_that_cannot_be_read_is_kept_with_a_repair_issue(
     assert issue.translation_key == "storage_unreadable"
     assert issue.severity is ir.IssueSeverity.ERROR
     assert issue.translation_placeholders == {"name": "Alex", "path": str(copies[0])}
+    # Not persistent, so the diagnostics download doesn't carry the name and path.
+    assert not issue.is_persistent
 
     # Starting clean works: new minutes are written over the unreadable file.
     await call(hass, "log_activity", activity="exercise", minutes=20)
@@ -259,6 +277,34 @@ async def test_storage_that_cannot_be_read_is_kept_with_a_repair_issue(
     assert copies[0].read_text(encoding="utf-8") == original
 
 
+async def test_the_unreadable_issue_stays_while_the_copy_is_kept(
+    hass: HomeAssistant,
+    storage_on_disk: Path,
+    issue_registry: ir.IssueRegistry,
+    frozen_time: FrozenDateTimeFactory,
+) -> None:
+    """Each start raises the issue again while the copy is there, and not once it's gone."""
+    on_disk(storage_on_disk, {"history": {"not-a-date": {}}})
+    entry = await set_up(hass, make_entry())
+    issue_id = f"storage_unreadable_{entry.entry_id}"
+    copy = storage_on_disk / f"{STORAGE_KEY}.unreadable.20261125T080000"
+    await call(hass, "log_activity", activity="exercise", minutes=20)
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    # A restart of Home Assistant forgets issues that are not persistent.
+    ir.async_delete_issue(hass, DOMAIN, issue_id)
+
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue is not None
+    assert issue.translation_placeholders == {"name": "Alex", "path": str(copy)}
+    assert state(hass, entry, "sensor", "exercise_today") == "20"
+
+    copy.unlink()
+    await reload(hass, entry)
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+
+
 async def test_unreadable_storage_without_a_copy_is_never_overwritten(
     hass: HomeAssistant,
     storage_on_disk: Path,
@@ -266,10 +312,8 @@ async def test_unreadable_storage_without_a_copy_is_never_overwritten(
     frozen_time: FrozenDateTimeFactory,
 ) -> None:
     """When no copy can be made, the issue names the file itself and it stays as it was."""
-    storage_on_disk.mkdir(parents=True, exist_ok=True)
-    original = json.dumps(stored({"history": {"not-a-date": {}}}))
+    original = on_disk(storage_on_disk, {"history": {"not-a-date": {}}})
     path = storage_on_disk / STORAGE_KEY
-    path.write_text(original, encoding="utf-8")
     with patch(
         "custom_components.back_relief.storage.shutil.copyfile", side_effect=OSError("disk full")
     ):
@@ -292,11 +336,7 @@ async def test_readable_storage_raises_no_repair_issue(
     frozen_time: FrozenDateTimeFactory,
 ) -> None:
     """A good file on disk is read as it is, with no copy and no issue."""
-    storage_on_disk.mkdir(parents=True, exist_ok=True)
-    (storage_on_disk / STORAGE_KEY).write_text(
-        json.dumps(stored({"history": {"2026-11-24": {"minutes": {"rest": 15}}}})),
-        encoding="utf-8",
-    )
+    on_disk(storage_on_disk, {"history": {"2026-11-24": {"minutes": {"rest": 15}}}})
     entry = await set_up(hass, make_entry())
 
     assert state(hass, entry, "sensor", "rest_streak") == "1"
@@ -315,6 +355,36 @@ async def test_removing_the_entry_deletes_its_stored_routine(
     await hass.config_entries.async_remove(setup_entry.entry_id)
     await hass.async_block_till_done()
     assert STORAGE_KEY not in hass_storage
+
+
+def _files_of_back_relief(config_dir: Path) -> list[str]:
+    return sorted(
+        str(path.relative_to(config_dir))
+        for path in config_dir.rglob("*")
+        if path.is_file() and DOMAIN in str(path.relative_to(config_dir))
+    )
+
+
+async def test_removing_the_last_person_leaves_only_the_blueprints(
+    hass: HomeAssistant, storage_on_disk: Path, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """What the README's removal steps say: the blueprints are all that is left by hand."""
+    config_dir = Path(hass.config.config_dir)
+    alex = await set_up(hass, make_entry("Alex"))
+    sam = await set_up(hass, make_entry("Sam"))
+    await call(hass, "log_activity", config_entry_id=alex.entry_id, activity="rest", minutes=5)
+    before = _files_of_back_relief(config_dir)
+    assert "custom_sentences/en/back_relief.yaml" in before
+
+    for entry in (alex, sam):
+        await hass.config_entries.async_remove(entry.entry_id)
+        await hass.async_block_till_done()
+
+    assert _files_of_back_relief(config_dir) == [
+        "blueprints/automation/back_relief/announce_reminder.yaml",
+        "blueprints/automation/back_relief/dim_lights_while_resting.yaml",
+    ]
+    assert not (config_dir / "custom_sentences").exists()
 
 
 async def test_removing_a_loaded_entry_deletes_its_file_on_disk(

@@ -9,16 +9,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from syrupy.assertion import SnapshotAssertion
 
-from .conftest import (
-    call,
-    current,
-    entity_action,
-    entity_id,
-    move_to,
-    needs_snapshots,
-    reload,
-    snapshot_entities,
-)
+from .conftest import call, current, entity_action, entity_id, move_to, reload, snapshot_entities
 
 REMINDERS = "switch.alex_reminders"
 FLARE_UP = "switch.alex_flare_up"
@@ -31,7 +22,6 @@ async def _exercise_met_on(hass: HomeAssistant, *days: str) -> None:
         await call(hass, "log_activity", activity="exercise", minutes=20, date=day)
 
 
-@needs_snapshots
 async def test_switch_entities(
     hass: HomeAssistant,
     frozen_time: FrozenDateTimeFactory,

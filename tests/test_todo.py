@@ -15,15 +15,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import MockHAClientWebSocket, WebSocketGenerator
 from syrupy.assertion import SnapshotAssertion
 
-from .conftest import (
-    current,
-    entity_action,
-    entity_id,
-    move_to,
-    needs_snapshots,
-    reload,
-    snapshot_entities,
-)
+from .conftest import current, entity_action, entity_id, move_to, reload, snapshot_entities
 
 CHECKLIST = "todo.alex_checklist"
 DEFAULT_ITEMS = [
@@ -70,7 +62,6 @@ async def _move(client: MockHAClientWebSocket, uid: str, **previous_uid: str) ->
     return response["success"]
 
 
-@needs_snapshots
 async def test_todo_entities(
     hass: HomeAssistant,
     frozen_time: FrozenDateTimeFactory,

@@ -10,7 +10,8 @@ from homeassistant.helpers.typing import ConfigType
 from .announcements import Announcer
 from .blueprints import async_install_blueprints
 from .card import async_register_card
-from .const import DOMAIN
+from .config_flow import entry_unique_id
+from .const import DOMAIN, LOGGER
 from .coordinator import BackReliefCoordinator
 from .custom_sentences import async_sync_sentences
 from .data import BackReliefConfigEntry, BackReliefRuntimeData
@@ -40,6 +41,22 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     async_listen_to_phones(hass)
     await async_install_blueprints(hass)
     await async_register_card(hass)
+    return True
+
+
+async def async_migrate_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -> bool:
+    """Bring an entry of an older minor version up to date.
+
+    Home Assistant itself refuses entries of a newer major version.
+    """
+    if entry.minor_version < 2:  # noqa: PLR2004
+        # 1.2 gives each entry its unique id, as new entries get it from the flow.
+        unique_id = entry_unique_id(entry.data)
+        if hass.config_entries.async_entry_for_domain_unique_id(DOMAIN, unique_id) is None:
+            hass.config_entries.async_update_entry(entry, unique_id=unique_id)
+        else:
+            LOGGER.warning("%s keeps no unique id: another entry has it", entry.title)
+        hass.config_entries.async_update_entry(entry, minor_version=2)
     return True
 
 

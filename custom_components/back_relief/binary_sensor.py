@@ -32,6 +32,9 @@ BINARY_SENSORS: tuple[BackReliefBinarySensorEntityDescription, ...] = (
     BackReliefBinarySensorEntityDescription(
         key="session_active",
         device_class=BinarySensorDeviceClass.RUNNING,
+        # The session sensor says the same (anything but idle); this one is for the
+        # automations that want on and off, so it starts disabled.
+        entity_registry_enabled_default=False,
         is_on_fn=lambda coordinator: coordinator.session is not None,
     ),
     BackReliefBinarySensorEntityDescription(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from homeassistant.config_entries import ConfigFlow, ConfigFlowResult, OptionsFlow
 from homeassistant.const import CONF_NAME
 from homeassistant.core import callback
+from homeassistant.data_entry_flow import AbortFlow
 from homeassistant.helpers import selector
 import voluptuous as vol
 
@@ -52,6 +54,16 @@ ROUTINE_STEPS = "routine_steps"
 ROUTINES_REMOVE = "remove_routines"
 
 
+def normalised_name(name: str) -> str:
+    """Return a name as names are compared: trimmed, single-spaced, case-folded."""
+    return " ".join(name.split()).casefold()
+
+
+def entry_unique_id(data: Mapping[str, Any]) -> str:
+    """Return the unique id of a person's entry: the linked person, else the name."""
+    return str(data.get(CONF_PERSON) or normalised_name(data[CONF_NAME]))
+
+
 def _minutes(maximum: int) -> selector.NumberSelector:
     return selector.NumberSelector(
         selector.NumberSelectorConfig(
@@ -83,24 +95,56 @@ GOALS_SCHEMA = vol.Schema(
         vol.Required(CONF_MAX_INVERSION): _minutes(MAX_INVERSION_LIMIT),
     }
 )
-ANNOUNCEMENTS_SCHEMA = vol.Schema(
-    {
-        vol.Optional(CONF_SPEAKERS): selector.EntitySelector(
-            selector.EntitySelectorConfig(
-                domain=["media_player", "assist_satellite"], multiple=True
-            )
-        ),
-        vol.Optional(CONF_TTS_ENTITY): selector.EntitySelector(
-            selector.EntitySelectorConfig(domain="tts")
-        ),
-        vol.Required(CONF_QUIET_START): selector.TimeSelector(),
-        vol.Required(CONF_QUIET_END): selector.TimeSelector(),
-        vol.Optional(CONF_REMINDER_EXERCISE): selector.TimeSelector(),
-        vol.Optional(CONF_REMINDER_INVERSION): selector.TimeSelector(),
-        vol.Optional(CONF_REMINDER_REST): selector.TimeSelector(),
-        vol.Required(CONF_ONLY_WHEN_HOME): selector.BooleanSelector(),
-    }
-)
+ANNOUNCEMENTS_FIELDS: dict[vol.Marker, Any] = {
+    vol.Optional(CONF_TTS_ENTITY): selector.EntitySelector(
+        selector.EntitySelectorConfig(domain="tts")
+    ),
+    vol.Required(CONF_QUIET_START): selector.TimeSelector(),
+    vol.Required(CONF_QUIET_END): selector.TimeSelector(),
+    vol.Optional(CONF_REMINDER_EXERCISE): selector.TimeSelector(),
+    vol.Optional(CONF_REMINDER_INVERSION): selector.TimeSelector(),
+    vol.Optional(CONF_REMINDER_REST): selector.TimeSelector(),
+    vol.Required(CONF_ONLY_WHEN_HOME): selector.BooleanSelector(),
+}
+# Only speakers that can say something: media players that play media, satellites
+# that announce. The selector resolves these names to feature bits by importing the
+# two integrations, so the schema is built when the step opens, in the executor.
+SPEAKER_FEATURES = {
+    "media_player": "media_player.MediaPlayerEntityFeature.PLAY_MEDIA",
+    "assist_satellite": "assist_satellite.AssistSatelliteEntityFeature.ANNOUNCE",
+}
+
+
+def _resolvable(feature: str) -> bool:
+    """Return whether the picker can resolve a feature name: its integration imports.
+
+    It can't while the integration's requirements are not installed (yet); then the
+    integration has no entities, and its kind of speaker is offered by domain alone.
+    """
+    try:
+        selector.EntitySelector(
+            selector.EntitySelectorConfig(filter=[{"supported_features": [feature]}])
+        )
+    except vol.Invalid, ImportError:
+        return False
+    return True
+
+
+def _announcements_schema() -> vol.Schema:
+    speakers = selector.EntitySelectorConfig(
+        filter=[
+            {"domain": domain, "supported_features": [feature]}
+            if _resolvable(feature)
+            else {"domain": domain}
+            for domain, feature in SPEAKER_FEATURES.items()
+        ],
+        multiple=True,
+    )
+    return vol.Schema(
+        {vol.Optional(CONF_SPEAKERS): selector.EntitySelector(speakers), **ANNOUNCEMENTS_FIELDS}
+    )
+
+
 CARE_SCHEMA = vol.Schema(
     {
         vol.Optional(CONF_REMINDER_VISIT): selector.TimeSelector(),
@@ -144,14 +188,7 @@ CHECKINS_SCHEMA = vol.Schema(
         ),
     }
 )
-# Each options step owns its keys; a key left empty in its form is removed.
-OPTIONS_STEPS: dict[str, vol.Schema] = {
-    "goals": GOALS_SCHEMA,
-    "announcements": ANNOUNCEMENTS_SCHEMA,
-    "lights": LIGHTS_SCHEMA,
-    "care": CARE_SCHEMA,
-    "checkins": CHECKINS_SCHEMA,
-}
+OPTIONS_MENU = ["goals", "announcements", "lights", "care", "checkins", "routines"]
 WHOLE_NUMBER_OPTIONS = (
     CONF_EXERCISE_GOAL,
     CONF_REST_GOAL,
@@ -165,7 +202,8 @@ class BackReliefConfigFlow(ConfigFlow, domain=DOMAIN):
     """Add a person whose routine Back Relief keeps."""
 
     VERSION = 1
-    MINOR_VERSION = 1
+    # 1.2: every entry has a unique id (entries of 1.1 get theirs in async_migrate_entry).
+    MINOR_VERSION = 2
 
     @staticmethod
     @callback
@@ -173,18 +211,22 @@ class BackReliefConfigFlow(ConfigFlow, domain=DOMAIN):
         """Return the options flow."""
         return BackReliefOptionsFlow()
 
-    def _taken(self, user_input: dict[str, Any], exclude_entry_id: str | None = None) -> bool:
-        """Return whether the name or the person already has an entry."""
-        name = user_input[CONF_NAME].strip().casefold()
-        person = user_input.get(CONF_PERSON)
+    def _abort_if_name_or_person_taken(
+        self, data: Mapping[str, Any], exclude_entry_id: str | None = None
+    ) -> None:
+        """Abort when another entry has the name or the person.
+
+        The unique id is the person, else the name, so it can't catch every pair: an
+        entry linked to person.alex and named Alex, and a new "Alex" with no person.
+        """
+        name = normalised_name(data[CONF_NAME])
+        person = data.get(CONF_PERSON)
         for entry in self._async_current_entries(include_ignore=False):
-            if entry.entry_id == exclude_entry_id:
-                continue
-            if entry.data[CONF_NAME].casefold() == name:
-                return True
-            if person and entry.data.get(CONF_PERSON) == person:
-                return True
-        return False
+            if entry.entry_id != exclude_entry_id and (
+                normalised_name(entry.data[CONF_NAME]) == name
+                or (person and entry.data.get(CONF_PERSON) == person)
+            ):
+                raise AbortFlow("already_configured")
 
     @staticmethod
     def _clean(user_input: dict[str, Any]) -> dict[str, Any]:
@@ -199,10 +241,11 @@ class BackReliefConfigFlow(ConfigFlow, domain=DOMAIN):
         if user_input is not None:
             if not user_input[CONF_NAME].strip():
                 errors[CONF_NAME] = "name_required"
-            elif self._taken(user_input):
-                return self.async_abort(reason="already_configured")
             else:
                 data = self._clean(user_input)
+                await self.async_set_unique_id(entry_unique_id(data))
+                self._abort_if_unique_id_configured()
+                self._abort_if_name_or_person_taken(data)
                 return self.async_create_entry(title=data[CONF_NAME], data=data)
         return self.async_show_form(
             step_id="user",
@@ -219,12 +262,18 @@ class BackReliefConfigFlow(ConfigFlow, domain=DOMAIN):
         if user_input is not None:
             if not user_input[CONF_NAME].strip():
                 errors[CONF_NAME] = "name_required"
-            elif self._taken(user_input, exclude_entry_id=entry.entry_id):
-                return self.async_abort(reason="already_configured")
             else:
                 data = self._clean(user_input)
+                unique_id = entry_unique_id(data)
+                # A new name or person moves the unique id, unless another entry has it.
+                if unique_id != entry.unique_id:
+                    await self.async_set_unique_id(unique_id, raise_on_progress=False)
+                    self._abort_if_unique_id_configured()
+                self._abort_if_name_or_person_taken(data, exclude_entry_id=entry.entry_id)
                 # The entry's update listener reloads it.
-                return self.async_update_and_abort(entry, title=data[CONF_NAME], data=data)
+                return self.async_update_and_abort(
+                    entry, unique_id=unique_id, title=data[CONF_NAME], data=data
+                )
         return self.async_show_form(
             step_id="reconfigure",
             data_schema=self.add_suggested_values_to_schema(
@@ -239,31 +288,32 @@ class BackReliefOptionsFlow(OptionsFlow):
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Offer the groups of options."""
-        return self.async_show_menu(step_id="init", menu_options=[*OPTIONS_STEPS, "routines"])
+        return self.async_show_menu(step_id="init", menu_options=OPTIONS_MENU)
 
     async def async_step_goals(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Daily goals and the inversion cap."""
-        return self._async_step("goals", user_input)
+        return self._async_step("goals", GOALS_SCHEMA, user_input)
 
     async def async_step_announcements(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Speakers, quiet hours and reminder times."""
-        return self._async_step("announcements", user_input)
+        schema = await self.hass.async_add_executor_job(_announcements_schema)
+        return self._async_step("announcements", schema, user_input)
 
     async def async_step_care(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Visit and sun reminders, and the weekly summary."""
-        return self._async_step("care", user_input)
+        return self._async_step("care", CARE_SCHEMA, user_input)
 
     async def async_step_checkins(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Ask daily and after sessions; choose the phones."""
-        return self._async_step("checkins", user_input)
+        return self._async_step("checkins", CHECKINS_SCHEMA, user_input)
 
     async def async_step_lights(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Rest lights."""
-        return self._async_step("lights", user_input)
+        return self._async_step("lights", LIGHTS_SCHEMA, user_input)
 
     async def async_step_routines(
         self, user_input: dict[str, Any] | None = None
@@ -314,8 +364,13 @@ class BackReliefOptionsFlow(OptionsFlow):
             description_placeholders=placeholders,
         )
 
-    def _async_step(self, step_id: str, user_input: dict[str, Any] | None) -> ConfigFlowResult:
-        schema = OPTIONS_STEPS[step_id]
+    def _async_step(
+        self, step_id: str, schema: vol.Schema, user_input: dict[str, Any] | None
+    ) -> ConfigFlowResult:
+        """Show a step's form, or store its options.
+
+        Each step owns the keys of its form; a key left empty there is removed.
+        """
         if user_input is not None:
             options = {
                 key: value

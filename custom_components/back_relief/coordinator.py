@@ -123,7 +123,7 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
     def async_update_listeners(self) -> None:
         """Tell the entities; one that fails doesn't keep the news from the rest.
 
-        Home Assistant does this itself from 2026.10; 2026.2 stops at the first failure.
+        Home Assistant does this itself from 2026.10; 2026.3 stops at the first failure.
         """
         for update_callback, _ in list(self._listeners.values()):
             try:

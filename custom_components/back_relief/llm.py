@@ -1,6 +1,6 @@
 """Back Relief's intents as tools for LLM conversation agents (Home Assistant 2026.10+).
 
-Home Assistant 2026.2 offers every registered intent to LLM agents by itself;
+Home Assistant 2026.3 (the oldest supported) offers every registered intent to LLM agents;
 from 2026.10 each integration lists its own tools here, named ``back_relief__*``.
 """
 

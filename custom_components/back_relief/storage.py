@@ -54,13 +54,16 @@ async def async_load_routine(
     """Read the stored routine; never lose it to a file that can't be read."""
     stored = await store.async_load()
     if stored is None:
-        return PersonRoutine(checklist=default_checklist())
-    try:
-        return PersonRoutine.from_stored(stored, default_checklist())
-    except (KeyError, TypeError, ValueError, AttributeError) as err:
-        # Nothing was taken from the file: the routine starts clean.
-        await _async_set_aside_unreadable(hass, store, err, entry_id=entry_id, name=name)
-        return PersonRoutine(checklist=default_checklist())
+        routine = PersonRoutine(checklist=default_checklist())
+    else:
+        try:
+            routine = PersonRoutine.from_stored(stored, default_checklist())
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            # Nothing was taken from the file: the routine starts clean.
+            await _async_set_aside_unreadable(hass, store, err, entry_id=entry_id, name=name)
+            return PersonRoutine(checklist=default_checklist())
+    await _async_remind_of_kept_copy(hass, store, entry_id=entry_id, name=name)
+    return routine
 
 
 async def _async_set_aside_unreadable(
@@ -80,12 +83,32 @@ async def _async_set_aside_unreadable(
     LOGGER.error(
         "The stored routine of %s could not be read (%s); a copy is kept at %s", name, err, kept
     )
+    _raise_unreadable_issue(hass, kept, entry_id=entry_id, name=name)
+
+
+async def _async_remind_of_kept_copy(
+    hass: HomeAssistant, store: BackReliefStore, *, entry_id: str, name: str
+) -> None:
+    """Raise the unreadable-routine issue while a copy set aside is still there."""
+    source = Path(store.path)
+    copies = await hass.async_add_executor_job(
+        lambda: sorted(source.parent.glob(f"{source.name}.unreadable.*"))
+    )
+    if copies:
+        _raise_unreadable_issue(hass, copies[-1], entry_id=entry_id, name=name)
+    else:
+        ir.async_delete_issue(hass, DOMAIN, f"storage_unreadable_{entry_id}")
+
+
+def _raise_unreadable_issue(hass: HomeAssistant, kept: Path, *, entry_id: str, name: str) -> None:
+    # Not persistent, so that the diagnostics download, which carries the placeholders
+    # of persistent issues only, holds neither the name nor the path; each start
+    # raises it again while the copy is kept.
     ir.async_create_issue(
         hass,
         DOMAIN,
         f"storage_unreadable_{entry_id}",
         is_fixable=False,
-        is_persistent=True,
         severity=ir.IssueSeverity.ERROR,
         translation_key="storage_unreadable",
         translation_placeholders={"name": name, "path": str(kept)},
