@@ -9,31 +9,22 @@ one ``check_in`` event that says what happened.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
-from homeassistant.const import ATTR_ENTITY_ID, ATTR_SUPPORTED_FEATURES
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.event import async_track_time_change
 from homeassistant.util import dt as dt_util
 
 from .checkin_answers import FEEDBACK_ANSWERS, parse_feedback, parse_level
 from .const import (
-    ANSWER_TIMEOUT,
-    ASK_ATTEMPTS,
     CHANNEL_NONE,
     CHANNEL_PHONE,
     CHANNEL_SATELLITE,
     CONF_CHECKIN_AFTER_SESSION,
     CONF_CHECKIN_TIME,
-    CONF_SPEAKERS,
     EVENT_CHECK_IN,
     EVENT_FINISHED,
-    LOGGER,
     QUESTION_PAIN,
     QUESTION_SESSION,
     REMINDER_CHECKIN,
@@ -43,30 +34,9 @@ from .phone_actions import PhoneAction, Verb
 from .phones import Button, Phones
 from .phrases import language, phrase
 from .reminders import Reminders
+from .satellites import Question, SatelliteAsker
 from .speaker import Speaker, Speaking
 from .texts import group
-
-SATELLITE = "assist_satellite"
-# AssistSatelliteEntityFeature.START_CONVERSATION: the satellite can ask and listen.
-CAN_ASK = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Heard:
-    """What came of asking on the satellites: an answer, and where; or why not."""
-
-    answer: Any = None
-    satellite: str | None = None
-    reason: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    """The words of one question and how its answer is read."""
-
-    first: str
-    again: str
-    parse: Callable[[str], Any]
 
 
 class CheckIns(Speaking):
@@ -84,9 +54,9 @@ class CheckIns(Speaking):
         super().__init__(hass, coordinator, speaker)
         self.reminders = reminders
         self.phones = phones
+        self.asker = SatelliteAsker(hass, coordinator, speaker)
         self._unsub_daily: CALLBACK_TYPE | None = None
         self._daily_at: str | None = None
-        self._asking = asyncio.Lock()
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
@@ -149,11 +119,11 @@ class CheckIns(Speaking):
         )
 
     async def _async_check_in(self) -> None:
-        heard = await self._async_ask(self._pain_question())
+        heard = await self.asker.async_ask(self._pain_question())
         if heard.answer is not None:
             self.coordinator.commands.log_pain(heard.answer)
             self._fire(QUESTION_PAIN, heard.answer, CHANNEL_SATELLITE, None, heard.satellite)
-            await self._async_thank(
+            await self.asker.async_thank(
                 heard, phrase(self.hass, "checkin", "thanks", level=heard.answer)
             )
             return
@@ -194,11 +164,11 @@ class CheckIns(Speaking):
             phrase(self.hass, "checkin", "feedback_again"),
             lambda text: parse_feedback(text, words),
         )
-        heard = await self._async_ask(question)
+        heard = await self.asker.async_ask(question)
         if heard.answer is not None:
             self.coordinator.commands.give_feedback(started_at, heard.answer)
             self._fire(QUESTION_SESSION, heard.answer, CHANNEL_SATELLITE, None, heard.satellite)
-            await self._async_thank(heard, phrase(self.hass, "checkin", "feedback_thanks"))
+            await self.asker.async_thank(heard, phrase(self.hass, "checkin", "feedback_thanks"))
             return
         buttons = [
             Button(
@@ -215,84 +185,6 @@ class CheckIns(Speaking):
             buttons=buttons,
         )
         self._fire(QUESTION_SESSION, None, CHANNEL_PHONE if sent else CHANNEL_NONE, heard.reason)
-
-    # ----- asking on the satellites -----
-
-    def _satellites(self) -> list[str]:
-        """Return the person's satellites that can ask and listen; report the unusable."""
-        found = []
-        for entity_id in self.coordinator.options.get(CONF_SPEAKERS) or []:
-            if not entity_id.startswith(f"{SATELLITE}.") or not self.speaker.faults.usable(
-                "speaker", entity_id
-            ):
-                continue
-            state = self.hass.states.get(entity_id)
-            if (
-                state is not None
-                and int(state.attributes.get(ATTR_SUPPORTED_FEATURES, 0)) & CAN_ASK
-            ):
-                found.append(entity_id)
-        return found
-
-    async def _async_ask(self, question: Question) -> Heard:
-        """Ask on the satellites, a second time when the first answer isn't usable."""
-        satellites = self._satellites()
-        if not satellites:
-            return Heard(reason="no_satellite")
-        if self._asking.locked():
-            return Heard(reason="busy")
-        reason = "no_answer"
-        async with self._asking:
-            for attempt in range(ASK_ATTEMPTS):
-                satellite = satellites[attempt % len(satellites)]
-                words = question.first if attempt == 0 else question.again
-                text, reason = await self._async_ask_once(satellite, words)
-                if text is not None and (answer := question.parse(text)) is not None:
-                    return Heard(answer=answer, satellite=satellite)
-                if text is not None:
-                    reason = "not_understood"
-        return Heard(reason=reason)
-
-    async def _async_ask_once(self, satellite: str, words: str) -> tuple[str | None, str]:
-        """Ask once; return what was heard, or None and why nothing was."""
-        # After the speaker's last words, which the satellite would not interrupt.
-        async with self.speaker.turn:
-            try:
-                async with asyncio.timeout(ANSWER_TIMEOUT.total_seconds()):
-                    response = await self.hass.services.async_call(
-                        SATELLITE,
-                        "ask_question",
-                        {ATTR_ENTITY_ID: satellite, "question": words},
-                        blocking=True,
-                        return_response=True,
-                    )
-            except TimeoutError:
-                return None, "no_answer"
-            except HomeAssistantError as err:
-                if type(err).__name__ == "SatelliteBusyError":
-                    return None, "busy"
-                # Home Assistant says "No answer ..." when the satellite heard nothing.
-                if str(err).startswith("No answer"):
-                    return None, "no_answer"
-                self.speaker.faults.report("speaker", satellite, str(err) or type(err).__name__)
-                return None, "failed"
-        self.speaker.faults.fixed("speaker", satellite)
-        sentence = (response or {}).get("sentence")
-        LOGGER.debug("%s heard %r for %s", satellite, sentence, self.coordinator.name)
-        return (str(sentence), "no_answer") if sentence else (None, "no_answer")
-
-    async def _async_thank(self, heard: Heard, words: str) -> None:
-        """Say thank you on the satellite that heard the answer; a failure only logs."""
-        async with self.speaker.turn:
-            try:
-                await self.hass.services.async_call(
-                    SATELLITE,
-                    "announce",
-                    {ATTR_ENTITY_ID: heard.satellite, "message": words, "preannounce": False},
-                    blocking=True,
-                )
-            except HomeAssistantError as err:
-                LOGGER.debug("No thanks said on %s: %s", heard.satellite, err)
 
     # ----- answers from the phones -----
 
