@@ -473,8 +473,9 @@ def test_card_is_registered_and_shows_the_person(
         assert "met" in (page.locator(f"{CARD} .goal[data-goal=rest]").get_attribute("class") or "")
         assert "Streak 1 day" in page.locator(f"{CARD} .goal[data-goal=rest] .streak").inner_text()
         starts = page.locator(f"{CARD} button.start")
+        # Alex is new to the table: inversion starts at the gentle plan's first length.
         assert [re.sub(r"\s+", " ", text) for text in starts.all_inner_texts()] == [
-            "Inversion 15 min",
+            "Inversion 2 min",
             "Stretch 15 min",
             "Rest 15 min",
             "Exercise 20 min",
@@ -502,13 +503,14 @@ def test_start_countdown_pause_and_stop(
         page.locator(f"{CARD} button.start[data-activity=inversion]").click()
         running = ha.wait_for(session, lambda state: state["state"] == "inversion")
         assert running["attributes"]["status"] == "running"
-        assert running["attributes"]["planned_minutes"] == 15
+        # Alex is new: the gentle plan's first length.
+        assert running["attributes"]["planned_minutes"] == 2
 
         page.locator(f"{CARD} .countdown").wait_for()
         page.wait_for_timeout(1000)  # every entity's update has reached the browser
         start_renders = _renders(page) - renders_before_start
         first = _countdown_seconds(page)
-        assert 14 * 60 <= first <= 15 * 60
+        assert 1 * 60 <= first <= 2 * 60
         page.wait_for_timeout(2500)
         second = _countdown_seconds(page)
         assert first - 4 <= second <= first - 2, (first, second)

@@ -232,6 +232,8 @@ async def test_options_goals_form_suggests_the_defaults(
         "rest_goal": 15,
         "inversion_goal": 15,
         "max_inversion": 30,
+        "inversion_start_minutes": 2,
+        "inversion_step_minutes": 1,
     }
 
 

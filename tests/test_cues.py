@@ -45,7 +45,11 @@ async def test_inversion_cues_start_one_minute_left_and_come_up_slowly(
     await advance(hass, frozen_time, minutes=1)
     assert spoken(speech_calls)[-1] == (
         [SPEAKER],
-        "Inversion done. Come up slowly, and sit for a moment before you stand.",
+        # Someone new is on the gentle plan: the next day's length is said too.
+        (
+            "Inversion done. Come up slowly, and sit for a moment before you stand."
+            " Tomorrow: 3 minutes."
+        ),
     )
     assert len(speech_calls) == 3
 

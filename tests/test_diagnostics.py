@@ -103,7 +103,7 @@ async def test_diagnostics_keep_session_and_settings(diagnostics: dict[str, Any]
     assert session is not None
     assert session["activity"] == "inversion"
     assert session["planned_minutes"] == 15
-    assert diagnostics["durations"] == {"exercise": 20, "stretch": 15, "inversion": 15, "rest": 15}
+    assert diagnostics["durations"] == {"exercise": 20, "stretch": 15, "inversion": 2, "rest": 15}
     assert diagnostics["reminders"] is True
     assert diagnostics["flare_up"] is False
 

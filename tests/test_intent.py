@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components.number import SERVICE_SET_VALUE
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er, intent, llm
@@ -21,7 +22,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import CONF_MAX_INVERSION, CONF_SPEAKERS, DOMAIN
 
-from .conftest import attributes, entity_id, make_entry, reload, say, set_up, state
+from .conftest import attributes, entity_action, entity_id, make_entry, reload, say, set_up, state
 
 
 @pytest.fixture
@@ -43,10 +44,11 @@ async def sam_and_alex(hass: HomeAssistant, assist: None) -> tuple[MockConfigEnt
     ("sentence", "activity", "minutes", "answer"),
     [
         (
+            # A new person's inversion follows the gentle plan: it begins at 2 minutes.
             "start my inversion session",
             "inversion",
-            15,
-            "Inversion started: 15 minutes. I'll tell you when to come up.",
+            2,
+            "Inversion started: 2 minutes. I'll tell you when to come up.",
         ),
         (
             "start inversion for 20 minutes",
@@ -366,6 +368,8 @@ async def test_two_people_by_name(
 ) -> None:
     """A sentence that names the person acts on that person's routine only."""
     sam, alex = sam_and_alex
+    # Past the gentle plan's first length, as someone used to the table.
+    await entity_action(hass, "number.sam_inversion_duration", SERVICE_SET_VALUE, value=15)
     speech, _ = await say(hass, "start Sam's inversion")
     assert speech == "Inversion started for Sam: 15 minutes. I'll tell you when to come up."
     assert state(hass, sam, "sensor", "session") == "inversion"

@@ -53,7 +53,8 @@ async def test_number_entity_ids_read_like_the_person(
 
 @pytest.mark.parametrize(
     ("activity", "default_minutes", "maximum"),
-    [("exercise", 20, 120), ("stretch", 15, 120), ("inversion", 15, 30), ("rest", 15, 120)],
+    # A new person's inversion starts at the gentle plan's first length.
+    [("exercise", 20, 120), ("stretch", 15, 120), ("inversion", 2, 30), ("rest", 15, 120)],
 )
 async def test_duration_defaults_and_range(
     hass: HomeAssistant,
@@ -102,7 +103,7 @@ async def test_inversion_maximum_follows_max_inversion(
     """The inversion duration's maximum is the max_inversion option, changed at once."""
     with pytest.raises(ServiceValidationError):
         await entity_action(hass, INVERSION_DURATION, SERVICE_SET_VALUE, value=31)
-    assert float(current(hass, INVERSION_DURATION).state) == 15
+    assert float(current(hass, INVERSION_DURATION).state) == 2
 
     hass.config_entries.async_update_entry(setup_entry, options={"max_inversion": 45})
     await hass.async_block_till_done()

@@ -10,6 +10,7 @@ import pytest
 from custom_components.back_relief.checklist import Checklist, ChecklistItem
 from custom_components.back_relief.guided import Routine, Step
 from custom_components.back_relief.person import PersonRoutine, find_routine
+from custom_components.back_relief.plan import PlanSettings
 from custom_components.back_relief.routine import Activity, History
 from custom_components.back_relief.session import RoutineError
 
@@ -17,6 +18,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)  # 12:00 in Berlin
 TODAY = date(2026, 5, 4)
 CAP = 30
+SETTINGS = PlanSettings(start_minutes=2, step_minutes=1, goal_minutes=15, max_minutes=CAP)
 TWO_STEPS = Routine("two", "Two steps", (Step("Cat", 60, "Arch"), Step("Cow", 60, "Dip")))
 ROUTINES = {"two": TWO_STEPS}
 
@@ -209,17 +211,19 @@ def test_log_activity_and_pain() -> None:
 
 
 def test_flare_up_marks_today_and_every_day_since_it_was_last_on() -> None:
-    """Days while Home Assistant was down are paused too, from the last day marked."""
+    """Days while Home Assistant was down are paused too, from the day it was turned on."""
     routine = PersonRoutine()
     routine.set_flare_up(True, TODAY)  # noqa: FBT003
-    assert routine.flare_up
+    assert routine.flare_up_on(TODAY)
     assert routine.history.get(TODAY).flare_up
-    routine.mark_flare_up_since_last_run(TODAY + timedelta(days=3))
-    marked = [day for day, log in routine.history.days_between(TODAY, TODAY + timedelta(days=3))]
+    later = TODAY + timedelta(days=3)
+    assert routine.turn_day(later, SETTINGS)
+    marked = [day for day, log in routine.history.days_between(TODAY, later)]
     assert all(routine.history.get(day).flare_up for day in marked)
     assert not routine.history.get(TODAY - timedelta(days=1)).flare_up
-    routine.set_flare_up(False, TODAY)  # noqa: FBT003
-    assert routine.history.get(TODAY).flare_up  # a day with any flare-up stays paused
+    routine.set_flare_up(False, later)  # noqa: FBT003
+    assert not routine.flare_up_on(later)
+    assert routine.history.get(later).flare_up  # a day with any flare-up stays paused
 
 
 def test_find_routine_refuses_an_unknown_key_naming_the_known_ones() -> None:
@@ -240,15 +244,25 @@ def test_stored_form_comes_back_whole() -> None:
     routine.stretch_routine = "two"
     routine.checklist.add("own", "Walk")
     stored = routine.as_stored()
-    again = PersonRoutine.from_stored(stored, Checklist())
+    again = PersonRoutine.from_stored(stored, Checklist(), TODAY)
     assert again.as_stored() == stored
     assert again.session == routine.session
+
+
+def test_someone_new_starts_on_the_plan_and_a_hand_set_number_moves_it() -> None:
+    """A new person's inversion starts at the plan's first length; a number set by hand holds."""
+    routine = PersonRoutine.for_new_person(Checklist(), TODAY, SETTINGS)
+    assert routine.durations[Activity.INVERSION] == 2
+    routine.set_duration(Activity.INVERSION, 4)
+    assert routine.gentle.plan is not None
+    assert routine.gentle.plan.moved
+    assert not PersonRoutine().gentle.plan
 
 
 def test_stored_form_without_a_checklist_keeps_the_default() -> None:
     """An empty stored checklist is the built-in one."""
     default = Checklist([ChecklistItem("sun", "Sun")])
-    assert PersonRoutine.from_stored({}, default).checklist is default
+    assert PersonRoutine.from_stored({}, default, TODAY).checklist is default
 
 
 @pytest.mark.parametrize(

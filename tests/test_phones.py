@@ -59,8 +59,9 @@ async def test_a_reminder_reaches_the_phone_with_its_buttons(
 
     (notification,) = pushed(aioclient_mock)
     assert notification["title"] == "Back Relief: Alex"
+    # Someone new to the table is asked for the gentle plan's first 2 minutes.
     assert notification["message"] == (
-        "Alex, a gentle reminder: your inversion session is still open today, 15 minutes to go."
+        "Alex, a gentle reminder: your inversion session is still open today, 2 minutes to go."
     )
     assert list(buttons(notification)) == ["Start now", "In 30 minutes", "Skip today"]
     assert all(action.startswith("BACK_RELIEF|") for action in buttons(notification).values())

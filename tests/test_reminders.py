@@ -122,7 +122,8 @@ async def test_reminder_without_linked_person_needs_no_presence(
     )
     reminders = await _remind_at(hass, frozen_time, "12:00")
     assert [event["spoken"] for event in reminders] == [True]
-    assert "15 minutes to go" in speech_calls[0].data["message"]
+    # Someone new is on the gentle plan: the day asks for its 2 minutes, not the goal's 15.
+    assert "2 minutes to go" in speech_calls[0].data["message"]
 
 
 async def test_reminder_time_change_takes_effect_at_once(

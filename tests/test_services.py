@@ -173,7 +173,7 @@ async def test_start_session_uses_the_duration_number(
 
 @pytest.mark.parametrize(
     ("activity", "default_minutes"),
-    [("exercise", 20), ("stretch", 15), ("inversion", 15), ("rest", 15)],
+    [("exercise", 20), ("stretch", 15), ("inversion", 2), ("rest", 15)],
 )
 async def test_start_session_default_durations(
     hass: HomeAssistant, setup_entry: MockConfigEntry, activity: str, default_minutes: int

@@ -198,7 +198,11 @@ async def test_cues_are_spoken_in_the_house_language(
     assert _messages(speech) == [
         "Inversion gestartet: 2 Minuten. Ich sage dir, wann du wieder hochkommen kannst.",
         "Noch eine Minute auf dem Inversionstisch.",
-        "Inversion beendet. Komm langsam hoch und bleib einen Moment sitzen, bevor du aufstehst.",
+        # A new person is on the gentle plan: the next day's length is said too.
+        (
+            "Inversion beendet. Komm langsam hoch und bleib einen Moment sitzen,"
+            " bevor du aufstehst. Morgen: 3 Minuten."
+        ),
     ]
 
 

@@ -86,6 +86,7 @@ class BackReliefCalendar(BackReliefEntity, CalendarEntity):
         events.extend(
             self._visit_event(visit, planned=True) for visit in self.coordinator.scheduled_visits
         )
+        events.extend(self._flare_up_events(self.coordinator.today()))
         return [
             event
             for event in events
@@ -123,6 +124,18 @@ class BackReliefCalendar(BackReliefEntity, CalendarEntity):
                 )
         events.extend(self._visit_event(visit, planned=False) for visit in log.visits)
         return events
+
+    def _flare_up_events(self, today: date) -> list[CalendarEvent]:
+        """Return each flare-up range as an all-day event; an open one up to today."""
+        return [
+            CalendarEvent(
+                start=flare_up.start,
+                end=(flare_up.end or max(today, flare_up.start)) + timedelta(days=1),
+                summary=self._text("flare_up"),
+                description=flare_up.note,
+            )
+            for flare_up in self.coordinator.data.gentle.flare_ups.ranges
+        ]
 
     def _visit_event(self, visit: Visit, *, planned: bool) -> CalendarEvent:
         start, end = _span(visit.visited_at, visit.visited_at + VISIT_LENGTH)

@@ -18,6 +18,7 @@ from .commands import Change
 from .const import EVENT_STEP
 from .guided import Routine
 from .person import PersonRoutine, SessionEvent
+from .plan import PlanSettings
 from .routine import local_date
 from .steps import current_step, next_step_change, step_event_data
 from .timers import Timer
@@ -34,6 +35,10 @@ class ClockHost(Protocol):
     @property
     def time_zone(self) -> tzinfo:
         """Return the time zone days are counted in."""
+
+    @property
+    def plan_settings(self) -> PlanSettings:
+        """Return the options that shape the inversion plan."""
 
     def guided_routine(self) -> Routine | None:
         """Return the guided routine of the session, if any."""
@@ -68,8 +73,8 @@ class RoutineClock:
         host = self._host
         self._midnight.arm_every_midnight()
         now = dt_util.utcnow()
-        if host.data.flare_up:
-            host.data.mark_flare_up_since_last_run(local_date(now, host.time_zone))
+        # Days missed while Home Assistant was down are closed now, once each.
+        if host.data.turn_day(local_date(now, host.time_zone), host.plan_settings):
             host.changed()
         self._finish_if_due(now, while_offline=True)
         if host.data.visits.record_begun(now, host.data.history, host.time_zone):
@@ -145,8 +150,7 @@ class RoutineClock:
 
     @callback
     def _async_midnight(self, now: datetime) -> None:
-        """Start a new day: totals and the checklist start fresh."""
+        """Start a new day: totals and the checklist start fresh, the plan turns."""
         host = self._host
-        if host.data.flare_up:
-            host.data.mark_flare_up(local_date(now, host.time_zone))
+        host.data.turn_day(local_date(now, host.time_zone), host.plan_settings)
         host.changed()

@@ -16,6 +16,7 @@ from homeassistant.core import callback
 from homeassistant.util import dt as dt_util
 
 from .checklist import ChecklistItem
+from .flare_ups import parse_day
 from .guided import Routine
 from .person import PersonRoutine, SessionEvent
 from .routine import Activity
@@ -225,6 +226,22 @@ class RoutineCommands:
         self._host.apply(lambda _: self._routine.set_flare_up(on, today))
 
     @callback
+    def set_flare_up_range(self, start: object, end: object, note: str | None) -> None:
+        """Pause every day from start to end; no end: until flare-up is turned off.
+
+        The days may be dates or ISO texts; anything else is refused by name.
+        """
+        today = self._host.today()
+        self._host.apply(
+            lambda _: self._routine.set_flare_up_range(
+                parse_day(start, "start_date"),
+                None if end is None else parse_day(end, "end_date"),
+                note,
+                today=today,
+            )
+        )
+
+    @callback
     def set_reminders(self, on: bool) -> None:  # noqa: FBT001
         """Turn announcements and reminders on or off."""
         self._routine.reminders_enabled = on
@@ -233,7 +250,7 @@ class RoutineCommands:
     @callback
     def set_duration(self, activity: Activity, minutes: int) -> None:
         """Set the default length of an activity's sessions."""
-        self._routine.durations[activity] = minutes
+        self._routine.set_duration(activity, minutes)
         self._host.changed()
 
     @callback

@@ -18,6 +18,8 @@ from .const import (
     CONF_EXERCISE_GOAL,
     CONF_FLASH_ON_INVERSION_END,
     CONF_INVERSION_GOAL,
+    CONF_INVERSION_START_MINUTES,
+    CONF_INVERSION_STEP_MINUTES,
     CONF_MAX_INVERSION,
     CONF_NOTIFY_DEVICES,
     CONF_NOTIFY_ENTITY,
@@ -42,6 +44,7 @@ from .const import (
     DOMAIN,
     MAX_GOAL_MINUTES,
     MAX_INVERSION_LIMIT,
+    MAX_INVERSION_STEP,
     WEEKLY_NOTIFY,
     WEEKLY_SPEAK,
 )
@@ -64,10 +67,10 @@ def entry_unique_id(data: Mapping[str, Any]) -> str:
     return str(data.get(CONF_PERSON) or normalised_name(data[CONF_NAME]))
 
 
-def _minutes(maximum: int) -> selector.NumberSelector:
+def _minutes(maximum: int, minimum: int = 1) -> selector.NumberSelector:
     return selector.NumberSelector(
         selector.NumberSelectorConfig(
-            min=1,
+            min=minimum,
             max=maximum,
             step=1,
             mode=selector.NumberSelectorMode.BOX,
@@ -93,6 +96,9 @@ GOALS_SCHEMA = vol.Schema(
         vol.Required(CONF_REST_GOAL): _minutes(MAX_GOAL_MINUTES),
         vol.Required(CONF_INVERSION_GOAL): _minutes(MAX_GOAL_MINUTES),
         vol.Required(CONF_MAX_INVERSION): _minutes(MAX_INVERSION_LIMIT),
+        vol.Optional(CONF_INVERSION_START_MINUTES): _minutes(MAX_INVERSION_LIMIT),
+        # A step of 0 leaves the inversion duration where it is.
+        vol.Optional(CONF_INVERSION_STEP_MINUTES): _minutes(MAX_INVERSION_STEP, minimum=0),
     }
 )
 ANNOUNCEMENTS_FIELDS: dict[vol.Marker, Any] = {
@@ -194,6 +200,8 @@ WHOLE_NUMBER_OPTIONS = (
     CONF_REST_GOAL,
     CONF_INVERSION_GOAL,
     CONF_MAX_INVERSION,
+    CONF_INVERSION_START_MINUTES,
+    CONF_INVERSION_STEP_MINUTES,
     CONF_REST_BRIGHTNESS,
 )
 

@@ -18,6 +18,8 @@ CONF_EXERCISE_GOAL: Final = "exercise_goal"
 CONF_REST_GOAL: Final = "rest_goal"
 CONF_INVERSION_GOAL: Final = "inversion_goal"
 CONF_MAX_INVERSION: Final = "max_inversion"
+CONF_INVERSION_START_MINUTES: Final = "inversion_start_minutes"
+CONF_INVERSION_STEP_MINUTES: Final = "inversion_step_minutes"
 CONF_SPEAKERS: Final = "speakers"
 CONF_TTS_ENTITY: Final = "tts_entity"
 CONF_REST_LIGHTS: Final = "rest_lights"
@@ -57,6 +59,8 @@ DEFAULT_OPTIONS: Final[dict[str, object]] = {
     CONF_REST_GOAL: 15,
     CONF_INVERSION_GOAL: 15,
     CONF_MAX_INVERSION: 30,
+    CONF_INVERSION_START_MINUTES: 2,
+    CONF_INVERSION_STEP_MINUTES: 1,
     CONF_SPEAKERS: [],
     CONF_REST_LIGHTS: [],
     CONF_REST_BRIGHTNESS: 20,
@@ -71,6 +75,7 @@ DEFAULT_OPTIONS: Final[dict[str, object]] = {
 }
 MAX_GOAL_MINUTES: Final = 600
 MAX_INVERSION_LIMIT: Final = 60
+MAX_INVERSION_STEP: Final = 10
 
 # Default session lengths, the values of the duration number entities.
 DEFAULT_DURATIONS: Final[dict[Activity, int]] = {
@@ -114,8 +119,6 @@ STORAGE_MINOR_VERSION: Final = 1
 SAVE_DELAY: Final = 10
 
 LOG_DAYS_BACK: Final = 60
-# How far back days missed while Home Assistant was down get their flare-up mark.
-FLARE_UP_LOOKBACK_DAYS: Final = 366
 VISIT_DAYS_BACK: Final = 365
 MAX_LOG_MINUTES: Final = 600
 MAX_PAIN: Final = 10

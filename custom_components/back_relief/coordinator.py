@@ -38,6 +38,7 @@ from .const import (
 from .guided import Routine, TimedStep
 from .person import PersonRoutine, SessionEvent
 from .phrases import built_in_routines, phrase
+from .plan import PlanSettings
 from .routine import Activity, DayLog, Goal, History, Streak, Visit, local_date
 from .session import RoutineError, Session
 from .steps import current_step
@@ -98,6 +99,8 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
             entry_id=self.entry.entry_id,
             name=self.name,
             default_checklist=self._default_checklist,
+            today=self.today(),
+            plan_settings=self.plan_settings,
         )
 
     async def async_unload(self) -> None:
@@ -139,6 +142,7 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
     @callback
     def options_updated(self) -> None:
         """Apply changed options at once: goals, caps and the rest."""
+        self.data.gentle.apply_settings(self.data.durations, self.plan_settings)
         self.changed()
 
     @callback
@@ -189,6 +193,11 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
     def goal_minutes(self, goal: Goal) -> int:
         """Return a daily goal in minutes."""
         return int(self.options[GOAL_OPTIONS[goal]])
+
+    @property
+    def plan_settings(self) -> PlanSettings:
+        """Return the options that shape the inversion plan."""
+        return PlanSettings.from_options(self.options)
 
     @property
     def person_entity_id(self) -> str | None:
@@ -277,8 +286,8 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
 
     @property
     def flare_up(self) -> bool:
-        """Return whether flare-up is on."""
-        return self.data.flare_up
+        """Return whether flare-up is on today."""
+        return self.data.flare_up_on(self.today())
 
     @property
     def checklist(self) -> Checklist:

@@ -12,6 +12,7 @@ from .const import EVENT_FINISHED, EVENT_STARTED, EVENT_STEP, LOGGER, STALE_CUE_
 from .coordinator import BackReliefCoordinator
 from .guided import COMFORT_KEY
 from .phrases import phrase
+from .routine import Activity
 from .speaker import Speaker, Speaking
 from .timers import Timer
 
@@ -64,7 +65,15 @@ class SessionCues(Speaking):
             if data["while_offline"] and late > STALE_CUE_AFTER:
                 LOGGER.debug("Not announcing a session end that is %s late", late)
                 return
-            self.say("finished", data["activity"], minutes=data["credited_minutes"])
+            text = phrase(self.hass, "finished", data["activity"], minutes=data["credited_minutes"])
+            if data["activity"] == Activity.INVERSION and (
+                tomorrow := self.coordinator.data.inversion_tomorrow(
+                    self.coordinator.today(), self.coordinator.plan_settings
+                )
+            ):
+                # On the plan, the next step is said where it is wanted.
+                text += " " + phrase(self.hass, "plan", "tomorrow", minutes=tomorrow)
+            self.speaker.speak(text)
 
     def _step_text(self, data: dict[str, Any]) -> str:
         """Return what is said at a step; the first one also starts the routine.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.components.number import NumberEntity, NumberEntityDescription, NumberMode
 from homeassistant.const import EntityCategory, UnitOfTime
 from homeassistant.core import HomeAssistant
@@ -67,6 +69,17 @@ class BackReliefDuration(BackReliefEntity, NumberEntity):
         """Return the default length in minutes; inversion within its cap."""
         minutes = self.coordinator.durations[self.activity]
         return min(minutes, self.native_max_value)
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """Return tomorrow's inversion length while the plan sets it."""
+        if self.activity is not Activity.INVERSION:
+            return None
+        coordinator = self.coordinator
+        tomorrow = coordinator.data.inversion_tomorrow(
+            coordinator.today(), coordinator.plan_settings
+        )
+        return None if tomorrow is None else {"tomorrow": tomorrow}
 
     async def async_set_native_value(self, value: float) -> None:
         """Set the default length."""

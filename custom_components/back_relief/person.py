@@ -24,13 +24,14 @@ from .const import (
     EVENT_RESUMED,
     EVENT_STARTED,
     EVENT_STEP,
-    FLARE_UP_LOOKBACK_DAYS,
     LOG_DAYS_BACK,
     MAX_LOG_MINUTES,
     MAX_PAIN,
 )
+from .gentle import GentlePlan
 from .guided import Routine
 from .limits import check_date, check_range
+from .plan import PlanSettings
 from .routine import Activity, History, PainEntry, SessionRecord, local_date
 from .session import RoutineError, Session
 from .steps import current_step, session_event_data, step_event_data
@@ -60,7 +61,8 @@ class PersonRoutine:
     session: Session | None = None
     durations: dict[Activity, int] = field(default_factory=lambda: dict(DEFAULT_DURATIONS))
     reminders_enabled: bool = True
-    flare_up: bool = False
+    # The inversion plan (for someone new to the table) and the flare-up ranges.
+    gentle: GentlePlan = field(default_factory=GentlePlan)
     checklist: Checklist = field(default_factory=Checklist)
     visits: PlannedVisits = field(default_factory=PlannedVisits)
     # How each rest light was before a rest session dimmed it.
@@ -251,29 +253,35 @@ class PersonRoutine:
 
     # ----- flare-up -----
 
+    def flare_up_on(self, today: date) -> bool:
+        """Return whether today is a flare-up day that the switch shows."""
+        return self.gentle.flare_ups.is_on(today)
+
     def set_flare_up(self, on: bool, today: date) -> None:  # noqa: FBT001
         """Turn flare-up on or off; a day with any flare-up is paused."""
-        self.flare_up = on
-        if on:
-            self.mark_flare_up(today)
+        self.gentle.set_flare_up(self.history, today, on=on)
 
-    def mark_flare_up(self, day: date) -> None:
-        """Pause a day's streaks."""
-        if not self.history.get(day).flare_up:
-            self.history.edit(day).flare_up = True
+    def set_flare_up_range(
+        self, start: date, end: date | None, note: str | None, *, today: date
+    ) -> None:
+        """Pause every day from start to end; no end: until flare-up is turned off."""
+        self.gentle.add_flare_up(self.history, start, end, note, today)
 
-    def mark_flare_up_since_last_run(self, today: date) -> None:
-        """Pause every day that flare-up stayed on while Home Assistant was down.
+    # ----- the day and the inversion plan -----
 
-        The switch was on when Home Assistant stopped, and that day was marked;
-        so was every day up to today.
-        """
-        days = self.history.days_between(today - timedelta(days=FLARE_UP_LOOKBACK_DAYS), today)
-        marked = [day for day, log in days if log.flare_up]
-        first = marked[-1] if marked else today
-        for day, log in days:
-            if day >= first and not log.flare_up:
-                self.history.edit(day).flare_up = True
+    def turn_day(self, today: date, settings: PlanSettings) -> bool:
+        """Close the days before today for the plan and flare-ups; return whether any changed."""
+        return self.gentle.turn_day(self.history, self.durations, today, settings)
+
+    def inversion_tomorrow(self, today: date, settings: PlanSettings) -> int | None:
+        """Return tomorrow's inversion length as today stands; None off the plan."""
+        minutes = self.durations[Activity.INVERSION]
+        return self.gentle.tomorrow(self.history, minutes, today, settings)
+
+    def set_duration(self, activity: Activity, minutes: int) -> None:
+        """Set the default length of an activity's sessions; by hand, it holds for the day."""
+        self.durations[activity] = minutes
+        self.gentle.set_by_hand(activity)
 
     # ----- stored form -----
 
@@ -284,7 +292,7 @@ class PersonRoutine:
             "session": self.session.as_dict() if self.session else None,
             "durations": {str(key): value for key, value in self.durations.items()},
             "reminders": self.reminders_enabled,
-            "flare_up": self.flare_up,
+            **self.gentle.as_dict(),
             "checklist": self.checklist.as_list(),
             "rest_snapshot": self.rest_snapshot,
             "stretch_routine": self.stretch_routine,
@@ -292,7 +300,18 @@ class PersonRoutine:
         }
 
     @classmethod
-    def from_stored(cls, stored: dict[str, Any], default_checklist: Checklist) -> PersonRoutine:
+    def for_new_person(
+        cls, checklist: Checklist, today: date, settings: PlanSettings
+    ) -> PersonRoutine:
+        """Return the routine of someone new: their inversion follows the gentle plan."""
+        routine = cls(checklist=checklist)
+        routine.gentle = GentlePlan.for_new_person(routine.durations, today, settings)
+        return routine
+
+    @classmethod
+    def from_stored(
+        cls, stored: dict[str, Any], default_checklist: Checklist, today: date
+    ) -> PersonRoutine:
         """Rebuild the routine from its stored form; raise if any of it can't be read."""
         durations = dict(DEFAULT_DURATIONS)
         durations.update(
@@ -301,12 +320,13 @@ class PersonRoutine:
         rest_snapshot = stored.get("rest_snapshot")
         if rest_snapshot is not None and not isinstance(rest_snapshot, dict):
             raise TypeError("rest_snapshot")
+        history = History.from_dict(stored.get("history", {}))
         return cls(
-            history=History.from_dict(stored.get("history", {})),
+            history=history,
             session=Session.from_dict(stored["session"]) if stored.get("session") else None,
             durations=durations,
             reminders_enabled=bool(stored.get("reminders", True)),
-            flare_up=bool(stored.get("flare_up", False)),
+            gentle=GentlePlan.from_stored(stored, history, today),
             checklist=Checklist.from_list(stored["checklist"])
             if stored.get("checklist")
             else default_checklist,

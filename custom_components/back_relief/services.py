@@ -47,7 +47,10 @@ SERVICE_LOG_VISIT = "log_visit"
 SERVICE_GET_SUMMARY = "get_summary"
 SERVICE_SCHEDULE_VISIT = "schedule_visit"
 SERVICE_CHECK_IN = "check_in"
+SERVICE_SET_FLARE_UP = "set_flare_up"
 ATTR_TIME = "time"
+ATTR_START_DATE = "start_date"
+ATTR_END_DATE = "end_date"
 
 BASE = {vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
 ACTIVITY = vol.All(cv.string, vol.Lower, vol.In([str(activity) for activity in Activity]))
@@ -89,6 +92,15 @@ SCHEMAS: dict[str, vol.Schema] = {
             **BASE,
             vol.Required(ATTR_DATE): cv.date,
             vol.Optional(ATTR_TIME): cv.time,
+            vol.Optional(ATTR_NOTE): NOTE,
+        }
+    ),
+    # The days are read by the routine, which refuses a moment where a day goes.
+    SERVICE_SET_FLARE_UP: vol.Schema(
+        {
+            **BASE,
+            vol.Required(ATTR_START_DATE): object,
+            vol.Optional(ATTR_END_DATE): object,
             vol.Optional(ATTR_NOTE): NOTE,
         }
     ),
@@ -173,6 +185,12 @@ async def _check_in(coordinator: BackReliefCoordinator, data: dict[str, Any]) ->
     coordinator.entry.runtime_data.announcer.checkins.check_in()
 
 
+async def _set_flare_up(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
+    coordinator.commands.set_flare_up_range(
+        data[ATTR_START_DATE], data.get(ATTR_END_DATE), data.get(ATTR_NOTE)
+    )
+
+
 type Handler = Callable[[BackReliefCoordinator, dict[str, Any]], Awaitable[ServiceResponse | None]]
 
 HANDLERS: dict[str, Handler] = {
@@ -188,6 +206,7 @@ HANDLERS: dict[str, Handler] = {
     SERVICE_GET_SUMMARY: _get_summary,
     SERVICE_SCHEDULE_VISIT: _schedule_visit,
     SERVICE_CHECK_IN: _check_in,
+    SERVICE_SET_FLARE_UP: _set_flare_up,
 }
 
 

@@ -7,6 +7,7 @@ without a copy the store turns read-only so the original is never overwritten.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 import shutil
 from typing import Any
@@ -19,6 +20,7 @@ from homeassistant.util import dt as dt_util
 from .checklist import Checklist
 from .const import DOMAIN, LOGGER, STORAGE_MINOR_VERSION, STORAGE_VERSION
 from .person import PersonRoutine
+from .plan import PlanSettings
 
 
 class BackReliefStore(Store[dict[str, Any]]):
@@ -50,14 +52,19 @@ async def async_load_routine(
     entry_id: str,
     name: str,
     default_checklist: Callable[[], Checklist],
+    today: date,
+    plan_settings: PlanSettings,
 ) -> PersonRoutine:
-    """Read the stored routine; never lose it to a file that can't be read."""
+    """Read the stored routine; never lose it to a file that can't be read.
+
+    With nothing stored the person is new, and starts on the inversion plan.
+    """
     stored = await store.async_load()
     if stored is None:
-        routine = PersonRoutine(checklist=default_checklist())
+        routine = PersonRoutine.for_new_person(default_checklist(), today, plan_settings)
     else:
         try:
-            routine = PersonRoutine.from_stored(stored, default_checklist())
+            routine = PersonRoutine.from_stored(stored, default_checklist(), today)
         except (KeyError, TypeError, ValueError, AttributeError) as err:
             # Nothing was taken from the file: the routine starts clean.
             await _async_set_aside_unreadable(hass, store, err, entry_id=entry_id, name=name)
