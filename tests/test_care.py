@@ -75,6 +75,67 @@ async def test_schedule_visit_shows_next_visit_and_reminds_the_day_before(
     assert entry.runtime_data.coordinator.scheduled_visits == []
 
 
+async def test_tomorrows_visit_is_reminded_also_with_one_later_today(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, speech: list[ServiceCall]
+) -> None:
+    """A visit still to come this evening doesn't hide tomorrow's from the reminder."""
+    await _setup(hass)
+    events = async_capture_events(hass, BUS_EVENT)
+    await call(hass, "schedule_visit", date="2026-11-26", time="10:30:00")
+    await call(hass, "schedule_visit", date="2026-11-25", time="19:00:00")
+
+    await move_to(hass, frozen_time, "2026-11-25T18:00:00+01:00")
+
+    assert [call.data["message"] for call in speech] == [
+        "Alex, a reminder: your chiropractor visit is tomorrow at 10:30."
+    ]
+    reminders = [event.data for event in events if event.data["type"] == "reminder"]
+    assert [reminder["visit_at"] for reminder in reminders] == ["2026-11-26T09:30:00+00:00"]
+
+
+async def _care_options(hass: HomeAssistant, entry: MockConfigEntry, **user_input: Any) -> None:
+    """Save the care step of the options as a person would, fields left empty left out."""
+    flow = await hass.config_entries.options.async_init(entry.entry_id)
+    flow = await hass.config_entries.options.async_configure(
+        flow["flow_id"], {"next_step_id": "care"}
+    )
+    await hass.config_entries.options.async_configure(flow["flow_id"], user_input)
+    await hass.async_block_till_done()
+
+
+async def test_clearing_the_visit_reminder_turns_it_off(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, speech: list[ServiceCall]
+) -> None:
+    """Left empty in the options, the visit reminder is off, not back at 18:00."""
+    entry = await _setup(hass)
+    events = async_capture_events(hass, BUS_EVENT)
+    await call(hass, "schedule_visit", date="2026-11-26", time="10:30:00")
+    await call(hass, "schedule_visit", date="2026-11-27", time="10:30:00")
+
+    await _care_options(hass, entry)
+
+    flow = await hass.config_entries.options.async_init(entry.entry_id)
+    flow = await hass.config_entries.options.async_configure(
+        flow["flow_id"], {"next_step_id": "care"}
+    )
+    suggested = {
+        str(key): key.description.get("suggested_value") if key.description else None
+        for key in flow["data_schema"].schema
+    }
+    assert suggested["reminder_visit"] is None
+    hass.config_entries.options.async_abort(flow["flow_id"])
+    await move_to(hass, frozen_time, "2026-11-25T18:00:00+01:00")
+    assert speech == []
+    assert [event for event in events if event.data["type"] == "reminder"] == []
+
+    # Set again, it reminds at its new time.
+    await _care_options(hass, entry, reminder_visit="19:00:00")
+    await move_to(hass, frozen_time, "2026-11-26T19:00:00+01:00")
+    assert [call.data["message"] for call in speech] == [
+        "Alex, a reminder: your chiropractor visit is tomorrow at 10:30."
+    ]
+
+
 async def test_planned_visit_that_began_while_offline_counts_at_start(
     hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
 ) -> None:

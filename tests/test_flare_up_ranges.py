@@ -174,21 +174,21 @@ async def test_an_open_range_lasts_until_the_switch_is_turned_off(
         ),
         (
             {"start_date": "2026-11-08T10:00:00"},
-            "invalid_date",
+            "not_a_date",
             (
-                '"2026-11-08T10:00:00" can\'t be used as start_date: write a day as YYYY-MM-DD,'
-                " without a time"
+                "start_date needs a date such as 2026-03-09, without a time of day;"
+                " 2026-11-08T10:00:00 isn't one. In YAML, put the date in quotes"
             ),
         ),
         (
             {"start_date": "2026-11-08", "end_date": datetime(2026, 11, 9, 10, tzinfo=UTC)},
-            "invalid_date",
+            "not_a_date",
             None,
         ),
-        ({"start_date": "2026-13-01"}, "invalid_date", None),
-        ({"start_date": "last week"}, "invalid_date", None),
-        ({"end_date": "2026-11-09"}, "invalid_input", None),
-        ({"start_date": "2026-11-08", "note": "x" * 501}, "invalid_input", None),
+        ({"start_date": "2026-13-01"}, "not_a_date", None),
+        ({"start_date": "last week"}, "not_a_date", None),
+        ({"end_date": "2026-11-09"}, "field_required", None),
+        ({"start_date": "2026-11-08", "note": "x" * 501}, "text_too_long", None),
     ],
 )
 async def test_bad_ranges_are_refused_and_change_nothing(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
-from custom_components.back_relief.flare_ups import FlareUp, FlareUps, check_range, parse_day
+from custom_components.back_relief.flare_ups import FlareUp, FlareUps, check_range
 from custom_components.back_relief.session import RoutineError
 
 TODAY = date(2026, 11, 26)
@@ -99,38 +99,6 @@ def test_the_limits_themselves_are_allowed() -> None:
     """Sixty days back and a year ahead are still in reach; a one-day range is fine."""
     check_range(day(-60), day(365), TODAY)
     check_range(TODAY, TODAY, TODAY)
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [("2026-11-20", date(2026, 11, 20)), (" 2026-11-20 ", date(2026, 11, 20)), (TODAY, TODAY)],
-)
-def test_parse_day_reads_dates(value: object, expected: date) -> None:
-    """A date, or its ISO text, is read as that calendar day."""
-    assert parse_day(value, "start_date") == expected
-
-
-@pytest.mark.parametrize(
-    "value",
-    [
-        "2026-11-20T10:00:00",
-        "2026-11-20 10:00",
-        datetime(2026, 11, 20, 10, tzinfo=UTC),
-        "20261120",
-        "2026-W47-5",
-        "2026-02-30",
-        "yesterday",
-        20261120,
-        None,
-    ],
-)
-def test_parse_day_refuses_anything_but_a_day(value: object) -> None:
-    """Moments in time, other ISO forms and impossible dates are refused by name."""
-    with pytest.raises(RoutineError) as caught:
-        parse_day(value, "start_date")
-
-    assert caught.value.key == "invalid_date"
-    assert caught.value.placeholders == {"field": "start_date", "value": str(value)}
 
 
 def test_stored_form_round_trips() -> None:

@@ -11,7 +11,7 @@ from custom_components.back_relief.checklist import Checklist, ChecklistItem
 from custom_components.back_relief.guided import Routine, Step
 from custom_components.back_relief.person import PersonRoutine, find_routine
 from custom_components.back_relief.plan import PlanSettings
-from custom_components.back_relief.routine import Activity, History
+from custom_components.back_relief.routine import Activity, Goal, History
 from custom_components.back_relief.session import RoutineError
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -60,7 +60,7 @@ def test_a_guided_start_tells_its_first_step_and_lasts_as_long_as_its_steps() ->
     """A guided routine starts with its first step; its session lasts two minutes."""
     routine = PersonRoutine()
     events = routine.start(
-        Activity.STRETCH, 30, NOON, max_inversion=CAP, routine="two", routines=ROUTINES
+        Activity.STRETCH, None, NOON, max_inversion=CAP, routine="two", routines=ROUTINES
     )
     assert [event.type for event in events] == ["started", "step"]
     assert events[1].data["name"] == "Cat"
@@ -70,20 +70,23 @@ def test_a_guided_start_tells_its_first_step_and_lasts_as_long_as_its_steps() ->
 
 
 @pytest.mark.parametrize(
-    ("activity", "key", "placeholders"),
+    ("activity", "minutes", "key", "placeholders"),
     [
-        (Activity.EXERCISE, "routine_stretch_only", {}),
-        (Activity.STRETCH, "unknown_routine", {"routine": "nope", "routines": "two"}),
+        (Activity.EXERCISE, None, "routine_stretch_only", {}),
+        (Activity.STRETCH, None, "unknown_routine", {"routine": "nope", "routines": "two"}),
+        # A routine lasts as long as its steps; a length beside it, in range or not, is a slip.
+        (Activity.STRETCH, 2, "routine_sets_duration", {"routine": "two"}),
+        (Activity.STRETCH, 500, "routine_sets_duration", {"routine": "two"}),
     ],
 )
 def test_a_refused_guided_start_changes_nothing(
-    activity: Activity, key: str, placeholders: dict[str, str]
+    activity: Activity, minutes: int | None, key: str, placeholders: dict[str, str]
 ) -> None:
-    """A routine only stretches, and only a known one; a refusal starts nothing."""
+    """A routine only stretches, only a known one, at its own length; a refusal starts nothing."""
     routine = PersonRoutine()
     name = "nope" if key == "unknown_routine" else "two"
     with pytest.raises(RoutineError) as refused:
-        routine.start(activity, None, NOON, max_inversion=CAP, routine=name, routines=ROUTINES)
+        routine.start(activity, minutes, NOON, max_inversion=CAP, routine=name, routines=ROUTINES)
     assert refused.value.key == key
     assert refused.value.placeholders == placeholders
     assert routine.session is None
@@ -224,6 +227,21 @@ def test_flare_up_marks_today_and_every_day_since_it_was_last_on() -> None:
     routine.set_flare_up(False, later)  # noqa: FBT003
     assert not routine.flare_up_on(later)
     assert routine.history.get(later).flare_up  # a day with any flare-up stays paused
+
+
+def test_a_streak_skips_the_days_of_a_flare_up_not_marked_yet() -> None:
+    """Days of a flare-up still on are paused before a midnight tick marks them."""
+    routine = PersonRoutine()
+    for offset in (1, 2, 3):
+        routine.log_activity(
+            Activity.EXERCISE, 20, TODAY - timedelta(days=offset), None, today=TODAY
+        )
+    routine.set_flare_up(True, TODAY)  # noqa: FBT003
+    later = TODAY + timedelta(days=4)
+    assert routine.is_paused(later)
+    assert not routine.is_paused(TODAY - timedelta(days=1))
+    assert routine.streak(Goal.EXERCISE, 20, later).current == 3
+    assert routine.history.streak(Goal.EXERCISE, 20, later).current == 0
 
 
 def test_find_routine_refuses_an_unknown_key_naming_the_known_ones() -> None:

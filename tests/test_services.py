@@ -6,7 +6,9 @@ states and events read as UTC: "2026-11-25T08:00:00+00:00" is the start of every
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+import re
 from typing import Any, NamedTuple
 
 from freezegun.api import FrozenDateTimeFactory
@@ -16,6 +18,7 @@ from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
+from homeassistant.util.yaml import load_yaml_dict
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
@@ -26,6 +29,7 @@ from custom_components.back_relief.routine import Activity
 from .conftest import advance, attributes, call, entity_action, entity_id, make_entry, set_up, state
 
 STARTED_AT = "2026-11-25T08:00:00+00:00"
+INTEGRATION = Path(__file__).parent.parent / "custom_components" / DOMAIN
 SESSION_ATTRIBUTES = ("status", "started_at", "ends_at", "planned_minutes", "routine")
 ALL_SERVICES: dict[str, dict[str, Any]] = {
     "start_session": {"activity": "exercise"},
@@ -98,7 +102,7 @@ async def assert_rejected(
     rendered = str(err)
     # A message that was found in the translations and filled in completely.
     assert rendered != key
-    assert "{" not in rendered
+    assert re.search(r"\{\w+\}", rendered) is None, rendered
     if message is not None:
         assert rendered == message
     assert snapshot(hass) == before
@@ -217,7 +221,7 @@ async def test_start_session_stretch_routine(
     """A stretch session can follow a guided routine; the routine sets its length."""
     events = async_capture_events(hass, BUS_EVENT)
 
-    await call(hass, "start_session", activity="stretch", duration=10, routine="gentle_back")
+    await call(hass, "start_session", activity="stretch", routine="gentle_back")
 
     assert state(hass, setup_entry, "sensor", "session") == "stretch"
     session = attributes(hass, setup_entry, "sensor", "session")
@@ -900,6 +904,28 @@ REFUSALS: list[Refusal] = [
         "routine_stretch_only",
         "A guided routine can only be used with a stretching session",
     ),
+    # A guided routine sets its own length: any duration beside it is a slip.
+    Refusal(
+        "idle",
+        "start_session",
+        {"activity": "stretch", "duration": 10, "routine": "gentle_back"},
+        "routine_sets_duration",
+        'The routine "gentle_back" sets its own length. Leave out the duration to start it',
+    ),
+    Refusal(
+        "idle",
+        "start_session",
+        {"activity": "stretch", "duration": 500, "routine": "gentle_back"},
+        "routine_sets_duration",
+        'The routine "gentle_back" sets its own length. Leave out the duration to start it',
+    ),
+    Refusal(
+        "idle",
+        "start_session",
+        {"activity": "stretch", "duration": 0, "routine": "gentle_back"},
+        "routine_sets_duration",
+        'The routine "gentle_back" sets its own length. Leave out the duration to start it',
+    ),
 ]
 
 
@@ -917,39 +943,205 @@ async def test_refused_actions_change_nothing(
     await assert_rejected(hass, refusal.service, refusal.data, refusal.key, refusal.message)
 
 
-@pytest.mark.parametrize(
-    ("service", "data", "field"),
-    [
-        ("start_session", {"activity": "swimming"}, "activity"),
-        ("start_session", {}, "activity"),
-        ("start_session", {"activity": "rest", "duration": "ten"}, "duration"),
-        ("extend_session", {}, "minutes"),
-        ("extend_session", {"minutes": "lots"}, "minutes"),
-        ("log_activity", {"activity": "exercise"}, "minutes"),
-        ("log_activity", {"activity": "exercise", "minutes": 5, "date": "someday"}, "date"),
-        ("log_activity", {"activity": "exercise", "minutes": 5, "kind": "k" * 51}, "kind"),
-        ("log_pain", {"level": "high"}, "level"),
-        ("log_pain", {"level": 3, "note": "n" * 501}, "note"),
-        ("log_visit", {"date": "tomorrow"}, "date"),
-        ("get_summary", {"days": "many"}, "days"),
-        ("pause_session", {"minutes": 5}, "minutes"),
-    ],
-)
-async def test_invalid_input_changes_nothing(
-    hass: HomeAssistant,
-    setup_entry: MockConfigEntry,
-    service: str,
-    data: dict[str, Any],
-    field: str,
+# ----- input of the wrong kind: every field of every action -----
+
+# Slips of each kind of field, as YAML, templates and scripts hand them over.
+NUMBER_SLIPS: list[Any] = [
+    2.5,
+    "2.5",
+    float("nan"),
+    float("inf"),
+    float("-inf"),
+    "inf",
+    True,
+    False,
+    [5],
+    {"minutes": 5},
+    "",
+    "ten",
+    "1e3",
+    "9" * 5000,
+]
+# Unquoted YAML turns "2026-11-24 10:00:00" into a datetime, which is also a date.
+DATE_SLIPS: list[Any] = [
+    datetime(2026, 11, 24, 10, 0),  # noqa: DTZ001 - as YAML gives it
+    datetime(2026, 11, 24, 10, 0, tzinfo=UTC),
+    "2026-11-24 10:00:00",
+    "2026-11-24T10:00:00+01:00",
+    "2026-02-30",
+    "24.11.2026",
+    "someday",
+    "",
+    20261124,
+    True,
+    ["2026-11-24"],
+]
+TEXT_SLIPS: list[Any] = [["a note"], {"note": "a"}, True, date(2026, 11, 24)]
+# Unquoted YAML turns 10:30 into 630 (a number in base 60).
+TIME_SLIPS: list[Any] = [
+    630,
+    "25:00",
+    "10:30 pm",
+    "2026-11-24 10:30:00",
+    datetime(2026, 11, 24, 10, 30),  # noqa: DTZ001 - as YAML gives it
+    True,
+    ["10:30"],
+    "",
+]
+ACTIVITY_SLIPS: list[Any] = ["swimming", "", 3, True, ["rest"], "rest, exercise"]
+SLIPS: dict[str, tuple[list[Any], str]] = {
+    "number": (NUMBER_SLIPS, "not_a_whole_number"),
+    "date": (DATE_SLIPS, "not_a_date"),
+    "text": (TEXT_SLIPS, "not_text"),
+    "time": (TIME_SLIPS, "not_a_time"),
+    "activity": (ACTIVITY_SLIPS, "not_one_of"),
+}
+LONG_TEXT = {"config_entry_id": 100, "routine": 100, "kind": 50, "note": 500}
+
+
+class ActionFields(NamedTuple):
+    """An action's fields by kind, the situation it is tried in, and a valid call."""
+
+    situation: str
+    valid: dict[str, Any]
+    fields: dict[str, str]
+    # Numbers the routine refuses by range (the huge, the negative), with their keys.
+    ranges: tuple[tuple[str, str], ...] = ()
+
+
+ACTIONS: dict[str, ActionFields] = {
+    "start_session": ActionFields(
+        "idle",
+        {"activity": "exercise"},
+        {"activity": "activity", "duration": "number", "routine": "text"},
+        (("duration", "duration_out_of_range"),),
+    ),
+    "pause_session": ActionFields("rest_running", {}, {}),
+    "resume_session": ActionFields("rest_paused", {}, {}),
+    "stop_session": ActionFields("rest_running", {}, {}),
+    "cancel_session": ActionFields("rest_running", {}, {}),
+    "extend_session": ActionFields(
+        "rest_running",
+        {"minutes": 5},
+        {"minutes": "number"},
+        (("minutes", "duration_out_of_range"),),
+    ),
+    "log_activity": ActionFields(
+        "rest_running",
+        {"activity": "exercise", "minutes": 10},
+        {"activity": "activity", "minutes": "number", "date": "date", "kind": "text"},
+        (("minutes", "duration_out_of_range"),),
+    ),
+    "log_pain": ActionFields(
+        "rest_running",
+        {"level": 3},
+        {"level": "number", "note": "text"},
+        (("level", "level_out_of_range"),),
+    ),
+    "log_visit": ActionFields("rest_running", {}, {"date": "date", "note": "text"}),
+    "get_summary": ActionFields(
+        "rest_running", {}, {"days": "number"}, (("days", "days_out_of_range"),)
+    ),
+    "schedule_visit": ActionFields(
+        "rest_running",
+        {"date": "2026-12-01"},
+        {"date": "date", "time": "time", "note": "text"},
+    ),
+    "set_flare_up": ActionFields(
+        "rest_running",
+        {"start_date": "2026-11-20"},
+        {"start_date": "date", "end_date": "date", "note": "text"},
+    ),
+    "check_in": ActionFields("rest_running", {}, {}),
+}
+
+
+def bad_inputs(service: str) -> list[tuple[dict[str, Any], str, str]]:
+    """Return every bad input tried on an action: (data, error key, field named)."""
+    action = ACTIONS[service]
+    fields = {"config_entry_id": "text", **action.fields}
+    tried: list[tuple[dict[str, Any], str, str]] = []
+    for field, kind in fields.items():
+        slips, key = SLIPS[kind]
+        tried.extend(({**action.valid, field: slip}, key, field) for slip in slips)
+        if kind == "text":
+            too_long = "x" * (LONG_TEXT[field] + 1)
+            tried.append(({**action.valid, field: too_long}, "text_too_long", field))
+    for field, key in action.ranges:
+        tried.extend(({**action.valid, field: value}, key, "") for value in (10**100, -(10**9)))
+    for field in action.valid:
+        left_out = {name: value for name, value in action.valid.items() if name != field}
+        tried.append((left_out, "field_required", field))
+    tried.append(({**action.valid, "minutes_left": 5}, "field_unknown", "minutes_left"))
+    return tried
+
+
+def test_every_action_and_field_has_its_slips() -> None:
+    """The table of bad inputs covers every action and every field of services.yaml."""
+    described = load_yaml_dict(str(INTEGRATION / "services.yaml"))
+    assert set(ACTIONS) == set(described)
+    for service, action in ACTIONS.items():
+        fields = set(described[service].get("fields", {}))
+        assert fields == {"config_entry_id", *action.fields}, service
+
+
+@pytest.mark.parametrize("service", ACTIONS)
+async def test_bad_input_is_refused_by_name_and_changes_nothing(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, service: str
 ) -> None:
-    """Input of the wrong shape is refused as `invalid_input`, naming the field."""
-    await prepare(hass, "rest_running")
+    """Every slip in every field is a translated refusal naming the field; nothing changes."""
+    await prepare(hass, ACTIONS[service].situation)
+    failures: list[str] = []
 
-    err = await assert_rejected(hass, service, data, "invalid_input", None)
+    for data, key, field in bad_inputs(service):
+        try:
+            err = await assert_rejected(hass, service, data, key, None)
+            if field:
+                assert err.translation_placeholders is not None
+                assert err.translation_placeholders["field"] == field
+        except (Exception, pytest.fail.Exception) as failure:  # noqa: BLE001 - report them all
+            failures.append(f"{data!r:.120}: {type(failure).__name__} {failure}"[:400])
 
-    assert str(err).startswith("That can't be used: ")
-    assert err.translation_placeholders is not None
-    assert field in err.translation_placeholders["error"]
+    assert not failures, "\n".join(failures)
+
+
+async def test_a_datetime_where_a_date_goes_reads_well(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """The refusal says what was wrong and how to write it."""
+    await assert_rejected(
+        hass,
+        "log_activity",
+        {"activity": "exercise", "minutes": 10, "date": datetime(2026, 11, 24, 10, 0)},  # noqa: DTZ001
+        "not_a_date",
+        "date needs a date such as 2026-03-09, without a time of day; 2026-11-24 10:00:00 "
+        "isn't one. In YAML, put the date in quotes",
+    )
+    await assert_rejected(
+        hass,
+        "log_pain",
+        {"level": float("inf")},
+        "not_a_whole_number",
+        "level needs a whole number, such as 20; inf isn't one",
+    )
+
+
+async def test_forms_that_mean_the_same_are_taken(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """20.0 and "20" are 20; a date object is a day; blank or null text is no text."""
+    await call(hass, "log_activity", activity=" Exercise ", minutes=20.0, date=date(2026, 11, 24))
+    await call(hass, "log_activity", activity="exercise", minutes="5", kind="  ", date=None)
+    await call(hass, "log_pain", level="4", note="")
+    await call(hass, "schedule_visit", date="2026-12-01", time=time(10, 30), note=None)
+
+    summary = await call(hass, "get_summary", days=2.0)
+
+    assert summary is not None
+    assert [(day["exercise"], day["pain"]) for day in summary["days"]] == [(20, None), (5, 4)]
+    today = coordinator(setup_entry).today_log()
+    assert (today.kinds, [entry.note for entry in today.pain]) == ({}, [None])
+    assert summary["next_visit"] == "2026-12-01T09:30:00+00:00"
 
 
 async def test_refused_call_keeps_the_session_timer(

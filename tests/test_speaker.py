@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import ATTR_SUPPORTED_FEATURES
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers import issue_registry as ir, translation
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
 
@@ -30,7 +31,7 @@ async def test_unavailable_speaker_gives_a_repair_and_the_session_counts(
     assert issue is not None
     assert issue.translation_placeholders == {
         "entity_id": SPEAKER,
-        "name": "Alex",
+        "person": "Alex",
         "reason": "unavailable",
     }
     assert caplog.text.count(f"{SPEAKER} of Alex can't be used") == 1
@@ -41,6 +42,111 @@ async def test_unavailable_speaker_gives_a_repair_and_the_session_counts(
     await call(hass, "start_session", activity="exercise", duration=2)
     assert len(speech_calls) == 1
     assert issue_registry.async_get_issue(DOMAIN, issue.issue_id) is None
+
+
+KITCHEN = "media_player.kitchen"
+PLAY_MEDIA = 512  # MediaPlayerEntityFeature.PLAY_MEDIA
+
+
+def speakers_where_the_kitchen_fails(hass: HomeAssistant) -> list[ServiceCall]:
+    """Let text-to-speech work on the living room and fail on the kitchen speaker."""
+    hass.states.async_set(SPEAKER, "idle", {ATTR_SUPPORTED_FEATURES: PLAY_MEDIA})
+    hass.states.async_set(KITCHEN, "idle", {ATTR_SUPPORTED_FEATURES: PLAY_MEDIA})
+    hass.states.async_set(ENGINE, "unknown")
+    heard: list[ServiceCall] = []
+
+    async def speak(call: ServiceCall) -> None:
+        if KITCHEN in call.data["media_player_entity_id"]:
+            raise HomeAssistantError("Connection lost")
+        heard.append(call)
+
+    hass.services.async_register("tts", "speak", speak)
+    return heard
+
+
+async def issue_texts(hass: HomeAssistant, issue: ir.IssueEntry, language: str) -> list[str]:
+    """Return a repair issue's title and description as Home Assistant shows them."""
+    texts = await translation.async_get_translations(hass, language, "issues", [DOMAIN])
+    placeholders = issue.translation_placeholders or {}
+    prefix = f"component.{DOMAIN}.issues.{issue.translation_key}"
+    return [texts[f"{prefix}.{part}"].format(**placeholders) for part in ("title", "description")]
+
+
+async def test_a_failing_speaker_is_named_with_the_person_not_the_engine(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, issue_registry: ir.IssueRegistry
+) -> None:
+    """One speaker failing while the engine speaks on another: the repair names that speaker."""
+    heard = speakers_where_the_kitchen_fails(hass)
+    entry = await set_up(hass, make_entry(speakers=[SPEAKER, KITCHEN], tts_entity=ENGINE))
+
+    await call(hass, "start_session", activity="rest", duration=3)
+
+    assert [call.data["media_player_entity_id"] for call in heard] == [[SPEAKER]]
+    issue = issue_registry.async_get_issue(DOMAIN, f"speaker_{entry.entry_id}_{KITCHEN}")
+    assert issue is not None
+    assert issue.translation_placeholders == {
+        "entity_id": KITCHEN,
+        "person": "Alex",
+        "reason": "Connection lost",
+    }
+    assert issue_registry.async_get_issue(DOMAIN, f"tts_failed_{entry.entry_id}_{ENGINE}") is None
+    title, description = await issue_texts(hass, issue, "en")
+    assert title == "Back Relief can't speak to Alex on media_player.kitchen"
+    assert "This is about the speaker, not the text-to-speech engine." in description
+    assert "choose other speakers for Alex" in description
+    for language in ("de", "fr", "es", "nl"):
+        title, description = await issue_texts(hass, issue, language)
+        assert "Alex" in title, language
+        assert KITCHEN in title, language
+        assert "Connection lost" in description, language
+    assert state(hass, entry, "sensor", "session") == "rest"
+
+
+async def test_a_lone_speaker_failing_after_the_engine_spoke_is_the_speakers_fault(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, issue_registry: ir.IssueRegistry
+) -> None:
+    """The engine has spoken on this speaker before: when the speaker fails, it is named."""
+    speakers_where_the_kitchen_fails(hass)
+    entry = await set_up(hass, make_entry(speakers=[SPEAKER, KITCHEN], tts_entity=ENGINE))
+    await call(hass, "start_session", activity="rest", duration=3)
+    hass.config_entries.async_update_entry(entry, options={**entry.options, "speakers": [KITCHEN]})
+    await hass.async_block_till_done()
+
+    await call(hass, "stop_session")
+
+    issues = [issue.issue_id for issue in issue_registry.issues.values() if issue.domain == DOMAIN]
+    assert issues == [f"speaker_{entry.entry_id}_{KITCHEN}"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "features"),
+    [(SPEAKER, 0), (SPEAKER, 1), (SATELLITE, 2)],
+    ids=["player_without_features", "player_without_play_media", "satellite_without_announce"],
+)
+async def test_a_speaker_that_cannot_announce_is_named_and_skipped(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    issue_registry: ir.IssueRegistry,
+    speech_calls: list[ServiceCall],
+    announce_calls: list[ServiceCall],
+    speaker: str,
+    features: int,
+) -> None:
+    """A player that can't play media or a satellite that can't announce: the speaker's fault."""
+    hass.states.async_set(speaker, "idle", {ATTR_SUPPORTED_FEATURES: features})
+    entry = await set_up(hass, make_entry(speakers=[speaker], tts_entity=ENGINE))
+
+    await call(hass, "start_session", activity="rest", duration=3)
+
+    assert speech_calls == []
+    assert announce_calls == []
+    issue = issue_registry.async_get_issue(DOMAIN, f"speaker_{entry.entry_id}_{speaker}")
+    assert issue is not None
+    assert issue.translation_placeholders is not None
+    assert issue.translation_placeholders["reason"] == "it can't play announcements"
+    assert [i.issue_id for i in issue_registry.issues.values() if i.domain == DOMAIN] == [
+        issue.issue_id
+    ]
 
 
 async def test_failing_tts_engine_gives_a_repair_and_the_session_counts(

@@ -328,3 +328,60 @@ async def test_flare_up_left_on_while_home_assistant_was_down_pauses_the_missed_
     days = await summary_days(hass, 3)
     assert [days[day]["flare_up"] for day in sorted(days)] == [True, True, True]
     assert streak(hass, entry) == ("3", False)
+
+
+async def three_met_days_then_a_flare_up(
+    hass: HomeAssistant, hass_storage: dict[str, Any]
+) -> MockConfigEntry:
+    """Set up Alex with exercise met 11-22 to 11-24, and turn flare-up on on 11-25."""
+    entry = await set_up_with(hass, hass_storage, {"history": met_days(date(2026, 11, 22), 3)})
+    await set_flare_up(hass, entry, on=True)
+    return entry
+
+
+async def test_flare_up_pauses_every_day_a_clock_jump_skips(
+    hass: HomeAssistant, hass_storage: dict[str, Any], frozen_time: FrozenDateTimeFactory
+) -> None:
+    """A host suspended for days (one late midnight tick for three midnights) loses no day."""
+    entry = await three_met_days_then_a_flare_up(hass, hass_storage)
+
+    # Three midnights pass at once; the timers get one chance to run.
+    await move_to(hass, frozen_time, "2026-11-28T10:00:00+01:00")
+
+    assert streak(hass, entry) == ("3", False)
+    days = await summary_days(hass, 5)
+    assert [day for day in sorted(days) if days[day]["flare_up"]] == [
+        "2026-11-25",
+        "2026-11-26",
+        "2026-11-27",
+        "2026-11-28",
+    ]
+    await set_flare_up(hass, entry, on=False)
+    await move_to(hass, frozen_time, "2026-11-29T09:00:00+01:00")
+    await call(hass, "log_activity", activity="exercise", minutes=20)
+    assert streak(hass, entry) == ("4", True)
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    history = hass_storage[STORAGE_KEY]["data"]["history"]
+    assert [day for day in sorted(history) if history[day].get("flare_up")] == [
+        "2026-11-25",
+        "2026-11-26",
+        "2026-11-27",
+        "2026-11-28",
+    ]
+
+
+async def test_flare_up_days_come_from_when_it_was_turned_on_not_from_ticks(
+    hass: HomeAssistant, hass_storage: dict[str, Any], frozen_time: FrozenDateTimeFactory
+) -> None:
+    """Before any timer catches up with a clock that jumped, the days are already paused."""
+    entry = await three_met_days_then_a_flare_up(hass, hass_storage)
+
+    # The clock is corrected by three days; no timer has run since.
+    frozen_time.move_to("2026-11-28T10:00:00+01:00")
+    await call(hass, "log_pain", level=6)
+
+    assert streak(hass, entry) == ("3", False)
+    summary = await call(hass, "get_summary", days=4)
+    assert summary is not None
+    assert summary["streaks"]["exercise"]["current"] == 3
+    assert all(day["flare_up"] for day in summary["days"])

@@ -16,7 +16,6 @@ from homeassistant.core import callback
 from homeassistant.util import dt as dt_util
 
 from .checklist import ChecklistItem
-from .flare_ups import parse_day
 from .guided import Routine
 from .person import PersonRoutine, SessionEvent
 from .routine import Activity
@@ -226,20 +225,10 @@ class RoutineCommands:
         self._host.apply(lambda _: self._routine.set_flare_up(on, today))
 
     @callback
-    def set_flare_up_range(self, start: object, end: object, note: str | None) -> None:
-        """Pause every day from start to end; no end: until flare-up is turned off.
-
-        The days may be dates or ISO texts; anything else is refused by name.
-        """
+    def set_flare_up_range(self, start: date, end: date | None, note: str | None) -> None:
+        """Pause every day from start to end; no end: until flare-up is turned off."""
         today = self._host.today()
-        self._host.apply(
-            lambda _: self._routine.set_flare_up_range(
-                parse_day(start, "start_date"),
-                None if end is None else parse_day(end, "end_date"),
-                note,
-                today=today,
-            )
-        )
+        self._host.apply(lambda _: self._routine.set_flare_up_range(start, end, note, today=today))
 
     @callback
     def set_reminders(self, on: bool) -> None:  # noqa: FBT001

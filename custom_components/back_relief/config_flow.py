@@ -45,6 +45,7 @@ from .const import (
     MAX_GOAL_MINUTES,
     MAX_INVERSION_LIMIT,
     MAX_INVERSION_STEP,
+    OFF_WHEN_CLEARED,
     WEEKLY_NOTIFY,
     WEEKLY_SPEAK,
 )
@@ -380,17 +381,23 @@ class BackReliefOptionsFlow(OptionsFlow):
         Each step owns the keys of its form; a key left empty there is removed.
         """
         if user_input is not None:
+            fields = {str(field) for field in schema.schema}
             options = {
-                key: value
-                for key, value in self.config_entry.options.items()
-                if key not in {str(field) for field in schema.schema}
+                key: value for key, value in self.config_entry.options.items() if key not in fields
             }
             for key, value in user_input.items():
                 if value in (None, "", []):
                     continue
                 options[key] = int(value) if key in WHOLE_NUMBER_OPTIONS else value
+            # Left empty, an option that is on by default is off, not back to its default.
+            for key in OFF_WHEN_CLEARED & fields:
+                options.setdefault(key, None)
             return self.async_create_entry(data=options)
-        current = {**DEFAULT_OPTIONS, **self.config_entry.options}
+        current = {
+            key: value
+            for key, value in {**DEFAULT_OPTIONS, **self.config_entry.options}.items()
+            if value is not None
+        }
         return self.async_show_form(
             step_id=step_id, data_schema=self.add_suggested_values_to_schema(schema, current)
         )

@@ -73,6 +73,8 @@ DEFAULT_OPTIONS: Final[dict[str, object]] = {
     CONF_CHECKIN_AFTER_SESSION: False,
     CONF_NOTIFY_DEVICES: [],
 }
+# Options on by default: left empty in the options, one is stored as None, which is off.
+OFF_WHEN_CLEARED: Final = frozenset({CONF_REMINDER_VISIT})
 MAX_GOAL_MINUTES: Final = 600
 MAX_INVERSION_LIMIT: Final = 60
 MAX_INVERSION_STEP: Final = 10

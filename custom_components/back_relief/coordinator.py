@@ -226,11 +226,15 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
 
     def streak(self, goal: Goal) -> Streak:
         """Return a goal's streak as of today."""
-        return self.data.history.streak(goal, self.goal_minutes(goal), self.today())
+        return self.data.streak(goal, self.goal_minutes(goal), self.today())
 
     def next_visit(self) -> Visit | None:
         """Return the next planned visit that hasn't begun."""
         return self.data.visits.next(dt_util.utcnow())
+
+    def visit_on(self, day: date) -> Visit | None:
+        """Return the first visit planned on a local day."""
+        return self.data.visits.first_on(day, self.time_zone)
 
     def checklist_done(self, uid: str) -> bool:
         """Return whether a checklist item is done today."""

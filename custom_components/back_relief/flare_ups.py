@@ -15,8 +15,7 @@ carries that range's note.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
-import re
+from datetime import date, timedelta
 from typing import Any
 
 from .session import RoutineError
@@ -25,23 +24,6 @@ from .session import RoutineError
 FLARE_UP_DAYS_BACK = 60
 FLARE_UP_DAYS_AHEAD = 365
 ONE_DAY = timedelta(days=1)
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def parse_day(value: object, field: str) -> date:
-    """Return a calendar date from a date or an ISO text "YYYY-MM-DD".
-
-    A moment in time (a datetime, or a text with a time of day) is refused:
-    it would leave the day to the time zone of whoever wrote it.
-    """
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    if isinstance(value, str) and _ISO_DAY.fullmatch(text := value.strip()):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass  # 2026-02-30 and the like
-    raise RoutineError("invalid_date", field=field, value=str(value))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,10 @@ from homeassistant.helpers import issue_registry as ir
 from .const import DOMAIN, LOGGER
 from .phrases import phrase
 
+# The placeholder that carries the person's name in a repair issue; Home
+# Assistant adds open repair issues to diagnostics, where it must be redacted.
+PERSON_PLACEHOLDER = "person"
+
 
 class DeviceFaults:
     """Tracks the speakers, lights and engines that could not be used."""
@@ -52,7 +56,11 @@ class DeviceFaults:
             is_fixable=False,
             severity=ir.IssueSeverity.WARNING,
             translation_key=kind,
-            translation_placeholders={"entity_id": entity_id, "name": self.name, "reason": reason},
+            translation_placeholders={
+                "entity_id": entity_id,
+                PERSON_PLACEHOLDER: self.name,
+                "reason": reason,
+            },
         )
 
     @callback

@@ -32,7 +32,7 @@ from .gentle import GentlePlan
 from .guided import Routine
 from .limits import check_date, check_range
 from .plan import PlanSettings
-from .routine import Activity, History, PainEntry, SessionRecord, local_date
+from .routine import Activity, Goal, History, PainEntry, SessionRecord, Streak, local_date
 from .session import RoutineError, Session
 from .steps import current_step, session_event_data, step_event_data
 from .visits import PlannedVisits
@@ -87,11 +87,13 @@ class PersonRoutine:
         if routine is not None:
             if activity is not Activity.STRETCH:
                 raise RoutineError("routine_stretch_only")
+            if minutes is not None:
+                # A guided routine lasts as long as its steps; a length beside it is a slip.
+                raise RoutineError("routine_sets_duration", routine=routine)
             guided = find_routine(routines, routine)
         if self.session is not None:
             raise RoutineError("session_active", activity=str(self.session.activity))
         if guided is not None:
-            # A guided routine's session lasts as long as its steps.
             minutes = guided.minutes
         elif minutes is None:
             minutes = self.durations[activity]
@@ -260,6 +262,19 @@ class PersonRoutine:
     def set_flare_up(self, on: bool, today: date) -> None:  # noqa: FBT001
         """Turn flare-up on or off; a day with any flare-up is paused."""
         self.gentle.set_flare_up(self.history, today, on=on)
+
+    def is_paused(self, day: date) -> bool:
+        """Return whether a day is a flare-up day, marked in the history yet or not."""
+        return self.history.get(day).flare_up or self.gentle.flare_ups.covers(day)
+
+    def streak(self, goal: Goal, goal_minutes: int, today: date) -> Streak:
+        """Return a goal's streak as of today; every flare-up day is paused, marked yet or not.
+
+        The days come from the flare-up ranges, not from midnight ticks: before
+        a late tick marks them (a host that was suspended, a corrected clock),
+        they are paused already.
+        """
+        return self.history.streak(goal, goal_minutes, today, paused=self.gentle.flare_ups)
 
     def set_flare_up_range(
         self, start: date, end: date | None, note: str | None, *, today: date

@@ -166,9 +166,9 @@ class Reminders(Speaking):
             details = {"minutes_today": minutes_today, "goal": goal_minutes}
             values["minutes"] = max(goal_minutes - minutes_today, 0)
         elif kind == REMINDER_VISIT:
-            visit = coordinator.next_visit()
-            tomorrow = coordinator.today() + timedelta(days=1)
-            if visit is None or dt_util.as_local(visit.visited_at).date() != tomorrow:
+            # Tomorrow's visit, also when another one is still to come today.
+            visit = coordinator.visit_on(coordinator.today() + timedelta(days=1))
+            if visit is None:
                 return  # only the day before a visit
             visit_time = dt_util.as_local(visit.visited_at).strftime("%H:%M")
             details = {"visit_at": visit.visited_at.isoformat()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 
 class Activity(StrEnum):
@@ -194,6 +194,13 @@ class Streak:
     today_met: bool
 
 
+class PausedDays(Protocol):
+    """Flare-up days as a streak reads them; hashable, as streaks are cached by it."""
+
+    def covers(self, day: date) -> bool:
+        """Return whether a day is a flare-up day."""
+
+
 class History:
     """Every day's log, kept indefinitely, with goals and streaks over it."""
 
@@ -203,7 +210,7 @@ class History:
         # Streaks are read on every state write; they change only with the
         # history (its revision), the goal, or the date.
         self._best_cache: dict[tuple[Goal, int], tuple[int, int]] = {}
-        self._streak_cache: dict[tuple[Goal, int, date], tuple[int, Streak]] = {}
+        self._streak_cache: dict[tuple[Goal, int, date, PausedDays | None], tuple[int, Streak]] = {}
         self.revision = 0
 
     def __len__(self) -> int:
@@ -259,22 +266,26 @@ class History:
         """Return whether a day reaches a goal."""
         return self.get(day).goal_minutes(goal) >= goal_minutes
 
-    def streak(self, goal: Goal, goal_minutes: int, today: date) -> Streak:
+    def streak(
+        self, goal: Goal, goal_minutes: int, today: date, *, paused: PausedDays | None = None
+    ) -> Streak:
         """Return a goal's streak as of today.
 
         The streak ends today when today already meets the goal, else
         yesterday: a day is not lost before it is over. Flare-up days are
-        skipped: they neither break nor extend a streak.
+        skipped: they neither break nor extend a streak. ``paused`` tells the
+        flare-up days that may not be marked yet.
         """
-        cached = self._streak_cache.get((goal, goal_minutes, today))
+        key = (goal, goal_minutes, today, paused)
+        cached = self._streak_cache.get(key)
         if cached is not None and cached[0] == self.revision:
             return cached[1]
         today_met = self.meets(today, goal, goal_minutes)
         current = 0
         day = today if today_met else today - ONE_DAY
-        while day in self._days:
-            log = self._days[day]
-            if log.flare_up:
+        while day in self._days or (paused is not None and paused.covers(day)):
+            log = self.get(day)
+            if log.flare_up or (paused is not None and paused.covers(day)):
                 pass
             elif log.goal_minutes(goal) >= goal_minutes:
                 current += 1
@@ -285,9 +296,11 @@ class History:
             current=current, best=max(current, self._best(goal, goal_minutes)), today_met=today_met
         )
         self._streak_cache = {
-            key: value for key, value in self._streak_cache.items() if key[2] == today
+            cached_key: value
+            for cached_key, value in self._streak_cache.items()
+            if cached_key[2] == today
         }
-        self._streak_cache[(goal, goal_minutes, today)] = (self.revision, streak)
+        self._streak_cache[key] = (self.revision, streak)
         return streak
 
     def _best(self, goal: Goal, goal_minutes: int) -> int:

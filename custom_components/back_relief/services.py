@@ -15,10 +15,10 @@ from homeassistant.core import (
     callback,
 )
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
+from . import fields
 from .const import DEFAULT_SUMMARY_DAYS, DEFAULT_VISIT_TIME, DOMAIN
 from .coordinator import BackReliefCoordinator
 from .people import NOBODY, NOT_LOADED, UNKNOWN, Asker, PersonNotFound, find_person
@@ -52,55 +52,54 @@ ATTR_TIME = "time"
 ATTR_START_DATE = "start_date"
 ATTR_END_DATE = "end_date"
 
-BASE = {vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string}
-ACTIVITY = vol.All(cv.string, vol.Lower, vol.In([str(activity) for activity in Activity]))
-NOTE = vol.All(cv.string, vol.Length(max=500))
+BASE = {vol.Optional(ATTR_CONFIG_ENTRY_ID): fields.text(100)}
+ACTIVITY = fields.one_of(str(activity) for activity in Activity)
+NOTE = fields.text(500)
 
 SCHEMAS: dict[str, vol.Schema] = {
     SERVICE_START_SESSION: vol.Schema(
         {
             **BASE,
             vol.Required(ATTR_ACTIVITY): ACTIVITY,
-            vol.Optional(ATTR_DURATION): vol.Coerce(int),
-            vol.Optional(ATTR_ROUTINE): cv.string,
+            vol.Optional(ATTR_DURATION): fields.whole_number,
+            vol.Optional(ATTR_ROUTINE): fields.text(100),
         }
     ),
     SERVICE_PAUSE_SESSION: vol.Schema(BASE),
     SERVICE_RESUME_SESSION: vol.Schema(BASE),
     SERVICE_STOP_SESSION: vol.Schema(BASE),
     SERVICE_CANCEL_SESSION: vol.Schema(BASE),
-    SERVICE_EXTEND_SESSION: vol.Schema({**BASE, vol.Required(ATTR_MINUTES): vol.Coerce(int)}),
+    SERVICE_EXTEND_SESSION: vol.Schema({**BASE, vol.Required(ATTR_MINUTES): fields.whole_number}),
     SERVICE_LOG_ACTIVITY: vol.Schema(
         {
             **BASE,
             vol.Required(ATTR_ACTIVITY): ACTIVITY,
-            vol.Required(ATTR_MINUTES): vol.Coerce(int),
-            vol.Optional(ATTR_DATE): cv.date,
-            vol.Optional(ATTR_KIND): vol.All(cv.string, vol.Length(max=50)),
+            vol.Required(ATTR_MINUTES): fields.whole_number,
+            vol.Optional(ATTR_DATE): fields.day,
+            vol.Optional(ATTR_KIND): fields.text(50),
         }
     ),
     SERVICE_LOG_PAIN: vol.Schema(
-        {**BASE, vol.Required(ATTR_LEVEL): vol.Coerce(int), vol.Optional(ATTR_NOTE): NOTE}
+        {**BASE, vol.Required(ATTR_LEVEL): fields.whole_number, vol.Optional(ATTR_NOTE): NOTE}
     ),
     SERVICE_LOG_VISIT: vol.Schema(
-        {**BASE, vol.Optional(ATTR_DATE): cv.date, vol.Optional(ATTR_NOTE): NOTE}
+        {**BASE, vol.Optional(ATTR_DATE): fields.day, vol.Optional(ATTR_NOTE): NOTE}
     ),
-    SERVICE_GET_SUMMARY: vol.Schema({**BASE, vol.Optional(ATTR_DAYS): vol.Coerce(int)}),
+    SERVICE_GET_SUMMARY: vol.Schema({**BASE, vol.Optional(ATTR_DAYS): fields.whole_number}),
     SERVICE_CHECK_IN: vol.Schema(BASE),
     SERVICE_SCHEDULE_VISIT: vol.Schema(
         {
             **BASE,
-            vol.Required(ATTR_DATE): cv.date,
-            vol.Optional(ATTR_TIME): cv.time,
+            vol.Required(ATTR_DATE): fields.day,
+            vol.Optional(ATTR_TIME): fields.time_of_day,
             vol.Optional(ATTR_NOTE): NOTE,
         }
     ),
-    # The days are read by the routine, which refuses a moment where a day goes.
     SERVICE_SET_FLARE_UP: vol.Schema(
         {
             **BASE,
-            vol.Required(ATTR_START_DATE): object,
-            vol.Optional(ATTR_END_DATE): object,
+            vol.Required(ATTR_START_DATE): fields.day,
+            vol.Optional(ATTR_END_DATE): fields.day,
             vol.Optional(ATTR_NOTE): NOTE,
         }
     ),
@@ -113,6 +112,19 @@ def _error(key: str, **placeholders: str) -> ServiceValidationError:
         translation_key=key,
         translation_placeholders=placeholders or None,
     )
+
+
+def _refusal(schema: vol.Schema, err: vol.Invalid) -> ServiceValidationError:
+    """Return the translated refusal of input of the wrong kind, naming the field."""
+    first = err.errors[0] if isinstance(err, vol.MultipleInvalid) else err
+    field = str(first.path[0]) if first.path else ""
+    if isinstance(first, fields.FieldInvalid):
+        return _error(first.key, field=field, **first.values)
+    if isinstance(first, vol.RequiredFieldInvalid):
+        return _error("field_required", field=field)
+    if field not in {str(key) for key in schema.schema}:
+        return _error("field_unknown", field=fields.shown(field))
+    return _error("invalid_input", error=str(err))
 
 
 def _coordinator(hass: HomeAssistant, data: dict[str, Any]) -> BackReliefCoordinator:
@@ -218,10 +230,13 @@ async def _async_handle(
     Validation happens here rather than in the registered schema so that
     every refusal, a wrong type included, is a translated validation error.
     """
+    schema = SCHEMAS[service]
+    # A field given as null (an empty template, say) is a field left out.
+    given = {key: value for key, value in call.data.items() if value is not None}
     try:
-        data: dict[str, Any] = SCHEMAS[service](dict(call.data))
+        data: dict[str, Any] = schema(given)
     except vol.Invalid as err:
-        raise _error("invalid_input", error=str(err)) from err
+        raise _refusal(schema, err) from err
     return await HANDLERS[service](_coordinator(hass, data), data)
 
 

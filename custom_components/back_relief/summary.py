@@ -42,7 +42,7 @@ def build_summary(
                 "today_met": streak.today_met,
             }
             for goal in Goal
-            for streak in (history.streak(goal, goals[goal], today),)
+            for streak in (routine.streak(goal, goals[goal], today),)
         },
         "session": None
         if session is None
@@ -60,7 +60,7 @@ def build_summary(
                 "date": day.isoformat(),
                 **{str(activity): log.minutes.get(activity, 0) for activity in Activity},
                 "pain": log.average_pain,
-                "flare_up": log.flare_up,
+                "flare_up": routine.is_paused(day),
                 "sessions": [
                     {
                         "started_at": record.started_at.isoformat(),

@@ -25,6 +25,13 @@ class PlannedVisits:
         """Return the next planned visit that hasn't begun."""
         return next((visit for visit in self.scheduled if visit.visited_at >= now), None)
 
+    def first_on(self, day: date, time_zone: tzinfo) -> Visit | None:
+        """Return the first planned visit on a local day, whatever comes before it."""
+        return next(
+            (visit for visit in self.scheduled if local_date(visit.visited_at, time_zone) == day),
+            None,
+        )
+
     def schedule(
         self, at: datetime, note: str | None, *, today: date, now: datetime, time_zone: tzinfo
     ) -> None:
