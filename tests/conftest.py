@@ -30,7 +30,7 @@ from homeassistant.core import (
     callback,
     split_entity_id,
 )
-from homeassistant.helpers import device_registry as dr, entity_registry as er
+from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -275,6 +275,18 @@ def attributes(
 ) -> Mapping[str, Any]:
     """Return the attributes of one of an entry's entities, by its key."""
     return current(hass, entity_id(hass, entry, platform, key)).attributes
+
+
+def speaker_in(hass: HomeAssistant, room: str) -> str:
+    """Return the device of a voice speaker in a room (an area), as people talk to one."""
+    config_entry = MockConfigEntry(domain="test")
+    config_entry.add_to_hass(hass)
+    area = ar.async_get(hass).async_create(room)
+    device = dr.async_get(hass).async_get_or_create(
+        config_entry_id=config_entry.entry_id, identifiers={("test", room)}
+    )
+    dr.async_get(hass).async_update_device(device.id, area_id=area.id)
+    return device.id
 
 
 async def say(

@@ -237,6 +237,119 @@ async def test_log_pain(
     assert state(hass, alex, "sensor", "pain_level") == str(level)
 
 
+async def test_extend_by_voice(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, alex: MockConfigEntry
+) -> None:
+    """More minutes move the end; past the inversion cap, nothing changes."""
+    await say(hass, "start inversion for 15 minutes")
+    frozen_time.tick(timedelta(minutes=5))
+    speech, _ = await say(hass, "add 1 minute")
+    assert speech == "Inversion extended by 1 minute: 11 minutes left."
+    speech, _ = await say(hass, "give me five more minutes")
+    assert speech == "Inversion extended by 5 minutes: 16 minutes left."
+    assert attributes(hass, alex, "sensor", "session")["planned_minutes"] == 21
+
+    before = attributes(hass, alex, "sensor", "session")
+    speech, response = await say(hass, "add 20 minutes")
+    assert response["response_type"] == "error"
+    assert "30" in speech
+    assert attributes(hass, alex, "sensor", "session") == before
+
+
+async def test_flare_up_by_voice(hass: HomeAssistant, alex: MockConfigEntry) -> None:
+    """A flare-up said is the flare-up switch turned on; over, turned off."""
+    speech, _ = await say(hass, "I'm having a flare-up")
+    assert speech == "Flare-up noted: today won't break a streak. Go gently."
+    assert state(hass, alex, "switch", "flare_up") == "on"
+    speech, _ = await say(hass, "my flare-up is over")
+    assert speech == "Flare-up over; today still won't break a streak."
+    assert state(hass, alex, "switch", "flare_up") == "off"
+    assert alex.runtime_data.coordinator.today_log().flare_up
+
+
+async def test_checklist_by_voice(hass: HomeAssistant, alex: MockConfigEntry) -> None:
+    """An item said done is checked off today; said again, it was already."""
+    todo = entity_id(hass, alex, "todo", "checklist")
+    assert hass.states.get(todo).state == "3"  # type: ignore[union-attr]
+    speech, _ = await say(hass, "I took my vitamin D")
+    assert speech == "Vitamin D checked off."
+    assert hass.states.get(todo).state == "2"  # type: ignore[union-attr]
+    speech, _ = await say(hass, "I've taken my vitamin d today")
+    assert speech == "Vitamin D was already checked off today."
+
+    await hass.services.async_call(
+        "todo", "remove_item", {"entity_id": todo, "item": "Herbal remedy"}, blocking=True
+    )
+    speech, response = await say(hass, "I took my herbal remedy")
+    assert speech == "Herbal remedy isn't on the checklist."
+    assert response["response_type"] == "error"
+    assert hass.states.get(todo).state == "1"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("language", "extend", "extended", "flare_up", "flared", "check", "checked"),
+    [
+        (
+            "de",
+            "gib mir noch eine Minute",
+            "Inversion um 1 Minute verlängert: noch 11 Minuten.",
+            "ich habe einen Schub",
+            "Schub notiert: heute reißt keine Serie. Mach langsam.",
+            "ich habe mein Vitamin D genommen",
+            "Vitamin D abgehakt.",
+        ),
+        (
+            "fr",
+            "ajoute 1 minute",
+            "L'inversion, 1 minute de plus : il reste 11 minutes.",
+            "j'ai une crise",
+            "Crise notée : aujourd'hui ne cassera aucune série. Allez-y doucement.",
+            "j'ai pris ma vitamine D",
+            "Vitamine D : c'est coché dans la liste.",
+        ),
+        (
+            "es",
+            "añade 1 minuto",
+            "Inversión alargada 1 minuto: quedan 11 minutos.",
+            "tengo una crisis",
+            "Crisis anotada: hoy no se romperá ninguna racha. Con calma.",
+            "me tomé la vitamina D",
+            "Marcado: Vitamina D.",
+        ),
+        (
+            "nl",
+            "voeg 1 minuut toe",
+            "Inversie verlengd met 1 minuut: nog 11 minuten.",
+            "ik heb een opflakkering",
+            "Opflakkering genoteerd: vandaag breekt geen reeks. Doe rustig aan.",
+            "ik heb mijn vitamine D genomen",
+            "Vitamine D afgevinkt.",
+        ),
+    ],
+)
+async def test_extend_flare_up_and_checklist_in_each_language(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    assist: None,
+    language: str,
+    extend: str,
+    extended: str,
+    flare_up: str,
+    flared: str,
+    check: str,
+    checked: str,
+) -> None:
+    """The new answers say what happened, in the person's language, in the singular too."""
+    hass.config.language = language
+    alex = await set_up(hass, make_entry("Alex"))
+    await say(hass, "start inversion for 15 minutes")
+    frozen_time.tick(timedelta(minutes=5))
+    assert (await say(hass, extend, language))[0] == extended
+    assert (await say(hass, flare_up, language))[0] == flared
+    assert state(hass, alex, "switch", "flare_up") == "on"
+    assert (await say(hass, check, language))[0] == checked
+
+
 async def test_streaks(
     hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, alex: MockConfigEntry
 ) -> None:
@@ -283,7 +396,7 @@ async def test_nothing_to_pause_stop_or_ask(hass: HomeAssistant, alex: MockConfi
         assert response["response_type"] == "error"
     speech, _ = await say(hass, "cancel my session")
     assert speech == "There is no session going."
-    speech, _ = await say(hass, "how much time is left")
+    speech, _ = await say(hass, "how much time is left in my session")
     assert speech == "There is no session going."
 
 
@@ -408,13 +521,13 @@ async def test_two_people_without_a_name(
     """Without a way to tell, the answer says how to say it; a session tells by itself."""
     sam, alex = sam_and_alex
     speech, response = await say(hass, "start my inversion session")
-    assert speech == ("Whose routine: Alex or Sam? Say, for example, start inversion for Alex.")
+    assert speech == "Whose routine: Alex or Sam?"
     assert response["response_type"] == "error"
     assert state(hass, sam, "sensor", "session") == "idle"
     assert state(hass, alex, "sensor", "session") == "idle"
 
     speech, _ = await say(hass, "my back pain is 4")
-    assert speech == "Whose routine: Alex or Sam? Say, for example, Alex's back pain is 4."
+    assert speech == "Whose routine: Alex or Sam?"
     speech, _ = await say(hass, "pause my session")
     assert speech == "There is no session going."
 
@@ -429,7 +542,7 @@ async def test_two_people_without_a_name(
     # With two sessions going, it asks again.
     await say(hass, "start rest for Alex")
     speech, _ = await say(hass, "cancel my session")
-    assert speech == "Whose routine: Alex or Sam? Say, for example, cancel Alex's session."
+    assert speech == "Whose routine: Alex or Sam?"
     assert state(hass, sam, "sensor", "session") == "inversion"
     assert state(hass, alex, "sensor", "session") == "rest"
 

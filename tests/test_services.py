@@ -691,6 +691,7 @@ async def test_get_summary(
             "average_other_days": None,
         },
         "next_visit": None,
+        "insights": [],
         "days": [
             {**empty, "date": "2026-11-19", "flare_up": False},
             {**empty, "date": "2026-11-20", "flare_up": False},

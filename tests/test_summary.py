@@ -7,19 +7,31 @@ from typing import Any
 
 import pytest
 
+from custom_components.back_relief.insights import Words, insight_minutes
 from custom_components.back_relief.person import PersonRoutine
-from custom_components.back_relief.routine import Activity, Goal
+from custom_components.back_relief.routine import Activity, Goal, PainEntry
 from custom_components.back_relief.session import RoutineError
 from custom_components.back_relief.summary import build_summary
+from custom_components.back_relief.texts import group
 
 NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 TODAY = date(2026, 5, 4)
 GOALS = {Goal.EXERCISE: 20, Goal.REST: 15, Goal.INVERSION: 10}
+INSIGHT_WORDS = Words("en", group("en", "insights"))
 
 
 def summary(routine: PersonRoutine, days: int = 3) -> dict[str, Any]:
     """Return Alex's summary at noon."""
-    return build_summary(routine, name="Alex", goals=GOALS, today=TODAY, now=NOON, days=days)
+    return build_summary(
+        routine,
+        name="Alex",
+        goals=GOALS,
+        today=TODAY,
+        now=NOON,
+        days=days,
+        insight_minutes=insight_minutes(GOALS, 15),
+        insight_words=INSIGHT_WORDS,
+    )
 
 
 def test_summary_of_today_and_the_last_days() -> None:
@@ -52,3 +64,20 @@ def test_summary_refuses_days_outside_one_to_a_year(days: int) -> None:
     with pytest.raises(RoutineError) as refused:
         summary(PersonRoutine(), days)
     assert refused.value.key == "days_out_of_range"
+
+
+def test_summary_gives_insights_with_seven_days_each_side_and_not_today() -> None:
+    """Seven days with 10 minutes of inversion against seven without; today counts on no side."""
+    routine = PersonRoutine()
+    for offset in range(1, 15):
+        day = TODAY - timedelta(days=offset)
+        if offset <= 7:
+            routine.log_activity(Activity.INVERSION, 10, day, None, today=day)
+        pain = routine.history.edit(day).pain
+        pain.append(PainEntry(NOON - timedelta(days=offset), 2 if offset <= 7 else 5))
+    routine.history.edit(TODAY).pain.append(PainEntry(NOON, 9))
+    (insight,) = summary(routine)["insights"]
+    assert insight["subject"] == "inversion"
+    assert (insight["days_with"], insight["days_without"], insight["difference"]) == (7, 7, -3.0)
+    assert insight["text"].startswith("On days with 10 or more minutes of inversion, pain was 3.0")
+    assert summary(PersonRoutine())["insights"] == []

@@ -92,6 +92,9 @@ def test_every_language_is_spoken_and_heard() -> None:
         assert {path.stem for path in (COMPONENT / folder).glob(f"*.{suffix}")} == every, folder
 
 
+SHARED_LISTS = {"br_activity", "br_checklist", "br_duration", "br_minutes", "br_level", "br_person"}
+
+
 def _sentences(language: str) -> dict[str, Any]:
     text = (COMPONENT / "sentences" / f"{language}.yaml").read_text("utf-8")
     return dict(parse_yaml(text))  # type: ignore[arg-type]
@@ -116,10 +119,15 @@ def test_sentences_mirror_the_english_intents(language: str) -> None:
     assert translated["language"] == language
     assert translated["intents"].keys() == english["intents"].keys()
     assert _slots(translated) == _slots(english)
-    assert english["lists"].keys() <= translated["lists"].keys()
+    # Lists of ways to say a thing follow each language's grammar ("let's stretch",
+    # "lass uns dehnen"); those every language needs are shared.
+    assert english["lists"].keys() >= SHARED_LISTS
+    assert translated["lists"].keys() >= SHARED_LISTS
     assert translated["lists"]["br_person"] == {"values": []}
     activities = {value["out"] for value in translated["lists"]["br_activity"]["values"]}
     assert activities == {"exercise", "stretch", "inversion", "rest"}
+    items = {value["out"] for value in translated["lists"]["br_checklist"]["values"]}
+    assert items <= set(DEFAULT_CHECKLIST)
 
 
 def test_english_words_cover_every_built_in_step() -> None:

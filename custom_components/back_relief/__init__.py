@@ -15,7 +15,9 @@ from .const import DOMAIN, LOGGER
 from .coordinator import BackReliefCoordinator
 from .custom_sentences import async_sync_sentences
 from .data import BackReliefConfigEntry, BackReliefRuntimeData
+from .long_term_statistics import StatisticsWriter
 from .notification_actions import async_listen_to_phones
+from .report_view import async_register_report
 from .rest_lights import RestLights
 from .services import async_setup_services
 from .storage import routine_store
@@ -36,11 +38,12 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions and the phones' buttons, once for every person; blueprints; the card."""
+    """Register the actions, the phones' buttons and the report, once; blueprints; the card."""
     async_setup_services(hass)
     async_listen_to_phones(hass)
     await async_install_blueprints(hass)
     await async_register_card(hass)
+    async_register_report(hass)
     return True
 
 
@@ -66,7 +69,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -
     await coordinator.async_load()
     announcer = Announcer(hass, coordinator)
     rest_lights = RestLights(hass, coordinator, announcer.faults)
-    entry.runtime_data = BackReliefRuntimeData(coordinator, announcer, rest_lights)
+    statistics = StatisticsWriter(hass, coordinator)
+    entry.runtime_data = BackReliefRuntimeData(coordinator, announcer, rest_lights, statistics)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     # The house follows the routine before its clock starts, so that a session
     # that ended while Home Assistant was down still puts the lights back.
@@ -74,6 +78,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -
     entry.async_on_unload(rest_lights.async_start())
     coordinator.clock.async_start()
     entry.async_on_unload(coordinator.clock.cancel)
+    entry.async_on_unload(statistics.async_start())
     entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
     await async_sync_sentences(hass)  # Assist learns the person's name
     return True

@@ -85,6 +85,10 @@ class Answers:
         """Return the name of a goal's streak."""
         return self._table[f"streak.{goal}"]
 
+    def checklist_item(self, uid: str) -> str:
+        """Return the name of one of the checklist's own items."""
+        return group(self.language, "checklist").get(uid, uid)
+
     def minutes(self, count: int) -> str:
         """Return "1 minute", "12 minutes"."""
         return self._count("minutes", count)

@@ -32,11 +32,10 @@ from .const import (
 from .coordinator import BackReliefCoordinator
 from .phone_actions import PhoneAction, Verb
 from .phones import Button, Phones
-from .phrases import language, phrase
+from .phrases import group_of, phrase
 from .reminders import Reminders
 from .satellites import Question, SatelliteAsker
 from .speaker import Speaker, Speaking
-from .texts import group
 
 
 class CheckIns(Speaking):
@@ -111,7 +110,7 @@ class CheckIns(Speaking):
     # ----- the pain check-in -----
 
     def _pain_question(self) -> Question:
-        numbers = group(language(self.hass), "numbers")
+        numbers = group_of(self.hass, "numbers")
         return Question(
             phrase(self.hass, "checkin", "question"),
             phrase(self.hass, "checkin", "again"),
@@ -158,7 +157,7 @@ class CheckIns(Speaking):
         )
 
     async def _async_ask_feedback(self, started_at: datetime, activity: str) -> None:
-        words = group(language(self.hass), "feedback_words")
+        words = group_of(self.hass, "feedback_words")
         question = Question(
             phrase(self.hass, "checkin", "feedback_question"),
             phrase(self.hass, "checkin", "feedback_again"),

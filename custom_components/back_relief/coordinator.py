@@ -36,8 +36,9 @@ from .const import (
     SAVE_DELAY,
 )
 from .guided import Routine, TimedStep
+from .insights import Words, insight_minutes
 from .person import PersonRoutine, SessionEvent
-from .phrases import built_in_routines, phrase
+from .phrases import built_in_routines, group_of, language, phrase
 from .plan import PlanSettings
 from .routine import Activity, DayLog, Goal, History, Streak, Visit, local_date
 from .session import RoutineError, Session
@@ -242,14 +243,17 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
 
     def summary(self, days: int) -> dict[str, Any]:
         """Return streaks, today, the session and the last days, JSON-ready."""
+        goals = {goal: self.goal_minutes(goal) for goal in Goal}
         with user_errors():
             return build_summary(
                 self.data,
                 name=self.name,
-                goals={goal: self.goal_minutes(goal) for goal in Goal},
+                goals=goals,
                 today=self.today(),
                 now=dt_util.utcnow(),
                 days=days,
+                insight_minutes=insight_minutes(goals, self.durations[Activity.STRETCH]),
+                insight_words=Words(language(self.hass), group_of(self.hass, "insights")),
             )
 
     def routines(self) -> dict[str, Routine]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 import re
 from typing import Any, cast
@@ -26,6 +27,7 @@ from homeassistant.util.hass_dict import HassKey
 from homeassistant.util.yaml import dump, parse_yaml
 
 from .const import DOMAIN, LOGGER
+from .handover import BUILT_IN_RESPONSE, SLOT_HAND_OVER
 
 SHIPPED = Path(__file__).parent / "sentences"
 CUSTOM_SENTENCES = "custom_sentences"
@@ -74,7 +76,39 @@ def render(template: str, people: list[str], version: str) -> str:
         if spoken:
             values.append({"in": spoken, "out": name})
     sentences["lists"][PERSON_LIST] = {"values": values}
+    _add_built_in_responses(sentences)
     return header(version) + dump(sentences)
+
+
+def _add_built_in_responses(sentences: dict[str, Any]) -> None:
+    """Word the answers of handed-over requests with Home Assistant's own responses.
+
+    A sentence that hands over to a built-in intent (see ``handover``) answers
+    with that intent's response, looked up under the sentence's intent name.
+    """
+    built_in = _built_in_responses(str(sentences["language"]))
+    responses: dict[str, dict[str, str]] = {}
+    for intent_name, intent in sentences["intents"].items():
+        for data in intent["data"]:
+            if (handed_to := data.get("slots", {}).get(SLOT_HAND_OVER)) is None:
+                continue
+            data["response"] = handed_to
+            if (response := built_in.get(handed_to, {}).get(BUILT_IN_RESPONSE)) is not None:
+                responses.setdefault(intent_name, {})[handed_to] = response
+    if responses:
+        sentences["responses"] = {"intents": responses}
+
+
+@cache
+def _built_in_responses(language: str) -> dict[str, dict[str, str]]:
+    """Return Home Assistant's own responses of a language, by intent (executor)."""
+    try:
+        from home_assistant_intents import get_intents  # noqa: PLC0415 - Assist's own data
+
+    except ImportError:  # Assist is not installed: nothing will hand over.
+        return {}
+    data = get_intents(language) or {}
+    return cast("dict[str, dict[str, str]]", data.get("responses", {}).get("intents", {}))
 
 
 def is_ours(path: Path) -> bool:

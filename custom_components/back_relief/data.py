@@ -8,16 +8,18 @@ from homeassistant.config_entries import ConfigEntry
 
 from .announcements import Announcer
 from .coordinator import BackReliefCoordinator
+from .long_term_statistics import StatisticsWriter
 from .rest_lights import RestLights
 
 
 @dataclass(slots=True)
 class BackReliefRuntimeData:
-    """What a loaded entry keeps: the routine's coordinator, its voice and its lights."""
+    """What a loaded entry keeps: the routine's coordinator, voice, lights and statistics."""
 
     coordinator: BackReliefCoordinator
     announcer: Announcer
     rest_lights: RestLights
+    statistics: StatisticsWriter
 
 
 type BackReliefConfigEntry = ConfigEntry[BackReliefRuntimeData]

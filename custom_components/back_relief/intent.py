@@ -17,6 +17,8 @@ import voluptuous as vol
 
 from .answers import Answers
 from .coordinator import BackReliefCoordinator
+from .follow_up import WhoseHandler, async_ask_whose
+from .handover import async_hand_over
 from .people import NO_SESSION, NOT_LOADED, Asker, PersonNotFound, find_person, person_name
 from .routine import Activity, Goal
 from .slots import (
@@ -66,6 +68,8 @@ class BackReliefIntentHandler(intent.IntentHandler):
 
     async def async_handle(self, intent_obj: intent.Intent) -> intent.IntentResponse:
         """Answer the request; a refusal is an error response with a spoken reason."""
+        if (handed_over := await async_hand_over(intent_obj)) is not None:
+            return handed_over
         response = intent_obj.create_response()
         answers = await async_answers(intent_obj.hass, intent_obj.language)
         slots = Slots(intent_obj.slots)
@@ -115,6 +119,8 @@ class BackReliefIntentHandler(intent.IntentHandler):
             if err.reason == NO_SESSION:
                 raise Spoken(answers.text("error.no_session")) from err
             names = sorted(person_name(entry) for entry in err.loaded)
+            if async_ask_whose(intent_obj):  # The name alone answers, in this conversation.
+                raise Spoken(answers.text("which_person.ask", names=answers.names(names))) from err
             example = answers.text(f"example.{self.intent_type}", name=names[0])
             raise Spoken(
                 answers.text("which_person", names=answers.names(names), example=example)
@@ -370,5 +376,9 @@ HANDLERS: tuple[type[BackReliefIntentHandler], ...] = (
 
 async def async_setup_intents(hass: HomeAssistant) -> None:
     """Register Back Relief's intents; the intent integration calls this."""
-    for handler in HANDLERS:
+    # The day's own requests build on the handlers above, so they are read now.
+    from .intent_day import DAY_HANDLERS  # noqa: PLC0415
+
+    for handler in (*HANDLERS, *DAY_HANDLERS):
         intent.async_register(hass, handler())
+    intent.async_register(hass, WhoseHandler())

@@ -18,9 +18,8 @@ from homeassistant.util import dt as dt_util
 from .checkin_answers import parse_level
 from .const import ACTION_VALID_FOR, DOMAIN, LOGGER, QUESTION_PAIN, QUESTION_SESSION
 from .phone_actions import PhoneAction, PressFacts, Verb, stale_reason
-from .phrases import language
+from .phrases import group_of
 from .routine import Activity, Goal
-from .texts import group
 
 if TYPE_CHECKING:
     from .data import BackReliefConfigEntry
@@ -92,7 +91,7 @@ def _press(
         commands.skip_reminder(action.value)
     elif action.verb in (Verb.PAIN, Verb.REPLY):
         text = action.value if action.verb is Verb.PAIN else reply
-        level = parse_level(text, group(language(hass), "numbers"))
+        level = parse_level(text, group_of(hass, "numbers"))
         if level is None:
             LOGGER.info("No level from 0 to 10 in %r, for %s", text, coordinator.name)
             return

@@ -11,12 +11,17 @@ from typing import Any
 from homeassistant.core import HomeAssistant
 
 from .guided import Routine
-from .texts import base_language, built_in_routines as routines_in, say
+from .texts import base_language, built_in_routines as routines_in, group, say
 
 
 def language(hass: HomeAssistant) -> str:
-    """Return the texts' language for Home Assistant's ("de-CH" speaks "de")."""
+    """Return the texts' language for Home Assistant's ("de-CH" speaks "de"), or English."""
     return base_language(hass.config.language)
+
+
+def group_of(hass: HomeAssistant, name: str) -> dict[str, str]:
+    """Return a group of texts in Home Assistant's language, values still to fill in."""
+    return group(language(hass), name)
 
 
 def phrase(hass: HomeAssistant, group: str, key: str, /, **values: Any) -> str:

@@ -239,6 +239,10 @@ class History:
         if kind:
             log.kinds[kind] = log.kinds.get(kind, 0) + minutes
 
+    def items(self) -> list[tuple[date, DayLog]]:
+        """Return every day that holds a record, with its log, oldest first."""
+        return sorted(self._days.items())
+
     def days_between(self, first: date, last: date) -> list[tuple[date, DayLog]]:
         """Return each date from first to last, inclusive, with its log."""
         count = (last - first).days + 1

@@ -15,6 +15,8 @@ SLOT_MINUTES = "minutes"
 SLOT_PERSON = "person"
 SLOT_KIND = "kind"
 SLOT_LEVEL = "level"
+SLOT_STATE = "state"
+SLOT_ITEM = "item"
 
 ACTIVITY = vol.In([str(activity) for activity in Activity])
 PERSON = {

@@ -1,16 +1,18 @@
 """The routine summary the get_summary action answers with.
 
 Plain, typed Python with no Home Assistant imports: streaks, today, the
-session, pain and the last days, JSON-ready.
+session, pain, what went together with pain, and the last days, JSON-ready.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from .const import MAX_SUMMARY_DAYS
+from .insights import Subject, Words, recent_insights
 from .limits import check_range
 from .person import PersonRoutine
 from .routine import Activity, Goal
@@ -25,8 +27,13 @@ def build_summary(
     today: date,
     now: datetime,
     days: int,
+    insight_minutes: Mapping[Subject, int],
+    insight_words: Words,
 ) -> dict[str, Any]:
-    """Return streaks, today, the session and the last days; refuse too many days."""
+    """Return streaks, today, the session and the last days; refuse too many days.
+
+    ``insight_minutes`` and ``insight_words`` make and word the insights: see ``insights``.
+    """
     check_range("days_out_of_range", days, 1, MAX_SUMMARY_DAYS)
     history = routine.history
     session = routine.session
@@ -55,6 +62,7 @@ def build_summary(
         "next_visit": next_visit.visited_at.isoformat()
         if (next_visit := routine.visits.next(now))
         else None,
+        "insights": recent_insights(history, today, insight_minutes, insight_words),
         "days": [
             {
                 "date": day.isoformat(),

@@ -2,7 +2,9 @@
 
 Plain Python with no Home Assistant imports. ``speech/<language>.json`` holds
 the spoken cues, reminders, the week, the calendar, the built-in routines, the
-checklist's own items and Assist's answers (``answers``); ``translations/`` holds
+checklist's own items, Assist's answers (``answers``), the report's words
+(``report``), the insights (``insights``) and the statistics' names
+(``statistics``); ``translations/`` holds
 what Home Assistant itself shows (config, entities, errors). ``card`` is kept
 for the dashboard card's labels, served to the frontend with the rest when the
 card is translated.

@@ -1,0 +1,246 @@
+"""The report over HTTP: authenticated, validated, escaped, in the house language, and CSV."""
+
+from __future__ import annotations
+
+import csv
+from datetime import timedelta
+from http import HTTPStatus
+import io
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components.http.auth import async_sign_path
+from homeassistant.const import CONF_NAME
+from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
+
+from custom_components.back_relief.const import DOMAIN
+from custom_components.back_relief.report import CSV_HEADER
+
+from .conftest import advance, call, make_entry, set_up
+
+HOSTILE = "<script>alert('x')</script>"
+URL = "/api/back_relief/report/{}"
+
+
+@pytest.fixture
+async def http(hass: HomeAssistant) -> None:
+    """Serve HTTP, as every Home Assistant does."""
+    assert await async_setup_component(hass, "http", {})
+
+
+@pytest.fixture
+async def alex(
+    hass: HomeAssistant, http: None, frozen_time: FrozenDateTimeFactory
+) -> MockConfigEntry:
+    """Set up Alex with a week of minutes, pain and a visit."""
+    entry = await set_up(hass, make_entry())
+    await call(hass, "log_activity", activity="inversion", minutes=15, date="2026-11-20")
+    await call(hass, "log_activity", activity="exercise", minutes=25, date="2026-11-24")
+    await call(hass, "log_activity", activity="stretch", minutes=10, date="2026-11-24")
+    await call(hass, "start_session", activity="rest", duration=20)
+    await advance(hass, frozen_time, minutes=20)
+    await call(hass, "log_pain", level=3)
+    await call(hass, "log_pain", level=6, note="stiff after the drive")
+    await call(hass, "log_visit", date="2026-11-23", note="lower back adjusted")
+    return entry
+
+
+async def test_without_authentication_the_report_is_refused(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client_no_auth: ClientSessionGenerator
+) -> None:
+    """No token, no report: 401, for the page and the CSV alike."""
+    client = await hass_client_no_auth()
+    for query in ("", "?format=csv", "?days=7"):
+        response = await client.get(URL.format(alex.entry_id) + query)
+        assert response.status == HTTPStatus.UNAUTHORIZED
+        assert "Alex" not in await response.text()
+
+
+@pytest.mark.parametrize(
+    "days", ["0", "366", "1000", "-5", "+5", "1.5", "abc", "", " 7", "1e2", "0x10", "٣"]
+)
+async def test_days_outside_1_to_365_or_not_a_number_are_refused(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator, days: str
+) -> None:
+    """400 with a clear message; never a report clamped to the nearest allowed length."""
+    client = await hass_client()
+    response = await client.get(URL.format(alex.entry_id), params={"days": days})
+    assert response.status == HTTPStatus.BAD_REQUEST
+    body = await response.json()
+    assert body["code"] == "report_days_out_of_range"
+    assert body["message"] == (f"A report of {days} days can't be made: use 1 to 365 days")
+
+
+async def test_an_unknown_format_is_refused(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """Only html and csv are made."""
+    client = await hass_client()
+    response = await client.get(URL.format(alex.entry_id), params={"format": "pdf"})
+    assert response.status == HTTPStatus.BAD_REQUEST
+    assert (await response.json())["message"] == ('"pdf" isn\'t a report format: use html or csv')
+
+
+async def test_an_entry_that_is_not_a_loaded_person_is_not_found(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """An unknown id, another integration's entry and an unloaded person: 404."""
+    other = MockConfigEntry(domain="sun", entry_id="entry_sun")
+    other.add_to_hass(hass)
+    sam = await set_up(hass, make_entry("Sam"))
+    assert await hass.config_entries.async_unload(sam.entry_id)
+    client = await hass_client()
+    for entry_id in ("no_such_entry", "entry_sun", sam.entry_id):
+        response = await client.get(URL.format(entry_id))
+        assert response.status == HTTPStatus.NOT_FOUND, entry_id
+        assert (await response.json())["message"] == (
+            f'No loaded Back Relief person has the entry id "{entry_id}"'
+        )
+    assert (await client.get(URL.format(alex.entry_id))).status == HTTPStatus.OK
+
+
+async def test_the_page_shows_the_period_goals_pain_visits_and_notes(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """Thirty days by default, ending today; the week's numbers and the notes are there."""
+    client = await hass_client()
+    response = await client.get(URL.format(alex.entry_id))
+    assert response.status == HTTPStatus.OK
+    assert response.content_type == "text/html"
+    assert response.headers["Cache-Control"] == "no-store"
+    page = await response.text()
+    assert "<title>Back Relief report for Alex</title>" in page
+    assert "2026-10-27 to 2026-11-25, 30 days" in page
+    assert "lower back adjusted" in page
+    assert "stiff after the drive" in page
+    assert "Average pain 4.5 on 1 day with a level logged (lowest 3, highest 6)." in page
+    # Exercise met on the 24th (25 minutes, and 10 of stretching); rest today.
+    assert "<td>Exercise</td><td class=n>20 min</td><td class=n>1 of 30</td>" in page
+    assert "<td>Rest</td><td class=n>15 min</td><td class=n>1 of 30</td>" in page
+
+
+async def test_a_single_day_is_said_as_one(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """A report of today alone: "1 day", and in German "1 Tag"."""
+    client = await hass_client()
+    page = await (await client.get(URL.format(alex.entry_id), params={"days": "1"})).text()
+    assert "2026-11-25 to 2026-11-25, 1 day<" in page
+    hass.config.language = "de"
+    page = await (await client.get(URL.format(alex.entry_id), params={"days": "1"})).text()
+    assert "2026-11-25 bis 2026-11-25, 1 Tag<" in page
+    assert "1 von 1 Tag<" in page
+
+
+async def test_hostile_text_in_the_name_and_notes_is_escaped(
+    hass: HomeAssistant,
+    http: None,
+    frozen_time: FrozenDateTimeFactory,
+    hass_client: ClientSessionGenerator,
+) -> None:
+    """A name, a pain note and a visit note made of markup come out as text."""
+    entry = await set_up(
+        hass,
+        MockConfigEntry(domain=DOMAIN, title=HOSTILE, data={CONF_NAME: HOSTILE}, entry_id="x1"),
+    )
+    await call(hass, "log_pain", level=5, note=HOSTILE)
+    await call(hass, "set_flare_up", start_date="2026-11-20", note=HOSTILE)
+    await call(hass, "log_visit", note=f'"><img src=x onerror=alert(1)>{HOSTILE}')
+    client = await hass_client()
+    page = await (await client.get(URL.format(entry.entry_id))).text()
+    assert "<script" not in page
+    assert "<img" not in page
+    # The title, the heading, the pain note, the flare-up's note and the visit's note.
+    assert page.count("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;") == 5
+    assert "<td>2026-11-20</td><td class=n></td><td>Flare-up: &lt;script&gt;" in page
+    assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+async def test_the_csv_has_one_row_a_day_with_the_right_minutes(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """A week: the header and seven rows, ISO dates, each day's minutes, pain and goals."""
+    client = await hass_client()
+    response = await client.get(URL.format(alex.entry_id), params={"days": "7", "format": "csv"})
+    assert response.status == HTTPStatus.OK
+    assert response.content_type == "text/csv"
+    assert response.headers["Content-Disposition"] == (
+        'attachment; filename="back-relief-alex-2026-11-25.csv"'
+    )
+    rows = list(csv.reader(io.StringIO(await response.text())))
+    assert rows == [
+        list(CSV_HEADER),
+        ["2026-11-19", "0", "0", "0", "0", "", "", "0", "0", "0", "0"],
+        ["2026-11-20", "0", "0", "15", "0", "", "", "0", "0", "0", "1"],
+        ["2026-11-21", "0", "0", "0", "0", "", "", "0", "0", "0", "0"],
+        ["2026-11-22", "0", "0", "0", "0", "", "", "0", "0", "0", "0"],
+        ["2026-11-23", "0", "0", "0", "0", "", "", "0", "0", "0", "0"],
+        ["2026-11-24", "25", "10", "0", "0", "", "", "0", "1", "0", "0"],
+        ["2026-11-25", "0", "0", "0", "20", "4.5", "6", "0", "0", "1", "0"],
+    ]
+
+
+async def test_a_year_has_365_rows(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """The longest report: 365 days, the last one today."""
+    client = await hass_client()
+    response = await client.get(URL.format(alex.entry_id), params={"days": "365", "format": "csv"})
+    rows = (await response.text()).splitlines()
+    assert len(rows) == 1 + 365
+    assert rows[1].startswith("2025-11-26,")
+    assert rows[-1].startswith("2026-11-25,")
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "heading"),
+    [
+        ("en", "Back Relief report for Alex", "Daily goals"),
+        ("de", "Back-Relief-Bericht für Alex", "Tagesziele"),
+        ("fr", "Rapport Back Relief de Alex", "Objectifs du jour"),
+        ("es", "Informe de Back Relief de Alex", "Metas diarias"),
+        ("nl", "Back Relief-overzicht van Alex", "Dagdoelen"),
+    ],
+)
+async def test_the_page_is_in_the_house_language(
+    hass: HomeAssistant,
+    alex: MockConfigEntry,
+    hass_client: ClientSessionGenerator,
+    language: str,
+    title: str,
+    heading: str,
+) -> None:
+    """Titles, headings and numbers follow Home Assistant's language."""
+    hass.config.language = language
+    client = await hass_client()
+    page = await (await client.get(URL.format(alex.entry_id))).text()
+    assert f"<html lang={language}>" in page
+    assert f"<title>{title}</title>" in page
+    assert f"<h2>{heading}</h2>" in page
+    assert ("4,5" if language != "en" else "4.5") in page
+
+
+async def test_a_signed_link_opens_the_report_without_a_header(
+    hass: HomeAssistant,
+    alex: MockConfigEntry,
+    hass_client_no_auth: ClientSessionGenerator,
+    hass_access_token: str,
+) -> None:
+    """The card opens the report with a link signed for a short time, as Home Assistant signs."""
+    refresh_token = hass.auth.async_validate_access_token(hass_access_token)
+    assert refresh_token is not None
+    path = async_sign_path(
+        hass,
+        URL.format(alex.entry_id) + "?days=7",
+        timedelta(minutes=1),
+        refresh_token_id=refresh_token.id,
+    )
+    client = await hass_client_no_auth()
+    response = await client.get(path)
+    assert response.status == HTTPStatus.OK
+    assert "2026-11-19 to 2026-11-25, 7 days" in await response.text()
+    # The signature covers the query: another length is refused.
+    assert (await client.get(path.replace("days=7", "days=8"))).status == HTTPStatus.UNAUTHORIZED
