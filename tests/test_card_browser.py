@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 import json
 import os
 from pathlib import Path
@@ -24,11 +25,13 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 from typing import Any
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
 from urllib.request import Request, urlopen
+from zoneinfo import ZoneInfo
 
 import pytest
 import pytest_socket
@@ -77,6 +80,9 @@ class RealHomeAssistant:
     process: subprocess.Popen[bytes]
     tokens: dict[str, Any] = field(default_factory=dict)
     entries: dict[str, str] = field(default_factory=dict)
+    # What Robin's generated twelve weeks should show: days met per goal, flare-up days.
+    history_met: dict[str, int] = field(default_factory=dict)
+    history_flare_ups: int = 0
 
     @property
     def client_id(self) -> str:
@@ -279,6 +285,7 @@ def home_assistant(tmp_path_factory: pytest.TempPathFactory) -> Generator[RealHo
         print(f"Home Assistant was running after {time.monotonic() - started:.0f} s")  # noqa: T201
         ha.entries["alex"] = _add_person(ha, "Alex")
         ha.entries["xss"] = _add_person(ha, XSS_NAME)
+        ha.entries["robin"] = _add_person(ha, "Robin")
         # Some of today's routine, so the card has progress and a streak to show.
         alex = {"config_entry_id": ha.entries["alex"]}
         ha.action("log_activity", activity="exercise", minutes=12, **alex)
@@ -311,6 +318,11 @@ def _chromium() -> Iterator[Any]:
             yield chromium
         finally:
             chromium.close()
+    # Playwright's event loop shuts its worker threads down without waiting for them;
+    # the test plugin fails a test that leaves a thread behind, so wait for them here.
+    for thread in threading.enumerate():
+        if thread.name.startswith("asyncio_"):
+            thread.join(timeout=10)
 
 
 @pytest.fixture
@@ -328,13 +340,14 @@ def _page(
     *,
     viewport: dict[str, int] = TABLET,
     dark: bool = False,
+    language: str = "en",
 ) -> Iterator[Any]:
-    """Open a dashboard logged in as the owner, in light or dark mode."""
+    """Open a dashboard logged in as the owner, in light or dark mode, in a language."""
     context = browser.new_context(
         viewport=viewport,
         color_scheme="dark" if dark else "light",
         timezone_id=TIME_ZONE,
-        locale="en-GB",
+        locale="en-GB" if language == "en" else language,
     )
     # The frontend keeps its tokens in localStorage; with them it opens logged in.
     tokens = {
@@ -345,6 +358,7 @@ def _page(
     }
     context.add_init_script(
         f"localStorage.setItem('hassTokens', {json.dumps(json.dumps(tokens))});"
+        f"localStorage.setItem('selectedLanguage', {json.dumps(json.dumps(language))});"
     )
     page = context.new_page()
     page.dialogs = []  # alerts, confirms: none may open
@@ -368,6 +382,12 @@ def dashboard(home_assistant: RealHomeAssistant) -> RealHomeAssistant:
                 "path": "alex",
                 "type": "panel",
                 "cards": [{"type": f"custom:{CARD}", "config_entry_id": ha.entries["alex"]}],
+            },
+            {
+                "title": "Robin",
+                "path": "robin",
+                "type": "panel",
+                "cards": [{"type": f"custom:{CARD}", "config_entry_id": ha.entries["robin"]}],
             },
             {
                 "title": "Sections",
@@ -402,7 +422,70 @@ def dashboard(home_assistant: RealHomeAssistant) -> RealHomeAssistant:
             }""",
             [DASHBOARD, config],
         )
+        _give_robin_twelve_weeks(ha, page)
     return ha
+
+
+def _twelve_weeks(today: date) -> dict[str, Any]:
+    """Return 84 days of Robin's routine as Back Relief stores it: varied, with flare-ups."""
+    berlin = ZoneInfo(TIME_ZONE)
+    days: dict[str, Any] = {}
+    for back in range(84):
+        day = today - timedelta(days=back)
+        exercise = 10 if back % 3 == 0 else 25
+        minutes = {"exercise": exercise, "rest": 15 if back % 2 == 0 else 5}
+        if back % 4 < 2:
+            minutes["inversion"] = 15
+        log: dict[str, Any] = {"minutes": minutes}
+        if back % 6 != 5:  # some days without a pain level
+            level = (6 if exercise < 20 else 3) + back % 2
+            logged = datetime(day.year, day.month, day.day, 9, tzinfo=berlin)
+            log["pain"] = [[logged.isoformat(), level, None]]
+        if back in (9, 10, 40):
+            log["flare_up"] = True
+        days[day.isoformat()] = log
+    return days
+
+
+def _give_robin_twelve_weeks(ha: RealHomeAssistant, page: Any) -> None:
+    """Write twelve weeks of history into Robin's storage while the entry is disabled.
+
+    Activity can be logged at most 60 days back and pain only for now, so the history
+    is a storage fixture: the entry is unloaded (which writes its file), the file is
+    replaced, and the entry is loaded again from it.
+    """
+    entry_id = ha.entries["robin"]
+    today = datetime.now(ZoneInfo(TIME_ZONE)).date()
+    history = _twelve_weeks(today)
+    disable = """async ([entryId, disabledBy]) => {
+        const { conn } = await window.hassConnection;
+        await conn.sendMessagePromise({
+            type: "config_entries/disable", entry_id: entryId, disabled_by: disabledBy,
+        });
+    }"""
+    page.evaluate(disable, [entry_id, "user"])
+    (ha.config / ".storage" / f"back_relief.{entry_id}").write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "minor_version": 1,
+                "key": f"back_relief.{entry_id}",
+                "data": {"history": history, "session": None},
+            }
+        ),
+        encoding="utf-8",
+    )
+    page.evaluate(disable, [entry_id, None])
+    ha.wait_for("sensor.robin_rest_streak", lambda state: state["state"] != "unavailable")
+    # The calendar shows twelve weeks from Monday, up to today.
+    first = today - timedelta(days=today.weekday()) - timedelta(weeks=11)
+    shown = [log for day, log in history.items() if date.fromisoformat(day) >= first]
+    goals = {"exercise": 20, "rest": 15, "inversion": 15}
+    ha.history_met = {
+        goal: sum(1 for log in shown if log["minutes"].get(goal, 0) >= minutes)
+        for goal, minutes in goals.items()
+    }
+    ha.history_flare_ups = sum(1 for log in shown if log.get("flare_up"))
 
 
 @pytest.fixture(scope="module")
@@ -587,38 +670,279 @@ def test_a_name_is_shown_as_text_never_as_html(
 
 
 def test_the_editor_picks_the_person(browser: Any, dashboard: RealHomeAssistant) -> None:
-    """The visual editor lists the people by name and sets the chosen one's entry id."""
+    """The visual editor is Home Assistant's own form with a config-entry picker."""
     ha = dashboard
     with _page(browser, ha, f"/{DASHBOARD}/alex") as page:
         _wait_for_card(page, "Alex")
         result = page.evaluate(
-            """async () => {
+            """async (alex) => {
                 const hass = document.querySelector("home-assistant").hass;
                 const card = customElements.get("back-relief-card");
                 const editor = card.getConfigElement();
                 editor.hass = hass;
                 editor.setConfig({ type: "custom:back-relief-card" });
                 document.body.append(editor);
+                await customElements.whenDefined("ha-form");
+                await new Promise((resolve) => setTimeout(resolve, 1000));
                 await editor.updateComplete;
-                const select = editor.shadowRoot.querySelector("select");
-                const names = [...select.options].filter((o) => o.value).map((o) => o.text.trim());
+                const form = editor.shadowRoot.querySelector("ha-form");
+                await form.updateComplete;
                 const changed = new Promise((resolve) =>
                     editor.addEventListener("config-changed", (e) => resolve(e.detail.config)));
-                const wanted = [...select.options].find((o) => o.text.trim() === "Alex").value;
-                select.value = wanted;
-                select.dispatchEvent(new Event("change"));
+                form.dispatchEvent(new CustomEvent("value-changed", {
+                    detail: { value: { type: "custom:back-relief-card", config_entry_id: alex } },
+                }));
+                const element = document.createElement("back-relief-card");
                 return {
-                    names,
+                    schema: form.schema,
+                    picker: !!form.shadowRoot.querySelector("ha-selector"),
+                    label: form.computeLabel({ name: "config_entry_id" }),
                     config: await changed,
                     stub: card.getStubConfig(hass),
-                    grid: document.createElement("back-relief-card").getGridOptions(),
+                    grid: element.getGridOptions(),
                 };
-            }"""
+            }""",
+            ha.entries["alex"],
         )
-    assert result["names"] == ["Alex", XSS_NAME] or result["names"] == [XSS_NAME, "Alex"]
+    assert result["schema"] == [
+        {"name": "config_entry_id", "selector": {"config_entry": {"integration": "back_relief"}}}
+    ]
+    assert result["picker"]
+    assert result["label"] == "Person"
     assert result["config"] == {
         "type": f"custom:{CARD}",
         "config_entry_id": ha.entries["alex"],
     }
     assert result["stub"]["config_entry_id"] in ha.entries.values()
-    assert result["grid"]["columns"] == 12
+    assert result["grid"] == {"columns": 12, "rows": "auto", "min_columns": 6, "min_rows": 8}
+
+
+def _text(page: Any, selector: str) -> str:
+    return re.sub(r"\s+", " ", page.locator(f"{CARD} {selector}").inner_text()).strip()
+
+
+def _seconds(text: str) -> int:
+    match = re.fullmatch(r"(?:(\d+):)?(\d+):(\d\d)", text)
+    assert match, f"a countdown shows {text!r}"
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def _shoot_views(
+    browser: Any, ha: RealHomeAssistant, screenshots: Path, view: str, name: str, *, history: bool
+) -> None:
+    """Take a view's pictures on a tablet and a phone, in light and dark mode."""
+    for viewport, size in ((TABLET, "tablet"), (PHONE, "phone")):
+        for dark in (False, True):
+            with _page(browser, ha, f"/{DASHBOARD}/{view}", viewport=viewport, dark=dark) as page:
+                page.locator(f"{CARD} .name").wait_for(timeout=60_000)
+                if history:
+                    page.locator(f"{CARD} button.tab").click()
+                    page.locator(f"{CARD} .chart").wait_for()
+                else:
+                    page.locator(f"{CARD} .step-countdown").wait_for()
+                _shoot(page, screenshots, f"card-{name}-{size}-{'dark' if dark else 'light'}.png")
+
+
+def _check_the_first_step(page: Any) -> None:
+    """Check the first step of the gentle back routine, with its own countdown running."""
+    page.locator(f"{CARD} .step-of", has_text="Step 1 of 9").wait_for()
+    assert _text(page, ".step-name") == "Before you start"
+    assert "feels comfortable" in _text(page, ".cue")
+    first = _seconds(_text(page, ".step-countdown"))
+    assert 14 <= first <= 20, first
+    page.wait_for_timeout(2500)
+    second = _seconds(_text(page, ".step-countdown"))
+    assert first - 4 <= second <= first - 2, (first, second)
+    # The session's own countdown runs beside the step's.
+    assert 6 * 60 <= _seconds(_text(page, ".countdown")) <= 7 * 60
+
+
+def _walk_on(page: Any, ha: RealHomeAssistant, session: str, numbers: range) -> None:
+    """Press Next step for each step number, the card following Home Assistant each time."""
+    for number in numbers:
+        page.locator(f"{CARD} button.next-step").click()
+        state = ha.wait_for(
+            session, lambda state, number=number: state["attributes"]["step_number"] == number
+        )
+        page.locator(f"{CARD} .step-of", has_text=f"Step {number} of 9").wait_for()
+        name = _text(page, ".step-name")
+        side = state["attributes"]["step_side"]
+        assert name.startswith(state["attributes"]["step"]), (name, state["attributes"])
+        assert (f"{side} side" in name) if side else ("side" not in name), name
+        assert _text(page, ".cue") == state["attributes"]["step_cue"]
+
+
+def test_a_guided_routine_step_by_step(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """The stretch button starts the chosen routine; the card shows and moves every step."""
+    ha = dashboard
+    session = "sensor.alex_session"
+    ha.call(
+        "POST",
+        "/api/services/select/select_option",
+        {"entity_id": "select.alex_stretch_routine", "option": "gentle_back"},
+    )
+    exercise_before = int(float(ha.state("sensor.alex_exercise_today")["state"]))
+    with _page(browser, ha, f"/{DASHBOARD}/alex") as page:
+        _wait_for_card(page, "Alex")
+        stretch = page.locator(f"{CARD} button.start[data-activity=stretch]")
+        page.wait_for_function("() => document.querySelector('home-assistant').hass !== undefined")
+        assert re.sub(r"\s+", " ", stretch.inner_text()).strip() == "Stretch Gentle back"
+        page.wait_for_timeout(500)
+        renders_before = _renders(page)
+        pressed_before = ha.state("button.alex_start_stretch")["state"]
+        stretch.click()
+        started = time.monotonic()
+        running = ha.wait_for(session, lambda state: state["attributes"].get("step_number") == 1)
+        # The card pressed the stretch button entity, which started the chosen routine.
+        assert ha.state("button.alex_start_stretch")["state"] != pressed_before
+        assert running["attributes"]["routine"] == "gentle_back"
+        _check_the_first_step(page)
+
+        _shoot_views(browser, ha, screenshots, "alex", "guided", history=False)
+
+        # The first step ends by itself; only the step's change renders the card.
+        renders_in_step = _renders(page)
+        page.locator(f"{CARD} .step-of", has_text="Step 2 of 9").wait_for(timeout=30_000)
+        assert _text(page, ".step-name") == "Knees to chest"
+        page.wait_for_timeout(1000)
+        renders_in_step = _renders(page) - renders_in_step
+
+        # Repeat starts the step again: it ends later than it would have.
+        page.wait_for_timeout(2000)
+        ends_before = ha.state(session)["attributes"]["step_ends_at"]
+        page.locator(f"{CARD} button.repeat-step").click()
+        repeated = ha.wait_for(
+            session, lambda state: state["attributes"]["step_ends_at"] > ends_before
+        )
+        assert repeated["attributes"]["step_number"] == 2
+        page.wait_for_timeout(300)
+        assert _seconds(_text(page, ".step-countdown")) >= 44
+
+        _walk_on(page, ha, session, range(3, 10))
+        # On from the last step, the routine is done and its time is credited.
+        page.locator(f"{CARD} button.next-step").click()
+        ha.wait_for(session, lambda state: state["state"] == "idle")
+        ran = time.monotonic() - started
+        page.locator(f"{CARD} button.start").first.wait_for()
+        page.wait_for_timeout(1000)
+        renders = _renders(page) - renders_before
+        exercise_after = int(float(ha.state("sensor.alex_exercise_today")["state"]))
+        print(  # noqa: T201  # the figures for the issue note
+            f"card renders over a guided routine of 9 steps walked in {ran:.0f} s with 8 "
+            f"presses: {renders} ({renders_in_step} when a step ended by itself)"
+        )
+        if abs(ran % 60 - 30) > 3:  # not too close to a half minute
+            assert exercise_after - exercise_before == int((ran + 30) // 60)
+        assert renders_in_step <= 2
+        assert page.locator(f"{CARD} .error").inner_text() == ""
+        assert page.dialogs == []
+    ha.call(
+        "POST",
+        "/api/services/select/select_option",
+        {"entity_id": "select.alex_stretch_routine", "option": "timer"},
+    )
+
+
+def test_the_history_view(browser: Any, dashboard: RealHomeAssistant, screenshots: Path) -> None:
+    """Twelve weeks of goals, flare-ups and pain against minutes, fetched when the view opens."""
+    ha = dashboard
+    with _page(browser, ha, f"/{DASHBOARD}/robin") as page:
+        _wait_for_card(page, "Robin")
+        page.wait_for_timeout(500)
+        renders_before = _renders(page)
+        page.locator(f"{CARD} button.tab", has_text="History").click()
+        page.locator(f"{CARD} .chart").wait_for()
+        page.wait_for_timeout(500)
+        opening_renders = _renders(page) - renders_before
+        assert page.locator(f"{CARD} .calendar").count() == 3
+        for goal, met in ha.history_met.items():
+            calendar = page.locator(f"{CARD} .calendar[data-goal={goal}]")
+            assert calendar.locator(".day.met").count() == met, goal
+            assert calendar.locator("figcaption strong").inner_text() == str(met)
+            assert calendar.locator(".day.flare-day").count() == ha.history_flare_ups
+            assert calendar.locator(".day").count() == 84
+        assert 0 < ha.history_met["inversion"] < ha.history_met["exercise"]
+        assert page.locator(f"{CARD} .chart g.bar").count() == 56
+        assert page.locator(f"{CARD} .chart .pain-line").get_attribute("d")
+        href = page.locator(f"{CARD} a.report").get_attribute("href") or ""
+        assert href.startswith(f"/api/back_relief/report/{ha.entries['robin']}?authSig="), href
+        # Open, the view stays still: nothing renders it while nothing changes.
+        settled = _renders(page)
+        page.wait_for_timeout(2000)
+        assert _renders(page) == settled
+        print(f"card renders to open the history view: {opening_renders}")  # noqa: T201
+        page.locator(f"{CARD} button.tab", has_text="Today").click()
+        page.locator(f"{CARD} .goals").wait_for()
+        assert page.dialogs == []
+    _shoot_views(browser, ha, screenshots, "robin", "history", history=True)
+
+
+def _set_languages(ha: RealHomeAssistant, browser: Any, language: str) -> None:
+    """Set the house language and the owner's profile language, as a person would."""
+    with _page(browser, ha, "/profile") as page:
+        page.wait_for_function("window.hassConnection !== undefined")
+        page.evaluate(
+            """async (language) => {
+                const { conn } = await window.hassConnection;
+                await conn.sendMessagePromise({ type: "config/core/update", language });
+                await conn.sendMessagePromise({
+                    type: "frontend/set_user_data",
+                    key: "language",
+                    value: {
+                        language,
+                        number_format: "language",
+                        time_format: "language",
+                        date_format: "language",
+                        time_zone: "local",
+                        first_weekday: "language",
+                    },
+                });
+            }""",
+            language,
+        )
+
+
+def test_the_card_in_german(browser: Any, dashboard: RealHomeAssistant, screenshots: Path) -> None:
+    """In German, the card's words, the history and a guided step are all German."""
+    ha = dashboard
+    robin = {"config_entry_id": ha.entries["robin"]}
+    _set_languages(ha, browser, "de")
+    try:
+        with _page(browser, ha, f"/{DASHBOARD}/robin", language="de") as page:
+            _wait_for_card(page, "Robin")
+            try:
+                page.locator(f"{CARD} .goals .heading", has_text="Heute").wait_for()
+            except Exception as err:  # say which language the page ended up in
+                language = page.evaluate(
+                    "document.querySelector('home-assistant').hass.locale.language"
+                )
+                heading = _text(page, ".goals .heading")
+                raise AssertionError(f"in {language!r} the card says {heading!r}") from err
+            assert _text(page, "button.start[data-activity=stretch] .activity") == "Dehnen"
+            assert _text(page, ".pain .heading").startswith("Wie geht es deinem Rücken?")
+            page.locator(f"{CARD} button.tab", has_text="Verlauf").click()
+            page.locator(f"{CARD} .chart").wait_for()
+            headings = page.locator(f"{CARD} .history .heading").all_inner_texts()
+            assert headings[0].startswith("Die letzten 12 Wochen"), headings
+            assert _text(page, "a.report") == "Bericht öffnen"
+            _shoot(page, screenshots, "card-history-tablet-de.png")
+            page.locator(f"{CARD} button.tab", has_text="Heute").click()
+
+            ha.action("start_session", activity="stretch", routine="gentle_back", **robin)
+            state = ha.wait_for(
+                "sensor.robin_session", lambda state: state["attributes"].get("step_number") == 1
+            )
+            page.locator(f"{CARD} .step-of", has_text="Schritt 1 von 9").wait_for()
+            assert _text(page, ".step-name") == state["attributes"]["step"]
+            assert _text(page, ".cue") == state["attributes"]["step_cue"]
+            assert state["attributes"]["step"] != "Before you start"
+            assert _text(page, "button.next-step") == "Nächster Schritt"
+            _shoot(page, screenshots, "card-guided-tablet-de.png")
+            assert page.dialogs == []
+    finally:
+        if ha.state("sensor.robin_session")["state"] != "idle":
+            ha.action("cancel_session", **robin)
+        _set_languages(ha, browser, "en")

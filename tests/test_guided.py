@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Event, HomeAssistant, ServiceCall
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import ServiceValidationError
 import pytest
@@ -90,16 +90,24 @@ async def own_routine_entry(
     )
 
 
+async def start_short_routine(
+    hass: HomeAssistant, entry: MockConfigEntry
+) -> tuple[list[ServiceCall], list[Event], str]:
+    """Start the short routine with speech and events captured; return them and the sensor."""
+    speech = async_mock_service(hass, "tts", "speak")
+    events = async_capture_events(hass, BUS_EVENT)
+    session = entity_id(hass, entry, "sensor", "session")
+    await call(hass, "start_session", activity="stretch", routine="short")
+    return speech, events, session
+
+
 async def test_routine_steps_fire_events_show_on_the_sensor_and_are_spoken(
     hass: HomeAssistant,
     frozen_time: FrozenDateTimeFactory,
     own_routine_entry: MockConfigEntry,
 ) -> None:
     """Each step fires a step event, shows on the session sensor and is spoken."""
-    speech = async_mock_service(hass, "tts", "speak")
-    events = async_capture_events(hass, BUS_EVENT)
-    session = entity_id(hass, own_routine_entry, "sensor", "session")
-    await call(hass, "start_session", activity="stretch", routine="short")
+    speech, events, session = await start_short_routine(hass, own_routine_entry)
     shown = hass.states.get(session)
     assert shown.attributes["planned_minutes"] == 2
     assert shown.attributes["routine"] == "short"
@@ -287,3 +295,71 @@ async def test_a_running_routine_survives_a_reload(
     await advance(hass, frozen_time, seconds=10)
     assert hass.states.get(session).attributes["step_side"] == "right"
     assert [event.data["step"] for event in events if event.data["type"] == "step"] == [0, 1, 2]
+
+
+async def test_next_and_repeat_step_move_the_routine_and_credit_the_time_run(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    own_routine_entry: MockConfigEntry,
+) -> None:
+    """Next goes on at once, repeat starts the step again; the end time follows both."""
+    speech, events, session = await start_short_routine(hass, own_routine_entry)
+    shown = hass.states.get(session).attributes
+    assert (shown["step_number"], shown["step_count"], shown["step_cue"]) == (
+        1,
+        3,
+        "Breathe slowly.",
+    )
+
+    await advance(hass, frozen_time, seconds=10)
+    await call(hass, "next_step")
+    shown = hass.states.get(session).attributes
+    assert (shown["step"], shown["step_side"], shown["step_number"]) == ("Knee hug", "left", 2)
+    assert shown["step_cue"] == "Hug one knee."
+    assert shown["step_ends_at"] == "2026-11-25T08:00:30+00:00"  # a whole step from now
+    assert shown["ends_at"] == "2026-11-25T08:01:40+00:00"  # 20 s sooner
+
+    await advance(hass, frozen_time, seconds=5)
+    await call(hass, "repeat_step")
+    shown = hass.states.get(session).attributes
+    assert (shown["step_side"], shown["step_number"]) == ("left", 2)
+    assert shown["step_ends_at"] == "2026-11-25T08:00:35+00:00"
+    assert shown["ends_at"] == "2026-11-25T08:01:45+00:00"  # 5 s later
+
+    # The step timer follows: the right side comes a whole step after the repeat.
+    await advance(hass, frozen_time, seconds=19)
+    assert hass.states.get(session).attributes["step_side"] == "left"
+    await advance(hass, frozen_time, seconds=1)
+    assert hass.states.get(session).attributes["step_side"] == "right"
+
+    # On from the last step, the routine is done: 35 s run, credited as 1 minute.
+    await call(hass, "next_step")
+    await advance(hass, frozen_time, seconds=1)
+    assert hass.states.get(session).state == "idle"
+    finished = [event.data for event in events if event.data["type"] == "finished"]
+    assert finished[0]["credited_minutes"] == 1
+    assert state(hass, own_routine_entry, "sensor", "exercise_today") == "1"
+    steps = [event.data["step"] for event in events if event.data["type"] == "step"]
+    assert steps == [0, 1, 1, 2]
+    assert [call.data["message"] for call in speech][1:4] == [
+        "Knee hug, left side. Hug one knee.",
+        "Knee hug, left side. Hug one knee.",
+        "Knee hug, right side. Hug one knee.",
+    ]
+
+
+async def test_a_moved_routine_survives_a_reload(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    own_routine_entry: MockConfigEntry,
+) -> None:
+    """A skipped step stays skipped after a reload, and the time run stays true."""
+    await call(hass, "start_session", activity="stretch", routine="short")
+    await advance(hass, frozen_time, seconds=10)
+    await call(hass, "next_step")
+    await reload(hass, own_routine_entry)
+    session = entity_id(hass, own_routine_entry, "sensor", "session")
+    assert hass.states.get(session).attributes["step_side"] == "left"
+    await advance(hass, frozen_time, seconds=20)
+    await call(hass, "stop_session")
+    assert state(hass, own_routine_entry, "sensor", "exercise_today") == "1"  # 30 s run

@@ -664,6 +664,7 @@ async def test_get_summary(
     summary = await call(hass, "get_summary")
 
     empty = {"exercise": 0, "stretch": 0, "inversion": 0, "rest": 0, "pain": None, "sessions": []}
+    none_met = {"exercise": False, "rest": False, "inversion": False}
     assert summary == {
         "person": "Alex",
         "date": "2026-11-25",
@@ -693,13 +694,26 @@ async def test_get_summary(
         "next_visit": None,
         "insights": [],
         "days": [
-            {**empty, "date": "2026-11-19", "flare_up": False},
-            {**empty, "date": "2026-11-20", "flare_up": False},
-            {**empty, "date": "2026-11-21", "flare_up": False},
-            {**empty, "date": "2026-11-22", "flare_up": False},
-            {**empty, "date": "2026-11-23", "stretch": 10, "flare_up": False},
-            {**empty, "date": "2026-11-24", "rest": 15, "flare_up": False},
-            {**empty, "date": "2026-11-25", "exercise": 25, "pain": 5.5, "flare_up": False},
+            {**empty, "date": "2026-11-19", "flare_up": False, "met": none_met},
+            {**empty, "date": "2026-11-20", "flare_up": False, "met": none_met},
+            {**empty, "date": "2026-11-21", "flare_up": False, "met": none_met},
+            {**empty, "date": "2026-11-22", "flare_up": False, "met": none_met},
+            {**empty, "date": "2026-11-23", "stretch": 10, "flare_up": False, "met": none_met},
+            {
+                **empty,
+                "date": "2026-11-24",
+                "rest": 15,
+                "flare_up": False,
+                "met": {**none_met, "rest": True},
+            },
+            {
+                **empty,
+                "date": "2026-11-25",
+                "exercise": 25,
+                "pain": 5.5,
+                "flare_up": False,
+                "met": {**none_met, "exercise": True},
+            },
         ],
     }
 
@@ -734,6 +748,7 @@ async def test_get_summary_paused_session(
             "pain": None,
             "flare_up": False,
             "sessions": [],
+            "met": {"exercise": False, "rest": False, "inversion": False},
         }
     ]
 
@@ -784,6 +799,22 @@ REFUSALS: list[Refusal] = [
     Refusal("idle", "stop_session", {}, "no_session", "There is no session going"),
     Refusal("idle", "cancel_session", {}, "no_session", "There is no session going"),
     Refusal("idle", "extend_session", {"minutes": 5}, "no_session", "There is no session going"),
+    Refusal("idle", "next_step", {}, "no_session", "There is no session going"),
+    Refusal("idle", "repeat_step", {}, "no_session", "There is no session going"),
+    Refusal(
+        "rest_running",
+        "next_step",
+        {},
+        "no_guided_routine",
+        "No guided routine is running, so there is no step to move",
+    ),
+    Refusal(
+        "rest_paused",
+        "repeat_step",
+        {},
+        "no_guided_routine",
+        "No guided routine is running, so there is no step to move",
+    ),
     Refusal("rest_paused", "pause_session", {}, "not_running", "The session is already paused"),
     Refusal("rest_running", "resume_session", {}, "not_paused", "The session isn't paused"),
     Refusal(
@@ -1021,6 +1052,8 @@ ACTIONS: dict[str, ActionFields] = {
     "resume_session": ActionFields("rest_paused", {}, {}),
     "stop_session": ActionFields("rest_running", {}, {}),
     "cancel_session": ActionFields("rest_running", {}, {}),
+    "next_step": ActionFields("rest_running", {}, {}),
+    "repeat_step": ActionFields("rest_running", {}, {}),
     "extend_session": ActionFields(
         "rest_running",
         {"minutes": 5},

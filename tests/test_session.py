@@ -162,6 +162,25 @@ def test_a_finished_session_has_run_its_planned_minutes_and_no_more() -> None:
     assert session.run_time(NOON + timedelta(hours=8)) == minutes(20)
 
 
+def test_a_shifted_routine_moves_its_position_and_end_but_not_the_time_run() -> None:
+    """Skipping ahead or going back moves where a routine stands; the time run stays true."""
+    session = start(Activity.STRETCH, 10, routine="gentle_back")
+    later = NOON + minutes(2)
+    skipped = session.shift_routine(minutes(3))
+    assert skipped.routine_time(later) == minutes(5)
+    assert skipped.run_time(later) == minutes(2)
+    assert skipped.ends_at == NOON + minutes(7)
+    assert skipped.full_minutes == 7
+    repeated = skipped.shift_routine(-timedelta(seconds=90))
+    assert repeated.routine_time(later) == timedelta(minutes=3, seconds=30)
+    assert repeated.run_time(later) == minutes(2)
+    assert repeated.full_minutes == 9  # 8:30 run by the end, halves up
+    assert Session.from_dict(json.loads(json.dumps(repeated.as_dict()))) == repeated
+    # Stored before routines could move: no shift.
+    assert "routine_shift" not in session.as_dict()
+    assert Session.from_dict(session.as_dict()).routine_shift == timedelta(0)
+
+
 def test_a_clock_before_the_start_counts_nothing_run() -> None:
     """A clock that reads earlier than the start never gives negative minutes."""
     session = start(length=20)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from custom_components.back_relief.guided import Routine, Step
 from custom_components.back_relief.routine import Activity
-from custom_components.back_relief.session import Session
+from custom_components.back_relief.session import RoutineError, Session
 from custom_components.back_relief.steps import (
     current_step,
+    move_in_routine,
     next_step_change,
     session_event_data,
+    step_count,
     step_ends_at,
     step_event_data,
 )
@@ -78,3 +82,34 @@ def test_step_event_tells_the_session_and_the_step() -> None:
         "cue": "Lean",
         "step_ends_at": "2026-05-04T10:01:30+00:00",
     }
+
+
+def test_moving_on_and_back_a_step() -> None:
+    """Next goes to the next step's start, repeat to the step's own start; the end follows."""
+    running = session()
+    at = NOON + timedelta(seconds=20)
+    moved = move_in_routine(running, ROUTINE, at, forward=True)
+    assert (current_step(moved, ROUTINE, at).name, moved.ends_at) == (
+        "Side",
+        running.ends_at - timedelta(seconds=40),
+    )
+    later = at + timedelta(seconds=10)
+    again = move_in_routine(moved, ROUTINE, later, forward=False)
+    assert current_step(again, ROUTINE, later).side == "left"
+    assert step_ends_at(again, current_step(again, ROUTINE, later), later) == later + timedelta(
+        seconds=30
+    )
+    assert again.run_time(later) == timedelta(seconds=30)  # the time really run
+    assert step_count(ROUTINE) == 3
+    assert step_count(None) == 0
+
+
+def test_on_from_the_last_step_the_routine_is_done() -> None:
+    """Next at the last step ends the session now; without a step it is refused."""
+    at = NOON + timedelta(seconds=95)  # the right side
+    done = move_in_routine(session(), ROUTINE, at, forward=True)
+    assert done.is_due(at)
+    assert done.full_minutes == 2  # 95 s run, rounded
+    with pytest.raises(RoutineError) as refused:
+        move_in_routine(session(), None, at, forward=True)
+    assert refused.value.key == "no_guided_routine"

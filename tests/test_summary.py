@@ -45,6 +45,9 @@ def test_summary_of_today_and_the_last_days() -> None:
     assert found["streaks"]["exercise"] == {"current": 1, "best": 1, "today_met": True}
     assert [day["date"] for day in found["days"]] == ["2026-05-02", "2026-05-03", "2026-05-04"]
     assert found["days"][1]["rest"] == 5
+    # Which goals each day met, as the card's calendar shows them.
+    assert [day["met"]["exercise"] for day in found["days"]] == [False, False, True]
+    assert found["days"][1]["met"] == {"exercise": False, "rest": False, "inversion": False}
     assert found["session"] is None
     assert found["next_visit"] is None
 

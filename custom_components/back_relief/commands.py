@@ -40,6 +40,9 @@ class RoutineHost(Protocol):
     def routines(self) -> dict[str, Routine]:
         """Return the built-in routines and the person's own."""
 
+    def guided_routine(self) -> Routine | None:
+        """Return the guided routine of the session, if any."""
+
     def today(self) -> date:
         """Return today's local date."""
 
@@ -115,6 +118,12 @@ class RoutineCommands:
         """Add minutes to the session."""
         max_inversion = self._host.max_inversion
         self._host.apply(lambda _: self._routine.extend(minutes, max_inversion=max_inversion))
+
+    @callback
+    def move_step(self, *, forward: bool) -> None:
+        """Go on to a guided routine's next step now, or start the current step again."""
+        routine = self._host.guided_routine()
+        self._host.apply(lambda now: self._routine.move_step(now, routine, forward=forward))
 
     @callback
     def stop_session(self) -> int:

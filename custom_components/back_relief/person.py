@@ -34,7 +34,7 @@ from .limits import check_date, check_range
 from .plan import PlanSettings
 from .routine import Activity, Goal, History, PainEntry, SessionRecord, Streak, local_date
 from .session import RoutineError, Session
-from .steps import current_step, session_event_data, step_event_data
+from .steps import current_step, move_in_routine, session_event_data, step_event_data
 from .visits import PlannedVisits
 
 
@@ -141,6 +141,14 @@ class PersonRoutine:
         data = {**session_event_data(self.session), "added_minutes": minutes}
         return [SessionEvent(EVENT_EXTENDED, data)]
 
+    def move_step(
+        self, now: datetime, routine: Routine | None, *, forward: bool
+    ) -> list[SessionEvent]:
+        """Go on to a guided routine's next step now, or start the current step again."""
+        self.session = move_in_routine(self._current_session(), routine, now, forward=forward)
+        step = current_step(self.session, routine, now)
+        return [SessionEvent(EVENT_STEP, step_event_data(self.session, step, now))] if step else []
+
     def stop(self, now: datetime, time_zone: tzinfo) -> list[SessionEvent]:
         """End the session now, crediting the minutes run."""
         session = self._current_session()
@@ -165,14 +173,14 @@ class PersonRoutine:
     def finish_if_due(
         self, now: datetime, time_zone: tzinfo, *, while_offline: bool
     ) -> list[SessionEvent]:
-        """Finish a session at its end time, crediting its planned minutes."""
+        """Finish a session at its end time, crediting its planned minutes (less any skipped)."""
         session = self.session
         if session is None or not session.is_due(now):
             return []
-        self._end(session, session.planned_minutes, now, time_zone)
+        self._end(session, session.full_minutes, now, time_zone)
         data = {
             **session_event_data(session),
-            "credited_minutes": session.planned_minutes,
+            "credited_minutes": session.full_minutes,
             "stopped_early": False,
             "while_offline": while_offline,
             "late_seconds": round((now - session.ends_at).total_seconds()),

@@ -22,7 +22,7 @@ from .coordinator import BackReliefCoordinator
 from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
 from .routine import Activity, Goal
-from .steps import step_ends_at
+from .steps import step_count, step_ends_at
 
 PARALLEL_UPDATES = 0
 
@@ -80,6 +80,8 @@ def _session_attributes(coordinator: BackReliefCoordinator) -> dict[str, Any]:
         attributes["step"] = step.name
         attributes["step_side"] = step.side
         attributes["step_number"] = step.index + 1
+        attributes["step_count"] = step_count(coordinator.guided_routine())
+        attributes["step_cue"] = step.cue
         step_ends = step_ends_at(session, step, now)
         attributes["step_ends_at"] = step_ends.isoformat() if step_ends else None
     return attributes

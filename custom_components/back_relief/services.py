@@ -47,6 +47,8 @@ SERVICE_LOG_VISIT = "log_visit"
 SERVICE_GET_SUMMARY = "get_summary"
 SERVICE_SCHEDULE_VISIT = "schedule_visit"
 SERVICE_CHECK_IN = "check_in"
+SERVICE_NEXT_STEP = "next_step"
+SERVICE_REPEAT_STEP = "repeat_step"
 SERVICE_SET_FLARE_UP = "set_flare_up"
 ATTR_TIME = "time"
 ATTR_START_DATE = "start_date"
@@ -69,6 +71,8 @@ SCHEMAS: dict[str, vol.Schema] = {
     SERVICE_RESUME_SESSION: vol.Schema(BASE),
     SERVICE_STOP_SESSION: vol.Schema(BASE),
     SERVICE_CANCEL_SESSION: vol.Schema(BASE),
+    SERVICE_NEXT_STEP: vol.Schema(BASE),
+    SERVICE_REPEAT_STEP: vol.Schema(BASE),
     SERVICE_EXTEND_SESSION: vol.Schema({**BASE, vol.Required(ATTR_MINUTES): fields.whole_number}),
     SERVICE_LOG_ACTIVITY: vol.Schema(
         {
@@ -168,6 +172,14 @@ async def _extend_session(coordinator: BackReliefCoordinator, data: dict[str, An
     coordinator.commands.extend_session(data[ATTR_MINUTES])
 
 
+async def _next_step(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
+    coordinator.commands.move_step(forward=True)
+
+
+async def _repeat_step(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
+    coordinator.commands.move_step(forward=False)
+
+
 async def _log_activity(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
     coordinator.commands.log_activity(
         Activity(data[ATTR_ACTIVITY]), data[ATTR_MINUTES], data.get(ATTR_DATE), data.get(ATTR_KIND)
@@ -212,6 +224,8 @@ HANDLERS: dict[str, Handler] = {
     SERVICE_STOP_SESSION: _stop_session,
     SERVICE_CANCEL_SESSION: _cancel_session,
     SERVICE_EXTEND_SESSION: _extend_session,
+    SERVICE_NEXT_STEP: _next_step,
+    SERVICE_REPEAT_STEP: _repeat_step,
     SERVICE_LOG_ACTIVITY: _log_activity,
     SERVICE_LOG_PAIN: _log_pain,
     SERVICE_LOG_VISIT: _log_visit,

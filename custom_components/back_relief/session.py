@@ -48,6 +48,12 @@ def check_session_minutes(activity: Activity, minutes: int, max_inversion: int) 
         )
 
 
+def _whole_minutes(length: timedelta) -> int:
+    """Return a length in whole minutes, rounded to the nearest minute, halves up."""
+    # Not round(): it rounds halves to even, so 2:30 would be 2 but 3:30 would be 4.
+    return max(length + timedelta(seconds=30), timedelta(0)) // timedelta(minutes=1)
+
+
 @dataclass(frozen=True, slots=True)
 class Session:
     """A running or paused session. Immutable: each change returns a new one."""
@@ -58,6 +64,9 @@ class Session:
     ends_at: datetime
     paused_at: datetime | None = None
     routine: str | None = None
+    # A guided routine's steps skipped (positive) or done again (negative): the
+    # routine stands this far from the time actually run.
+    routine_shift: timedelta = timedelta(0)
 
     @classmethod
     def start(
@@ -97,15 +106,27 @@ class Session:
         reference = self.paused_at or now
         return max(self.ends_at - reference, timedelta(0))
 
-    def run_time(self, now: datetime) -> timedelta:
-        """Return the time actually run so far; paused time is not counted."""
+    def routine_time(self, now: datetime) -> timedelta:
+        """Return where a guided routine stands: the time run, with skips and repeats."""
         planned = timedelta(minutes=self.planned_minutes)
         return min(max(planned - self.remaining(now), timedelta(0)), planned)
 
+    def run_time(self, now: datetime) -> timedelta:
+        """Return the time actually run so far; paused time is not counted."""
+        return max(self.routine_time(now) - self.routine_shift, timedelta(0))
+
     def minutes_run(self, now: datetime) -> int:
         """Return the whole minutes run so far, rounded to the nearest minute, halves up."""
-        # Not round(): it rounds halves to even, so 2:30 would be 2 but 3:30 would be 4.
-        return (self.run_time(now) + timedelta(seconds=30)) // timedelta(minutes=1)
+        return _whole_minutes(self.run_time(now))
+
+    @property
+    def full_minutes(self) -> int:
+        """Return the minutes a session that reaches its end time has run."""
+        return _whole_minutes(timedelta(minutes=self.planned_minutes) - self.routine_shift)
+
+    def shift_routine(self, by: timedelta) -> Session:
+        """Move a guided routine on (positive) or back (negative); the end time follows."""
+        return replace(self, ends_at=self.ends_at - by, routine_shift=self.routine_shift + by)
 
     def is_due(self, now: datetime) -> bool:
         """Return whether a running session has reached its end time."""
@@ -147,7 +168,7 @@ class Session:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form used for storage."""
-        return {
+        stored: dict[str, Any] = {
             "activity": str(self.activity),
             "planned_minutes": self.planned_minutes,
             "started_at": self.started_at.isoformat(),
@@ -155,6 +176,9 @@ class Session:
             "paused_at": self.paused_at.isoformat() if self.paused_at else None,
             "routine": self.routine,
         }
+        if self.routine_shift:
+            stored["routine_shift"] = self.routine_shift.total_seconds()
+        return stored
 
     @classmethod
     def from_dict(cls, stored: dict[str, Any]) -> Session:
@@ -167,4 +191,5 @@ class Session:
             ends_at=datetime.fromisoformat(stored["ends_at"]),
             paused_at=datetime.fromisoformat(paused_at) if paused_at else None,
             routine=stored.get("routine"),
+            routine_shift=timedelta(seconds=float(stored.get("routine_shift", 0))),
         )

@@ -79,6 +79,7 @@ def build_summary(
                     }
                     for record in log.sessions
                 ],
+                "met": {str(goal): log.goal_minutes(goal) >= goals[goal] for goal in Goal},
             }
             for day, log in history.days_between(today - timedelta(days=days - 1), today)
         ],

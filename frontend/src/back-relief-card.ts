@@ -1,25 +1,37 @@
 // custom:back-relief-card: one person's routine on a wall tablet.
 //
 // Lit renders the card when one of the person's own entities changes, never
-// for the rest of the house (see shouldUpdate). The countdown is the one thing
-// that moves every second: a timer rewrites the text of a single element,
-// without a render, from the session's end time (the session_ends sensor).
+// for the rest of the house (see shouldUpdate). The countdowns are the one
+// thing that moves every second: a timer rewrites the text of their elements,
+// without a render, from the session's and the step's end times. The history
+// view is drawn from one get_summary call made when it opens.
 
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 
 import { BackReliefCardEditor } from "./editor";
+import { HISTORY_DAYS, type Summary } from "./history";
+import { renderHistory } from "./history-view";
 import {
-  ACTIVITY_LABELS,
+  cardLanguage,
+  cardTexts,
+  loadTexts,
+  plural,
+  translate,
+  type TextKey,
+  type Texts,
+  type Values,
+} from "./i18n";
+import {
   DOMAIN,
   GOALS,
   PAIN_LEVELS,
   SHOWN_KEYS,
   START_ACTIVITIES,
-  daysText,
+  cardSize,
   errorMessage,
   findPeople,
   formatCountdown,
-  nextTickDelay,
+  nextTickDelayOf,
   personEntities,
   readPain,
   readProgress,
@@ -30,10 +42,11 @@ import {
   resolvePerson,
   sessionActions,
   startButtons,
+  stepRemainingMs,
+  stretchRoutine,
   type Activity,
-  type Goal,
+  type CardView,
   type Person,
-  type SessionAction,
   type SessionView,
 } from "./logic";
 import { defineElements } from "./register";
@@ -52,18 +65,6 @@ declare global {
 const CARD_TAG = "back-relief-card";
 const EDITOR_TAG = "back-relief-card-editor";
 
-const GOAL_LABELS: Record<Goal, string> = {
-  exercise: "Exercise",
-  rest: "Rest",
-  inversion: "Inversion",
-};
-
-const ACTION_LABELS: Record<SessionAction, string> = {
-  pause: "Pause",
-  resume: "Resume",
-  stop: "Stop",
-};
-
 export class BackReliefCard extends LitElement {
   static override styles = cardStyles;
 
@@ -72,22 +73,31 @@ export class BackReliefCard extends LitElement {
     _config: { state: true },
     _busy: { state: true },
     _error: { state: true },
+    _texts: { state: true },
+    _view: { state: true },
+    _summary: { state: true },
   };
 
   declare hass?: HomeAssistant;
   declare _config?: BackReliefCardConfig;
   declare _busy: boolean;
   declare _error: string;
+  declare _texts?: Texts;
+  declare _view: CardView;
+  declare _summary?: Summary;
 
   private _person?: Person;
   private _ids: Record<string, string> = {};
   private _session: SessionView = { status: "unavailable" };
   private _timer?: ReturnType<typeof setTimeout>;
+  private _language?: string;
+  private _reportUrl?: string;
 
   constructor() {
     super();
     this._busy = false;
     this._error = "";
+    this._view = "today";
   }
 
   static getConfigElement(): HTMLElement {
@@ -110,11 +120,12 @@ export class BackReliefCard extends LitElement {
   }
 
   getCardSize(): number {
-    return 10;
+    return cardSize(this._view, this._session);
   }
 
   getGridOptions(): Record<string, number | string> {
-    return { columns: 12, rows: "auto", min_columns: 6 };
+    // The whole width of a section, and never so short that the pain row hides.
+    return { columns: 12, rows: "auto", min_columns: 6, min_rows: 8 };
   }
 
   override connectedCallback(): void {
@@ -150,6 +161,19 @@ export class BackReliefCard extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const hass = this.hass;
     if (!hass) return;
+    const language = cardLanguage(hass);
+    if (language !== this._language) {
+      this._language = language;
+      loadTexts(hass, language).then(
+        (texts) => {
+          if (this._language === language) this._texts = texts;
+        },
+        () => {
+          // Without the texts the card still works: it shows their keys.
+          if (this._language === language) this._texts = cardTexts(language, {});
+        },
+      );
+    }
     const previous = changed.get("hass") as HomeAssistant | undefined;
     const registriesChanged =
       changed.has("hass") &&
@@ -170,28 +194,52 @@ export class BackReliefCard extends LitElement {
     return id ? this.hass?.states[id] : undefined;
   }
 
+  private _t(key: TextKey, values?: Values): string {
+    return translate(this._texts, key, values);
+  }
+
+  private _days(count: number): string {
+    return plural(this._texts, "days", count);
+  }
+
   protected override render(): TemplateResult {
     window.__backReliefRenders = (window.__backReliefRenders ?? 0) + 1;
-    if (!this.hass || !this._config) return html``;
+    if (!this.hass || !this._config || !this._texts) return html`<ha-card></ha-card>`;
     const person = this._person;
     if (!person) {
       const wanted = this._config.config_entry_id;
-      return html`<div class="card">
+      return html`<ha-card>
         <div class="message">
-          ${wanted
-            ? `No Back Relief person with the entry id ${wanted}. Choose one in the card's editor.`
-            : "Choose a person in the card's editor."}
+          ${wanted ? this._t("unknown_person", { entry_id: wanted }) : this._t("choose_person")}
         </div>
-      </div>`;
+      </ha-card>`;
     }
-    return html`<div class="card" role="group" aria-label=${`Back Relief: ${person.name}`}>
-      <header>
-        <div class="name">${person.name}</div>
-        ${this._renderFlareUp()}
-      </header>
-      ${this._renderSession()} ${this._renderGoals()} ${this._renderPain()}
-      <div class="error" role="alert">${this._error}</div>
-    </div>`;
+    const history = this._view === "history";
+    return html`<ha-card>
+      <div
+        class="card ${history ? "showing-history" : ""}"
+        role="group"
+        aria-label=${this._t("card_label", { name: person.name })}
+      >
+        <header>
+          <div class="name">${person.name}</div>
+          <div class="tools">
+            ${this._renderFlareUp()}
+            <button
+              class="tab"
+              aria-pressed=${history ? "true" : "false"}
+              @click=${() => this._showView(history ? "today" : "history")}
+            >
+              ${history ? this._t("today") : this._t("history")}
+            </button>
+          </div>
+        </header>
+        ${history
+          ? renderHistory(this._texts, this._summary, this._firstWeekday(), this._reportUrl)
+          : html`${this._renderSession()} ${this._renderGoals()} ${this._renderPain()}`}
+        <div class="error" role="alert">${this._error}</div>
+      </div>
+    </ha-card>`;
   }
 
   private _renderFlareUp(): TemplateResult | typeof nothing {
@@ -201,48 +249,51 @@ export class BackReliefCard extends LitElement {
       class="flare"
       aria-pressed=${flareUp ? "true" : "false"}
       ?disabled=${this._busy}
-      title=${flareUp ? "Streaks are paused today" : "Pause the streaks on a bad day"}
+      title=${flareUp ? this._t("flare_on_hint") : this._t("flare_off_hint")}
       @click=${() => this._toggleFlareUp(flareUp)}
     >
-      <span class="dot"></span>${flareUp ? "Flare-up: on · streaks paused" : "Flare-up: off"}
+      <span class="dot"></span>${flareUp ? this._t("flare_on") : this._t("flare_off")}
     </button>`;
   }
 
   private _renderSession(): TemplateResult {
     const session = this._session;
     if (session.status === "unavailable") {
-      return html`<section class="session"><p class="heading">Session unavailable</p></section>`;
-    }
-    if (session.status === "idle") {
-      const durations: Partial<Record<Activity, HassEntity | undefined>> = {};
-      for (const activity of START_ACTIVITIES) {
-        durations[activity] = this._state(`number.${activity}_duration`);
-      }
-      return html`<section class="session idle">
-        <h2 class="heading">Start a session</h2>
-        <div class="starts">
-          ${startButtons(session.status, durations).map(
-            ({ activity, minutes }) =>
-              html`<button
-                class="start"
-                data-activity=${activity}
-                ?disabled=${this._busy}
-                @click=${() => this._start(activity, minutes)}
-              >
-                <span class="activity">${ACTIVITY_LABELS[activity]}</span>
-                ${minutes === undefined ? nothing : html`<span class="minutes">${minutes} min</span>`}
-              </button>`,
-          )}
-        </div>
+      return html`<section class="session">
+        <p class="heading">${this._t("session_unavailable")}</p>
       </section>`;
     }
-    const label = session.activity ? (ACTIVITY_LABELS[session.activity] ?? session.activity) : "";
-    return html`<section class="session ${session.status}">
+    if (session.status === "idle") return this._renderStarts();
+    const label = session.activity ? this._t(`activity.${session.activity}`) : "";
+    const step = session.step;
+    return html`<section class="session ${session.status} ${step ? "guided" : ""}">
       <div class="now">
         <span class="activity">${label}</span>
-        ${session.status === "paused" ? html`<span class="badge">Paused</span>` : nothing}
+        ${step?.count
+          ? html`<span class="step-of">${this._t("step_of", { number: step.number, count: step.count })}</span>`
+          : nothing}
+        ${session.status === "paused" ? html`<span class="badge">${this._t("paused")}</span>` : nothing}
       </div>
-      <div class="countdown" role="timer" aria-label="Time left"></div>
+      ${step
+        ? html`<div class="step">
+            <div class="step-name">
+              ${step.name}${step.side ? html` · ${this._t(`side.${step.side}`)}` : nothing}
+            </div>
+            ${step.cue ? html`<p class="cue">${step.cue}</p>` : nothing}
+            ${step.endsAt !== undefined
+              ? html`<div class="step-countdown" role="timer" aria-label=${this._t("step_time_left")}></div>`
+              : nothing}
+            <div class="step-controls">
+              <button class="repeat-step" ?disabled=${this._busy} @click=${() => this._call("repeat_step")}>
+                ${this._t("repeat_step")}
+              </button>
+              <button class="next-step" ?disabled=${this._busy} @click=${() => this._call("next_step")}>
+                ${this._t("next_step")}
+              </button>
+            </div>
+          </div>`
+        : nothing}
+      <div class="countdown" role="timer" aria-label=${this._t("time_left")}></div>
       <div class="ends">${this._endsText(session)}</div>
       <div class="controls">
         ${sessionActions(session.status).map(
@@ -252,46 +303,81 @@ export class BackReliefCard extends LitElement {
               ?disabled=${this._busy}
               @click=${() => this._call(`${action}_session`)}
             >
-              ${ACTION_LABELS[action]}
+              ${this._t(action)}
             </button>`,
         )}
       </div>
     </section>`;
   }
 
+  private _renderStarts(): TemplateResult {
+    const durations: Partial<Record<Activity, HassEntity | undefined>> = {};
+    for (const activity of START_ACTIVITIES) {
+      durations[activity] = this._state(`number.${activity}_duration`);
+    }
+    const select = this._state("select.stretch_routine");
+    const routine = stretchRoutine(select);
+    return html`<section class="session idle">
+      <h2 class="heading">${this._t("start_heading")}</h2>
+      <div class="starts">
+        ${startButtons("idle", durations).map(({ activity, minutes }) => {
+          const guided = activity === "stretch" && routine !== undefined && select !== undefined;
+          const detail = guided
+            ? (this.hass?.formatEntityState?.(select) ?? routine)
+            : minutes === undefined
+              ? undefined
+              : this._t("minutes", { minutes });
+          return html`<button
+            class="start"
+            data-activity=${activity}
+            ?disabled=${this._busy}
+            @click=${() => this._start(activity, minutes)}
+          >
+            <span class="activity">${this._t(`activity.${activity}`)}</span>
+            ${detail === undefined ? nothing : html`<span class="minutes">${detail}</span>`}
+          </button>`;
+        })}
+      </div>
+    </section>`;
+  }
+
   private _endsText(session: SessionView): string {
-    const planned = session.plannedMinutes ? `${session.plannedMinutes} min session` : "";
+    const planned = session.plannedMinutes
+      ? this._t("session_minutes", { minutes: session.plannedMinutes })
+      : "";
     if (session.status !== "running" || session.endsAt === undefined) return planned;
-    const time = new Intl.DateTimeFormat(this.hass?.locale?.language, {
+    const time = new Intl.DateTimeFormat(this._texts?.language, {
       hour: "numeric",
       minute: "2-digit",
     }).format(new Date(session.endsAt));
-    return planned ? `${planned} · ends at ${time}` : `Ends at ${time}`;
+    const ends = this._t("ends_at", { time });
+    return planned ? `${planned} · ${ends}` : ends;
   }
 
   private _renderGoals(): TemplateResult {
     return html`<section class="goals">
-      <h2 class="heading">Today</h2>
+      <h2 class="heading">${this._t("today")}</h2>
       ${GOALS.map((goal) => {
         const progress = readProgress(this._state(`sensor.${goal}_today`));
         const streak = readStreak(this._state(`sensor.${goal}_streak`));
         if (!progress && !streak) return nothing;
         const percent = Math.round((progress?.fraction ?? 0) * 100);
+        const label = this._t(`goal.${goal}`);
         return html`<div class="goal ${progress?.met ? "met" : ""}" data-goal=${goal}>
           <div class="row">
-            <span class="label">${GOAL_LABELS[goal]}</span>
+            <span class="label">${label}</span>
             ${progress
               ? html`<span class="amount"
                   >${progress.minutes}${progress.goal === undefined
                     ? nothing
-                    : html`<small> / ${progress.goal} min</small>`}</span
+                    : html`<small> ${this._t("of_goal", { goal: progress.goal })}</small>`}</span
                 >`
               : nothing}
           </div>
           <div
             class="bar"
             role="progressbar"
-            aria-label=${`${GOAL_LABELS[goal]} today`}
+            aria-label=${this._t("goal_today", { goal: label })}
             aria-valuemin="0"
             aria-valuemax="100"
             aria-valuenow=${percent}
@@ -300,8 +386,8 @@ export class BackReliefCard extends LitElement {
           </div>
           ${streak
             ? html`<div class="streak">
-                Streak <strong>${daysText(streak.days)}</strong>${streak.best
-                  ? html` · best ${daysText(streak.best)}`
+                ${this._t("streak")} <strong>${this._days(streak.days)}</strong>${streak.best
+                  ? html` · ${this._t("best", { days: this._days(streak.best) })}`
                   : nothing}
               </div>`
             : nothing}
@@ -314,8 +400,8 @@ export class BackReliefCard extends LitElement {
     if (!this._ids["sensor.pain_level"]) return nothing;
     const current = readPain(this._state("sensor.pain_level"));
     return html`<section class="pain">
-      <h2 class="heading">How is your back? 0 is no pain, 10 the worst</h2>
-      <div class="levels" role="group" aria-label="Pain level">
+      <h2 class="heading">${this._t("pain_heading")}</h2>
+      <div class="levels" role="group" aria-label=${this._t("pain_level")}>
         ${PAIN_LEVELS.map(
           (level) =>
             html`<button
@@ -331,7 +417,48 @@ export class BackReliefCard extends LitElement {
     </section>`;
   }
 
-  // ----- the countdown: text only, no render -----
+  // ----- the history view: fetched when it opens -----
+
+  private _firstWeekday(): number {
+    return this.hass?.locale?.first_weekday === "sunday" ? 0 : 1;
+  }
+
+  private _showView(view: CardView): void {
+    this._view = view;
+    this._error = "";
+    if (view === "history") void this._loadHistory();
+  }
+
+  private async _loadHistory(): Promise<void> {
+    const hass = this.hass;
+    const entryId = this._person?.entryId;
+    if (!hass || !entryId) return;
+    this._summary = undefined;
+    const report = `/api/${DOMAIN}/report/${entryId}`;
+    try {
+      const [answer, signed] = await Promise.all([
+        hass.callWS<{ response: Summary }>({
+          type: "call_service",
+          domain: DOMAIN,
+          service: "get_summary",
+          service_data: { days: HISTORY_DAYS, config_entry_id: entryId },
+          return_response: true,
+        }),
+        // The report needs Home Assistant's authentication; a signed path carries it.
+        hass
+          .callWS<{ path: string }>({ type: "auth/sign_path", path: report, expires: 3600 })
+          .then((result) => result.path)
+          .catch(() => report),
+      ]);
+      if (this._view !== "history" || this._person?.entryId !== entryId) return;
+      this._reportUrl = signed;
+      this._summary = answer.response;
+    } catch (error) {
+      this._error = errorMessage(error, this._t("refused"));
+    }
+  }
+
+  // ----- the countdowns: text only, no render -----
 
   private _syncCountdown(): void {
     this._stopTimer();
@@ -340,15 +467,24 @@ export class BackReliefCard extends LitElement {
 
   private _tick(): void {
     this._timer = undefined;
-    const element = this.renderRoot?.querySelector<HTMLElement>(".countdown");
-    if (!element) return;
-    const remaining = remainingMs(this._session, Date.now());
-    const text = formatCountdown(remaining);
-    if (element.textContent !== text) element.textContent = text;
-    window.__backReliefTicks = (window.__backReliefTicks ?? 0) + 1;
-    if (this._session.status === "running" && remaining !== undefined && remaining > 0) {
-      this._timer = setTimeout(() => this._tick(), nextTickDelay(remaining));
+    const root = this.renderRoot;
+    const element = root?.querySelector<HTMLElement>(".countdown");
+    const stepElement = root?.querySelector<HTMLElement>(".step-countdown");
+    if (!element && !stepElement) return;
+    const now = Date.now();
+    const remaining = remainingMs(this._session, now);
+    const stepRemaining = stepRemainingMs(this._session, now);
+    for (const [target, ms] of [
+      [element, remaining],
+      [stepElement, stepRemaining],
+    ] as const) {
+      const text = formatCountdown(ms);
+      if (target && target.textContent !== text) target.textContent = text;
     }
+    window.__backReliefTicks = (window.__backReliefTicks ?? 0) + 1;
+    if (this._session.status !== "running") return;
+    const delay = nextTickDelayOf([remaining, stepRemaining]);
+    if (delay !== undefined) this._timer = setTimeout(() => this._tick(), delay);
   }
 
   private _stopTimer(): void {
@@ -359,6 +495,12 @@ export class BackReliefCard extends LitElement {
   // ----- actions -----
 
   private _start(activity: Activity, minutes: number | undefined): void {
+    // Stretching starts as its button does: the routine chosen in the select.
+    const button = this._ids["button.start_stretch"];
+    if (activity === "stretch" && button && stretchRoutine(this._state("select.stretch_routine"))) {
+      void this._run(() => this.hass!.callService("button", "press", { entity_id: button }));
+      return;
+    }
     const data: Record<string, unknown> = { activity };
     if (minutes !== undefined) data.duration = minutes;
     void this._call("start_session", data);
@@ -387,7 +529,7 @@ export class BackReliefCard extends LitElement {
     try {
       await action();
     } catch (error) {
-      this._error = errorMessage(error);
+      this._error = errorMessage(error, this._t("refused"));
     } finally {
       this._busy = false;
     }
@@ -406,7 +548,8 @@ if (!window.customCards?.some((card) => card.type === CARD_TAG)) {
   window.customCards.push({
     type: CARD_TAG,
     name: "Back Relief",
-    description: "A person's back-care routine: the session with a live countdown, goals, streaks.",
+    description:
+      "A person's back-care routine: the session with a live countdown and guided steps, goals, streaks and history.",
     preview: true,
     documentationURL: "https://github.com/back-relief/back-relief#the-dashboard-card",
   });

@@ -13,19 +13,13 @@ export type Activity = (typeof START_ACTIVITIES)[number];
 export const GOALS = ["exercise", "rest", "inversion"] as const;
 export type Goal = (typeof GOALS)[number];
 
-export const ACTIVITY_LABELS: Record<Activity, string> = {
-  exercise: "Exercise",
-  stretch: "Stretch",
-  inversion: "Inversion",
-  rest: "Rest",
-};
-
 /** The entities the card shows, by "<domain>.<key>"; changes to others don't render it. */
 export const SHOWN_KEYS: readonly string[] = [
   "sensor.session",
   "sensor.session_ends",
   "sensor.pain_level",
   "switch.flare_up",
+  "select.stretch_routine",
   ...GOALS.flatMap((goal) => [`sensor.${goal}_today`, `sensor.${goal}_streak`]),
   ...START_ACTIVITIES.map((activity) => `number.${activity}_duration`),
 ];
@@ -88,6 +82,17 @@ export function personEntities(
 
 export type SessionStatus = "idle" | "running" | "paused" | "unavailable";
 
+export interface StepView {
+  name: string;
+  side?: "left" | "right";
+  cue?: string;
+  /** 1 for the first step. */
+  number: number;
+  count?: number;
+  /** When the step ends, milliseconds since the epoch; unknown while paused. */
+  endsAt?: number;
+}
+
 export interface SessionView {
   status: SessionStatus;
   activity?: Activity;
@@ -95,6 +100,22 @@ export interface SessionView {
   endsAt?: number;
   pausedAt?: number;
   plannedMinutes?: number;
+  /** The step of a guided routine. */
+  step?: StepView;
+}
+
+/** The guided routine's step, from the session sensor's step attributes. */
+export function readStep(attributes: Record<string, unknown>): StepView | undefined {
+  const { step, step_number: number, step_count: count, step_side: side, step_cue: cue } =
+    attributes;
+  if (typeof step !== "string" || typeof number !== "number") return undefined;
+  const view: StepView = { name: step, number };
+  if (side === "left" || side === "right") view.side = side;
+  if (typeof cue === "string" && cue && cue !== step) view.cue = cue;
+  if (typeof count === "number" && count >= number) view.count = count;
+  const endsAt = parseTime(attributes.step_ends_at);
+  if (endsAt !== undefined) view.endsAt = endsAt;
+  return view;
 }
 
 function parseTime(value: unknown): number | undefined {
@@ -112,6 +133,7 @@ export function readSession(session?: HassEntity, sessionEnds?: HassEntity): Ses
     typeof session.attributes.planned_minutes === "number"
       ? session.attributes.planned_minutes
       : undefined;
+  const step = readStep(session.attributes);
   if (session.attributes.status === "paused") {
     return {
       status: "paused",
@@ -119,12 +141,27 @@ export function readSession(session?: HassEntity, sessionEnds?: HassEntity): Ses
       plannedMinutes,
       endsAt: parseTime(session.attributes.ends_at),
       pausedAt: parseTime(session.attributes.paused_at),
+      ...(step && { step }),
     };
   }
   // session_ends is the countdown's source; the attribute covers the moment
   // between the two sensors' updates.
   const endsAt = parseTime(sessionEnds?.state) ?? parseTime(session.attributes.ends_at);
-  return { status: "running", activity, plannedMinutes, endsAt };
+  return { status: "running", activity, plannedMinutes, endsAt, ...(step && { step }) };
+}
+
+/** Milliseconds left in the step at `now`; undefined while paused or unknown. */
+export function stepRemainingMs(view: SessionView, now: number): number | undefined {
+  if (view.status !== "running" || view.step?.endsAt === undefined) return undefined;
+  return Math.max(0, view.step.endsAt - now);
+}
+
+/** Milliseconds until either countdown's text changes next. */
+export function nextTickDelayOf(remaining: Array<number | undefined>): number | undefined {
+  const delays = remaining
+    .filter((ms): ms is number => ms !== undefined && ms > 0)
+    .map((ms) => nextTickDelay(ms));
+  return delays.length ? Math.min(...delays) : undefined;
 }
 
 /** Milliseconds still to go at `now`; frozen while paused; undefined when unknown. */
@@ -226,10 +263,6 @@ export function readStreak(streak?: HassEntity): StreakView | undefined {
   return { days, best, todayMet: streak.attributes.today_met === true };
 }
 
-export function daysText(days: number): string {
-  return days === 1 ? "1 day" : `${days} days`;
-}
-
 /** The last logged pain level, 0 to 10, or undefined. */
 export function readPain(pain?: HassEntity): number | undefined {
   if (!pain || UNAVAILABLE.has(pain.state)) return undefined;
@@ -244,10 +277,32 @@ export function readSwitch(entity?: HassEntity): boolean | undefined {
 }
 
 /** The message of a failed action call, as Home Assistant's frontend rejects it. */
-export function errorMessage(error: unknown): string {
+export function errorMessage(error: unknown, fallback: string): string {
   if (error && typeof error === "object" && "message" in error) {
     const message = (error as { message: unknown }).message;
     if (typeof message === "string" && message) return message;
   }
-  return typeof error === "string" && error ? error : "Home Assistant did not accept that.";
+  return typeof error === "string" && error ? error : fallback;
+}
+
+/** The stretch button's routine: the select's state, unless it is the plain timer. */
+export function stretchRoutine(select?: HassEntity): string | undefined {
+  if (!select || UNAVAILABLE.has(select.state) || select.state === "timer") return undefined;
+  return select.state;
+}
+
+export type CardView = "today" | "history";
+
+/**
+ * The card's height in rows of 50 pixels, as masonry views ask for it: the
+ * header, then the session (start buttons, a countdown, or a guided step with
+ * its own countdown and buttons), the goals and the pain row; or the history.
+ */
+export function cardSize(view: CardView, session: SessionView): number {
+  if (view === "history") return 14;
+  let rows = 1 + 6 + 2; // header, goals, pain
+  if (session.status === "idle") rows += 4;
+  else if (session.status === "unavailable") rows += 1;
+  else rows += session.step ? 9 : 6;
+  return rows;
 }

@@ -20,6 +20,10 @@ export const cardStyles = css`
     --br-warn: var(--warning-color, #ffa600);
   }
 
+  ha-card {
+    height: 100%;
+    overflow: hidden;
+  }
   .card {
     box-sizing: border-box;
     height: 100%;
@@ -28,13 +32,13 @@ export const cardStyles = css`
     gap: var(--br-gap);
     grid-template-columns: minmax(0, 1fr);
     grid-template-areas: "head" "session" "goals" "pain" "error";
+    align-content: start;
     color: var(--br-text);
-    background: var(--ha-card-background, var(--card-background-color, #fff));
-    border-radius: var(--br-radius);
-    border: var(--ha-card-border-width, 1px) solid var(--ha-card-border-color, var(--br-divider));
-    box-shadow: var(--ha-card-box-shadow, none);
     font-family: var(--ha-font-family-body, var(--paper-font-body1_-_font-family, inherit));
     line-height: 1.3;
+  }
+  .card.showing-history {
+    grid-template-areas: "head" "history" "error";
   }
 
   header {
@@ -44,6 +48,17 @@ export const cardStyles = css`
     align-items: center;
     justify-content: space-between;
     gap: 8px 16px;
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  .tab {
+    font-size: 18px;
+    background: transparent;
+    border-color: var(--br-accent);
+    color: var(--br-accent);
   }
   .name {
     font-size: clamp(24px, 5cqi, 40px);
@@ -287,6 +302,189 @@ export const cardStyles = css`
     padding: var(--br-gap);
   }
 
+  .step-of {
+    font-size: 20px;
+    font-weight: 600;
+    color: var(--br-muted);
+  }
+  .step {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    padding: 12px 16px;
+    border-radius: 12px;
+    background: color-mix(in srgb, var(--br-accent) 12%, transparent);
+  }
+  .step-name {
+    font-size: clamp(24px, 5cqi, 36px);
+    font-weight: 700;
+  }
+  .cue {
+    margin: 0;
+    font-size: clamp(20px, 3.4cqi, 24px);
+  }
+  .step-countdown {
+    font-size: clamp(64px, 16cqi, 104px);
+    font-weight: 700;
+    line-height: 1;
+    font-variant-numeric: tabular-nums;
+    text-align: center;
+  }
+  .step-controls {
+    display: grid;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 12px;
+  }
+  .step-controls button {
+    font-size: 20px;
+    font-weight: 600;
+    background: var(--br-accent);
+    color: var(--br-on-accent);
+  }
+  .step-controls .repeat-step {
+    background: transparent;
+    border-color: var(--br-accent);
+    color: var(--br-accent);
+  }
+  .guided .countdown {
+    font-size: clamp(32px, 7cqi, 44px);
+    padding: 0;
+  }
+  .guided .controls button {
+    min-height: 60px;
+  }
+  .guided.session {
+    gap: 8px;
+  }
+
+  .history {
+    grid-area: history;
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+  }
+  .calendars {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(160px, 1fr));
+    gap: 12px 16px;
+  }
+  figure {
+    margin: 0;
+  }
+  .calendar figcaption {
+    display: flex;
+    justify-content: space-between;
+    font-size: 20px;
+    font-weight: 600;
+    margin-bottom: 6px;
+  }
+  .weeks {
+    display: grid;
+    grid-template-columns: repeat(12, minmax(0, 1fr));
+    gap: 3px;
+  }
+  .week {
+    display: grid;
+    grid-template-rows: repeat(7, auto);
+    gap: 3px;
+  }
+  .day {
+    display: inline-block;
+    aspect-ratio: 1;
+    min-width: 0;
+    border-radius: 3px;
+    box-sizing: border-box;
+    background: var(--br-divider);
+  }
+  .day.met {
+    background: var(--br-good);
+  }
+  .day.none,
+  .day.future {
+    background: transparent;
+    border: 1px dashed var(--br-divider);
+  }
+  .day.future {
+    border: none;
+  }
+  .day.flare-day {
+    outline: 2px solid var(--br-warn);
+    outline-offset: -2px;
+  }
+  .calendar-key,
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px 16px;
+    font-size: 16px;
+    color: var(--br-muted);
+  }
+  .calendar-key span,
+  .legend span {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+  }
+  .calendar-key .day {
+    width: 14px;
+  }
+  .chart svg {
+    width: 100%;
+    height: 180px;
+    display: block;
+  }
+  .chart rect.exercise,
+  .key.exercise {
+    fill: var(--br-accent);
+    background: var(--br-accent);
+  }
+  .chart rect.rest,
+  .key.rest {
+    fill: var(--br-good);
+    background: var(--br-good);
+  }
+  .chart rect.inversion,
+  .key.inversion {
+    fill: var(--accent-color, #ff9800);
+    background: var(--accent-color, #ff9800);
+  }
+  .chart .grid {
+    stroke: var(--br-divider);
+    stroke-dasharray: 4 4;
+  }
+  .pain-line {
+    fill: none;
+    stroke: var(--br-stop);
+    stroke-width: 2.5;
+    vector-effect: non-scaling-stroke;
+  }
+  .pain-dot {
+    fill: var(--br-stop);
+  }
+  .key {
+    display: inline-block;
+    width: 14px;
+    height: 14px;
+    border-radius: 3px;
+  }
+  .key.pain {
+    height: 3px;
+    background: var(--br-stop);
+  }
+  .axis {
+    display: flex;
+    justify-content: space-between;
+    font-size: 14px;
+    color: var(--br-muted);
+  }
+  .report {
+    align-self: flex-start;
+    font-size: 18px;
+    color: var(--br-accent);
+    padding: 12px 0;
+    min-height: 24px;
+  }
+
   /* A tablet, or a wide column: session beside the goals, pain below. */
   @container (min-width: 720px) {
     .card {
@@ -294,6 +492,9 @@ export const cardStyles = css`
       grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
       grid-template-areas: "head head" "session goals" "pain pain" "error error";
       column-gap: 40px;
+    }
+    .card.showing-history {
+      grid-template-areas: "head head" "history history" "error error";
     }
     .starts {
       gap: 16px;
@@ -304,30 +505,5 @@ export const cardStyles = css`
     .levels {
       grid-template-columns: repeat(11, minmax(52px, 1fr));
     }
-  }
-`;
-
-export const editorStyles = css`
-  :host {
-    display: block;
-  }
-  label {
-    display: flex;
-    flex-direction: column;
-    gap: 6px;
-    font-size: 16px;
-    color: var(--primary-text-color, #212121);
-  }
-  select {
-    font: inherit;
-    min-height: 48px;
-    padding: 8px 12px;
-    border-radius: 8px;
-    border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
-    color: var(--primary-text-color, #212121);
-    background: var(--card-background-color, #fff);
-  }
-  p {
-    color: var(--secondary-text-color, #727272);
   }
 `;

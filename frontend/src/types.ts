@@ -29,7 +29,7 @@ export interface HomeAssistant {
   states: Record<string, HassEntity | undefined>;
   entities: Record<string, EntityRegistryDisplayEntry | undefined>;
   devices: Record<string, DeviceRegistryEntry | undefined>;
-  locale?: { language: string };
+  locale?: { language: string; first_weekday?: string };
   language?: string;
   themes?: { darkMode?: boolean };
   callService(
@@ -37,6 +37,9 @@ export interface HomeAssistant {
     service: string,
     data?: Record<string, unknown>,
   ): Promise<unknown>;
+  callWS<T>(message: Record<string, unknown>): Promise<T>;
+  /** The state as the frontend shows it, translated (since Home Assistant 2024.4). */
+  formatEntityState?(stateObj: HassEntity): string;
 }
 
 export interface BackReliefCardConfig {

@@ -279,7 +279,8 @@ describe("finding the person and their entities", () => {
 
 describe("what renders the card", () => {
   it("is only the entities it shows", () => {
-    assert.equal(SHOWN_KEYS.length, 14);
+    assert.equal(SHOWN_KEYS.length, 15);
+    assert.ok(SHOWN_KEYS.includes("select.stretch_routine"));
     assert.ok(SHOWN_KEYS.includes("sensor.session_ends"));
     assert.ok(SHOWN_KEYS.includes("number.inversion_duration"));
     // The session event and the checklist change without changing what the card shows.
@@ -291,10 +292,13 @@ describe("what renders the card", () => {
 describe("errorMessage", () => {
   it("shows Home Assistant's message of a refused action", () => {
     assert.equal(
-      errorMessage({ code: "service_validation_error", message: "A session is already running" }),
+      errorMessage(
+        { code: "service_validation_error", message: "A session is already running" },
+        "refused",
+      ),
       "A session is already running",
     );
-    assert.equal(errorMessage("plain"), "plain");
-    assert.equal(errorMessage(undefined), "Home Assistant did not accept that.");
+    assert.equal(errorMessage("plain", "refused"), "plain");
+    assert.equal(errorMessage(undefined, "refused"), "refused");
   });
 });

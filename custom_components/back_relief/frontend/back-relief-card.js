@@ -1,6 +1,59 @@
-var I=globalThis,O=I.ShadowRoot&&(I.ShadyCSS===void 0||I.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype,G=Symbol(),de=new WeakMap,E=class{constructor(e,t,s){if(this._$cssResult$=!0,s!==G)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=e,this.t=t}get styleSheet(){let e=this.o,t=this.t;if(O&&e===void 0){let s=t!==void 0&&t.length===1;s&&(e=de.get(t)),e===void 0&&((this.o=e=new CSSStyleSheet).replaceSync(this.cssText),s&&de.set(t,e))}return e}toString(){return this.cssText}},ce=i=>new E(typeof i=="string"?i:i+"",void 0,G),L=(i,...e)=>{let t=i.length===1?i[0]:e.reduce((s,r,n)=>s+(o=>{if(o._$cssResult$===!0)return o.cssText;if(typeof o=="number")return o;throw Error("Value passed to 'css' function must be a 'css' function result: "+o+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.")})(r)+i[n+1],i[0]);return new E(t,i,G)},le=(i,e)=>{if(O)i.adoptedStyleSheets=e.map(t=>t instanceof CSSStyleSheet?t:t.styleSheet);else for(let t of e){let s=document.createElement("style"),r=I.litNonce;r!==void 0&&s.setAttribute("nonce",r),s.textContent=t.cssText,i.appendChild(s)}},q=O?i=>i:i=>i instanceof CSSStyleSheet?(e=>{let t="";for(let s of e.cssRules)t+=s.cssText;return ce(t)})(i):i;var{is:We,defineProperty:Ke,getOwnPropertyDescriptor:Ye,getOwnPropertyNames:Je,getOwnPropertySymbols:Ze,getPrototypeOf:Qe}=Object,z=globalThis,pe=z.trustedTypes,Xe=pe?pe.emptyScript:"",et=z.reactiveElementPolyfillSupport,C=(i,e)=>i,W={toAttribute(i,e){switch(e){case Boolean:i=i?Xe:null;break;case Object:case Array:i=i==null?i:JSON.stringify(i)}return i},fromAttribute(i,e){let t=i;switch(e){case Boolean:t=i!==null;break;case Number:t=i===null?null:Number(i);break;case Object:case Array:try{t=JSON.parse(i)}catch{t=null}}return t}},he=(i,e)=>!We(i,e),ue={attribute:!0,type:String,converter:W,reflect:!1,useDefault:!1,hasChanged:he};Symbol.metadata??=Symbol("metadata"),z.litPropertyMetadata??=new WeakMap;var g=class extends HTMLElement{static addInitializer(e){this._$Ei(),(this.l??=[]).push(e)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(e,t=ue){if(t.state&&(t.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(e)&&((t=Object.create(t)).wrapped=!0),this.elementProperties.set(e,t),!t.noAccessor){let s=Symbol(),r=this.getPropertyDescriptor(e,s,t);r!==void 0&&Ke(this.prototype,e,r)}}static getPropertyDescriptor(e,t,s){let{get:r,set:n}=Ye(this.prototype,e)??{get(){return this[t]},set(o){this[t]=o}};return{get:r,set(o){let p=r?.call(this);n?.call(this,o),this.requestUpdate(e,p,s)},configurable:!0,enumerable:!0}}static getPropertyOptions(e){return this.elementProperties.get(e)??ue}static _$Ei(){if(this.hasOwnProperty(C("elementProperties")))return;let e=Qe(this);e.finalize(),e.l!==void 0&&(this.l=[...e.l]),this.elementProperties=new Map(e.elementProperties)}static finalize(){if(this.hasOwnProperty(C("finalized")))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(C("properties"))){let t=this.properties,s=[...Je(t),...Ze(t)];for(let r of s)this.createProperty(r,t[r])}let e=this[Symbol.metadata];if(e!==null){let t=litPropertyMetadata.get(e);if(t!==void 0)for(let[s,r]of t)this.elementProperties.set(s,r)}this._$Eh=new Map;for(let[t,s]of this.elementProperties){let r=this._$Eu(t,s);r!==void 0&&this._$Eh.set(r,t)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(e){let t=[];if(Array.isArray(e)){let s=new Set(e.flat(1/0).reverse());for(let r of s)t.unshift(q(r))}else e!==void 0&&t.push(q(e));return t}static _$Eu(e,t){let s=t.attribute;return s===!1?void 0:typeof s=="string"?s:typeof e=="string"?e.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(e=>this.enableUpdating=e),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(e=>e(this))}addController(e){(this._$EO??=new Set).add(e),this.renderRoot!==void 0&&this.isConnected&&e.hostConnected?.()}removeController(e){this._$EO?.delete(e)}_$E_(){let e=new Map,t=this.constructor.elementProperties;for(let s of t.keys())this.hasOwnProperty(s)&&(e.set(s,this[s]),delete this[s]);e.size>0&&(this._$Ep=e)}createRenderRoot(){let e=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return le(e,this.constructor.elementStyles),e}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(e=>e.hostConnected?.())}enableUpdating(e){}disconnectedCallback(){this._$EO?.forEach(e=>e.hostDisconnected?.())}attributeChangedCallback(e,t,s){this._$AK(e,s)}_$ET(e,t){let s=this.constructor.elementProperties.get(e),r=this.constructor._$Eu(e,s);if(r!==void 0&&s.reflect===!0){let n=(s.converter?.toAttribute!==void 0?s.converter:W).toAttribute(t,s.type);this._$Em=e,n==null?this.removeAttribute(r):this.setAttribute(r,n),this._$Em=null}}_$AK(e,t){let s=this.constructor,r=s._$Eh.get(e);if(r!==void 0&&this._$Em!==r){let n=s.getPropertyOptions(r),o=typeof n.converter=="function"?{fromAttribute:n.converter}:n.converter?.fromAttribute!==void 0?n.converter:W;this._$Em=r;let p=o.fromAttribute(t,n.type);this[r]=p??this._$Ej?.get(r)??p,this._$Em=null}}requestUpdate(e,t,s,r=!1,n){if(e!==void 0){let o=this.constructor;if(r===!1&&(n=this[e]),s??=o.getPropertyOptions(e),!((s.hasChanged??he)(n,t)||s.useDefault&&s.reflect&&n===this._$Ej?.get(e)&&!this.hasAttribute(o._$Eu(e,s))))return;this.C(e,t,s)}this.isUpdatePending===!1&&(this._$ES=this._$EP())}C(e,t,{useDefault:s,reflect:r,wrapped:n},o){s&&!(this._$Ej??=new Map).has(e)&&(this._$Ej.set(e,o??t??this[e]),n!==!0||o!==void 0)||(this._$AL.has(e)||(this.hasUpdated||s||(t=void 0),this._$AL.set(e,t)),r===!0&&this._$Em!==e&&(this._$Eq??=new Set).add(e))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(t){Promise.reject(t)}let e=this.scheduleUpdate();return e!=null&&await e,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[r,n]of this._$Ep)this[r]=n;this._$Ep=void 0}let s=this.constructor.elementProperties;if(s.size>0)for(let[r,n]of s){let{wrapped:o}=n,p=this[r];o!==!0||this._$AL.has(r)||p===void 0||this.C(r,void 0,n,p)}}let e=!1,t=this._$AL;try{e=this.shouldUpdate(t),e?(this.willUpdate(t),this._$EO?.forEach(s=>s.hostUpdate?.()),this.update(t)):this._$EM()}catch(s){throw e=!1,this._$EM(),s}e&&this._$AE(t)}willUpdate(e){}_$AE(e){this._$EO?.forEach(t=>t.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(e)),this.updated(e)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(e){return!0}update(e){this._$Eq&&=this._$Eq.forEach(t=>this._$ET(t,this[t])),this._$EM()}updated(e){}firstUpdated(e){}};g.elementStyles=[],g.shadowRootOptions={mode:"open"},g[C("elementProperties")]=new Map,g[C("finalized")]=new Map,et?.({ReactiveElement:g}),(z.reactiveElementVersions??=[]).push("2.1.2");var ee=globalThis,fe=i=>i,D=ee.trustedTypes,me=D?D.createPolicy("lit-html",{createHTML:i=>i}):void 0,$e="$lit$",b=`lit$${Math.random().toFixed(9).slice(2)}$`,xe="?"+b,tt=`<${xe}>`,$=document,P=()=>$.createComment(""),R=i=>i===null||typeof i!="object"&&typeof i!="function",te=Array.isArray,st=i=>te(i)||typeof i?.[Symbol.iterator]=="function",K=`[ 	
-\f\r]`,k=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,ge=/-->/g,_e=/>/g,v=RegExp(`>|${K}(?:([^\\s"'>=/]+)(${K}*=${K}*(?:[^ 	
-\f\r"'\`<>=]|("|')|))|$)`,"g"),be=/'/g,ve=/"/g,Ae=/^(?:script|style|textarea|title)$/i,se=i=>(e,...t)=>({_$litType$:i,strings:e,values:t}),c=se(1),ut=se(2),ht=se(3),x=Symbol.for("lit-noChange"),d=Symbol.for("lit-nothing"),ye=new WeakMap,y=$.createTreeWalker($,129);function we(i,e){if(!te(i)||!i.hasOwnProperty("raw"))throw Error("invalid template strings array");return me!==void 0?me.createHTML(e):e}var it=(i,e)=>{let t=i.length-1,s=[],r,n=e===2?"<svg>":e===3?"<math>":"",o=k;for(let p=0;p<t;p++){let a=i[p],u,h,l=-1,m=0;for(;m<a.length&&(o.lastIndex=m,h=o.exec(a),h!==null);)m=o.lastIndex,o===k?h[1]==="!--"?o=ge:h[1]!==void 0?o=_e:h[2]!==void 0?(Ae.test(h[2])&&(r=RegExp("</"+h[2],"g")),o=v):h[3]!==void 0&&(o=v):o===v?h[0]===">"?(o=r??k,l=-1):h[1]===void 0?l=-2:(l=o.lastIndex-h[2].length,u=h[1],o=h[3]===void 0?v:h[3]==='"'?ve:be):o===ve||o===be?o=v:o===ge||o===_e?o=k:(o=v,r=void 0);let _=o===v&&i[p+1].startsWith("/>")?" ":"";n+=o===k?a+tt:l>=0?(s.push(u),a.slice(0,l)+$e+a.slice(l)+b+_):a+b+(l===-2?p:_)}return[we(i,n+(i[t]||"<?>")+(e===2?"</svg>":e===3?"</math>":"")),s]},T=class i{constructor({strings:e,_$litType$:t},s){let r;this.parts=[];let n=0,o=0,p=e.length-1,a=this.parts,[u,h]=it(e,t);if(this.el=i.createElement(u,s),y.currentNode=this.el.content,t===2||t===3){let l=this.el.content.firstChild;l.replaceWith(...l.childNodes)}for(;(r=y.nextNode())!==null&&a.length<p;){if(r.nodeType===1){if(r.hasAttributes())for(let l of r.getAttributeNames())if(l.endsWith($e)){let m=h[o++],_=r.getAttribute(l).split(b),U=/([.?@])?(.*)/.exec(m);a.push({type:1,index:n,name:U[2],strings:_,ctor:U[1]==="."?J:U[1]==="?"?Z:U[1]==="@"?Q:w}),r.removeAttribute(l)}else l.startsWith(b)&&(a.push({type:6,index:n}),r.removeAttribute(l));if(Ae.test(r.tagName)){let l=r.textContent.split(b),m=l.length-1;if(m>0){r.textContent=D?D.emptyScript:"";for(let _=0;_<m;_++)r.append(l[_],P()),y.nextNode(),a.push({type:2,index:++n});r.append(l[m],P())}}}else if(r.nodeType===8)if(r.data===xe)a.push({type:2,index:n});else{let l=-1;for(;(l=r.data.indexOf(b,l+1))!==-1;)a.push({type:7,index:n}),l+=b.length-1}n++}}static createElement(e,t){let s=$.createElement("template");return s.innerHTML=e,s}};function A(i,e,t=i,s){if(e===x)return e;let r=s!==void 0?t._$Co?.[s]:t._$Cl,n=R(e)?void 0:e._$litDirective$;return r?.constructor!==n&&(r?._$AO?.(!1),n===void 0?r=void 0:(r=new n(i),r._$AT(i,t,s)),s!==void 0?(t._$Co??=[])[s]=r:t._$Cl=r),r!==void 0&&(e=A(i,r._$AS(i,e.values),r,s)),e}var Y=class{constructor(e,t){this._$AV=[],this._$AN=void 0,this._$AD=e,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(e){let{el:{content:t},parts:s}=this._$AD,r=(e?.creationScope??$).importNode(t,!0);y.currentNode=r;let n=y.nextNode(),o=0,p=0,a=s[0];for(;a!==void 0;){if(o===a.index){let u;a.type===2?u=new H(n,n.nextSibling,this,e):a.type===1?u=new a.ctor(n,a.name,a.strings,this,e):a.type===6&&(u=new X(n,this,e)),this._$AV.push(u),a=s[++p]}o!==a?.index&&(n=y.nextNode(),o++)}return y.currentNode=$,r}p(e){let t=0;for(let s of this._$AV)s!==void 0&&(s.strings!==void 0?(s._$AI(e,s,t),t+=s.strings.length-2):s._$AI(e[t])),t++}},H=class i{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(e,t,s,r){this.type=2,this._$AH=d,this._$AN=void 0,this._$AA=e,this._$AB=t,this._$AM=s,this.options=r,this._$Cv=r?.isConnected??!0}get parentNode(){let e=this._$AA.parentNode,t=this._$AM;return t!==void 0&&e?.nodeType===11&&(e=t.parentNode),e}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(e,t=this){e=A(this,e,t),R(e)?e===d||e==null||e===""?(this._$AH!==d&&this._$AR(),this._$AH=d):e!==this._$AH&&e!==x&&this._(e):e._$litType$!==void 0?this.$(e):e.nodeType!==void 0?this.T(e):st(e)?this.k(e):this._(e)}O(e){return this._$AA.parentNode.insertBefore(e,this._$AB)}T(e){this._$AH!==e&&(this._$AR(),this._$AH=this.O(e))}_(e){this._$AH!==d&&R(this._$AH)?this._$AA.nextSibling.data=e:this.T($.createTextNode(e)),this._$AH=e}$(e){let{values:t,_$litType$:s}=e,r=typeof s=="number"?this._$AC(e):(s.el===void 0&&(s.el=T.createElement(we(s.h,s.h[0]),this.options)),s);if(this._$AH?._$AD===r)this._$AH.p(t);else{let n=new Y(r,this),o=n.u(this.options);n.p(t),this.T(o),this._$AH=n}}_$AC(e){let t=ye.get(e.strings);return t===void 0&&ye.set(e.strings,t=new T(e)),t}k(e){te(this._$AH)||(this._$AH=[],this._$AR());let t=this._$AH,s,r=0;for(let n of e)r===t.length?t.push(s=new i(this.O(P()),this.O(P()),this,this.options)):s=t[r],s._$AI(n),r++;r<t.length&&(this._$AR(s&&s._$AB.nextSibling,r),t.length=r)}_$AR(e=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);e!==this._$AB;){let s=fe(e).nextSibling;fe(e).remove(),e=s}}setConnected(e){this._$AM===void 0&&(this._$Cv=e,this._$AP?.(e))}},w=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(e,t,s,r,n){this.type=1,this._$AH=d,this._$AN=void 0,this.element=e,this.name=t,this._$AM=r,this.options=n,s.length>2||s[0]!==""||s[1]!==""?(this._$AH=Array(s.length-1).fill(new String),this.strings=s):this._$AH=d}_$AI(e,t=this,s,r){let n=this.strings,o=!1;if(n===void 0)e=A(this,e,t,0),o=!R(e)||e!==this._$AH&&e!==x,o&&(this._$AH=e);else{let p=e,a,u;for(e=n[0],a=0;a<n.length-1;a++)u=A(this,p[s+a],t,a),u===x&&(u=this._$AH[a]),o||=!R(u)||u!==this._$AH[a],u===d?e=d:e!==d&&(e+=(u??"")+n[a+1]),this._$AH[a]=u}o&&!r&&this.j(e)}j(e){e===d?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,e??"")}},J=class extends w{constructor(){super(...arguments),this.type=3}j(e){this.element[this.name]=e===d?void 0:e}},Z=class extends w{constructor(){super(...arguments),this.type=4}j(e){this.element.toggleAttribute(this.name,!!e&&e!==d)}},Q=class extends w{constructor(e,t,s,r,n){super(e,t,s,r,n),this.type=5}_$AI(e,t=this){if((e=A(this,e,t,0)??d)===x)return;let s=this._$AH,r=e===d&&s!==d||e.capture!==s.capture||e.once!==s.once||e.passive!==s.passive,n=e!==d&&(s===d||r);r&&this.element.removeEventListener(this.name,this,s),n&&this.element.addEventListener(this.name,this,e),this._$AH=e}handleEvent(e){typeof this._$AH=="function"?this._$AH.call(this.options?.host??this.element,e):this._$AH.handleEvent(e)}},X=class{constructor(e,t,s){this.element=e,this.type=6,this._$AN=void 0,this._$AM=t,this.options=s}get _$AU(){return this._$AM._$AU}_$AI(e){A(this,e)}};var rt=ee.litHtmlPolyfillSupport;rt?.(T,H),(ee.litHtmlVersions??=[]).push("3.3.3");var Se=(i,e,t)=>{let s=t?.renderBefore??e,r=s._$litPart$;if(r===void 0){let n=t?.renderBefore??null;s._$litPart$=r=new H(e.insertBefore(P(),n),n,void 0,t??{})}return r._$AI(i),r};var ie=globalThis,f=class extends g{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let e=super.createRenderRoot();return this.renderOptions.renderBefore??=e.firstChild,e}update(e){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(e),this._$Do=Se(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return x}};f._$litElement$=!0,f.finalized=!0,ie.litElementHydrateSupport?.({LitElement:f});var nt=ie.litElementPolyfillSupport;nt?.({LitElement:f});(ie.litElementVersions??=[]).push("4.2.2");var V="back_relief",j=["inversion","stretch","rest","exercise"],re=["exercise","rest","inversion"],ne={exercise:"Exercise",stretch:"Stretch",inversion:"Inversion",rest:"Rest"},Ee=["sensor.session","sensor.session_ends","sensor.pain_level","switch.flare_up",...re.flatMap(i=>[`sensor.${i}_today`,`sensor.${i}_streak`]),...j.map(i=>`number.${i}_duration`)],Ce=Array.from({length:11},(i,e)=>e),S=new Set(["unavailable","unknown"]);function ot(i){let e=i.identifiers.find(([t])=>t===V);if(e)return{entryId:e[1],deviceId:i.id,name:i.name_by_user||i.name||""}}function M(i){let e=[];for(let t of Object.values(i.devices??{})){let s=t&&ot(t);s&&e.push(s)}return e.sort((t,s)=>t.name.localeCompare(s.name)||t.entryId.localeCompare(s.entryId))}function ke(i,e){let t=M(i);return e?t.find(s=>s.entryId===e):t.length===1?t[0]:void 0}function Pe(i,e){let t={};for(let s of Object.values(i.entities??{})){if(!s||s.device_id!==e||s.platform!==V||!s.translation_key)continue;let r=s.entity_id.split(".",1)[0];t[`${r}.${s.translation_key}`]=s.entity_id}return t}function B(i){if(typeof i!="string"||S.has(i))return;let e=Date.parse(i);return Number.isNaN(e)?void 0:e}function Re(i,e){if(!i||S.has(i.state))return{status:"unavailable"};if(i.state==="idle")return{status:"idle"};let t=i.state,s=typeof i.attributes.planned_minutes=="number"?i.attributes.planned_minutes:void 0;if(i.attributes.status==="paused")return{status:"paused",activity:t,plannedMinutes:s,endsAt:B(i.attributes.ends_at),pausedAt:B(i.attributes.paused_at)};let r=B(e?.state)??B(i.attributes.ends_at);return{status:"running",activity:t,plannedMinutes:s,endsAt:r}}function Te(i,e){if(i.endsAt!==void 0){if(i.status==="running")return Math.max(0,i.endsAt-e);if(i.status==="paused"&&i.pausedAt!==void 0)return Math.max(0,i.endsAt-i.pausedAt)}}function He(i){if(i===void 0||!Number.isFinite(i))return"–:––";let e=Math.ceil(Math.max(0,i)/1e3),t=Math.floor(e/3600),s=Math.floor(e%3600/60),r=String(e%60).padStart(2,"0");return t>0?`${t}:${String(s).padStart(2,"0")}:${r}`:`${s}:${r}`}function Me(i){return(i%1e3||1e3)+5}function Ne(i){switch(i){case"running":return["pause","stop"];case"paused":return["resume","stop"];default:return[]}}function Ue(i,e){return i!=="idle"?[]:j.map(t=>{let s=Number.parseFloat(e[t]?.state??"");return Number.isFinite(s)?{activity:t,minutes:Math.round(s)}:{activity:t}})}function Ie(i){if(!i||S.has(i.state))return;let e=Number.parseFloat(i.state);if(!Number.isFinite(e))return;let t=typeof i.attributes.goal=="number"?i.attributes.goal:void 0;return t===void 0||t<=0?{minutes:e,goal:t,fraction:e>0?1:0,met:t!==void 0}:{minutes:e,goal:t,fraction:Math.min(1,Math.max(0,e/t)),met:e>=t}}function Oe(i){if(!i||S.has(i.state))return;let e=Number.parseInt(i.state,10);if(!Number.isFinite(e))return;let t=typeof i.attributes.best=="number"?i.attributes.best:void 0;return{days:e,best:t,todayMet:i.attributes.today_met===!0}}function oe(i){return i===1?"1 day":`${i} days`}function Le(i){if(!i||S.has(i.state))return;let e=Number.parseFloat(i.state);return Number.isFinite(e)?Math.round(e):void 0}function ze(i){if(!(!i||S.has(i.state)))return i.state==="on"}function De(i){if(i&&typeof i=="object"&&"message"in i){let e=i.message;if(typeof e=="string"&&e)return e}return typeof i=="string"&&i?i:"Home Assistant did not accept that."}var Be=L`
+var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype,X=Symbol(),yt=new WeakMap,M=class{constructor(t,e,s){if(this._$cssResult$=!0,s!==X)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=t,this.t=e}get styleSheet(){let t=this.o,e=this.t;if(B&&t===void 0){let s=e!==void 0&&e.length===1;s&&(t=yt.get(e)),t===void 0&&((this.o=t=new CSSStyleSheet).replaceSync(this.cssText),s&&yt.set(e,t))}return t}toString(){return this.cssText}},bt=n=>new M(typeof n=="string"?n:n+"",void 0,X),Q=(n,...t)=>{let e=n.length===1?n[0]:t.reduce((s,r,i)=>s+(a=>{if(a._$cssResult$===!0)return a.cssText;if(typeof a=="number")return a;throw Error("Value passed to 'css' function must be a 'css' function result: "+a+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.")})(r)+n[i+1],n[0]);return new M(e,n,X)},vt=(n,t)=>{if(B)n.adoptedStyleSheets=t.map(e=>e instanceof CSSStyleSheet?e:e.styleSheet);else for(let e of t){let s=document.createElement("style"),r=V.litNonce;r!==void 0&&s.setAttribute("nonce",r),s.textContent=e.cssText,n.appendChild(s)}},tt=B?n=>n:n=>n instanceof CSSStyleSheet?(t=>{let e="";for(let s of t.cssRules)e+=s.cssText;return bt(e)})(n):n;var{is:he,defineProperty:fe,getOwnPropertyDescriptor:me,getOwnPropertyNames:ge,getOwnPropertySymbols:_e,getPrototypeOf:ye}=Object,j=globalThis,$t=j.trustedTypes,be=$t?$t.emptyScript:"",ve=j.reactiveElementPolyfillSupport,H=(n,t)=>n,et={toAttribute(n,t){switch(t){case Boolean:n=n?be:null;break;case Object:case Array:n=n==null?n:JSON.stringify(n)}return n},fromAttribute(n,t){let e=n;switch(t){case Boolean:e=n!==null;break;case Number:e=n===null?null:Number(n);break;case Object:case Array:try{e=JSON.parse(n)}catch{e=null}}return e}},wt=(n,t)=>!he(n,t),xt={attribute:!0,type:String,converter:et,reflect:!1,useDefault:!1,hasChanged:wt};Symbol.metadata??=Symbol("metadata"),j.litPropertyMetadata??=new WeakMap;var b=class extends HTMLElement{static addInitializer(t){this._$Ei(),(this.l??=[]).push(t)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(t,e=xt){if(e.state&&(e.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(t)&&((e=Object.create(e)).wrapped=!0),this.elementProperties.set(t,e),!e.noAccessor){let s=Symbol(),r=this.getPropertyDescriptor(t,s,e);r!==void 0&&fe(this.prototype,t,r)}}static getPropertyDescriptor(t,e,s){let{get:r,set:i}=me(this.prototype,t)??{get(){return this[e]},set(a){this[e]=a}};return{get:r,set(a){let d=r?.call(this);i?.call(this,a),this.requestUpdate(t,d,s)},configurable:!0,enumerable:!0}}static getPropertyOptions(t){return this.elementProperties.get(t)??xt}static _$Ei(){if(this.hasOwnProperty(H("elementProperties")))return;let t=ye(this);t.finalize(),t.l!==void 0&&(this.l=[...t.l]),this.elementProperties=new Map(t.elementProperties)}static finalize(){if(this.hasOwnProperty(H("finalized")))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(H("properties"))){let e=this.properties,s=[...ge(e),..._e(e)];for(let r of s)this.createProperty(r,e[r])}let t=this[Symbol.metadata];if(t!==null){let e=litPropertyMetadata.get(t);if(e!==void 0)for(let[s,r]of e)this.elementProperties.set(s,r)}this._$Eh=new Map;for(let[e,s]of this.elementProperties){let r=this._$Eu(e,s);r!==void 0&&this._$Eh.set(r,e)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(t){let e=[];if(Array.isArray(t)){let s=new Set(t.flat(1/0).reverse());for(let r of s)e.unshift(tt(r))}else t!==void 0&&e.push(tt(t));return e}static _$Eu(t,e){let s=e.attribute;return s===!1?void 0:typeof s=="string"?s:typeof t=="string"?t.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(t=>this.enableUpdating=t),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(t=>t(this))}addController(t){(this._$EO??=new Set).add(t),this.renderRoot!==void 0&&this.isConnected&&t.hostConnected?.()}removeController(t){this._$EO?.delete(t)}_$E_(){let t=new Map,e=this.constructor.elementProperties;for(let s of e.keys())this.hasOwnProperty(s)&&(t.set(s,this[s]),delete this[s]);t.size>0&&(this._$Ep=t)}createRenderRoot(){let t=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return vt(t,this.constructor.elementStyles),t}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(t=>t.hostConnected?.())}enableUpdating(t){}disconnectedCallback(){this._$EO?.forEach(t=>t.hostDisconnected?.())}attributeChangedCallback(t,e,s){this._$AK(t,s)}_$ET(t,e){let s=this.constructor.elementProperties.get(t),r=this.constructor._$Eu(t,s);if(r!==void 0&&s.reflect===!0){let i=(s.converter?.toAttribute!==void 0?s.converter:et).toAttribute(e,s.type);this._$Em=t,i==null?this.removeAttribute(r):this.setAttribute(r,i),this._$Em=null}}_$AK(t,e){let s=this.constructor,r=s._$Eh.get(t);if(r!==void 0&&this._$Em!==r){let i=s.getPropertyOptions(r),a=typeof i.converter=="function"?{fromAttribute:i.converter}:i.converter?.fromAttribute!==void 0?i.converter:et;this._$Em=r;let d=a.fromAttribute(e,i.type);this[r]=d??this._$Ej?.get(r)??d,this._$Em=null}}requestUpdate(t,e,s,r=!1,i){if(t!==void 0){let a=this.constructor;if(r===!1&&(i=this[t]),s??=a.getPropertyOptions(t),!((s.hasChanged??wt)(i,e)||s.useDefault&&s.reflect&&i===this._$Ej?.get(t)&&!this.hasAttribute(a._$Eu(t,s))))return;this.C(t,e,s)}this.isUpdatePending===!1&&(this._$ES=this._$EP())}C(t,e,{useDefault:s,reflect:r,wrapped:i},a){s&&!(this._$Ej??=new Map).has(t)&&(this._$Ej.set(t,a??e??this[t]),i!==!0||a!==void 0)||(this._$AL.has(t)||(this.hasUpdated||s||(e=void 0),this._$AL.set(t,e)),r===!0&&this._$Em!==t&&(this._$Eq??=new Set).add(t))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(e){Promise.reject(e)}let t=this.scheduleUpdate();return t!=null&&await t,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[r,i]of this._$Ep)this[r]=i;this._$Ep=void 0}let s=this.constructor.elementProperties;if(s.size>0)for(let[r,i]of s){let{wrapped:a}=i,d=this[r];a!==!0||this._$AL.has(r)||d===void 0||this.C(r,void 0,i,d)}}let t=!1,e=this._$AL;try{t=this.shouldUpdate(e),t?(this.willUpdate(e),this._$EO?.forEach(s=>s.hostUpdate?.()),this.update(e)):this._$EM()}catch(s){throw t=!1,this._$EM(),s}t&&this._$AE(e)}willUpdate(t){}_$AE(t){this._$EO?.forEach(e=>e.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(t)),this.updated(t)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(t){return!0}update(t){this._$Eq&&=this._$Eq.forEach(e=>this._$ET(e,this[e])),this._$EM()}updated(t){}firstUpdated(t){}};b.elementStyles=[],b.shadowRootOptions={mode:"open"},b[H("elementProperties")]=new Map,b[H("finalized")]=new Map,ve?.({ReactiveElement:b}),(j.reactiveElementVersions??=[]).push("2.1.2");var dt=globalThis,At=n=>n,W=dt.trustedTypes,St=W?W.createPolicy("lit-html",{createHTML:n=>n}):void 0,Pt="$lit$",$=`lit$${Math.random().toFixed(9).slice(2)}$`,Mt="?"+$,$e=`<${Mt}>`,E=document,U=()=>E.createComment(""),O=n=>n===null||typeof n!="object"&&typeof n!="function",ct=Array.isArray,xe=n=>ct(n)||typeof n?.[Symbol.iterator]=="function",st=`[ 	
+\f\r]`,D=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,kt=/-->/g,Et=/>/g,S=RegExp(`>|${st}(?:([^\\s"'>=/]+)(${st}*=${st}*(?:[^ 	
+\f\r"'\`<>=]|("|')|))|$)`,"g"),Ct=/'/g,Tt=/"/g,Ht=/^(?:script|style|textarea|title)$/i,lt=n=>(t,...e)=>({_$litType$:n,strings:t,values:e}),c=lt(1),G=lt(2),Le=lt(3),C=Symbol.for("lit-noChange"),p=Symbol.for("lit-nothing"),Rt=new WeakMap,k=E.createTreeWalker(E,129);function Dt(n,t){if(!ct(n)||!n.hasOwnProperty("raw"))throw Error("invalid template strings array");return St!==void 0?St.createHTML(t):t}var we=(n,t)=>{let e=n.length-1,s=[],r,i=t===2?"<svg>":t===3?"<math>":"",a=D;for(let d=0;d<e;d++){let o=n[d],l,h,u=-1,m=0;for(;m<o.length&&(a.lastIndex=m,h=a.exec(o),h!==null);)m=a.lastIndex,a===D?h[1]==="!--"?a=kt:h[1]!==void 0?a=Et:h[2]!==void 0?(Ht.test(h[2])&&(r=RegExp("</"+h[2],"g")),a=S):h[3]!==void 0&&(a=S):a===S?h[0]===">"?(a=r??D,u=-1):h[1]===void 0?u=-2:(u=a.lastIndex-h[2].length,l=h[1],a=h[3]===void 0?S:h[3]==='"'?Tt:Ct):a===Tt||a===Ct?a=S:a===kt||a===Et?a=D:(a=S,r=void 0);let g=a===S&&n[d+1].startsWith("/>")?" ":"";i+=a===D?o+$e:u>=0?(s.push(l),o.slice(0,u)+Pt+o.slice(u)+$+g):o+$+(u===-2?d:g)}return[Dt(n,i+(n[e]||"<?>")+(t===2?"</svg>":t===3?"</math>":"")),s]},N=class n{constructor({strings:t,_$litType$:e},s){let r;this.parts=[];let i=0,a=0,d=t.length-1,o=this.parts,[l,h]=we(t,e);if(this.el=n.createElement(l,s),k.currentNode=this.el.content,e===2||e===3){let u=this.el.content.firstChild;u.replaceWith(...u.childNodes)}for(;(r=k.nextNode())!==null&&o.length<d;){if(r.nodeType===1){if(r.hasAttributes())for(let u of r.getAttributeNames())if(u.endsWith(Pt)){let m=h[a++],g=r.getAttribute(u).split($),_=/([.?@])?(.*)/.exec(m);o.push({type:1,index:i,name:_[2],strings:g,ctor:_[1]==="."?rt:_[1]==="?"?it:_[1]==="@"?at:P}),r.removeAttribute(u)}else u.startsWith($)&&(o.push({type:6,index:i}),r.removeAttribute(u));if(Ht.test(r.tagName)){let u=r.textContent.split($),m=u.length-1;if(m>0){r.textContent=W?W.emptyScript:"";for(let g=0;g<m;g++)r.append(u[g],U()),k.nextNode(),o.push({type:2,index:++i});r.append(u[m],U())}}}else if(r.nodeType===8)if(r.data===Mt)o.push({type:2,index:i});else{let u=-1;for(;(u=r.data.indexOf($,u+1))!==-1;)o.push({type:7,index:i}),u+=$.length-1}i++}}static createElement(t,e){let s=E.createElement("template");return s.innerHTML=t,s}};function R(n,t,e=n,s){if(t===C)return t;let r=s!==void 0?e._$Co?.[s]:e._$Cl,i=O(t)?void 0:t._$litDirective$;return r?.constructor!==i&&(r?._$AO?.(!1),i===void 0?r=void 0:(r=new i(n),r._$AT(n,e,s)),s!==void 0?(e._$Co??=[])[s]=r:e._$Cl=r),r!==void 0&&(t=R(n,r._$AS(n,t.values),r,s)),t}var nt=class{constructor(t,e){this._$AV=[],this._$AN=void 0,this._$AD=t,this._$AM=e}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(t){let{el:{content:e},parts:s}=this._$AD,r=(t?.creationScope??E).importNode(e,!0);k.currentNode=r;let i=k.nextNode(),a=0,d=0,o=s[0];for(;o!==void 0;){if(a===o.index){let l;o.type===2?l=new I(i,i.nextSibling,this,t):o.type===1?l=new o.ctor(i,o.name,o.strings,this,t):o.type===6&&(l=new ot(i,this,t)),this._$AV.push(l),o=s[++d]}a!==o?.index&&(i=k.nextNode(),a++)}return k.currentNode=E,r}p(t){let e=0;for(let s of this._$AV)s!==void 0&&(s.strings!==void 0?(s._$AI(t,s,e),e+=s.strings.length-2):s._$AI(t[e])),e++}},I=class n{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(t,e,s,r){this.type=2,this._$AH=p,this._$AN=void 0,this._$AA=t,this._$AB=e,this._$AM=s,this.options=r,this._$Cv=r?.isConnected??!0}get parentNode(){let t=this._$AA.parentNode,e=this._$AM;return e!==void 0&&t?.nodeType===11&&(t=e.parentNode),t}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(t,e=this){t=R(this,t,e),O(t)?t===p||t==null||t===""?(this._$AH!==p&&this._$AR(),this._$AH=p):t!==this._$AH&&t!==C&&this._(t):t._$litType$!==void 0?this.$(t):t.nodeType!==void 0?this.T(t):xe(t)?this.k(t):this._(t)}O(t){return this._$AA.parentNode.insertBefore(t,this._$AB)}T(t){this._$AH!==t&&(this._$AR(),this._$AH=this.O(t))}_(t){this._$AH!==p&&O(this._$AH)?this._$AA.nextSibling.data=t:this.T(E.createTextNode(t)),this._$AH=t}$(t){let{values:e,_$litType$:s}=t,r=typeof s=="number"?this._$AC(t):(s.el===void 0&&(s.el=N.createElement(Dt(s.h,s.h[0]),this.options)),s);if(this._$AH?._$AD===r)this._$AH.p(e);else{let i=new nt(r,this),a=i.u(this.options);i.p(e),this.T(a),this._$AH=i}}_$AC(t){let e=Rt.get(t.strings);return e===void 0&&Rt.set(t.strings,e=new N(t)),e}k(t){ct(this._$AH)||(this._$AH=[],this._$AR());let e=this._$AH,s,r=0;for(let i of t)r===e.length?e.push(s=new n(this.O(U()),this.O(U()),this,this.options)):s=e[r],s._$AI(i),r++;r<e.length&&(this._$AR(s&&s._$AB.nextSibling,r),e.length=r)}_$AR(t=this._$AA.nextSibling,e){for(this._$AP?.(!1,!0,e);t!==this._$AB;){let s=At(t).nextSibling;At(t).remove(),t=s}}setConnected(t){this._$AM===void 0&&(this._$Cv=t,this._$AP?.(t))}},P=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(t,e,s,r,i){this.type=1,this._$AH=p,this._$AN=void 0,this.element=t,this.name=e,this._$AM=r,this.options=i,s.length>2||s[0]!==""||s[1]!==""?(this._$AH=Array(s.length-1).fill(new String),this.strings=s):this._$AH=p}_$AI(t,e=this,s,r){let i=this.strings,a=!1;if(i===void 0)t=R(this,t,e,0),a=!O(t)||t!==this._$AH&&t!==C,a&&(this._$AH=t);else{let d=t,o,l;for(t=i[0],o=0;o<i.length-1;o++)l=R(this,d[s+o],e,o),l===C&&(l=this._$AH[o]),a||=!O(l)||l!==this._$AH[o],l===p?t=p:t!==p&&(t+=(l??"")+i[o+1]),this._$AH[o]=l}a&&!r&&this.j(t)}j(t){t===p?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,t??"")}},rt=class extends P{constructor(){super(...arguments),this.type=3}j(t){this.element[this.name]=t===p?void 0:t}},it=class extends P{constructor(){super(...arguments),this.type=4}j(t){this.element.toggleAttribute(this.name,!!t&&t!==p)}},at=class extends P{constructor(t,e,s,r,i){super(t,e,s,r,i),this.type=5}_$AI(t,e=this){if((t=R(this,t,e,0)??p)===C)return;let s=this._$AH,r=t===p&&s!==p||t.capture!==s.capture||t.once!==s.once||t.passive!==s.passive,i=t!==p&&(s===p||r);r&&this.element.removeEventListener(this.name,this,s),i&&this.element.addEventListener(this.name,this,t),this._$AH=t}handleEvent(t){typeof this._$AH=="function"?this._$AH.call(this.options?.host??this.element,t):this._$AH.handleEvent(t)}},ot=class{constructor(t,e,s){this.element=t,this.type=6,this._$AN=void 0,this._$AM=e,this.options=s}get _$AU(){return this._$AM._$AU}_$AI(t){R(this,t)}};var Ae=dt.litHtmlPolyfillSupport;Ae?.(N,I),(dt.litHtmlVersions??=[]).push("3.3.3");var Ut=(n,t,e)=>{let s=e?.renderBefore??t,r=s._$litPart$;if(r===void 0){let i=e?.renderBefore??null;s._$litPart$=r=new I(t.insertBefore(U(),i),i,void 0,e??{})}return r._$AI(n),r};var pt=globalThis,y=class extends b{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let t=super.createRenderRoot();return this.renderOptions.renderBefore??=t.firstChild,t}update(t){let e=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(t),this._$Do=Ut(e,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return C}};y._$litElement$=!0,y.finalized=!0,pt.litElementHydrateSupport?.({LitElement:y});var Se=pt.litElementPolyfillSupport;Se?.({LitElement:y});(pt.litElementVersions??=[]).push("4.2.2");var Ot="component.back_relief.card.";function ht(n,t){let e={};for(let[s,r]of Object.entries(t))s.startsWith(Ot)&&typeof r=="string"&&(e[s.slice(Ot.length)]=r);return{language:n,strings:e}}function f(n,t,e={}){return(n?.strings[t]??t).replace(/\{(\w+)\}/g,(r,i)=>i in e?String(e[i]):r)}function Nt(n,t,e){let s=n?.language||"en",r=new Intl.PluralRules(s).select(e),i=`${t}.${r}`,a=n?.strings[i]!==void 0?i:`${t}.other`;return f(n,a,{count:e})}var ut=new Map;function q(n,t){let e=ut.get(t);return e||(e=n.callWS({type:"frontend/get_translations",language:t,category:"card",integration:["back_relief"]}).then(s=>ht(t,s.resources)),e.catch(()=>ut.delete(t)),ut.set(t,e)),e}function F(n){return n.locale?.language||n.language||"en"}var x="back_relief",K=["inversion","stretch","rest","exercise"],v=["exercise","rest","inversion"],It=["sensor.session","sensor.session_ends","sensor.pain_level","switch.flare_up","select.stretch_routine",...v.flatMap(n=>[`sensor.${n}_today`,`sensor.${n}_streak`]),...K.map(n=>`number.${n}_duration`)],zt=Array.from({length:11},(n,t)=>t),T=new Set(["unavailable","unknown"]);function ke(n){let t=n.identifiers.find(([e])=>e===x);if(t)return{entryId:t[1],deviceId:n.id,name:n.name_by_user||n.name||""}}function ft(n){let t=[];for(let e of Object.values(n.devices??{})){let s=e&&ke(e);s&&t.push(s)}return t.sort((e,s)=>e.name.localeCompare(s.name)||e.entryId.localeCompare(s.entryId))}function Lt(n,t){let e=ft(n);return t?e.find(s=>s.entryId===t):e.length===1?e[0]:void 0}function Vt(n,t){let e={};for(let s of Object.values(n.entities??{})){if(!s||s.device_id!==t||s.platform!==x||!s.translation_key)continue;let r=s.entity_id.split(".",1)[0];e[`${r}.${s.translation_key}`]=s.entity_id}return e}function Ee(n){let{step:t,step_number:e,step_count:s,step_side:r,step_cue:i}=n;if(typeof t!="string"||typeof e!="number")return;let a={name:t,number:e};(r==="left"||r==="right")&&(a.side=r),typeof i=="string"&&i&&i!==t&&(a.cue=i),typeof s=="number"&&s>=e&&(a.count=s);let d=z(n.step_ends_at);return d!==void 0&&(a.endsAt=d),a}function z(n){if(typeof n!="string"||T.has(n))return;let t=Date.parse(n);return Number.isNaN(t)?void 0:t}function Bt(n,t){if(!n||T.has(n.state))return{status:"unavailable"};if(n.state==="idle")return{status:"idle"};let e=n.state,s=typeof n.attributes.planned_minutes=="number"?n.attributes.planned_minutes:void 0,r=Ee(n.attributes);if(n.attributes.status==="paused")return{status:"paused",activity:e,plannedMinutes:s,endsAt:z(n.attributes.ends_at),pausedAt:z(n.attributes.paused_at),...r&&{step:r}};let i=z(t?.state)??z(n.attributes.ends_at);return{status:"running",activity:e,plannedMinutes:s,endsAt:i,...r&&{step:r}}}function jt(n,t){if(!(n.status!=="running"||n.step?.endsAt===void 0))return Math.max(0,n.step.endsAt-t)}function Wt(n){let t=n.filter(e=>e!==void 0&&e>0).map(e=>Ce(e));return t.length?Math.min(...t):void 0}function Gt(n,t){if(n.endsAt!==void 0){if(n.status==="running")return Math.max(0,n.endsAt-t);if(n.status==="paused"&&n.pausedAt!==void 0)return Math.max(0,n.endsAt-n.pausedAt)}}function qt(n){if(n===void 0||!Number.isFinite(n))return"–:––";let t=Math.ceil(Math.max(0,n)/1e3),e=Math.floor(t/3600),s=Math.floor(t%3600/60),r=String(t%60).padStart(2,"0");return e>0?`${e}:${String(s).padStart(2,"0")}:${r}`:`${s}:${r}`}function Ce(n){return(n%1e3||1e3)+5}function Ft(n){switch(n){case"running":return["pause","stop"];case"paused":return["resume","stop"];default:return[]}}function Kt(n,t){return n!=="idle"?[]:K.map(e=>{let s=Number.parseFloat(t[e]?.state??"");return Number.isFinite(s)?{activity:e,minutes:Math.round(s)}:{activity:e}})}function Yt(n){if(!n||T.has(n.state))return;let t=Number.parseFloat(n.state);if(!Number.isFinite(t))return;let e=typeof n.attributes.goal=="number"?n.attributes.goal:void 0;return e===void 0||e<=0?{minutes:t,goal:e,fraction:t>0?1:0,met:e!==void 0}:{minutes:t,goal:e,fraction:Math.min(1,Math.max(0,t/e)),met:t>=e}}function Zt(n){if(!n||T.has(n.state))return;let t=Number.parseInt(n.state,10);if(!Number.isFinite(t))return;let e=typeof n.attributes.best=="number"?n.attributes.best:void 0;return{days:t,best:e,todayMet:n.attributes.today_met===!0}}function Jt(n){if(!n||T.has(n.state))return;let t=Number.parseFloat(n.state);return Number.isFinite(t)?Math.round(t):void 0}function Xt(n){if(!(!n||T.has(n.state)))return n.state==="on"}function mt(n,t){if(n&&typeof n=="object"&&"message"in n){let e=n.message;if(typeof e=="string"&&e)return e}return typeof n=="string"&&n?n:t}function gt(n){if(!(!n||T.has(n.state)||n.state==="timer"))return n.state}function Qt(n,t){if(n==="history")return 14;let e=9;return t.status==="idle"?e+=4:t.status==="unavailable"?e+=1:e+=t.step?9:6,e}var Te=[{name:"config_entry_id",selector:{config_entry:{integration:x}}}];async function Re(){if(customElements.get("ha-form"))return;await customElements.get("hui-entities-card")?.getConfigElement?.()}var Y=class extends y{static{this.properties={hass:{attribute:!1},_config:{state:!0},_texts:{state:!0}}}setConfig(t){this._config=t}connectedCallback(){super.connectedCallback(),Re().then(()=>this.requestUpdate())}shouldUpdate(t){return!t.has("hass")||t.size>1?!0:t.get("hass")?.locale!==this.hass?.locale||!this._texts}willUpdate(){let t=this.hass,e=t&&F(t);t&&e&&e!==this._texts?.language&&q(t,e).then(s=>this._texts=s)}render(){return!this.hass||!this._config?c``:c`<ha-form
+      .hass=${this.hass}
+      .data=${this._config}
+      .schema=${Te}
+      .computeLabel=${()=>f(this._texts,"person")}
+      @value-changed=${this._changed}
+    ></ha-form>`}_changed(t){t.stopPropagation();let e=t.detail.value.config_entry_id;!this._config||!e||e===this._config.config_entry_id||(this._config={...this._config,config_entry_id:e},this.dispatchEvent(new CustomEvent("config-changed",{detail:{config:this._config},bubbles:!0,composed:!0})))}};var ee=84,te=12,Pe=56,se=864e5;function Me(n){return Date.parse(`${n}T00:00:00Z`)/se}function He(n){return new Date(n*se).toISOString().slice(0,10)}function ne(n,t,e=1){let s=new Map(n.days.map(l=>[l.date,l])),r=Me(n.date),i=(r+4)%7,d=r-(i-e+7)%7-(te-1)*7,o=[];for(let l=0;l<te;l+=1){let h=[];for(let u=0;u<7;u+=1){let m=d+l*7+u,g=He(m),_=s.get(g),A="none";m>r?A="future":_&&(A=_.met?.[t]?"met":"missed"),h.push({date:g,kind:A,flareUp:_?.flare_up===!0})}o.push(h)}return o}function re(n){return n.flat().filter(t=>t.kind==="met").length}function ie(n,t=Pe){return n.days.slice(-t).map(e=>{let s={exercise:(e.exercise??0)+(e.stretch??0),inversion:e.inversion??0,rest:e.rest??0},r=v.reduce((i,a)=>i+s[a],0);return typeof e.pain=="number"?{date:e.date,minutes:s,total:r,pain:e.pain}:{date:e.date,minutes:s,total:r}})}function ae(n){let t=Math.max(0,...n.map(e=>e.total));return Math.max(60,Math.ceil(t/30)*30)}function oe(n,t,e){let s=t/Math.max(1,n.length),r="",i=!1;return n.forEach((a,d)=>{if(a.pain===void 0){i=!1;return}let o=Math.round((d+.5)*s*10)/10,l=Math.round((e-a.pain/10*e)*10)/10;r+=`${i?"L":"M"}${o} ${l}`,i=!0}),r}var Z=560,w=160;function J(n,t,e){return new Intl.DateTimeFormat(n,{...e,timeZone:"UTC"}).format(new Date(`${t}T12:00:00Z`))}function De(n,t,e,s){let r=ne(t,e,s),i=n.language,a=d=>d==="met"?f(n,"met"):d==="missed"?f(n,"not_met"):"";return c`<figure class="calendar" data-goal=${e}>
+    <figcaption>
+      <span>${f(n,`goal.${e}`)}</span>
+      <strong>${re(r)}</strong>
+    </figcaption>
+    <div class="weeks" role="grid">
+      ${r.map(d=>c`<div class="week" role="row">
+            ${d.map(o=>{let l=[J(i,o.date,{weekday:"short",day:"numeric",month:"short"}),a(o.kind),o.flareUp?f(n,"flare_up"):""].filter(Boolean).join(", ");return c`<span
+                class="day ${o.kind} ${o.flareUp?"flare-day":""}"
+                role="gridcell"
+                title=${l}
+                aria-label=${l}
+              ></span>`})}
+          </div>`)}
+    </div>
+  </figure>`}function Ue(n,t){let e=ae(t),s=Z/Math.max(1,t.length),r=Math.max(2,s-2),i=n.language,a=t.map((h,u)=>{let m=w,g=f(n,"day_summary",{date:J(i,h.date,{day:"numeric",month:"short"}),minutes:h.total,pain:h.pain===void 0?f(n,"no_pain"):h.pain});return G`<g class="bar"><title>${g}</title>${v.map(_=>{let A=h.minutes[_]/e*w;return m-=A,A>0?G`<rect class=${_} x=${u*s+1} y=${m} width=${r} height=${A}></rect>`:p})}</g>`}),d=t.map((h,u)=>h.pain===void 0?p:G`<circle class="pain-dot" cx=${(u+.5)*s} cy=${w-h.pain/10*w} r="3"></circle>`),o=t[0]?.date,l=t[t.length-1]?.date;return c`<figure class="chart">
+    <svg viewBox="0 0 ${Z} ${w}" preserveAspectRatio="none" role="img"
+      aria-label=${f(n,"pain_minutes_heading")}>
+      <line class="grid" x1="0" x2=${Z} y1=${w/2} y2=${w/2}></line>
+      ${a}
+      <path class="pain-line" d=${oe(t,Z,w)}></path>
+      ${d}
+    </svg>
+    <div class="axis">
+      <span>${o?J(i,o,{day:"numeric",month:"short"}):""}</span>
+      <span>${l?J(i,l,{day:"numeric",month:"short"}):""}</span>
+    </div>
+    <figcaption class="legend">
+      ${v.map(h=>c`<span><i class="key ${h}"></i>${f(n,`goal.${h}`)}</span>`)}
+      <span><i class="key pain"></i>${f(n,"pain_axis")}</span>
+      <span class="scale">${f(n,"minutes_a_day")}: 0–${e}</span>
+    </figcaption>
+  </figure>`}function de(n,t,e,s){return t?c`<section class="history">
+    <h2 class="heading">${f(n,"goals_heading")}</h2>
+    <div class="calendars">
+      ${v.map(r=>De(n,t,r,e))}
+    </div>
+    <div class="calendar-key">
+      <span><i class="day met"></i>${f(n,"met")}</span>
+      <span><i class="day missed"></i>${f(n,"not_met")}</span>
+      <span><i class="day missed flare-day"></i>${f(n,"flare_up")}</span>
+    </div>
+    <h2 class="heading">${f(n,"pain_minutes_heading")}</h2>
+    ${Ue(n,ie(t))}
+    ${s?c`<a class="report" href=${s} target="_blank" rel="noopener"
+          >${f(n,"report")}</a
+        >`:p}
+  </section>`:c`<section class="history"><p class="heading">${f(n,"loading")}</p></section>`}function ce(n,t){let e=[];for(let[s,r]of t)if(!n.get(s))try{n.define(s,r),e.push(s)}catch(i){console.warn(`Back Relief: could not define <${s}>`,i)}return e}function le(n,t,e="home-assistant"){let s=n();return ce(s,t),s.whenDefined(e).then(()=>{let r=n();return r===s?[]:ce(r,t)})}var pe=Q`
   :host {
     display: block;
     container-type: inline-size;
@@ -16,6 +69,10 @@ var I=globalThis,O=I.ShadowRoot&&(I.ShadyCSS===void 0||I.ShadyCSS.nativeShadow)&
     --br-warn: var(--warning-color, #ffa600);
   }
 
+  ha-card {
+    height: 100%;
+    overflow: hidden;
+  }
   .card {
     box-sizing: border-box;
     height: 100%;
@@ -24,13 +81,13 @@ var I=globalThis,O=I.ShadowRoot&&(I.ShadyCSS===void 0||I.ShadyCSS.nativeShadow)&
     gap: var(--br-gap);
     grid-template-columns: minmax(0, 1fr);
     grid-template-areas: "head" "session" "goals" "pain" "error";
+    align-content: start;
     color: var(--br-text);
-    background: var(--ha-card-background, var(--card-background-color, #fff));
-    border-radius: var(--br-radius);
-    border: var(--ha-card-border-width, 1px) solid var(--ha-card-border-color, var(--br-divider));
-    box-shadow: var(--ha-card-box-shadow, none);
     font-family: var(--ha-font-family-body, var(--paper-font-body1_-_font-family, inherit));
     line-height: 1.3;
+  }
+  .card.showing-history {
+    grid-template-areas: "head" "history" "error";
   }
 
   header {
@@ -40,6 +97,17 @@ var I=globalThis,O=I.ShadowRoot&&(I.ShadyCSS===void 0||I.ShadyCSS.nativeShadow)&
     align-items: center;
     justify-content: space-between;
     gap: 8px 16px;
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  .tab {
+    font-size: 18px;
+    background: transparent;
+    border-color: var(--br-accent);
+    color: var(--br-accent);
   }
   .name {
     font-size: clamp(24px, 5cqi, 40px);
@@ -283,6 +351,189 @@ var I=globalThis,O=I.ShadowRoot&&(I.ShadyCSS===void 0||I.ShadyCSS.nativeShadow)&
     padding: var(--br-gap);
   }
 
+  .step-of {
+    font-size: 20px;
+    font-weight: 600;
+    color: var(--br-muted);
+  }
+  .step {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    padding: 12px 16px;
+    border-radius: 12px;
+    background: color-mix(in srgb, var(--br-accent) 12%, transparent);
+  }
+  .step-name {
+    font-size: clamp(24px, 5cqi, 36px);
+    font-weight: 700;
+  }
+  .cue {
+    margin: 0;
+    font-size: clamp(20px, 3.4cqi, 24px);
+  }
+  .step-countdown {
+    font-size: clamp(64px, 16cqi, 104px);
+    font-weight: 700;
+    line-height: 1;
+    font-variant-numeric: tabular-nums;
+    text-align: center;
+  }
+  .step-controls {
+    display: grid;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 12px;
+  }
+  .step-controls button {
+    font-size: 20px;
+    font-weight: 600;
+    background: var(--br-accent);
+    color: var(--br-on-accent);
+  }
+  .step-controls .repeat-step {
+    background: transparent;
+    border-color: var(--br-accent);
+    color: var(--br-accent);
+  }
+  .guided .countdown {
+    font-size: clamp(32px, 7cqi, 44px);
+    padding: 0;
+  }
+  .guided .controls button {
+    min-height: 60px;
+  }
+  .guided.session {
+    gap: 8px;
+  }
+
+  .history {
+    grid-area: history;
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+  }
+  .calendars {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(160px, 1fr));
+    gap: 12px 16px;
+  }
+  figure {
+    margin: 0;
+  }
+  .calendar figcaption {
+    display: flex;
+    justify-content: space-between;
+    font-size: 20px;
+    font-weight: 600;
+    margin-bottom: 6px;
+  }
+  .weeks {
+    display: grid;
+    grid-template-columns: repeat(12, minmax(0, 1fr));
+    gap: 3px;
+  }
+  .week {
+    display: grid;
+    grid-template-rows: repeat(7, auto);
+    gap: 3px;
+  }
+  .day {
+    display: inline-block;
+    aspect-ratio: 1;
+    min-width: 0;
+    border-radius: 3px;
+    box-sizing: border-box;
+    background: var(--br-divider);
+  }
+  .day.met {
+    background: var(--br-good);
+  }
+  .day.none,
+  .day.future {
+    background: transparent;
+    border: 1px dashed var(--br-divider);
+  }
+  .day.future {
+    border: none;
+  }
+  .day.flare-day {
+    outline: 2px solid var(--br-warn);
+    outline-offset: -2px;
+  }
+  .calendar-key,
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px 16px;
+    font-size: 16px;
+    color: var(--br-muted);
+  }
+  .calendar-key span,
+  .legend span {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+  }
+  .calendar-key .day {
+    width: 14px;
+  }
+  .chart svg {
+    width: 100%;
+    height: 180px;
+    display: block;
+  }
+  .chart rect.exercise,
+  .key.exercise {
+    fill: var(--br-accent);
+    background: var(--br-accent);
+  }
+  .chart rect.rest,
+  .key.rest {
+    fill: var(--br-good);
+    background: var(--br-good);
+  }
+  .chart rect.inversion,
+  .key.inversion {
+    fill: var(--accent-color, #ff9800);
+    background: var(--accent-color, #ff9800);
+  }
+  .chart .grid {
+    stroke: var(--br-divider);
+    stroke-dasharray: 4 4;
+  }
+  .pain-line {
+    fill: none;
+    stroke: var(--br-stop);
+    stroke-width: 2.5;
+    vector-effect: non-scaling-stroke;
+  }
+  .pain-dot {
+    fill: var(--br-stop);
+  }
+  .key {
+    display: inline-block;
+    width: 14px;
+    height: 14px;
+    border-radius: 3px;
+  }
+  .key.pain {
+    height: 3px;
+    background: var(--br-stop);
+  }
+  .axis {
+    display: flex;
+    justify-content: space-between;
+    font-size: 14px;
+    color: var(--br-muted);
+  }
+  .report {
+    align-self: flex-start;
+    font-size: 18px;
+    color: var(--br-accent);
+    padding: 12px 0;
+    min-height: 24px;
+  }
+
   /* A tablet, or a wide column: session beside the goals, pain below. */
   @container (min-width: 720px) {
     .card {
@@ -290,6 +541,9 @@ var I=globalThis,O=I.ShadowRoot&&(I.ShadyCSS===void 0||I.ShadyCSS.nativeShadow)&
       grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
       grid-template-areas: "head head" "session goals" "pain pain" "error error";
       column-gap: 40px;
+    }
+    .card.showing-history {
+      grid-template-areas: "head head" "history history" "error error";
     }
     .starts {
       gap: 16px;
@@ -301,124 +555,123 @@ var I=globalThis,O=I.ShadowRoot&&(I.ShadyCSS===void 0||I.ShadyCSS.nativeShadow)&
       grid-template-columns: repeat(11, minmax(52px, 1fr));
     }
   }
-`,Ve=L`
-  :host {
-    display: block;
-  }
-  label {
-    display: flex;
-    flex-direction: column;
-    gap: 6px;
-    font-size: 16px;
-    color: var(--primary-text-color, #212121);
-  }
-  select {
-    font: inherit;
-    min-height: 48px;
-    padding: 8px 12px;
-    border-radius: 8px;
-    border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
-    color: var(--primary-text-color, #212121);
-    background: var(--card-background-color, #fff);
-  }
-  p {
-    color: var(--secondary-text-color, #727272);
-  }
-`;var F=class extends f{static{this.styles=Ve}static{this.properties={hass:{attribute:!1},_config:{state:!0}}}setConfig(e){this._config=e}shouldUpdate(e){return!e.has("hass")||e.size>1?!0:e.get("hass")?.devices!==this.hass?.devices}render(){if(!this.hass||!this._config)return c``;let e=M(this.hass);if(e.length===0)return c`<p>
-        Nobody has Back Relief yet. Add it for a person under Settings → Devices &amp; services,
-        then come back here.
-      </p>`;let t=this._config.config_entry_id??"",s=e.some(r=>r.entryId===t);return c`<label>
-      Person
-      <select @change=${this._changed}>
-        ${s?"":c`<option value="" ?selected=${!0} disabled>Choose a person</option>`}
-        ${e.map(r=>c`<option value=${r.entryId} ?selected=${r.entryId===t}>
-              ${r.name}
-            </option>`)}
-      </select>
-    </label>`}_changed(e){let t=e.target.value;!this._config||!t||t===this._config.config_entry_id||(this._config={...this._config,config_entry_id:t},this.dispatchEvent(new CustomEvent("config-changed",{detail:{config:this._config},bubbles:!0,composed:!0})))}};function je(i,e){let t=[];for(let[s,r]of e)if(!i.get(s))try{i.define(s,r),t.push(s)}catch(n){console.warn(`Back Relief: could not define <${s}>`,n)}return t}function Fe(i,e,t="home-assistant"){let s=i();return je(s,e),s.whenDefined(t).then(()=>{let r=i();return r===s?[]:je(r,e)})}var N="back-relief-card",qe="back-relief-card-editor",Ge={exercise:"Exercise",rest:"Rest",inversion:"Inversion"},at={pause:"Pause",resume:"Resume",stop:"Stop"},ae=class extends f{constructor(){super();this._ids={};this._session={status:"unavailable"};this._busy=!1,this._error=""}static{this.styles=Be}static{this.properties={hass:{attribute:!1},_config:{state:!0},_busy:{state:!0},_error:{state:!0}}}static getConfigElement(){return document.createElement(qe)}static getStubConfig(t){let s=M(t)[0];return s?{type:`custom:${N}`,config_entry_id:s.entryId}:{type:`custom:${N}`}}setConfig(t){if(!t||typeof t!="object")throw new Error("Invalid configuration");if(t.config_entry_id!==void 0&&typeof t.config_entry_id!="string")throw new Error("config_entry_id must be the id of a Back Relief entry");this._config=t}getCardSize(){return 10}getGridOptions(){return{columns:12,rows:"auto",min_columns:6}}connectedCallback(){super.connectedCallback(),this._syncCountdown()}disconnectedCallback(){super.disconnectedCallback(),this._stopTimer()}shouldUpdate(t){if(!t.has("hass")||t.size>1)return!0;let s=t.get("hass"),r=this.hass;return!s||!r||s.devices!==r.devices||s.entities!==r.entities||s.locale!==r.locale?!0:Ee.some(n=>{let o=this._ids[n];return o!==void 0&&s.states[o]!==r.states[o]})}willUpdate(t){let s=this.hass;if(!s)return;let r=t.get("hass"),n=t.has("hass")&&(!r||r.devices!==s.devices||r.entities!==s.entities);(t.has("_config")||n)&&(this._person=ke(s,this._config?.config_entry_id),this._ids=this._person?Pe(s,this._person.deviceId):{}),this._session=Re(this._state("sensor.session"),this._state("sensor.session_ends"))}updated(){this._syncCountdown()}_state(t){let s=this._ids[t];return s?this.hass?.states[s]:void 0}render(){if(window.__backReliefRenders=(window.__backReliefRenders??0)+1,!this.hass||!this._config)return c``;let t=this._person;if(!t){let s=this._config.config_entry_id;return c`<div class="card">
+`;var L="back-relief-card",ue="back-relief-card-editor",_t=class extends y{constructor(){super();this._ids={};this._session={status:"unavailable"};this._busy=!1,this._error="",this._view="today"}static{this.styles=pe}static{this.properties={hass:{attribute:!1},_config:{state:!0},_busy:{state:!0},_error:{state:!0},_texts:{state:!0},_view:{state:!0},_summary:{state:!0}}}static getConfigElement(){return document.createElement(ue)}static getStubConfig(e){let s=ft(e)[0];return s?{type:`custom:${L}`,config_entry_id:s.entryId}:{type:`custom:${L}`}}setConfig(e){if(!e||typeof e!="object")throw new Error("Invalid configuration");if(e.config_entry_id!==void 0&&typeof e.config_entry_id!="string")throw new Error("config_entry_id must be the id of a Back Relief entry");this._config=e}getCardSize(){return Qt(this._view,this._session)}getGridOptions(){return{columns:12,rows:"auto",min_columns:6,min_rows:8}}connectedCallback(){super.connectedCallback(),this._syncCountdown()}disconnectedCallback(){super.disconnectedCallback(),this._stopTimer()}shouldUpdate(e){if(!e.has("hass")||e.size>1)return!0;let s=e.get("hass"),r=this.hass;return!s||!r||s.devices!==r.devices||s.entities!==r.entities||s.locale!==r.locale?!0:It.some(i=>{let a=this._ids[i];return a!==void 0&&s.states[a]!==r.states[a]})}willUpdate(e){let s=this.hass;if(!s)return;let r=F(s);r!==this._language&&(this._language=r,q(s,r).then(d=>{this._language===r&&(this._texts=d)},()=>{this._language===r&&(this._texts=ht(r,{}))}));let i=e.get("hass"),a=e.has("hass")&&(!i||i.devices!==s.devices||i.entities!==s.entities);(e.has("_config")||a)&&(this._person=Lt(s,this._config?.config_entry_id),this._ids=this._person?Vt(s,this._person.deviceId):{}),this._session=Bt(this._state("sensor.session"),this._state("sensor.session_ends"))}updated(){this._syncCountdown()}_state(e){let s=this._ids[e];return s?this.hass?.states[s]:void 0}_t(e,s){return f(this._texts,e,s)}_days(e){return Nt(this._texts,"days",e)}render(){if(window.__backReliefRenders=(window.__backReliefRenders??0)+1,!this.hass||!this._config||!this._texts)return c`<ha-card></ha-card>`;let e=this._person;if(!e){let r=this._config.config_entry_id;return c`<ha-card>
         <div class="message">
-          ${s?`No Back Relief person with the entry id ${s}. Choose one in the card's editor.`:"Choose a person in the card's editor."}
+          ${r?this._t("unknown_person",{entry_id:r}):this._t("choose_person")}
         </div>
-      </div>`}return c`<div class="card" role="group" aria-label=${`Back Relief: ${t.name}`}>
-      <header>
-        <div class="name">${t.name}</div>
-        ${this._renderFlareUp()}
-      </header>
-      ${this._renderSession()} ${this._renderGoals()} ${this._renderPain()}
-      <div class="error" role="alert">${this._error}</div>
-    </div>`}_renderFlareUp(){let t=ze(this._state("switch.flare_up"));return t===void 0?d:c`<button
+      </ha-card>`}let s=this._view==="history";return c`<ha-card>
+      <div
+        class="card ${s?"showing-history":""}"
+        role="group"
+        aria-label=${this._t("card_label",{name:e.name})}
+      >
+        <header>
+          <div class="name">${e.name}</div>
+          <div class="tools">
+            ${this._renderFlareUp()}
+            <button
+              class="tab"
+              aria-pressed=${s?"true":"false"}
+              @click=${()=>this._showView(s?"today":"history")}
+            >
+              ${s?this._t("today"):this._t("history")}
+            </button>
+          </div>
+        </header>
+        ${s?de(this._texts,this._summary,this._firstWeekday(),this._reportUrl):c`${this._renderSession()} ${this._renderGoals()} ${this._renderPain()}`}
+        <div class="error" role="alert">${this._error}</div>
+      </div>
+    </ha-card>`}_renderFlareUp(){let e=Xt(this._state("switch.flare_up"));return e===void 0?p:c`<button
       class="flare"
-      aria-pressed=${t?"true":"false"}
+      aria-pressed=${e?"true":"false"}
       ?disabled=${this._busy}
-      title=${t?"Streaks are paused today":"Pause the streaks on a bad day"}
-      @click=${()=>this._toggleFlareUp(t)}
+      title=${e?this._t("flare_on_hint"):this._t("flare_off_hint")}
+      @click=${()=>this._toggleFlareUp(e)}
     >
-      <span class="dot"></span>${t?"Flare-up: on · streaks paused":"Flare-up: off"}
-    </button>`}_renderSession(){let t=this._session;if(t.status==="unavailable")return c`<section class="session"><p class="heading">Session unavailable</p></section>`;if(t.status==="idle"){let r={};for(let n of j)r[n]=this._state(`number.${n}_duration`);return c`<section class="session idle">
-        <h2 class="heading">Start a session</h2>
-        <div class="starts">
-          ${Ue(t.status,r).map(({activity:n,minutes:o})=>c`<button
-                class="start"
-                data-activity=${n}
-                ?disabled=${this._busy}
-                @click=${()=>this._start(n,o)}
-              >
-                <span class="activity">${ne[n]}</span>
-                ${o===void 0?d:c`<span class="minutes">${o} min</span>`}
-              </button>`)}
-        </div>
-      </section>`}let s=t.activity?ne[t.activity]??t.activity:"";return c`<section class="session ${t.status}">
+      <span class="dot"></span>${e?this._t("flare_on"):this._t("flare_off")}
+    </button>`}_renderSession(){let e=this._session;if(e.status==="unavailable")return c`<section class="session">
+        <p class="heading">${this._t("session_unavailable")}</p>
+      </section>`;if(e.status==="idle")return this._renderStarts();let s=e.activity?this._t(`activity.${e.activity}`):"",r=e.step;return c`<section class="session ${e.status} ${r?"guided":""}">
       <div class="now">
         <span class="activity">${s}</span>
-        ${t.status==="paused"?c`<span class="badge">Paused</span>`:d}
+        ${r?.count?c`<span class="step-of">${this._t("step_of",{number:r.number,count:r.count})}</span>`:p}
+        ${e.status==="paused"?c`<span class="badge">${this._t("paused")}</span>`:p}
       </div>
-      <div class="countdown" role="timer" aria-label="Time left"></div>
-      <div class="ends">${this._endsText(t)}</div>
+      ${r?c`<div class="step">
+            <div class="step-name">
+              ${r.name}${r.side?c` · ${this._t(`side.${r.side}`)}`:p}
+            </div>
+            ${r.cue?c`<p class="cue">${r.cue}</p>`:p}
+            ${r.endsAt!==void 0?c`<div class="step-countdown" role="timer" aria-label=${this._t("step_time_left")}></div>`:p}
+            <div class="step-controls">
+              <button class="repeat-step" ?disabled=${this._busy} @click=${()=>this._call("repeat_step")}>
+                ${this._t("repeat_step")}
+              </button>
+              <button class="next-step" ?disabled=${this._busy} @click=${()=>this._call("next_step")}>
+                ${this._t("next_step")}
+              </button>
+            </div>
+          </div>`:p}
+      <div class="countdown" role="timer" aria-label=${this._t("time_left")}></div>
+      <div class="ends">${this._endsText(e)}</div>
       <div class="controls">
-        ${Ne(t.status).map(r=>c`<button
-              class=${r}
+        ${Ft(e.status).map(i=>c`<button
+              class=${i}
               ?disabled=${this._busy}
-              @click=${()=>this._call(`${r}_session`)}
+              @click=${()=>this._call(`${i}_session`)}
             >
-              ${at[r]}
+              ${this._t(i)}
             </button>`)}
       </div>
-    </section>`}_endsText(t){let s=t.plannedMinutes?`${t.plannedMinutes} min session`:"";if(t.status!=="running"||t.endsAt===void 0)return s;let r=new Intl.DateTimeFormat(this.hass?.locale?.language,{hour:"numeric",minute:"2-digit"}).format(new Date(t.endsAt));return s?`${s} · ends at ${r}`:`Ends at ${r}`}_renderGoals(){return c`<section class="goals">
-      <h2 class="heading">Today</h2>
-      ${re.map(t=>{let s=Ie(this._state(`sensor.${t}_today`)),r=Oe(this._state(`sensor.${t}_streak`));if(!s&&!r)return d;let n=Math.round((s?.fraction??0)*100);return c`<div class="goal ${s?.met?"met":""}" data-goal=${t}>
+    </section>`}_renderStarts(){let e={};for(let i of K)e[i]=this._state(`number.${i}_duration`);let s=this._state("select.stretch_routine"),r=gt(s);return c`<section class="session idle">
+      <h2 class="heading">${this._t("start_heading")}</h2>
+      <div class="starts">
+        ${Kt("idle",e).map(({activity:i,minutes:a})=>{let o=i==="stretch"&&r!==void 0&&s!==void 0?this.hass?.formatEntityState?.(s)??r:a===void 0?void 0:this._t("minutes",{minutes:a});return c`<button
+            class="start"
+            data-activity=${i}
+            ?disabled=${this._busy}
+            @click=${()=>this._start(i,a)}
+          >
+            <span class="activity">${this._t(`activity.${i}`)}</span>
+            ${o===void 0?p:c`<span class="minutes">${o}</span>`}
+          </button>`})}
+      </div>
+    </section>`}_endsText(e){let s=e.plannedMinutes?this._t("session_minutes",{minutes:e.plannedMinutes}):"";if(e.status!=="running"||e.endsAt===void 0)return s;let r=new Intl.DateTimeFormat(this._texts?.language,{hour:"numeric",minute:"2-digit"}).format(new Date(e.endsAt)),i=this._t("ends_at",{time:r});return s?`${s} · ${i}`:i}_renderGoals(){return c`<section class="goals">
+      <h2 class="heading">${this._t("today")}</h2>
+      ${v.map(e=>{let s=Yt(this._state(`sensor.${e}_today`)),r=Zt(this._state(`sensor.${e}_streak`));if(!s&&!r)return p;let i=Math.round((s?.fraction??0)*100),a=this._t(`goal.${e}`);return c`<div class="goal ${s?.met?"met":""}" data-goal=${e}>
           <div class="row">
-            <span class="label">${Ge[t]}</span>
+            <span class="label">${a}</span>
             ${s?c`<span class="amount"
-                  >${s.minutes}${s.goal===void 0?d:c`<small> / ${s.goal} min</small>`}</span
-                >`:d}
+                  >${s.minutes}${s.goal===void 0?p:c`<small> ${this._t("of_goal",{goal:s.goal})}</small>`}</span
+                >`:p}
           </div>
           <div
             class="bar"
             role="progressbar"
-            aria-label=${`${Ge[t]} today`}
+            aria-label=${this._t("goal_today",{goal:a})}
             aria-valuemin="0"
             aria-valuemax="100"
-            aria-valuenow=${n}
+            aria-valuenow=${i}
           >
-            <div style="width: ${n}%"></div>
+            <div style="width: ${i}%"></div>
           </div>
           ${r?c`<div class="streak">
-                Streak <strong>${oe(r.days)}</strong>${r.best?c` · best ${oe(r.best)}`:d}
-              </div>`:d}
+                ${this._t("streak")} <strong>${this._days(r.days)}</strong>${r.best?c` · ${this._t("best",{days:this._days(r.best)})}`:p}
+              </div>`:p}
         </div>`})}
-    </section>`}_renderPain(){if(!this._ids["sensor.pain_level"])return d;let t=Le(this._state("sensor.pain_level"));return c`<section class="pain">
-      <h2 class="heading">How is your back? 0 is no pain, 10 the worst</h2>
-      <div class="levels" role="group" aria-label="Pain level">
-        ${Ce.map(s=>c`<button
+    </section>`}_renderPain(){if(!this._ids["sensor.pain_level"])return p;let e=Jt(this._state("sensor.pain_level"));return c`<section class="pain">
+      <h2 class="heading">${this._t("pain_heading")}</h2>
+      <div class="levels" role="group" aria-label=${this._t("pain_level")}>
+        ${zt.map(s=>c`<button
               class="level"
-              aria-pressed=${t===s?"true":"false"}
+              aria-pressed=${e===s?"true":"false"}
               ?disabled=${this._busy}
               @click=${()=>this._call("log_pain",{level:s})}
             >
               ${s}
             </button>`)}
       </div>
-    </section>`}_syncCountdown(){this._stopTimer(),this.isConnected&&this._tick()}_tick(){this._timer=void 0;let t=this.renderRoot?.querySelector(".countdown");if(!t)return;let s=Te(this._session,Date.now()),r=He(s);t.textContent!==r&&(t.textContent=r),window.__backReliefTicks=(window.__backReliefTicks??0)+1,this._session.status==="running"&&s!==void 0&&s>0&&(this._timer=setTimeout(()=>this._tick(),Me(s)))}_stopTimer(){this._timer!==void 0&&clearTimeout(this._timer),this._timer=void 0}_start(t,s){let r={activity:t};s!==void 0&&(r.duration=s),this._call("start_session",r)}_toggleFlareUp(t){let s=this._ids["switch.flare_up"];s&&this._run(()=>this.hass.callService("switch",t?"turn_off":"turn_on",{entity_id:s}))}async _call(t,s={}){let r=this._person?.entryId;r&&await this._run(()=>this.hass.callService(V,t,{...s,config_entry_id:r}))}async _run(t){if(!(!this.hass||this._busy)){this._busy=!0,this._error="";try{await t()}catch(s){this._error=De(s)}finally{this._busy=!1}}}};Fe(()=>window.customElements,[[qe,F],[N,ae]]);window.customCards?.some(i=>i.type===N)||(window.customCards=window.customCards??[],window.customCards.push({type:N,name:"Back Relief",description:"A person's back-care routine: the session with a live countdown, goals, streaks.",preview:!0,documentationURL:"https://github.com/back-relief/back-relief#the-dashboard-card"}));export{ae as BackReliefCard};
+    </section>`}_firstWeekday(){return this.hass?.locale?.first_weekday==="sunday"?0:1}_showView(e){this._view=e,this._error="",e==="history"&&this._loadHistory()}async _loadHistory(){let e=this.hass,s=this._person?.entryId;if(!e||!s)return;this._summary=void 0;let r=`/api/${x}/report/${s}`;try{let[i,a]=await Promise.all([e.callWS({type:"call_service",domain:x,service:"get_summary",service_data:{days:ee,config_entry_id:s},return_response:!0}),e.callWS({type:"auth/sign_path",path:r,expires:3600}).then(d=>d.path).catch(()=>r)]);if(this._view!=="history"||this._person?.entryId!==s)return;this._reportUrl=a,this._summary=i.response}catch(i){this._error=mt(i,this._t("refused"))}}_syncCountdown(){this._stopTimer(),this.isConnected&&this._tick()}_tick(){this._timer=void 0;let e=this.renderRoot,s=e?.querySelector(".countdown"),r=e?.querySelector(".step-countdown");if(!s&&!r)return;let i=Date.now(),a=Gt(this._session,i),d=jt(this._session,i);for(let[l,h]of[[s,a],[r,d]]){let u=qt(h);l&&l.textContent!==u&&(l.textContent=u)}if(window.__backReliefTicks=(window.__backReliefTicks??0)+1,this._session.status!=="running")return;let o=Wt([a,d]);o!==void 0&&(this._timer=setTimeout(()=>this._tick(),o))}_stopTimer(){this._timer!==void 0&&clearTimeout(this._timer),this._timer=void 0}_start(e,s){let r=this._ids["button.start_stretch"];if(e==="stretch"&&r&&gt(this._state("select.stretch_routine"))){this._run(()=>this.hass.callService("button","press",{entity_id:r}));return}let i={activity:e};s!==void 0&&(i.duration=s),this._call("start_session",i)}_toggleFlareUp(e){let s=this._ids["switch.flare_up"];s&&this._run(()=>this.hass.callService("switch",e?"turn_off":"turn_on",{entity_id:s}))}async _call(e,s={}){let r=this._person?.entryId;r&&await this._run(()=>this.hass.callService(x,e,{...s,config_entry_id:r}))}async _run(e){if(!(!this.hass||this._busy)){this._busy=!0,this._error="";try{await e()}catch(s){this._error=mt(s,this._t("refused"))}finally{this._busy=!1}}}};le(()=>window.customElements,[[ue,Y],[L,_t]]);window.customCards?.some(n=>n.type===L)||(window.customCards=window.customCards??[],window.customCards.push({type:L,name:"Back Relief",description:"A person's back-care routine: the session with a live countdown and guided steps, goals, streaks and history.",preview:!0,documentationURL:"https://github.com/back-relief/back-relief#the-dashboard-card"}));export{_t as BackReliefCard};
 /*! Bundled license information:
 
 @lit/reactive-element/css-tag.js:
