@@ -31,6 +31,7 @@ from homeassistant.core import (
     split_entity_id,
 )
 from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
+from homeassistant.helpers.storage import Store
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -101,6 +102,27 @@ def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
     return snapshot.with_defaults(extension_class=_SnapshotExtension, exclude=props("aliases"))
 
 
+# Home Assistant's test plugin replaces Store's disk access with a dict in every test
+# (the hass_storage fixture). These are the real methods, taken when this module is
+# imported, before any fixture runs, for the tests that need a real file on disk.
+REAL_STORE_LOAD = Store._async_load
+REAL_STORE_WRITE = Store._async_write_data
+REAL_STORE_REMOVE = Store.async_remove
+
+
+@pytest.fixture
+def storage_on_disk(hass: HomeAssistant) -> Generator[Path]:
+    """Let Home Assistant's stores read and write real files; return the .storage folder."""
+    with (
+        patch.object(Store, "_async_load", REAL_STORE_LOAD),
+        patch.object(Store, "_async_write_data", REAL_STORE_WRITE),
+        patch.object(Store, "async_remove", REAL_STORE_REMOVE),
+    ):
+        folder = Path(hass.config.path(".storage"))
+        folder.mkdir(parents=True, exist_ok=True)
+        yield folder
+
+
 @pytest.fixture(autouse=True)
 def config_dir(hass: HomeAssistant, tmp_path: Path) -> Path:
     """Give each test a configuration folder of its own, for the files we write."""
@@ -153,13 +175,26 @@ def make_entry(name: str = "Alex", person: str | None = None, **options: Any) ->
 
 
 def stored(data: dict[str, Any], key: str = STORAGE_KEY) -> dict[str, Any]:
-    """Return a stored routine as Home Assistant's storage holds it; Alex's unless told."""
-    return {
-        "version": STORAGE_VERSION,
-        "minor_version": STORAGE_MINOR_VERSION,
-        "key": key,
-        "data": data,
-    }
+    """Return a stored routine of format 1.1 (every day in one file); Alex's unless told.
+
+    Seeding the first format lets every test that starts from stored days go
+    through the migration to the current format too.
+    """
+    return {"version": 1, "minor_version": 1, "key": key, "data": data}
+
+
+def written_days(hass_storage: dict[str, Any], key: str = STORAGE_KEY) -> dict[str, Any]:
+    """Return every day written for a person, open and closed, in the form of format 1.1."""
+    from custom_components.back_relief.routine import DayLog  # noqa: PLC0415
+
+    person = hass_storage[key]
+    assert (person["version"], person["minor_version"]) == (STORAGE_VERSION, STORAGE_MINOR_VERSION)
+    days = {}
+    for year in person["data"]["years"]:
+        for day, text in hass_storage[f"{key}.{year}"]["data"]["days"].items():
+            days[day] = DayLog.from_compact(text).as_dict()
+    days.update(person["data"]["days"])
+    return dict(sorted(days.items()))
 
 
 @pytest.fixture

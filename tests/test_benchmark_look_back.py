@@ -25,12 +25,13 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.back_relief.daily_statistics import DailyStatistics, Figures
+from custom_components.back_relief.history import History
 from custom_components.back_relief.insights import insight_minutes, recent_insights
 from custom_components.back_relief.long_term_statistics import PAUSE_BETWEEN
 from custom_components.back_relief.phrases import language
 from custom_components.back_relief.report_html import render_html, report_words
 from custom_components.back_relief.report_view import person_report
-from custom_components.back_relief.routine import Activity, Goal, History
+from custom_components.back_relief.routine import Activity, Goal
 
 from .conftest import advance, make_entry, set_up
 from .test_benchmark import (

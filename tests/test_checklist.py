@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from custom_components.back_relief.checklist import Checklist, ChecklistItem
-from custom_components.back_relief.routine import History
+from custom_components.back_relief.history import History
 from custom_components.back_relief.session import RoutineError
 
 TODAY = date(2026, 5, 4)

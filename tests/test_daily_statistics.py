@@ -13,7 +13,8 @@ from custom_components.back_relief.daily_statistics import (
     day_start,
     pain_figures,
 )
-from custom_components.back_relief.routine import Activity, DayLog, History, PainEntry
+from custom_components.back_relief.history import History
+from custom_components.back_relief.routine import Activity, DayLog, PainEntry
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 KOLKATA = ZoneInfo("Asia/Kolkata")

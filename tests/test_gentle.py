@@ -6,8 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from custom_components.back_relief.flare_ups import FlareUp
 from custom_components.back_relief.gentle import GentlePlan
+from custom_components.back_relief.history import History
 from custom_components.back_relief.plan import PlanSettings
-from custom_components.back_relief.routine import Activity, Goal, History, PainEntry
+from custom_components.back_relief.routine import Activity, Goal, PainEntry
 
 SETTINGS = PlanSettings(start_minutes=2, step_minutes=1, goal_minutes=15, max_minutes=30)
 TODAY = date(2026, 11, 26)

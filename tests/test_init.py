@@ -15,7 +15,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import DOMAIN
 
-from .conftest import attributes, call, make_entry, move_to, reload, set_up, state
+from .conftest import attributes, call, make_entry, move_to, reload, set_up, state, written_days
 
 
 async def test_setup_and_unload(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
@@ -138,8 +138,8 @@ async def test_two_people_are_kept_apart(
     await call(hass, "start_session", activity="exercise")
     assert hass.states.get("sensor.alex_session").state == "exercise"
     assert await hass.config_entries.async_unload(alex.entry_id)
-    sam_days = hass_storage[f"{DOMAIN}.entry_sam"]["data"]["history"]
-    alex_days = hass_storage[f"{DOMAIN}.entry_alex"]["data"]["history"]
+    sam_days = written_days(hass_storage, f"{DOMAIN}.entry_sam")
+    alex_days = written_days(hass_storage, f"{DOMAIN}.entry_alex")
     assert {day: log["minutes"] for day, log in sam_days.items()} == {"2026-11-25": {"rest": 20}}
     assert {day: log["minutes"] for day, log in alex_days.items()} == {
         "2026-11-25": {"inversion": 15}

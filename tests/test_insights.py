@@ -6,8 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from custom_components.back_relief.history import History
 from custom_components.back_relief.insights import MIN_DAYS, Insight, Subject, Words, find_insights
-from custom_components.back_relief.routine import Activity, DayLog, History, PainEntry, Visit
+from custom_components.back_relief.routine import Activity, DayLog, PainEntry, Visit
 from custom_components.back_relief.texts import group
 
 FIRST = date(2026, 3, 1)

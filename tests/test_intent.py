@@ -195,6 +195,9 @@ async def test_less_than_a_minute_left(
         ("I did thirty minutes of core", "Logged 30 minutes of core.", "core"),
         ("record yoga for 30 minutes", "Logged 30 minutes of yoga.", "yoga"),
         ("log 30 minutes of exercise", "Logged 30 minutes of exercise.", None),
+        # A verb says what was done, not what kind of exercise it was.
+        ("I worked out for 30 minutes", "Logged 30 minutes of exercise.", None),
+        ("I went for a walk for 30 minutes", "Logged 30 minutes of exercise.", None),
     ],
 )
 async def test_log_activity(
@@ -216,6 +219,24 @@ async def test_log_stretching_and_rest(hass: HomeAssistant, alex: MockConfigEntr
     assert speech == "Logged 20 minutes of relaxation."
     assert state(hass, alex, "sensor", "exercise_today") == "10"
     assert state(hass, alex, "sensor", "rest_today") == "20"
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "answer"),
+    [
+        ("en", "I rested for 15 minutes", "Logged 15 minutes of rest."),
+        ("en", "I stretched for 15 minutes", "Logged 15 minutes of stretching."),
+        ("de", "ich habe mich 15 Minuten ausgeruht", "15 Minuten Ruhepause eingetragen."),
+        ("nl", "ik heb 15 minuten gerust", "15 minuten rust genoteerd."),
+    ],
+)
+async def test_logged_with_a_verb_names_the_activity(
+    hass: HomeAssistant, alex: MockConfigEntry, language: str, sentence: str, answer: str
+) -> None:
+    """A verb such as "I rested" logs the activity, and the answer names it, not the verb."""
+    speech, _ = await say(hass, sentence, language=language)
+    assert speech == answer
+    assert alex.runtime_data.coordinator.today_log().kinds == {}
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,10 @@ import pytest
 
 from custom_components.back_relief.checklist import Checklist, ChecklistItem
 from custom_components.back_relief.guided import Routine, Step
+from custom_components.back_relief.history import History
 from custom_components.back_relief.person import PersonRoutine, find_routine
 from custom_components.back_relief.plan import PlanSettings
-from custom_components.back_relief.routine import Activity, Goal, History
+from custom_components.back_relief.routine import Activity, Goal
 from custom_components.back_relief.session import RoutineError
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -262,7 +263,7 @@ def test_stored_form_comes_back_whole() -> None:
     routine.stretch_routine = "two"
     routine.checklist.add("own", "Walk")
     stored = routine.as_stored()
-    again = PersonRoutine.from_stored(stored, Checklist(), TODAY)
+    again = PersonRoutine.from_stored(stored, Checklist(), routine.history, TODAY)
     assert again.as_stored() == stored
     assert again.session == routine.session
 
@@ -280,13 +281,13 @@ def test_someone_new_starts_on_the_plan_and_a_hand_set_number_moves_it() -> None
 def test_stored_form_without_a_checklist_keeps_the_default() -> None:
     """An empty stored checklist is the built-in one."""
     default = Checklist([ChecklistItem("sun", "Sun")])
-    assert PersonRoutine.from_stored({}, default, TODAY).checklist is default
+    assert PersonRoutine.from_stored({}, default, History(), TODAY).checklist is default
 
 
 @pytest.mark.parametrize(
     "unreadable",
     [
-        {"history": []},
+        {"checklist": [{"uid": "vitamin_d"}]},
         {"session": {"activity": "juggling"}},
         {"durations": {"exercise": "long"}},
         {"rest_snapshot": ["light.lamp"]},
@@ -296,10 +297,28 @@ def test_stored_form_without_a_checklist_keeps_the_default() -> None:
 def test_stored_form_that_cant_be_read_raises(unreadable: dict[str, object]) -> None:
     """Storage sets such a file aside; the routine never takes half of it."""
     with pytest.raises((KeyError, TypeError, ValueError, AttributeError)):
-        PersonRoutine.from_stored(unreadable, Checklist())
+        PersonRoutine.from_stored(unreadable, Checklist(), History())
 
 
 def test_history_is_a_fresh_one_for_each_routine() -> None:
     """Two people never share a history by a default."""
     assert PersonRoutine().history is not PersonRoutine().history
     assert isinstance(PersonRoutine().history, History)
+
+
+def test_feedback_reaches_a_session_whose_day_has_closed() -> None:
+    """Answered after midnight, the feedback is kept with yesterday's session; once only."""
+    berlin = ZoneInfo("Europe/Berlin")
+    routine = PersonRoutine()
+    started = datetime(2026, 11, 25, 22, 30, tzinfo=berlin)
+    routine.start(Activity.REST, 20, started, max_inversion=30, routines={})
+    routine.finish_if_due(started + timedelta(minutes=20), berlin, while_offline=False)
+    routine.history.close_days(date(2026, 11, 26))
+
+    with pytest.raises(RoutineError):
+        routine.give_feedback(started + timedelta(minutes=1), "easier", berlin)
+    routine.give_feedback(started.astimezone(UTC), "easier", berlin)
+
+    record = routine.session_record(started.astimezone(UTC), berlin)
+    assert record is not None
+    assert record.feedback == "easier"

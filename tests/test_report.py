@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from custom_components.back_relief.history import History
 from custom_components.back_relief.insights import Subject
 from custom_components.back_relief.report import CSV_HEADER, Report, build_report, csv_rows, period
 from custom_components.back_relief.report_html import (
@@ -18,14 +19,7 @@ from custom_components.back_relief.report_html import (
     report_filename,
     report_words,
 )
-from custom_components.back_relief.routine import (
-    Activity,
-    Goal,
-    History,
-    PainEntry,
-    SessionRecord,
-    Visit,
-)
+from custom_components.back_relief.routine import Activity, Goal, PainEntry, SessionRecord, Visit
 
 SPEECH = Path(__file__).parent.parent / "custom_components" / "back_relief" / "speech"
 LANGUAGES = ("en", "de", "fr", "es", "nl")

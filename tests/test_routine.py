@@ -8,17 +8,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from custom_components.back_relief.history import History
 from custom_components.back_relief.routine import (
     Activity,
     DayLog,
     Goal,
-    History,
     PainEntry,
     SessionRecord,
-    Streak,
     Visit,
     local_date,
 )
+from custom_components.back_relief.streaks import Streak
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ONE_DAY = timedelta(days=1)
@@ -787,3 +787,69 @@ def test_session_feedback_and_skipped_reminders_are_stored_and_read_back() -> No
     older = {"sessions": [[started.isoformat(), started.isoformat(), "rest", 10, None]]}
     assert DayLog.from_dict(older).sessions[0].feedback is None
     assert DayLog.from_dict(older).as_dict() == older
+
+
+# --- Closed days ------------------------------------------------------------
+
+
+def full_day() -> DayLog:
+    """Return a day holding something of every kind, with a note in another script."""
+    at = datetime(2026, 3, 29, 7, 30, tzinfo=UTC)
+    return DayLog(
+        minutes={Activity.REST: 15, Activity.EXERCISE: 20},
+        kinds={"yoga": 20},
+        pain=[PainEntry(at, 4, "steif, ça va, 背中")],
+        visits=[Visit(at.astimezone(BERLIN), None)],
+        flare_up=True,
+        checklist_done=["vitamin_d"],
+        sessions=[
+            SessionRecord(at, at + timedelta(minutes=15), Activity.REST, 15, "calm", "easier")
+        ],
+        skipped=["inversion"],
+    )
+
+
+def test_a_day_reads_back_the_same_from_its_compact_text() -> None:
+    """Every field of a day survives the compact text; an empty day is the shortest text."""
+    log = full_day()
+    assert DayLog.from_compact(log.to_compact()).as_dict() == log.as_dict()
+    assert DayLog().to_compact() == "[]"
+    assert DayLog(minutes={Activity.INVERSION: 15}).to_compact() == "[0,0,15]"
+    assert DayLog.from_compact("[0,0,15]").minutes == {Activity.INVERSION: 15}
+
+
+def test_closed_days_read_as_before_and_open_again_when_changed() -> None:
+    """Days before today close into their year; a change opens one again, then it closes."""
+    history = History()
+    history.add_minutes(date(2025, 12, 31), Activity.EXERCISE, 20)
+    history.add_minutes(date(2026, 1, 1), Activity.EXERCISE, 20)
+    history.add_minutes(date(2026, 1, 2), Activity.EXERCISE, 5)
+    history.close_days(date(2026, 1, 2))
+    assert history.years == [2025, 2026]
+    assert sorted(history.take_changed_years()) == [2025, 2026]
+    assert history.open_days_as_dict() == {"2026-01-02": {"minutes": {"exercise": 5}}}
+    assert history.get(date(2025, 12, 31)).minutes == {Activity.EXERCISE: 20}
+    assert len(history) == 3
+    assert history.streak(Goal.EXERCISE, 20, date(2026, 1, 2)).current == 2
+
+    # Minutes logged for New Year's Eve: only 2025 is written again.
+    history.add_minutes(date(2025, 12, 31), Activity.STRETCH, 5, "yoga")
+    history.close_days(date(2026, 1, 2))
+    assert list(history.take_changed_years()) == [2025]
+    assert history.get(date(2025, 12, 31)).minutes == {
+        Activity.EXERCISE: 20,
+        Activity.STRETCH: 5,
+    }
+    assert history.take_changed_years() == {}
+
+
+def test_latest_pain_and_visit_are_found_among_closed_days() -> None:
+    """The latest report and visit are kept as days change, closed or open."""
+    history = History()
+    history.edit(date(2024, 5, 1)).pain.append(PainEntry(datetime(2024, 5, 1, tzinfo=UTC), 6))
+    history.edit(date(2025, 5, 1)).visits.append(Visit(datetime(2025, 5, 1, tzinfo=UTC)))
+    history.close_days(date(2026, 1, 1))
+    assert history.latest_pain() == PainEntry(datetime(2024, 5, 1, tzinfo=UTC), 6)
+    history.edit(date(2024, 4, 1)).pain.append(PainEntry(datetime(2024, 4, 1, tzinfo=UTC), 2))
+    assert history.latest_pain() == PainEntry(datetime(2024, 5, 1, tzinfo=UTC), 6)
+    assert history.latest_visit() == Visit(datetime(2025, 5, 1, tzinfo=UTC))

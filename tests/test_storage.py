@@ -30,31 +30,14 @@ from .conftest import (
     set_up,
     state,
     stored,
+    written_days,
 )
-
-# Home Assistant's test plugin replaces Store's disk access with a dict in every test
-# (the hass_storage fixture). These are the real methods, taken when this module is
-# imported, before any fixture runs, for the tests that need a real file on disk.
-REAL_STORE_LOAD = Store._async_load
-REAL_STORE_WRITE = Store._async_write_data
-REAL_STORE_REMOVE = Store.async_remove
 
 
 @pytest.fixture
 def hass_config_dir(hass_tmp_config_dir: str) -> str:
     """Give every test its own configuration folder, so files on disk never leak."""
     return hass_tmp_config_dir
-
-
-@pytest.fixture
-def storage_on_disk(hass: HomeAssistant) -> Generator[Path]:
-    """Let Home Assistant's stores read and write real files; return the .storage folder."""
-    with (
-        patch.object(Store, "_async_load", REAL_STORE_LOAD),
-        patch.object(Store, "_async_write_data", REAL_STORE_WRITE),
-        patch.object(Store, "async_remove", REAL_STORE_REMOVE),
-    ):
-        yield Path(hass.config.path(".storage"))
 
 
 def on_disk(storage_on_disk: Path, routine: dict[str, Any]) -> str:
@@ -94,9 +77,8 @@ async def test_unload_writes_the_routine_and_setup_reads_it_back(
     assert await hass.config_entries.async_unload(setup_entry.entry_id)
 
     written = hass_storage[STORAGE_KEY]
-    assert written["version"] == 1
-    assert written["minor_version"] == 1
-    assert written["data"]["history"] == {
+    assert (written["version"], written["minor_version"]) == (2, 1)
+    assert written_days(hass_storage) == {
         "2026-11-24": {"minutes": {"exercise": 25}},
         "2026-11-25": {
             "minutes": {"stretch": 5, "rest": 15},
@@ -184,8 +166,8 @@ async def test_changes_within_seconds_are_written_once(
     await move_to(hass, frozen_time, start + timedelta(seconds=15))
     assert len(store_writes) == 1
     written = store_writes[0]
-    assert written["history"]["2026-11-25"]["minutes"] == {"exercise": 10}
-    assert written["history"]["2026-11-25"]["pain"] == [["2026-11-25T08:00:02+00:00", 4, None]]
+    assert written["days"]["2026-11-25"]["minutes"] == {"exercise": 10}
+    assert written["days"]["2026-11-25"]["pain"] == [["2026-11-25T08:00:02+00:00", 4, None]]
     assert written["session"]["activity"] == "rest"
 
     # Nothing changed since: no more writes.
@@ -203,7 +185,7 @@ async def test_unload_flushes_a_pending_write_at_once(
     assert store_writes == []
     assert await hass.config_entries.async_unload(setup_entry.entry_id)
     assert len(store_writes) == 1
-    assert store_writes[0]["history"] == {"2026-11-25": {"minutes": {"inversion": 15}}}
+    assert store_writes[0]["days"] == {"2026-11-25": {"minutes": {"inversion": 15}}}
 
 
 async def test_storage_that_is_not_json_starts_clean_with_a_repair_issue(
@@ -273,7 +255,7 @@ async def test_storage_that_cannot_be_read_is_kept_with_a_repair_issue(
     await call(hass, "log_activity", activity="exercise", minutes=20)
     assert await hass.config_entries.async_unload(entry.entry_id)
     rewritten = json.loads((storage_on_disk / STORAGE_KEY).read_text(encoding="utf-8"))
-    assert rewritten["data"]["history"] == {"2026-11-25": {"minutes": {"exercise": 20}}}
+    assert rewritten["data"]["days"] == {"2026-11-25": {"minutes": {"exercise": 20}}}
     assert copies[0].read_text(encoding="utf-8") == original
 
 
@@ -340,7 +322,11 @@ async def test_readable_storage_raises_no_repair_issue(
     entry = await set_up(hass, make_entry())
 
     assert state(hass, entry, "sensor", "rest_streak") == "1"
-    assert [file.name for file in storage_on_disk.glob(f"{DOMAIN}.*")] == [STORAGE_KEY]
+    # Format 1.1 moved on to 2.1: the closed days of 2026 in a segment of their own.
+    assert sorted(file.name for file in storage_on_disk.glob(f"{DOMAIN}.*")) == [
+        STORAGE_KEY,
+        f"{STORAGE_KEY}.2026",
+    ]
     assert [issue for issue in issue_registry.issues if issue[0] == DOMAIN] == []
 
 

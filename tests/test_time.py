@@ -23,6 +23,7 @@ from .conftest import (
     set_up,
     state,
     stored,
+    written_days,
 )
 
 
@@ -300,7 +301,7 @@ async def test_flare_up_on_at_setup_marks_the_day(
     days = await summary_days(hass, 2)
     assert days["2026-11-25"]["flare_up"] is True
     assert await hass.config_entries.async_unload(entry.entry_id)
-    assert hass_storage[STORAGE_KEY]["data"]["history"]["2026-11-25"] == {"flare_up": True}
+    assert written_days(hass_storage)["2026-11-25"] == {"flare_up": True}
     assert hass_storage[STORAGE_KEY]["data"]["flare_up"] is True
 
     # The paused day does not break the streak of 11-22 and 11-23 the day after.
@@ -361,7 +362,7 @@ async def test_flare_up_pauses_every_day_a_clock_jump_skips(
     await call(hass, "log_activity", activity="exercise", minutes=20)
     assert streak(hass, entry) == ("4", True)
     assert await hass.config_entries.async_unload(entry.entry_id)
-    history = hass_storage[STORAGE_KEY]["data"]["history"]
+    history = written_days(hass_storage)
     assert [day for day in sorted(history) if history[day].get("flare_up")] == [
         "2026-11-25",
         "2026-11-26",

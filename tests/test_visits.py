@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from custom_components.back_relief.routine import History, Visit
+from custom_components.back_relief.history import History
+from custom_components.back_relief.routine import Visit
 from custom_components.back_relief.session import RoutineError
 from custom_components.back_relief.visits import PlannedVisits
 

@@ -20,7 +20,7 @@ from .notification_actions import async_listen_to_phones
 from .report_view import async_register_report
 from .rest_lights import RestLights
 from .services import async_setup_services
-from .storage import routine_store
+from .storage import async_remove_routine
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -107,5 +107,5 @@ async def async_unload_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) 
 
 async def async_remove_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -> None:
     """Delete a removed person's stored routine."""
-    await routine_store(hass, entry.entry_id).async_remove()
+    await async_remove_routine(hass, entry.entry_id)
     await async_sync_sentences(hass)  # forget the name; no sentences after the last person

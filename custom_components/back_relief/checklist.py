@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .routine import History
+from .history import History
 from .session import RoutineError
 
 

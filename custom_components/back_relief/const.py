@@ -115,7 +115,8 @@ EVENT_TYPES: Final = [
 ]
 BUS_EVENT: Final = f"{DOMAIN}_session"
 
-STORAGE_VERSION: Final = 1
+# Format 2 keeps each year's closed days in a store segment of its own.
+STORAGE_VERSION: Final = 2
 STORAGE_MINOR_VERSION: Final = 1
 # Changes are written at most this often; unload and shutdown flush them.
 SAVE_DELAY: Final = 10

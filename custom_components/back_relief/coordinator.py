@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, tzinfo
+from functools import partial
 from typing import Any, cast
 
 from homeassistant.config_entries import ConfigEntry
@@ -22,6 +23,7 @@ from homeassistant.util import dt as dt_util
 
 from .checklist import Checklist, ChecklistItem
 from .clock import RoutineClock
+from .closed_days import ClosedYear
 from .commands import Change, RoutineCommands
 from .const import (
     BUS_EVENT,
@@ -36,14 +38,16 @@ from .const import (
     SAVE_DELAY,
 )
 from .guided import Routine, TimedStep
+from .history import History
 from .insights import Words, insight_minutes
 from .person import PersonRoutine, SessionEvent
 from .phrases import built_in_routines, group_of, language, phrase
 from .plan import PlanSettings
-from .routine import Activity, DayLog, Goal, History, Streak, Visit, local_date
+from .routine import Activity, DayLog, Goal, Visit, local_date
 from .session import RoutineError, Session
 from .steps import current_step
-from .storage import BackReliefStore, async_load_routine, routine_store
+from .storage import BackReliefStore, async_load_routine, routine_store, segment_store
+from .streaks import Streak
 from .summary import build_summary
 
 type EventListener = Callable[[str, dict[str, Any]], None]
@@ -76,6 +80,8 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
         # What the entry held at setup; a change of name or person reloads.
         self.setup_data = dict(entry.data)
         self.store: BackReliefStore = routine_store(hass, entry.entry_id)
+        # The stores of the years whose closed days changed while loaded.
+        self._segments: dict[int, BackReliefStore] = {}
         self.data = PersonRoutine(checklist=self._default_checklist())
         self._event_listeners: list[EventListener] = []
         self.clock = RoutineClock(hass, self)
@@ -100,13 +106,18 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
             entry_id=self.entry.entry_id,
             name=self.name,
             default_checklist=self._default_checklist,
+            goals={goal: self.goal_minutes(goal) for goal in Goal},
             today=self.today(),
             plan_settings=self.plan_settings,
         )
 
     async def async_unload(self) -> None:
-        """Stop the clock and write what is pending."""
+        """Stop the clock and write what is pending: the years first, then the person."""
         self.clock.cancel()
+        self.save_quietly()  # closes what is over, so that every changed year has its store
+        history = self.data.history
+        for year, store in self._segments.items():
+            await store.async_save(ClosedYear.stored(year, history.year_snapshot(year)))
         await self.store.async_save(self.data.as_stored())
 
     # ----- news -----
@@ -120,7 +131,7 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
     @callback
     def changed(self) -> None:
         """Save (coalesced) and tell the entities."""
-        self.store.async_delay_save(self.data.as_stored, SAVE_DELAY)
+        self.save_quietly()
         self.async_update_listeners()
 
     @callback
@@ -137,8 +148,20 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
 
     @callback
     def save_quietly(self) -> None:
-        """Save (coalesced) without telling the entities: a change none of them shows."""
-        self.store.async_delay_save(self.data.as_stored, SAVE_DELAY)
+        """Save (coalesced) without telling the entities: a change none of them shows.
+
+        Days before today close into their years, and only the years that
+        changed are written. What is handed to the stores is a snapshot, as
+        they serialise it in an executor while the routine goes on changing.
+        """
+        history = self.data.history
+        history.close_days(self.today())
+        for year, days in history.take_changed_years().items():
+            if (store := self._segments.get(year)) is None:
+                store = self._segments[year] = segment_store(self.hass, self.store.key, year)
+            store.async_delay_save(partial(ClosedYear.stored, year, days), SAVE_DELAY)
+        stored = self.data.as_stored()
+        self.store.async_delay_save(lambda: stored, SAVE_DELAY)
 
     @callback
     def options_updated(self) -> None:

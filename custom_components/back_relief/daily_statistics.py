@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from itertools import accumulate
 
-from .routine import ONE_DAY, Activity, DayLog, History
+from .history import FrozenHistory, History
+from .routine import ONE_DAY, Activity, DayLog
 
 PAIN = "pain"
 
@@ -91,7 +92,7 @@ class Figures:
     pain: dict[date, PainFigures]
 
     @classmethod
-    def of(cls, history: History) -> Figures:
+    def of(cls, history: History | FrozenHistory) -> Figures:
         """Return the figures of every day in a history."""
         minutes: dict[Activity, dict[date, int]] = {activity: {} for activity in Activity}
         pain: dict[date, PainFigures] = {}
@@ -160,7 +161,7 @@ class DailyStatistics:
             }
         return rewrite
 
-    def rows(self, source: History | Figures, today: date) -> DailyRows:
+    def rows(self, source: History | FrozenHistory | Figures, today: date) -> DailyRows:
         """Return the rows that changed since the last call, and count them as written.
 
         Given the figures of a history (taken where the history changes), this

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from homeassistant.components.diagnostics import async_redact_data
@@ -20,8 +21,8 @@ async def async_get_config_entry_diagnostics(
 ) -> dict[str, Any]:
     """Return what helps to understand a problem, without personal text."""
     coordinator = entry.runtime_data.coordinator
-    stored = coordinator.history.as_dict()
-    recent = dict(list(stored.items())[-RECENT_DAYS:])
+    today = coordinator.today()
+    recent = coordinator.history.recent_as_dict(today - timedelta(days=RECENT_DAYS - 1), today)
     for day in recent.values():
         # Notes live inside lists; keep their count, not their words.
         for key in ("pain", "visits"):

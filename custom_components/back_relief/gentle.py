@@ -13,8 +13,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from .flare_ups import FlareUps
+from .history import History
 from .plan import MAX_CATCH_UP_DAYS, DayFacts, InversionPlan, PlanSettings, next_minutes
-from .routine import Activity, Goal, History
+from .routine import Activity, Goal
 
 
 @dataclass(slots=True)

@@ -16,7 +16,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from .routine import Activity, DayLog, Goal, History
+from .history import History
+from .routine import Activity, DayLog, Goal
 from .wording import render
 
 # Fewer days than this on either side say too little to be shown.

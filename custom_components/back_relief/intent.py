@@ -29,6 +29,7 @@ from .slots import (
     SLOT_LEVEL,
     SLOT_MINUTES,
     SLOT_PERSON,
+    SLOT_SAID_WITH,
     Slots,
 )
 from .voice import Spoken, async_answers, check_activity, refusal, remaining
@@ -332,8 +333,11 @@ class LogActivityHandler(BackReliefIntentHandler):
         """Log the minutes and repeat what was logged."""
         activity = Activity(slots.value(SLOT_ACTIVITY))
         minutes = slots.number(SLOT_MINUTES) or 0
-        # "yoga" is kept as the kind; a plain "exercise" or "stretching" adds nothing.
-        kind = slots.value(SLOT_KIND) or slots.text(SLOT_ACTIVITY)
+        # "yoga" is kept as the kind; a plain "exercise" or "stretching" adds nothing, and
+        # neither does a verb ("I rested", "I worked out").
+        kind = slots.value(SLOT_KIND)
+        if kind is None and slots.value(SLOT_SAID_WITH) != "verb":
+            kind = slots.text(SLOT_ACTIVITY)
         plain = (str(activity), answers.activity(activity).casefold())
         if kind is not None and kind.casefold() in plain:
             kind = None

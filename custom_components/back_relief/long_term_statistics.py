@@ -34,6 +34,7 @@ from homeassistant.util.unit_conversion import DurationConverter
 from .const import DOMAIN, LOGGER
 from .coordinator import BackReliefCoordinator
 from .daily_statistics import PAIN, DailyRows, DailyStatistics, Figures
+from .history import FrozenHistory
 from .phrases import phrase
 from .routine import Activity, local_date
 
@@ -87,7 +88,8 @@ class StatisticsWriter:
             return lambda: None
         entry = self.coordinator.entry
         # The history as the rows last written knew it: what changes from now on is new.
-        figures = Figures.of(self.coordinator.history)
+        # Read every day away from the event loop: a frozen copy costs the loop nothing.
+        frozen = self.coordinator.history.frozen()
         self._unsub_listener = self.coordinator.async_add_listener(
             self._debouncer.async_schedule_call
         )
@@ -97,15 +99,16 @@ class StatisticsWriter:
             EVENT_HOMEASSISTANT_STOP, self._async_home_assistant_stopping
         )
         entry.async_create_background_task(
-            self.hass, self._async_resume(figures), f"back_relief statistics {entry.entry_id}"
+            self.hass, self._async_resume(frozen), f"back_relief statistics {entry.entry_id}"
         )
         return self._async_stop
 
-    async def _async_resume(self, figures: Figures) -> None:
+    async def _async_resume(self, frozen: FrozenHistory) -> None:
         """Pick up after the rows already written, then write what is new."""
         instance = get_instance(self.hass)
         if not await instance.async_db_ready:
             return
+        figures = await self.hass.async_add_executor_job(Figures.of, frozen)
         last_rows = await instance.async_add_executor_job(self._last_rows)
         if rewrite := self._daily.resume(figures, last_rows):
             LOGGER.debug(
@@ -152,8 +155,8 @@ class StatisticsWriter:
             self._unsub_turn = None
         self._hand_over(len(self._queue) * ROWS_AT_ONCE)
 
-    def _pending(self) -> tuple[Figures, date] | None:
-        """Return the history's figures and today when something may have changed."""
+    def _pending(self) -> tuple[FrozenHistory, date] | None:
+        """Return the history, frozen, and today when something may have changed."""
         if not self._resumed:
             return None
         today = self.coordinator.today()
@@ -162,13 +165,13 @@ class StatisticsWriter:
             return None
         self._written = seen
         self._daily.time_zone = dt_util.get_default_time_zone()
-        return Figures.of(self.coordinator.history), today
+        return self.coordinator.history.frozen(), today
 
     async def _async_write(self) -> None:
         """Queue the rows that changed since the last write.
 
-        The history is read here, in the event loop; the rows are worked out in
-        an executor (all of them, once, for a history of years).
+        The history is frozen here, in the event loop, at the cost of its open
+        days; its days are read and the rows worked out in an executor.
         """
         if self._writing:
             self._debouncer.async_schedule_call()  # once this write is done

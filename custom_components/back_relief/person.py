@@ -30,11 +30,13 @@ from .const import (
 )
 from .gentle import GentlePlan
 from .guided import Routine
+from .history import History
 from .limits import check_date, check_range
 from .plan import PlanSettings
-from .routine import Activity, Goal, History, PainEntry, SessionRecord, Streak, local_date
+from .routine import Activity, Goal, PainEntry, SessionRecord, local_date
 from .session import RoutineError, Session
 from .steps import current_step, move_in_routine, session_event_data, step_event_data
+from .streaks import Streak
 from .visits import PlannedVisits
 
 
@@ -237,10 +239,11 @@ class PersonRoutine:
             raise RoutineError("invalid_input", error=answer)
         if self.session_record(started_at, time_zone) is None:
             raise RoutineError("no_session")
-        self.history.edit(local_date(started_at, time_zone))
-        record = self.session_record(started_at, time_zone)
-        assert record is not None  # noqa: S101 - found just above
-        record.feedback = answer
+        # The day is edited (opened again if it was closed), then its record is found there.
+        day = self.history.edit(local_date(started_at, time_zone))
+        for record in day.sessions:
+            if record.started_at == started_at:
+                record.feedback = answer
 
     def skip_reminder(self, kind: str, today: date) -> None:
         """Skip a kind of reminder for the rest of the day."""
@@ -311,7 +314,9 @@ class PersonRoutine:
     def as_stored(self) -> dict[str, Any]:
         """Return everything kept across restarts, JSON-ready."""
         return {
-            "history": self.history.as_dict(),
+            # Today and any past day still changing; closed days live in their years' segments.
+            "days": self.history.open_days_as_dict(),
+            "years": self.history.years,
             "session": self.session.as_dict() if self.session else None,
             "durations": {str(key): value for key, value in self.durations.items()},
             "reminders": self.reminders_enabled,
@@ -333,9 +338,9 @@ class PersonRoutine:
 
     @classmethod
     def from_stored(
-        cls, stored: dict[str, Any], default_checklist: Checklist, today: date
+        cls, stored: dict[str, Any], default_checklist: Checklist, history: History, today: date
     ) -> PersonRoutine:
-        """Rebuild the routine from its stored form; raise if any of it can't be read."""
+        """Rebuild the routine from its stored form and history; raise if any can't be read."""
         durations = dict(DEFAULT_DURATIONS)
         durations.update(
             {Activity(key): int(value) for key, value in stored.get("durations", {}).items()}
@@ -343,7 +348,6 @@ class PersonRoutine:
         rest_snapshot = stored.get("rest_snapshot")
         if rest_snapshot is not None and not isinstance(rest_snapshot, dict):
             raise TypeError("rest_snapshot")
-        history = History.from_dict(stored.get("history", {}))
         return cls(
             history=history,
             session=Session.from_dict(stored["session"]) if stored.get("session") else None,

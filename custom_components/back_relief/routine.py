@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import Any, Protocol
+import json
+from typing import Any
 
 
 class Activity(StrEnum):
@@ -150,6 +151,71 @@ class DayLog:
             stored["skipped"] = list(self.skipped)
         return stored
 
+    def to_compact(self) -> str:
+        """Return the day as one short JSON text: how a closed day is kept.
+
+        A list of minutes per activity (in ``Activity`` order), flare-up (0 or
+        1), kinds, pain, visits, checklist done, sessions and skipped reminders,
+        in the shapes of ``as_dict``; empty ends are left off.
+        """
+        stored = self.as_dict()
+        parts: list[Any] = [self.minutes.get(activity, 0) for activity in Activity]
+        parts.append(int(self.flare_up))
+        parts.extend(
+            stored.get(key, empty)
+            for key, empty in (
+                ("kinds", {}),
+                ("pain", []),
+                ("visits", []),
+                ("checklist_done", []),
+                ("sessions", []),
+                ("skipped", []),
+            )
+        )
+        while parts and not parts[-1]:
+            parts.pop()
+        return json.dumps(parts, separators=(",", ":"))
+
+    @classmethod
+    def from_compact(cls, text: str) -> DayLog:
+        """Rebuild a day from the text of ``to_compact``."""
+        parts = json.loads(text)
+        if not isinstance(parts, list):
+            raise TypeError(text)
+        parts += [0] * (len(Activity) + 1 - len(parts))
+        minutes = {
+            activity: int(value)
+            for activity, value in zip(Activity, parts[: len(Activity)], strict=True)
+            if value
+        }
+        keys = ("kinds", "pain", "visits", "checklist_done", "sessions", "skipped")
+        stored: dict[str, Any] = dict(zip(keys, parts[len(Activity) + 1 :], strict=False))
+        log = cls.from_dict(stored)
+        log.minutes = minutes
+        log.flare_up = bool(parts[len(Activity)])
+        return log
+
+    @classmethod
+    def index_facts(cls, text: str) -> tuple[DayLog, dict[Goal, int], bool]:
+        """Return what the index needs of a closed day's text, reading no more of it.
+
+        The goals' minutes and flare-up, and a log of only the pain and visits
+        (the latest of all days is kept).
+        """
+        parts = json.loads(text)
+        if not isinstance(parts, list):
+            raise TypeError(text)
+        exercise, stretch, inversion, rest = (int(value) for value in [*parts[:4], 0, 0, 0, 0][:4])
+        minutes = {
+            Goal.EXERCISE: exercise + stretch,
+            Goal.REST: rest,
+            Goal.INVERSION: inversion,
+        }
+        pain = parts[6] if len(parts) > 6 else []  # noqa: PLR2004 - the compact text's places
+        visits = parts[7] if len(parts) > 7 else []  # noqa: PLR2004
+        log = cls.from_dict({"pain": pain, "visits": visits}) if pain or visits else DayLog()
+        return log, minutes, bool(len(parts) > 4 and parts[4])  # noqa: PLR2004
+
     @classmethod
     def from_dict(cls, stored: dict[str, Any]) -> DayLog:
         """Rebuild a day from its stored form."""
@@ -183,187 +249,3 @@ class PainInsights:
     average_30_days: float | None
     average_exercise_days: float | None
     average_other_days: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class Streak:
-    """A goal's streak as of one day."""
-
-    current: int
-    best: int
-    today_met: bool
-
-
-class PausedDays(Protocol):
-    """Flare-up days as a streak reads them; hashable, as streaks are cached by it."""
-
-    def covers(self, day: date) -> bool:
-        """Return whether a day is a flare-up day."""
-
-
-class History:
-    """Every day's log, kept indefinitely, with goals and streaks over it."""
-
-    def __init__(self, days: dict[date, DayLog] | None = None) -> None:
-        """Start from stored days, or from nothing."""
-        self._days: dict[date, DayLog] = days if days is not None else {}
-        # Streaks are read on every state write; they change only with the
-        # history (its revision), the goal, or the date.
-        self._best_cache: dict[tuple[Goal, int], tuple[int, int]] = {}
-        self._streak_cache: dict[tuple[Goal, int, date, PausedDays | None], tuple[int, Streak]] = {}
-        self.revision = 0
-
-    def __len__(self) -> int:
-        """Return how many days hold a record."""
-        return len(self._days)
-
-    def get(self, day: date) -> DayLog:
-        """Return a day's log; an empty one for a day without records."""
-        return self._days.get(day) or DayLog()
-
-    def edit(self, day: date) -> DayLog:
-        """Return a day's log for changing it, created when needed."""
-        self.revision += 1
-        if (log := self._days.get(day)) is None:
-            log = self._days[day] = DayLog()
-        return log
-
-    def add_minutes(
-        self, day: date, activity: Activity, minutes: int, kind: str | None = None
-    ) -> None:
-        """Credit minutes of an activity to a day."""
-        if minutes <= 0:
-            return
-        log = self.edit(day)
-        log.minutes[activity] = log.minutes.get(activity, 0) + minutes
-        if kind:
-            log.kinds[kind] = log.kinds.get(kind, 0) + minutes
-
-    def items(self) -> list[tuple[date, DayLog]]:
-        """Return every day that holds a record, with its log, oldest first."""
-        return sorted(self._days.items())
-
-    def days_between(self, first: date, last: date) -> list[tuple[date, DayLog]]:
-        """Return each date from first to last, inclusive, with its log."""
-        count = (last - first).days + 1
-        return [
-            (first + timedelta(days=offset), self.get(first + timedelta(days=offset)))
-            for offset in range(count)
-        ]
-
-    def latest_pain(self) -> PainEntry | None:
-        """Return the most recent pain report of all days."""
-        for day in sorted(self._days, reverse=True):
-            if self._days[day].pain:
-                # The later of two reports logged in the same instant wins.
-                return max(reversed(self._days[day].pain), key=lambda entry: entry.logged_at)
-        return None
-
-    def latest_visit(self) -> Visit | None:
-        """Return the most recent chiropractor visit of all days."""
-        for day in sorted(self._days, reverse=True):
-            if self._days[day].visits:
-                return max(reversed(self._days[day].visits), key=lambda visit: visit.visited_at)
-        return None
-
-    def meets(self, day: date, goal: Goal, goal_minutes: int) -> bool:
-        """Return whether a day reaches a goal."""
-        return self.get(day).goal_minutes(goal) >= goal_minutes
-
-    def streak(
-        self, goal: Goal, goal_minutes: int, today: date, *, paused: PausedDays | None = None
-    ) -> Streak:
-        """Return a goal's streak as of today.
-
-        The streak ends today when today already meets the goal, else
-        yesterday: a day is not lost before it is over. Flare-up days are
-        skipped: they neither break nor extend a streak. ``paused`` tells the
-        flare-up days that may not be marked yet.
-        """
-        key = (goal, goal_minutes, today, paused)
-        cached = self._streak_cache.get(key)
-        if cached is not None and cached[0] == self.revision:
-            return cached[1]
-        today_met = self.meets(today, goal, goal_minutes)
-        current = 0
-        day = today if today_met else today - ONE_DAY
-        while day in self._days or (paused is not None and paused.covers(day)):
-            log = self.get(day)
-            if log.flare_up or (paused is not None and paused.covers(day)):
-                pass
-            elif log.goal_minutes(goal) >= goal_minutes:
-                current += 1
-            else:
-                break
-            day -= ONE_DAY
-        streak = Streak(
-            current=current, best=max(current, self._best(goal, goal_minutes)), today_met=today_met
-        )
-        self._streak_cache = {
-            cached_key: value
-            for cached_key, value in self._streak_cache.items()
-            if cached_key[2] == today
-        }
-        self._streak_cache[key] = (self.revision, streak)
-        return streak
-
-    def _best(self, goal: Goal, goal_minutes: int) -> int:
-        """Return the longest streak in the whole history, cached per revision."""
-        cached = self._best_cache.get((goal, goal_minutes))
-        if cached is not None and cached[0] == self.revision:
-            return cached[1]
-        best = run = 0
-        previous: date | None = None
-        for day in sorted(self._days):
-            log = self._days[day]
-            if previous is not None and (day - previous).days > 1:
-                run = 0  # a day without any record breaks the run
-            previous = day
-            if log.flare_up:
-                continue
-            if log.goal_minutes(goal) >= goal_minutes:
-                run += 1
-                best = max(best, run)
-            else:
-                run = 0
-        self._best_cache[(goal, goal_minutes)] = (self.revision, best)
-        return best
-
-    def pain_insights(self, today: date, exercise_goal_minutes: int) -> PainInsights:
-        """Return pain averages, and pain on days that met the exercise goal or not."""
-
-        def average(logs: list[DayLog]) -> float | None:
-            levels = [entry.level for log in logs for entry in log.pain]
-            return round(sum(levels) / len(levels), 1) if levels else None
-
-        last_30 = [log for _, log in self.days_between(today - timedelta(days=29), today)]
-        previous_7 = [
-            log
-            for _, log in self.days_between(today - timedelta(days=13), today - timedelta(days=7))
-        ]
-        return PainInsights(
-            average_7_days=average(last_30[-7:]),
-            average_previous_7_days=average(previous_7),
-            average_30_days=average(last_30),
-            average_exercise_days=average(
-                [log for log in last_30 if log.goal_minutes(Goal.EXERCISE) >= exercise_goal_minutes]
-            ),
-            average_other_days=average(
-                [log for log in last_30 if log.goal_minutes(Goal.EXERCISE) < exercise_goal_minutes]
-            ),
-        )
-
-    def days_meeting(self, goal: Goal, goal_minutes: int, first: date, last: date) -> int:
-        """Return how many days from first to last reached a goal."""
-        return sum(
-            log.goal_minutes(goal) >= goal_minutes for _, log in self.days_between(first, last)
-        )
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the JSON-ready form used for storage."""
-        return {day.isoformat(): log.as_dict() for day, log in sorted(self._days.items())}
-
-    @classmethod
-    def from_dict(cls, stored: dict[str, Any]) -> History:
-        """Rebuild the history from its stored form."""
-        return cls({date.fromisoformat(day): DayLog.from_dict(log) for day, log in stored.items()})

@@ -17,6 +17,8 @@ SLOT_KIND = "kind"
 SLOT_LEVEL = "level"
 SLOT_STATE = "state"
 SLOT_ITEM = "item"
+# Set by the sentences that say what was done with a verb ("I rested"), not a kind.
+SLOT_SAID_WITH = "said_with"
 
 ACTIVITY = vol.In([str(activity) for activity in Activity])
 PERSON = {

@@ -8,7 +8,7 @@ from homeassistant.components.todo import (
     TodoListEntity,
     TodoListEntityFeature,
 )
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
@@ -38,6 +38,12 @@ class BackReliefChecklist(BackReliefEntity, TodoListEntity):
         | TodoListEntityFeature.DELETE_TODO_ITEM
         | TodoListEntityFeature.MOVE_TODO_ITEM
     )
+
+    @callback
+    def _handle_coordinator_update(self) -> None:
+        """Write a changed count; tell the open lists about renamed or checked items."""
+        super()._handle_coordinator_update()
+        self.async_update_listeners()
 
     @property
     def todo_items(self) -> list[TodoItem]:

@@ -11,8 +11,9 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from .const import SCHEDULE_DAYS_AHEAD, VISIT_DAYS_BACK
+from .history import History
 from .limits import check_date, date_refusal
-from .routine import History, Visit, local_date
+from .routine import Visit, local_date
 
 
 @dataclass(slots=True)

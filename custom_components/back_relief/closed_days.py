@@ -1,0 +1,109 @@
+"""Closed days: one year of days that are over, kept as compact text.
+
+Plain, typed Python with no Home Assistant imports. A day that is over is
+kept as the short JSON text of ``DayLog.to_compact`` (ASCII only), so that
+nothing needs rebuilding to keep it or to write it again. In memory a year's
+days are one text with where each day ends; on disk, each day's text by its
+ISO date. Each year is a store segment of its own, written when one of its
+days closes or is changed (a visit or minutes logged for a past day).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Mapping
+from datetime import date, timedelta
+from typing import Any
+
+DAYS_IN_A_YEAR = 366
+
+# A year's days as they are at one moment: the text and where each day ends.
+type YearSnapshot = tuple[str, bytes]
+
+
+def _position(day: date) -> int:
+    return day.timetuple().tm_yday - 1
+
+
+class ClosedYear:
+    """The closed days of one calendar year, by day of the year.
+
+    One text holds every day of the year back to back, and ``_ends`` where
+    each day's text ends (a day without a record is empty): a few bytes a day
+    beyond the text itself, however many days there are.
+    """
+
+    __slots__ = ("_ends", "_text", "year")
+
+    def __init__(self, year: int) -> None:
+        """Start a year with no days."""
+        self.year = year
+        self._text = ""
+        self._ends = array("I", bytes(4 * DAYS_IN_A_YEAR))
+
+    def _span(self, position: int) -> tuple[int, int]:
+        return (self._ends[position - 1] if position else 0), self._ends[position]
+
+    def get(self, day: date) -> str | None:
+        """Return a day's compact text, None when nothing was recorded."""
+        start, end = self._span(_position(day))
+        return self._text[start:end] or None
+
+    def put(self, texts: Mapping[date, str]) -> None:
+        """Keep closed days' compact texts: the year is laid out again once."""
+        days = {_position(day): text for day, text in self}
+        days.update({_position(day): text for day, text in texts.items()})
+        self._lay_out(days)
+
+    def _lay_out(self, days: Mapping[int, str]) -> None:
+        end = 0
+        parts = []
+        for position in range(DAYS_IN_A_YEAR):
+            if (text := days.get(position)) is not None:
+                parts.append(text)
+                end += len(text)
+            self._ends[position] = end
+        self._text = "".join(parts)
+
+    def __iter__(self) -> Iterator[tuple[date, str]]:
+        """Go through the recorded days, oldest first."""
+        first = date(self.year, 1, 1)
+        start = 0
+        for position, end in enumerate(self._ends):
+            if end > start:
+                yield first + timedelta(days=position), self._text[start:end]
+            start = end
+
+    def __len__(self) -> int:
+        """Return how many days of the year hold a record."""
+        return sum(1 for _ in self)
+
+    def snapshot(self) -> YearSnapshot:
+        """Return the days as they are now, safe to write from another thread."""
+        return self._text, self._ends.tobytes()
+
+    @classmethod
+    def from_snapshot(cls, year: int, snapshot: YearSnapshot) -> ClosedYear:
+        """Return a year as it was in a snapshot (anywhere, an executor too)."""
+        closed = cls(year)
+        closed._text = snapshot[0]
+        closed._ends = array("I", snapshot[1])
+        return closed
+
+    @classmethod
+    def stored(cls, year: int, snapshot: YearSnapshot) -> dict[str, Any]:
+        """Return the JSON-ready form of a snapshot: each day's text by its ISO date."""
+        return {"days": {day.isoformat(): text for day, text in cls.from_snapshot(year, snapshot)}}
+
+    @classmethod
+    def from_stored(cls, year: int, stored: Mapping[str, Any]) -> ClosedYear:
+        """Rebuild a year from its stored form; raise if any of it can't be read."""
+        days: dict[int, str] = {}
+        for iso_day, text in stored["days"].items():
+            day = date.fromisoformat(iso_day)
+            if day.year != year or not isinstance(text, str) or not text or not text.isascii():
+                raise ValueError(iso_day)
+            days[_position(day)] = text
+        closed = cls(year)
+        closed._lay_out(days)
+        return closed
