@@ -7,10 +7,19 @@ from datetime import datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any
-from unittest.mock import patch
+from unittest.mock import Mock, patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components import conversation
+from homeassistant.components.assist_pipeline import PipelineEvent, PipelineEventType
+from homeassistant.components.assist_satellite import (
+    AssistSatelliteAnnouncement,
+    AssistSatelliteConfiguration,
+    AssistSatelliteEntity,
+    AssistSatelliteEntityFeature,
+)
+from homeassistant.components.tts import TextToSpeechEntity
+from homeassistant.config_entries import ConfigEntry, ConfigFlow
 from homeassistant.const import ATTR_ENTITY_ID, CONF_NAME, Platform
 from homeassistant.core import (
     Context,
@@ -18,6 +27,7 @@ from homeassistant.core import (
     ServiceCall,
     ServiceResponse,
     State,
+    callback,
     split_entity_id,
 )
 from homeassistant.helpers import area_registry as ar, device_registry as dr, entity_registry as er
@@ -26,14 +36,21 @@ from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
+    MockModule,
+    MockUser,
     async_fire_time_changed,
     async_mock_service,
+    mock_config_flow,
+    mock_integration,
+    mock_platform,
+    setup_test_component_platform,
     snapshot_platform,
 )
 from pytest_homeassistant_custom_component.syrupy import (
     HomeAssistantSnapshotExtension,
     HomeAssistantSnapshotSerializer,
 )
+from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 from syrupy.assertion import SnapshotAssertion
 from syrupy.filters import props
 
@@ -377,3 +394,153 @@ async def speaking_entry(
     return await set_up(
         hass, make_entry(person=PERSON, speakers=[SPEAKER, SATELLITE], tts_entity=ENGINE)
     )
+
+
+# ----- voice satellites that ask, and phones (Home Assistant's own components) -----
+
+SATELLITE_DOMAIN = "test"
+PUSH_URL = "https://mobile-push.home-assistant.dev/push"
+
+
+class AskingSatellite(AssistSatelliteEntity):
+    """A voice satellite of a test platform that can announce, ask and listen.
+
+    ``replies`` is what the person says to each question in turn; None is
+    silence. The satellite hears it through Home Assistant's own pipeline events.
+    """
+
+    _attr_has_entity_name = False
+
+    def __init__(self, name: str) -> None:
+        """Name the satellite; it can announce and start conversations (so: ask)."""
+        self._attr_name = name
+        self._attr_unique_id = f"satellite_{name.casefold()}"
+        self._attr_supported_features = (
+            AssistSatelliteEntityFeature.ANNOUNCE | AssistSatelliteEntityFeature.START_CONVERSATION
+        )
+        self.replies: list[str | None] = []
+        self.questions: list[str] = []
+        self.announcements: list[str] = []
+
+    async def async_announce(self, announcement: AssistSatelliteAnnouncement) -> None:
+        """Play an announcement."""
+        self.announcements.append(announcement.message)
+
+    async def async_start_conversation(
+        self, start_announcement: AssistSatelliteAnnouncement
+    ) -> None:
+        """Say the question; the person's reply comes a moment later."""
+        self.questions.append(start_announcement.message)
+        reply = self.replies.pop(0) if self.replies else None
+        self.hass.loop.call_soon(self._hear, reply)
+
+    @callback
+    def _hear(self, reply: str | None) -> None:
+        if reply is None:
+            self._internal_on_pipeline_event(PipelineEvent(PipelineEventType.RUN_END))
+        else:
+            self._internal_on_pipeline_event(
+                PipelineEvent(PipelineEventType.STT_END, {"stt_output": {"text": reply}})
+            )
+
+    def on_pipeline_event(self, event: PipelineEvent) -> None:
+        """Nothing more to do with the pipeline's events."""
+
+    @callback
+    def async_get_configuration(self) -> AssistSatelliteConfiguration:
+        """Return a configuration without wake words."""
+        return AssistSatelliteConfiguration([], [], 0)
+
+    async def async_set_configuration(self, config: AssistSatelliteConfiguration) -> None:
+        """Keep the configuration as it is."""
+
+
+class QuietVoice(TextToSpeechEntity):
+    """A text-to-speech engine of the test platform, for the satellite's questions."""
+
+    _attr_name = "Voice"
+    _attr_unique_id = "voice"
+    _attr_supported_languages = ["en", "de", "fr", "es", "nl"]  # noqa: RUF012
+    _attr_default_language = "en"
+
+    def get_tts_audio(
+        self, message: str, language: str, options: dict[str, Any]
+    ) -> tuple[str | None, bytes | None]:
+        """Return silence."""
+        return "mp3", b""
+
+
+@pytest.fixture
+async def satellite(hass: HomeAssistant, frozen_time: FrozenDateTimeFactory) -> AskingSatellite:
+    """Set up the bedroom satellite with Home Assistant's assist_satellite and a voice."""
+    entity = AskingSatellite("Bedroom")
+    voice = QuietVoice()
+
+    async def setup_entry(hass: HomeAssistant, entry: ConfigEntry) -> bool:
+        await hass.config_entries.async_forward_entry_setups(
+            entry, [Platform.ASSIST_SATELLITE, Platform.TTS]
+        )
+        return True
+
+    mock_integration(hass, MockModule(SATELLITE_DOMAIN, async_setup_entry=setup_entry))
+    setup_test_component_platform(hass, "assist_satellite", [entity], from_config_entry=True)
+    setup_test_component_platform(hass, "tts", [voice], from_config_entry=True)
+    mock_platform(hass, f"{SATELLITE_DOMAIN}.config_flow", Mock())
+    assert await async_setup_component(hass, "homeassistant", {})
+    entry = MockConfigEntry(domain=SATELLITE_DOMAIN)
+    entry.add_to_hass(hass)
+    with mock_config_flow(SATELLITE_DOMAIN, ConfigFlow):
+        assert await hass.config_entries.async_setup(entry.entry_id)
+    # Text-to-speech looks for ffmpeg in the executor: done before the test goes on.
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert entity.entity_id == SATELLITE
+    hass.states.async_set(PERSON, "home")
+    return entity
+
+
+@pytest.fixture
+async def phone(
+    hass: HomeAssistant, aioclient_mock: AiohttpClientMocker, hass_admin_user: MockUser
+) -> str:
+    """Register Alex's phone with Home Assistant's mobile_app; return its device id.
+
+    Its notifications go to the companion apps' push service, outside Home
+    Assistant: ``aioclient_mock`` receives them.
+    """
+    aioclient_mock.post(PUSH_URL, json={})
+    entry = MockConfigEntry(
+        domain="mobile_app",
+        data={
+            "app_data": {"push_token": "PUSH_TOKEN", "push_url": PUSH_URL},
+            "app_id": "io.homeassistant.companion.android",
+            "app_name": "Home Assistant",
+            "app_version": "2026.11",
+            "device_id": "alexs-pixel",
+            "device_name": "Alex's Pixel",
+            "manufacturer": "Google",
+            "model": "Pixel 8",
+            "os_name": "Android",
+            "os_version": "16",
+            "secret": "123abc",
+            "supports_encryption": False,
+            "user_id": hass_admin_user.id,
+            "webhook_id": "alex-webhook",
+        },
+        source="registration",
+        title="Alex's Pixel",
+        version=1,
+    )
+    entry.add_to_hass(hass)
+    assert await async_setup_component(hass, "mobile_app", {})
+    await hass.async_block_till_done()
+    assert hass.services.has_service("notify", "mobile_app_alex_s_pixel")
+    (device,) = dr.async_entries_for_config_entry(dr.async_get(hass), entry.entry_id)
+    return device.id
+
+
+def pushed(aioclient_mock: AiohttpClientMocker) -> list[dict[str, Any]]:
+    """Return each notification sent to the phone: message, title and data."""
+    return [
+        {key: value for key, value in call[2].items() if key in ("message", "title", "data")}
+        for call in aioclient_mock.mock_calls
+    ]

@@ -210,6 +210,7 @@ async def test_options_flow_offers_a_menu_of_groups(
         "announcements",
         "lights",
         "care",
+        "checkins",
         "routines",
     ]
 
@@ -255,8 +256,13 @@ async def test_options_goals_form_suggests_the_defaults(
                 "flash_on_inversion_end": True,
             },
         ),
+        (
+            "checkins",
+            {"checkin_time": "20:00:00", "checkin_after_session": True, "notify_devices": ["d1"]},
+            {"checkin_time": "20:00:00", "checkin_after_session": True, "notify_devices": ["d1"]},
+        ),
     ],
-    ids=["goals", "announcements", "care", "lights"],
+    ids=["goals", "announcements", "care", "lights", "checkins"],
 )
 async def test_options_step_stores_its_keys(
     hass: HomeAssistant,

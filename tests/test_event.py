@@ -63,6 +63,7 @@ async def test_event_entity_declares_every_event_type(
         "cancelled",
         "step",
         "reminder",
+        "check_in",
     ]
     assert state.attributes[ATTR_EVENT_TYPE] is None
 

@@ -304,3 +304,21 @@ def test_history_is_a_fresh_one_for_each_routine() -> None:
     """Two people never share a history by a default."""
     assert PersonRoutine().history is not PersonRoutine().history
     assert isinstance(PersonRoutine().history, History)
+
+
+def test_feedback_reaches_a_session_whose_day_has_closed() -> None:
+    """Answered after midnight, the feedback is kept with yesterday's session; once only."""
+    berlin = ZoneInfo("Europe/Berlin")
+    routine = PersonRoutine()
+    started = datetime(2026, 11, 25, 22, 30, tzinfo=berlin)
+    routine.start(Activity.REST, 20, started, max_inversion=30, routines={})
+    routine.finish_if_due(started + timedelta(minutes=20), berlin, while_offline=False)
+    routine.history.close_days(date(2026, 11, 26))
+
+    with pytest.raises(RoutineError):
+        routine.give_feedback(started + timedelta(minutes=1), "easier", berlin)
+    routine.give_feedback(started.astimezone(UTC), "easier", berlin)
+
+    record = routine.session_record(started.astimezone(UTC), berlin)
+    assert record is not None
+    assert record.feedback == "easier"

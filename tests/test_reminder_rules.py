@@ -96,3 +96,38 @@ def test_the_sun_still_needs_the_house_to_be_right() -> None:
     """Out and dry, the sun's reminder still keeps quiet hours."""
     facts = replace(DUE, kind="sun", sun_up=True, local_time=time(23, 30))
     assert decide_reminder(facts) == ReminderDecision(spoken=False, reason="quiet_hours")
+
+
+def test_the_check_in_asks_only_while_no_pain_is_logged_today() -> None:
+    """The daily check-in is needed until a pain level is logged that day."""
+    check_in = replace(DUE, kind="checkin")
+    assert decide_reminder(check_in) == ReminderDecision(spoken=True)
+    assert decide_reminder(replace(check_in, pain_logged=True)) == ReminderDecision(
+        spoken=False, reason="logged"
+    )
+    # A logged pain level says nothing about an exercise reminder.
+    assert decide_reminder(replace(DUE, pain_logged=True)).spoken
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"reminders_on": False}, "reminders_off"),
+        ({"local_time": time(23, 0)}, "quiet_hours"),
+        ({"away": True}, "not_home"),
+        ({"has_speakers": False}, "no_speakers"),
+    ],
+)
+def test_the_check_in_keeps_the_reminders_conditions(
+    changes: dict[str, object], reason: str
+) -> None:
+    """The check-in is held back by what holds back a reminder."""
+    decision = decide_reminder(replace(DUE, kind="checkin", **changes))  # type: ignore[arg-type]
+    assert decision == ReminderDecision(spoken=False, reason=reason)
+
+
+def test_a_reminder_skipped_today_is_not_given() -> None:
+    """Skip today, pressed on a phone, holds the reminder back for the rest of the day."""
+    assert decide_reminder(replace(DUE, skipped=True)) == ReminderDecision(
+        spoken=False, reason="skipped"
+    )

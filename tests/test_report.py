@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 import io
 from pathlib import Path
@@ -35,13 +34,6 @@ INSIGHT_MINUTES = {
 FIRST = date(2026, 2, 27)
 LAST = date(2026, 3, 15)
 HOSTILE = "<script>alert('x')</script> & \"quotes\""
-
-
-@dataclass(slots=True)
-class RecordWithFeedback(SessionRecord):
-    """A session record as it will be once sessions keep their feedback."""
-
-    feedback: str | None = None
 
 
 def at(day: date, hour: int = 18) -> datetime:
@@ -95,7 +87,7 @@ def test_session_feedback_shows_when_sessions_have_it() -> None:
     history = sample_history()
     day = date(2026, 3, 12)
     history.edit(day).sessions.append(
-        RecordWithFeedback(at(day, 7), at(day, 7), Activity.INVERSION, 15, None, "harder")
+        SessionRecord(at(day, 7), at(day, 7), Activity.INVERSION, 15, None, "harder")
     )
     history.edit(day).sessions.append(SessionRecord(at(day, 8), at(day, 8), Activity.REST, 5))
     report = build_report("Alex", history.days_between(FIRST, LAST), GOALS, {})

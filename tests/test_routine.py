@@ -769,6 +769,26 @@ def test_empty_history_round_trips() -> None:
     assert len(History.from_dict({})) == 0
 
 
+def test_session_feedback_and_skipped_reminders_are_stored_and_read_back() -> None:
+    """A record's feedback and the day's skipped reminders survive a restart; old records read."""
+    started = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+    day = DayLog(
+        sessions=[
+            SessionRecord(started, started + timedelta(minutes=10), Activity.REST, 10, None, "same")
+        ],
+        skipped=["inversion"],
+    )
+    stored = day.as_dict()
+    assert stored["sessions"][0][-1] == "same"
+    assert stored["skipped"] == ["inversion"]
+    assert DayLog.from_dict(stored) == day
+
+    # A record written before feedback was asked for has five fields.
+    older = {"sessions": [[started.isoformat(), started.isoformat(), "rest", 10, None]]}
+    assert DayLog.from_dict(older).sessions[0].feedback is None
+    assert DayLog.from_dict(older).as_dict() == older
+
+
 # --- Closed days ------------------------------------------------------------
 
 
@@ -782,7 +802,10 @@ def full_day() -> DayLog:
         visits=[Visit(at.astimezone(BERLIN), None)],
         flare_up=True,
         checklist_done=["vitamin_d"],
-        sessions=[SessionRecord(at, at + timedelta(minutes=15), Activity.REST, 15, "calm")],
+        sessions=[
+            SessionRecord(at, at + timedelta(minutes=15), Activity.REST, 15, "calm", "easier")
+        ],
+        skipped=["inversion"],
     )
 
 

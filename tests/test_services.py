@@ -42,6 +42,7 @@ ALL_SERVICES: dict[str, dict[str, Any]] = {
     "log_pain": {"level": 3},
     "log_visit": {},
     "get_summary": {},
+    "check_in": {},
 }
 
 
@@ -662,7 +663,7 @@ async def test_get_summary(
 
     summary = await call(hass, "get_summary")
 
-    empty = {"exercise": 0, "stretch": 0, "inversion": 0, "rest": 0, "pain": None}
+    empty = {"exercise": 0, "stretch": 0, "inversion": 0, "rest": 0, "pain": None, "sessions": []}
     none_met = {"exercise": False, "rest": False, "inversion": False}
     assert summary == {
         "person": "Alex",
@@ -746,6 +747,7 @@ async def test_get_summary_paused_session(
             "rest": 0,
             "pain": None,
             "flare_up": False,
+            "sessions": [],
             "met": {"exercise": False, "rest": False, "inversion": False},
         }
     ]
@@ -1084,6 +1086,7 @@ ACTIONS: dict[str, ActionFields] = {
         {"start_date": "2026-11-20"},
         {"start_date": "date", "end_date": "date", "note": "text"},
     ),
+    "check_in": ActionFields("rest_running", {}, {}),
 }
 
 

@@ -16,6 +16,7 @@ from .coordinator import BackReliefCoordinator
 from .custom_sentences import async_sync_sentences
 from .data import BackReliefConfigEntry, BackReliefRuntimeData
 from .long_term_statistics import StatisticsWriter
+from .notification_actions import async_listen_to_phones
 from .report_view import async_register_report
 from .rest_lights import RestLights
 from .services import async_setup_services
@@ -37,8 +38,9 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions, once for every person, offer the blueprints, serve the card."""
+    """Register the actions, the phones' buttons and the report, once; blueprints; the card."""
     async_setup_services(hass)
+    async_listen_to_phones(hass)
     await async_install_blueprints(hass)
     await async_register_card(hass)
     async_register_report(hass)

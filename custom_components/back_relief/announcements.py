@@ -1,29 +1,34 @@
-"""The house speaks: one person's speaker, session cues, reminders and weekly summary.
+"""The house speaks and asks: one person's speaker, phones, cues, reminders, check-ins, week.
 
-Each job has its own room (``speaker``, ``cues``, ``reminders`` with the pure
-``reminder_rules``, ``weekly``); the announcer puts them together for an entry.
+Each job has its own room (``speaker``, ``phones``, ``cues``, ``reminders`` with
+the pure ``reminder_rules``, ``checkins``, ``weekly``); the announcer puts them
+together for an entry.
 """
 
 from __future__ import annotations
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 
+from .checkins import CheckIns
 from .coordinator import BackReliefCoordinator
 from .cues import SessionCues
 from .house import DeviceFaults
+from .phones import Phones
 from .reminders import Reminders
 from .speaker import Speaker
 from .weekly import WeeklySummary
 
 
 class Announcer:
-    """Speaks session cues, reminders and the week; never holds up the routine."""
+    """Speaks, asks and tells the phones; never holds up the routine."""
 
     def __init__(self, hass: HomeAssistant, coordinator: BackReliefCoordinator) -> None:
         """Bind to one person's routine."""
         self.speaker = Speaker(hass, coordinator)
+        self.phones = Phones(hass, coordinator, self.speaker.faults)
         self.cues = SessionCues(hass, coordinator, self.speaker)
-        self.reminders = Reminders(hass, coordinator, self.speaker)
+        self.reminders = Reminders(hass, coordinator, self.speaker, self.phones)
+        self.checkins = CheckIns(hass, coordinator, self.speaker, self.reminders, self.phones)
         self.weekly = WeeklySummary(hass, coordinator, self.speaker, self.reminders)
 
     @property
@@ -36,7 +41,9 @@ class Announcer:
         """Follow the routine; returns what undoes it all."""
         removers = [
             self.cues.async_start(),
+            self.phones.async_start(),
             self.reminders.async_start(),
+            self.checkins.async_start(),
             self.weekly.async_start(),
         ]
 

@@ -183,6 +183,18 @@ class RoutineCommands:
             )
         )
 
+    @callback
+    def give_feedback(self, started_at: datetime, answer: str) -> None:
+        """Keep how a finished session felt with its record."""
+        time_zone = self._host.time_zone
+        self._host.apply(lambda _: self._routine.give_feedback(started_at, answer, time_zone))
+
+    @callback
+    def skip_reminder(self, kind: str) -> None:
+        """Skip a kind of reminder for the rest of today."""
+        today = self._host.today()
+        self._host.apply(lambda _: self._routine.skip_reminder(kind, today))
+
     # ----- checklist -----
 
     @callback

@@ -13,12 +13,15 @@ from homeassistant.helpers import selector
 import voluptuous as vol
 
 from .const import (
+    CONF_CHECKIN_AFTER_SESSION,
+    CONF_CHECKIN_TIME,
     CONF_EXERCISE_GOAL,
     CONF_FLASH_ON_INVERSION_END,
     CONF_INVERSION_GOAL,
     CONF_INVERSION_START_MINUTES,
     CONF_INVERSION_STEP_MINUTES,
     CONF_MAX_INVERSION,
+    CONF_NOTIFY_DEVICES,
     CONF_NOTIFY_ENTITY,
     CONF_ONLY_WHEN_HOME,
     CONF_PERSON,
@@ -183,7 +186,16 @@ LIGHTS_SCHEMA = vol.Schema(
         vol.Required(CONF_FLASH_ON_INVERSION_END): selector.BooleanSelector(),
     }
 )
-OPTIONS_MENU = ["goals", "announcements", "lights", "care", "routines"]
+CHECKINS_SCHEMA = vol.Schema(
+    {
+        vol.Optional(CONF_CHECKIN_TIME): selector.TimeSelector(),
+        vol.Required(CONF_CHECKIN_AFTER_SESSION): selector.BooleanSelector(),
+        vol.Optional(CONF_NOTIFY_DEVICES): selector.DeviceSelector(
+            selector.DeviceSelectorConfig(integration="mobile_app", multiple=True)
+        ),
+    }
+)
+OPTIONS_MENU = ["goals", "announcements", "lights", "care", "checkins", "routines"]
 WHOLE_NUMBER_OPTIONS = (
     CONF_EXERCISE_GOAL,
     CONF_REST_GOAL,
@@ -301,6 +313,12 @@ class BackReliefOptionsFlow(OptionsFlow):
     async def async_step_care(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Visit and sun reminders, and the weekly summary."""
         return self._async_step("care", CARE_SCHEMA, user_input)
+
+    async def async_step_checkins(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask daily and after sessions; choose the phones."""
+        return self._async_step("checkins", CHECKINS_SCHEMA, user_input)
 
     async def async_step_lights(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Rest lights."""

@@ -37,10 +37,14 @@ CONF_REMINDER_SUN: Final = "reminder_sun"
 CONF_WEATHER_ENTITY: Final = "weather_entity"
 CONF_WEEKLY_SUMMARY: Final = "weekly_summary"
 CONF_NOTIFY_ENTITY: Final = "notify_entity"
+CONF_CHECKIN_TIME: Final = "checkin_time"
+CONF_CHECKIN_AFTER_SESSION: Final = "checkin_after_session"
+CONF_NOTIFY_DEVICES: Final = "notify_devices"
 
 # Kinds of reminder beside the goals; and how the weekly summary is given.
 REMINDER_VISIT: Final = "visit"
 REMINDER_SUN: Final = "sun"
+REMINDER_CHECKIN: Final = "checkin"
 WEEKLY_SPEAK: Final = "speak"
 WEEKLY_NOTIFY: Final = "notify"
 
@@ -66,6 +70,8 @@ DEFAULT_OPTIONS: Final[dict[str, object]] = {
     CONF_FLASH_ON_INVERSION_END: False,
     CONF_ROUTINES: [],
     CONF_REMINDER_VISIT: "18:00:00",
+    CONF_CHECKIN_AFTER_SESSION: False,
+    CONF_NOTIFY_DEVICES: [],
 }
 # Options on by default: left empty in the options, one is stored as None, which is off.
 OFF_WHEN_CLEARED: Final = frozenset({CONF_REMINDER_VISIT})
@@ -95,6 +101,7 @@ EVENT_FINISHED: Final = "finished"
 EVENT_CANCELLED: Final = "cancelled"
 EVENT_STEP: Final = "step"
 EVENT_REMINDER: Final = "reminder"
+EVENT_CHECK_IN: Final = "check_in"
 EVENT_TYPES: Final = [
     EVENT_STARTED,
     EVENT_PAUSED,
@@ -104,6 +111,7 @@ EVENT_TYPES: Final = [
     EVENT_CANCELLED,
     EVENT_STEP,
     EVENT_REMINDER,
+    EVENT_CHECK_IN,
 ]
 BUS_EVENT: Final = f"{DOMAIN}_session"
 
@@ -121,6 +129,20 @@ MAX_SUMMARY_DAYS: Final = 365
 DEFAULT_SUMMARY_DAYS: Final = 7
 SCHEDULE_DAYS_AHEAD: Final = 365
 DEFAULT_VISIT_TIME: Final = time(9, 0)
+
+# How a check-in was answered, in the check_in event's channel.
+CHANNEL_SATELLITE: Final = "satellite"
+CHANNEL_PHONE: Final = "phone"
+CHANNEL_NONE: Final = "none"
+# What a check-in asks: the day's pain level, or how a session felt.
+QUESTION_PAIN: Final = "pain"
+QUESTION_SESSION: Final = "session"
+# A satellite that hasn't heard an answer by then has none; a question is asked twice.
+ANSWER_TIMEOUT: Final = timedelta(seconds=90)
+ASK_ATTEMPTS: Final = 2
+# "In 30 minutes" on a reminder; a notification's buttons hold for a day.
+REMIND_LATER: Final = timedelta(minutes=30)
+ACTION_VALID_FOR: Final = timedelta(days=1)
 
 # Announcements of a session's end are not spoken when this late.
 STALE_CUE_AFTER: Final = timedelta(minutes=5)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
+from .checkin_answers import FEEDBACK_ANSWERS
 from .checklist import Checklist
 from .const import (
     DEFAULT_DURATIONS,
@@ -226,6 +227,42 @@ class PersonRoutine:
         """Record a pain level from 0 to 10."""
         check_range("level_out_of_range", level, 0, MAX_PAIN)
         self.history.edit(today).pain.append(PainEntry(now, level, note))
+
+    def session_record(self, started_at: datetime, time_zone: tzinfo) -> SessionRecord | None:
+        """Return the record of a finished session, by the instant it started."""
+        day = self.history.get(local_date(started_at, time_zone))
+        return next((record for record in day.sessions if record.started_at == started_at), None)
+
+    def give_feedback(self, started_at: datetime, answer: str, time_zone: tzinfo) -> None:
+        """Keep how a finished session felt ("easier", "same", "harder") with its record."""
+        if answer not in FEEDBACK_ANSWERS:
+            raise RoutineError("invalid_input", error=answer)
+        if self.session_record(started_at, time_zone) is None:
+            raise RoutineError("no_session")
+        # The day is edited (opened again if it was closed), then its record is found there.
+        day = self.history.edit(local_date(started_at, time_zone))
+        for record in day.sessions:
+            if record.started_at == started_at:
+                record.feedback = answer
+
+    def skip_reminder(self, kind: str, today: date) -> None:
+        """Skip a kind of reminder for the rest of the day."""
+        if kind not in self.history.get(today).skipped:
+            self.history.edit(today).skipped.append(kind)
+
+    def pain_logged_since(self, since: datetime, today: date) -> bool:
+        """Return whether a pain level was logged today at or after an instant."""
+        return any(entry.logged_at >= since for entry in self.history.get(today).pain)
+
+    def started_since(self, activity: Activity, since: datetime, today: date) -> bool:
+        """Return whether a session of an activity started at or after an instant, today."""
+        session = self.session
+        if session is not None and session.activity is activity and session.started_at >= since:
+            return True
+        return any(
+            record.activity is activity and record.started_at >= since
+            for record in self.history.get(today).sessions
+        )
 
     # ----- flare-up -----
 

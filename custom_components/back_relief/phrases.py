@@ -14,26 +14,21 @@ from .guided import Routine
 from .texts import base_language, built_in_routines as routines_in, group, say
 
 
-def _language(hass: HomeAssistant) -> str:
-    """Return the texts' language for Home Assistant's ("de-CH" speaks "de")."""
-    return base_language(hass.config.language)
-
-
 def language(hass: HomeAssistant) -> str:
-    """Return the language the texts are in: Home Assistant's, or English."""
-    return _language(hass)
+    """Return the texts' language for Home Assistant's ("de-CH" speaks "de"), or English."""
+    return base_language(hass.config.language)
 
 
 def group_of(hass: HomeAssistant, name: str) -> dict[str, str]:
     """Return a group of texts in Home Assistant's language, values still to fill in."""
-    return group(_language(hass), name)
+    return group(language(hass), name)
 
 
 def phrase(hass: HomeAssistant, group: str, key: str, /, **values: Any) -> str:
     """Return one text in Home Assistant's language, with its values filled in."""
-    return say(_language(hass), group, key, **values)
+    return say(language(hass), group, key, **values)
 
 
 def built_in_routines(hass: HomeAssistant) -> dict[str, Routine]:
     """Return the built-in routines, named and spoken in Home Assistant's language."""
-    return routines_in(_language(hass))
+    return routines_in(language(hass))

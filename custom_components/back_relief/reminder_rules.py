@@ -1,8 +1,8 @@
 """Whether a reminder is spoken, and if not, why not: a pure function of the facts.
 
-Plain Python with no Home Assistant imports; the reminders adapter gathers the
-facts (goal met, the reminders switch, quiet hours, home, speakers, the sun)
-and this decides.
+Plain Python with no Home Assistant imports; the reminders and check-ins
+adapters gather the facts (goal met, pain logged, the reminders switch, quiet
+hours, home, speakers and phones, the sun) and this decides.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time
 
-from .const import REMINDER_SUN
+from .const import REMINDER_CHECKIN, REMINDER_SUN
 from .routine import Goal
 
 # Weather that is no invitation to sit in the sun.
@@ -40,9 +40,11 @@ class ReminderDecision:
 class ReminderFacts:
     """What a reminder depends on, at the moment it is due.
 
-    ``kind`` is a goal, "visit", "sun" or "weekly". ``away`` is true only when
-    a person is set, reminders are wanted only at home, and they are not home.
-    The sun's facts matter only to the sun's reminder.
+    ``kind`` is a goal, "visit", "sun", "weekly" or "checkin" (the daily pain
+    check-in). ``away`` is true only when a person is set, reminders are wanted
+    only at home, and they are not home. ``has_speakers`` counts the phones
+    too. The sun's facts matter only to the sun's reminder, ``pain_logged``
+    only to the check-in.
     """
 
     kind: str
@@ -53,6 +55,8 @@ class ReminderFacts:
     away: bool
     has_speakers: bool
     goal_met: bool = False
+    pain_logged: bool = False
+    skipped: bool = False
     sun_item_done: bool = False
     sun_up: bool = False
     weather: str | None = None
@@ -60,8 +64,15 @@ class ReminderFacts:
 
 def reason_not_needed(facts: ReminderFacts) -> str | None:
     """Return why a reminder is not needed today, None when it is."""
+    return "skipped" if facts.skipped else _reason_of_kind(facts)
+
+
+def _reason_of_kind(facts: ReminderFacts) -> str | None:
+    """Return why this kind of reminder is not needed today, None when it is."""
     if facts.kind in set(Goal):
         return "goal_met" if facts.goal_met else None
+    if facts.kind == REMINDER_CHECKIN:
+        return "logged" if facts.pain_logged else None
     if facts.kind == REMINDER_SUN:
         if facts.sun_item_done:
             return "done"

@@ -23,15 +23,20 @@ from .const import (
     CONF_SPEAKERS,
     CONF_WEATHER_ENTITY,
     EVENT_REMINDER,
+    REMIND_LATER,
+    REMINDER_CHECKIN,
     REMINDER_SUN,
     REMINDER_VISIT,
     SUN_ITEM,
 )
 from .coordinator import BackReliefCoordinator
+from .phone_actions import PhoneAction, Verb
+from .phones import Button, Phones
 from .phrases import phrase
 from .reminder_rules import ReminderDecision, ReminderFacts, decide_reminder
 from .routine import Goal
 from .speaker import Speaker, Speaking
+from .timers import Timer
 
 # Each kind of reminder, by the option that holds its daily time.
 REMINDER_OPTIONS: dict[str, str] = {
@@ -47,12 +52,19 @@ class Reminders(Speaking):
     """Keeps the reminder times in step with the options and reminds when one is due."""
 
     def __init__(
-        self, hass: HomeAssistant, coordinator: BackReliefCoordinator, speaker: Speaker
+        self,
+        hass: HomeAssistant,
+        coordinator: BackReliefCoordinator,
+        speaker: Speaker,
+        phones: Phones,
     ) -> None:
-        """Bind to one person's routine and speakers."""
+        """Bind to one person's routine, speakers and phones."""
         super().__init__(hass, coordinator, speaker)
+        self.phones = phones
         self._unsub_reminders: list[CALLBACK_TYPE] = []
         self._reminder_times: dict[str, str] = {}
+        # "In 30 minutes" pressed on a phone: the reminder once more, by kind.
+        self._later: dict[str, Timer] = {}
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
@@ -64,6 +76,9 @@ class Reminders(Speaking):
         def stop() -> None:
             remove()
             self._cancel_reminders()
+            for timer in self._later.values():
+                timer.cancel()
+            self._later.clear()
 
         return stop
 
@@ -120,9 +135,11 @@ class Reminders(Speaking):
             quiet_end=time.fromisoformat(options[CONF_QUIET_END]),
             reminders_on=coordinator.reminders_enabled,
             away=away,
-            has_speakers=bool(options.get(CONF_SPEAKERS)),
+            has_speakers=bool(options.get(CONF_SPEAKERS)) or self.phones.configured,
             goal_met=kind in set(Goal)
             and coordinator.today_minutes(Goal(kind)) >= self._day_goal(Goal(kind)),
+            pain_logged=kind == REMINDER_CHECKIN and bool(coordinator.today_log().pain),
+            skipped=kind in coordinator.today_log().skipped,
             **sun,
         )
 
@@ -162,4 +179,38 @@ class Reminders(Speaking):
             {"activity": kind, "spoken": decision.spoken, "reason": decision.reason, **details},
         )
         if decision.spoken:
-            self.speaker.speak(phrase(self.hass, "reminder", kind, **values))
+            text = phrase(self.hass, "reminder", kind, **values)
+            self.speaker.speak(text)
+            self._send_to_phones(kind, text)
+
+    def _send_to_phones(self, kind: str, text: str) -> None:
+        """Send a reminder to the phones; a goal's reminder can be answered there."""
+        entry_id = self.coordinator.entry.entry_id
+        now = dt_util.utcnow()
+        buttons = []
+        if kind in set(Goal):
+            buttons = [
+                Button(
+                    PhoneAction(Verb.START, kind, entry_id, now),
+                    phrase(self.hass, "phone", "start_now"),
+                ),
+                Button(
+                    PhoneAction(Verb.LATER, kind, entry_id, now),
+                    phrase(self.hass, "phone", "later"),
+                ),
+                Button(
+                    PhoneAction(Verb.SKIP, kind, entry_id, now), phrase(self.hass, "phone", "skip")
+                ),
+            ]
+        title = phrase(self.hass, "phone", "reminder_title", name=self.coordinator.name)
+        self.phones.send(title, text, tag=f"back_relief_{entry_id}_{kind}", buttons=buttons)
+
+    def later_pending(self, kind: str) -> bool:
+        """Return whether a reminder asked for again later is still to come."""
+        return kind in self._later and self._later[kind].armed
+
+    @callback
+    def remind_later(self, kind: str) -> None:
+        """Remind once more in 30 minutes, with the rules applied again then."""
+        timer = self._later.setdefault(kind, Timer(self.hass, partial(self._remind, kind)))
+        timer.arm_at(dt_util.utcnow() + REMIND_LATER)

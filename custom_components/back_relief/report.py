@@ -159,7 +159,7 @@ def _entries(days: Sequence[tuple[date, DayLog]]) -> tuple[list[ReportEntry], ..
         feedback.extend(
             ReportEntry(day, str(answer), activity=record.activity, minutes=record.minutes)
             for record in log.sessions
-            if (answer := getattr(record, "feedback", None)) is not None
+            if (answer := record.feedback) is not None
         )
         notes.extend(
             ReportEntry(day, entry.note, level=entry.level) for entry in log.pain if entry.note

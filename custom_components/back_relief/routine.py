@@ -73,6 +73,34 @@ class SessionRecord:
     activity: Activity
     minutes: int
     routine: str | None = None
+    # How it felt, as the person answered afterwards: "easier", "same" or "harder".
+    feedback: str | None = None
+
+    def as_list(self) -> list[Any]:
+        """Return the compact, JSON-ready form used for storage."""
+        stored: list[Any] = [
+            self.started_at.isoformat(),
+            self.ended_at.isoformat(),
+            str(self.activity),
+            self.minutes,
+            self.routine,
+        ]
+        if self.feedback is not None:
+            stored.append(self.feedback)
+        return stored
+
+    @classmethod
+    def from_list(cls, stored: list[Any]) -> SessionRecord:
+        """Rebuild a record from its stored form; feedback came later and may be absent."""
+        started_at, ended_at, activity, minutes, routine, *rest = stored
+        return cls(
+            datetime.fromisoformat(started_at),
+            datetime.fromisoformat(ended_at),
+            Activity(activity),
+            int(minutes),
+            routine,
+            str(rest[0]) if rest and rest[0] is not None else None,
+        )
 
 
 @dataclass(slots=True)
@@ -86,6 +114,8 @@ class DayLog:
     flare_up: bool = False
     checklist_done: list[str] = field(default_factory=list)
     sessions: list[SessionRecord] = field(default_factory=list)
+    # Reminders the person chose to skip that day (their kinds).
+    skipped: list[str] = field(default_factory=list)
 
     def goal_minutes(self, goal: Goal) -> int:
         """Return the minutes that count toward a goal on this day."""
@@ -116,24 +146,17 @@ class DayLog:
         if self.checklist_done:
             stored["checklist_done"] = list(self.checklist_done)
         if self.sessions:
-            stored["sessions"] = [
-                [
-                    record.started_at.isoformat(),
-                    record.ended_at.isoformat(),
-                    str(record.activity),
-                    record.minutes,
-                    record.routine,
-                ]
-                for record in self.sessions
-            ]
+            stored["sessions"] = [record.as_list() for record in self.sessions]
+        if self.skipped:
+            stored["skipped"] = list(self.skipped)
         return stored
 
     def to_compact(self) -> str:
         """Return the day as one short JSON text: how a closed day is kept.
 
         A list of minutes per activity (in ``Activity`` order), flare-up (0 or
-        1), kinds, pain, visits, checklist done and sessions, in the shapes of
-        ``as_dict``; empty ends are left off.
+        1), kinds, pain, visits, checklist done, sessions and skipped reminders,
+        in the shapes of ``as_dict``; empty ends are left off.
         """
         stored = self.as_dict()
         parts: list[Any] = [self.minutes.get(activity, 0) for activity in Activity]
@@ -146,6 +169,7 @@ class DayLog:
                 ("visits", []),
                 ("checklist_done", []),
                 ("sessions", []),
+                ("skipped", []),
             )
         )
         while parts and not parts[-1]:
@@ -164,7 +188,7 @@ class DayLog:
             for activity, value in zip(Activity, parts[: len(Activity)], strict=True)
             if value
         }
-        keys = ("kinds", "pain", "visits", "checklist_done", "sessions")
+        keys = ("kinds", "pain", "visits", "checklist_done", "sessions", "skipped")
         stored: dict[str, Any] = dict(zip(keys, parts[len(Activity) + 1 :], strict=False))
         log = cls.from_dict(stored)
         log.minutes = minutes
@@ -208,16 +232,8 @@ class DayLog:
             ],
             flare_up=bool(stored.get("flare_up", False)),
             checklist_done=[str(uid) for uid in stored.get("checklist_done", [])],
-            sessions=[
-                SessionRecord(
-                    datetime.fromisoformat(started_at),
-                    datetime.fromisoformat(ended_at),
-                    Activity(activity),
-                    int(minutes),
-                    routine,
-                )
-                for started_at, ended_at, activity, minutes, routine in stored.get("sessions", [])
-            ],
+            sessions=[SessionRecord.from_list(record) for record in stored.get("sessions", [])],
+            skipped=[str(kind) for kind in stored.get("skipped", [])],
         )
 
 

@@ -46,6 +46,7 @@ SERVICE_LOG_PAIN = "log_pain"
 SERVICE_LOG_VISIT = "log_visit"
 SERVICE_GET_SUMMARY = "get_summary"
 SERVICE_SCHEDULE_VISIT = "schedule_visit"
+SERVICE_CHECK_IN = "check_in"
 SERVICE_NEXT_STEP = "next_step"
 SERVICE_REPEAT_STEP = "repeat_step"
 SERVICE_SET_FLARE_UP = "set_flare_up"
@@ -89,6 +90,7 @@ SCHEMAS: dict[str, vol.Schema] = {
         {**BASE, vol.Optional(ATTR_DATE): fields.day, vol.Optional(ATTR_NOTE): NOTE}
     ),
     SERVICE_GET_SUMMARY: vol.Schema({**BASE, vol.Optional(ATTR_DAYS): fields.whole_number}),
+    SERVICE_CHECK_IN: vol.Schema(BASE),
     SERVICE_SCHEDULE_VISIT: vol.Schema(
         {
             **BASE,
@@ -203,6 +205,10 @@ async def _schedule_visit(coordinator: BackReliefCoordinator, data: dict[str, An
     coordinator.commands.schedule_visit(dt_util.as_utc(at), data.get(ATTR_NOTE))
 
 
+async def _check_in(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
+    coordinator.entry.runtime_data.announcer.checkins.check_in()
+
+
 async def _set_flare_up(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
     coordinator.commands.set_flare_up_range(
         data[ATTR_START_DATE], data.get(ATTR_END_DATE), data.get(ATTR_NOTE)
@@ -225,6 +231,7 @@ HANDLERS: dict[str, Handler] = {
     SERVICE_LOG_VISIT: _log_visit,
     SERVICE_GET_SUMMARY: _get_summary,
     SERVICE_SCHEDULE_VISIT: _schedule_visit,
+    SERVICE_CHECK_IN: _check_in,
     SERVICE_SET_FLARE_UP: _set_flare_up,
 }
 

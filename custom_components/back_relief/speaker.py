@@ -45,6 +45,11 @@ class Speaker:
         # them fails on a player later, the player is what failed.
         self._engines_heard: set[str] = set()
 
+    @property
+    def turn(self) -> asyncio.Lock:
+        """Return the lock held while a speaker or satellite speaks: one message at a time."""
+        return self._speaking
+
     @callback
     def speak(self, message: str) -> None:
         """Say a message on every speaker, in the background."""

@@ -69,6 +69,16 @@ def build_summary(
                 **{str(activity): log.minutes.get(activity, 0) for activity in Activity},
                 "pain": log.average_pain,
                 "flare_up": routine.is_paused(day),
+                "sessions": [
+                    {
+                        "started_at": record.started_at.isoformat(),
+                        "activity": str(record.activity),
+                        "minutes": record.minutes,
+                        "routine": record.routine,
+                        "feedback": record.feedback,
+                    }
+                    for record in log.sessions
+                ],
                 "met": {str(goal): log.goal_minutes(goal) >= goals[goal] for goal in Goal},
             }
             for day, log in history.days_between(today - timedelta(days=days - 1), today)
