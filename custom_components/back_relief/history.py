@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any, Protocol
 
 from .closed_days import ClosedYear, YearSnapshot
-from .routine import Activity, DayLog, Goal, PainEntry, PainInsights, Visit
+from .routine import Activity, DayLog, Goal, PainEntry, Visit
 from .streaks import Streak, StreakIndex
 
 
@@ -242,30 +242,6 @@ class History:
             None if paused is None else lambda ordinal: paused.covers(date.fromordinal(ordinal))
         )
         return self._index.streak(goal, goal_minutes, today.toordinal(), paused=covers)
-
-    def pain_insights(self, today: date, exercise_goal_minutes: int) -> PainInsights:
-        """Return pain averages, and pain on days that met the exercise goal or not."""
-
-        def average(logs: list[DayLog]) -> float | None:
-            levels = [entry.level for log in logs for entry in log.pain]
-            return round(sum(levels) / len(levels), 1) if levels else None
-
-        last_30 = [log for _, log in self.days_between(today - timedelta(days=29), today)]
-        previous_7 = [
-            log
-            for _, log in self.days_between(today - timedelta(days=13), today - timedelta(days=7))
-        ]
-        return PainInsights(
-            average_7_days=average(last_30[-7:]),
-            average_previous_7_days=average(previous_7),
-            average_30_days=average(last_30),
-            average_exercise_days=average(
-                [log for log in last_30 if log.goal_minutes(Goal.EXERCISE) >= exercise_goal_minutes]
-            ),
-            average_other_days=average(
-                [log for log in last_30 if log.goal_minutes(Goal.EXERCISE) < exercise_goal_minutes]
-            ),
-        )
 
     def days_meeting(self, goal: Goal, goal_minutes: int, first: date, last: date) -> int:
         """Return how many days from first to last reached a goal."""

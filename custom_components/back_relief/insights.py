@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from .history import History
-from .routine import Activity, DayLog, Goal
+from .routine import Activity, DayLog, Goal, PainInsights
 from .wording import render
 
 # Fewer days than this on either side say too little to be shown.
@@ -188,3 +188,28 @@ def recent_insights(
     yesterday = today - timedelta(days=1)
     days = history.days_between(yesterday - timedelta(days=RECENT_DAYS - 1), yesterday)
     return [insight.as_dict(words) for insight in find_insights(days, minutes)]
+
+
+def pain_insights(history: History, today: date, exercise_goal_minutes: int) -> PainInsights:
+    """Return pain averages, and pain on days that met the exercise goal or not."""
+
+    def average(logs: list[DayLog]) -> float | None:
+        levels = [entry.level for log in logs for entry in log.pain]
+        return round(sum(levels) / len(levels), 1) if levels else None
+
+    last_30 = [log for _, log in history.days_between(today - timedelta(days=29), today)]
+    previous_7 = [
+        log
+        for _, log in history.days_between(today - timedelta(days=13), today - timedelta(days=7))
+    ]
+    return PainInsights(
+        average_7_days=average(last_30[-7:]),
+        average_previous_7_days=average(previous_7),
+        average_30_days=average(last_30),
+        average_exercise_days=average(
+            [log for log in last_30 if log.goal_minutes(Goal.EXERCISE) >= exercise_goal_minutes]
+        ),
+        average_other_days=average(
+            [log for log in last_30 if log.goal_minutes(Goal.EXERCISE) < exercise_goal_minutes]
+        ),
+    )

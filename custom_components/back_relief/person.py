@@ -9,14 +9,12 @@ nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from .checkin_answers import FEEDBACK_ANSWERS
-from .checklist import Checklist
 from .const import (
-    DEFAULT_DURATIONS,
     EVENT_CANCELLED,
     EVENT_EXTENDED,
     EVENT_FINISHED,
@@ -28,16 +26,14 @@ from .const import (
     MAX_LOG_MINUTES,
     MAX_PAIN,
 )
-from .gentle import GentlePlan
 from .guided import Routine
-from .history import History
 from .limits import check_date, check_range
+from .person_state import PersonState
 from .plan import PlanSettings
 from .routine import Activity, Goal, PainEntry, SessionRecord, local_date
 from .session import RoutineError, Session
 from .steps import current_step, move_in_routine, session_event_data, step_event_data
 from .streaks import Streak
-from .visits import PlannedVisits
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,21 +52,8 @@ def find_routine(routines: Mapping[str, Routine], key: str) -> Routine:
 
 
 @dataclass(slots=True)
-class PersonRoutine:
-    """Everything kept of one person's routine, and the rules for changing it."""
-
-    history: History = field(default_factory=History)
-    session: Session | None = None
-    durations: dict[Activity, int] = field(default_factory=lambda: dict(DEFAULT_DURATIONS))
-    reminders_enabled: bool = True
-    # The inversion plan (for someone new to the table) and the flare-up ranges.
-    gentle: GentlePlan = field(default_factory=GentlePlan)
-    checklist: Checklist = field(default_factory=Checklist)
-    visits: PlannedVisits = field(default_factory=PlannedVisits)
-    # How each rest light was before a rest session dimmed it.
-    rest_snapshot: dict[str, dict[str, Any]] | None = None
-    # The routine the stretch button starts, None for a plain timer.
-    stretch_routine: str | None = None
+class PersonRoutine(PersonState):
+    """One person's routine and the rules for changing it; its parts live in ``PersonState``."""
 
     # ----- sessions -----
 
@@ -308,56 +291,3 @@ class PersonRoutine:
         """Set the default length of an activity's sessions; by hand, it holds for the day."""
         self.durations[activity] = minutes
         self.gentle.set_by_hand(activity)
-
-    # ----- stored form -----
-
-    def as_stored(self) -> dict[str, Any]:
-        """Return everything kept across restarts, JSON-ready."""
-        return {
-            # Today and any past day still changing; closed days live in their years' segments.
-            "days": self.history.open_days_as_dict(),
-            "years": self.history.years,
-            "session": self.session.as_dict() if self.session else None,
-            "durations": {str(key): value for key, value in self.durations.items()},
-            "reminders": self.reminders_enabled,
-            **self.gentle.as_dict(),
-            "checklist": self.checklist.as_list(),
-            "rest_snapshot": self.rest_snapshot,
-            "stretch_routine": self.stretch_routine,
-            "scheduled_visits": self.visits.as_list(),
-        }
-
-    @classmethod
-    def for_new_person(
-        cls, checklist: Checklist, today: date, settings: PlanSettings
-    ) -> PersonRoutine:
-        """Return the routine of someone new: their inversion follows the gentle plan."""
-        routine = cls(checklist=checklist)
-        routine.gentle = GentlePlan.for_new_person(routine.durations, today, settings)
-        return routine
-
-    @classmethod
-    def from_stored(
-        cls, stored: dict[str, Any], default_checklist: Checklist, history: History, today: date
-    ) -> PersonRoutine:
-        """Rebuild the routine from its stored form and history; raise if any can't be read."""
-        durations = dict(DEFAULT_DURATIONS)
-        durations.update(
-            {Activity(key): int(value) for key, value in stored.get("durations", {}).items()}
-        )
-        rest_snapshot = stored.get("rest_snapshot")
-        if rest_snapshot is not None and not isinstance(rest_snapshot, dict):
-            raise TypeError("rest_snapshot")
-        return cls(
-            history=history,
-            session=Session.from_dict(stored["session"]) if stored.get("session") else None,
-            durations=durations,
-            reminders_enabled=bool(stored.get("reminders", True)),
-            gentle=GentlePlan.from_stored(stored, history, today),
-            checklist=Checklist.from_list(stored["checklist"])
-            if stored.get("checklist")
-            else default_checklist,
-            visits=PlannedVisits.from_list(stored.get("scheduled_visits", [])),
-            rest_snapshot=rest_snapshot,
-            stretch_routine=stored.get("stretch_routine"),
-        )

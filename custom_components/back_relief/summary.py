@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from .const import MAX_SUMMARY_DAYS
-from .insights import Subject, Words, recent_insights
+from .insights import Subject, Words, pain_insights, recent_insights
 from .limits import check_range
 from .person import PersonRoutine
 from .routine import Activity, Goal
@@ -58,7 +58,7 @@ def build_summary(
             "status": str(session.status),
             "remaining_seconds": round(session.remaining(now).total_seconds()),
         },
-        "pain": asdict(history.pain_insights(today, goals[Goal.EXERCISE])),
+        "pain": asdict(pain_insights(history, today, goals[Goal.EXERCISE])),
         "next_visit": next_visit.visited_at.isoformat()
         if (next_visit := routine.visits.next(now))
         else None,

@@ -10,6 +10,7 @@ from homeassistant.util import dt as dt_util
 
 from .const import CONF_NOTIFY_ENTITY, CONF_WEEKLY_SUMMARY, WEEKLY_NOTIFY, WEEKLY_SPEAK
 from .coordinator import BackReliefCoordinator
+from .insights import pain_insights
 from .phrases import phrase
 from .reminders import Reminders
 from .routine import Goal
@@ -49,7 +50,9 @@ class WeeklySummary(Speaking):
         coordinator = self.coordinator
         today = coordinator.today()
         first = today - timedelta(days=6)
-        insights = coordinator.history.pain_insights(today, coordinator.goal_minutes(Goal.EXERCISE))
+        insights = pain_insights(
+            coordinator.history, today, coordinator.goal_minutes(Goal.EXERCISE)
+        )
         days = {
             str(goal): coordinator.history.days_meeting(
                 goal, coordinator.goal_minutes(goal), first, today
