@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from .routine import ONE_DAY
 from .session import RoutineError
 
 # As far back as minutes can be logged; as far ahead as a visit can be planned.
 FLARE_UP_DAYS_BACK = 60
 FLARE_UP_DAYS_AHEAD = 365
-ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,12 +37,12 @@ from .const import (
     CONF_INVERSION_STEP_MINUTES,
     CONF_MAX_INVERSION,
 )
+from .routine import ONE_DAY
 
 HIGH_PAIN = 7
 # Days further back than this are not caught up: after a year away the
 # record of those days says nothing about today.
 MAX_CATCH_UP_DAYS = 366
-ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ MAX_PAIN = 10
 DAILY_LINE_DAYS = 120
 
 
-def _escaped(value: object) -> str:
+def escaped(value: object) -> str:
+    """Return a value as text that can stand anywhere in the page."""
     return escape(str(value), quote=True)
 
 
@@ -62,9 +63,9 @@ def pain_chart(report: Report, text: Callable[[str], str]) -> str:
         if day.day in visit_days
     )
     parts.append(
-        f'<text x="{CHART_LEFT}" y="{CHART_HEIGHT - 2}">{_escaped(days[0].day.isoformat())}</text>'
+        f'<text x="{CHART_LEFT}" y="{CHART_HEIGHT - 2}">{escaped(days[0].day.isoformat())}</text>'
         f'<text x="{CHART_WIDTH}" y="{CHART_HEIGHT - 2}" text-anchor=end>'
-        f"{_escaped(days[-1].day.isoformat())}</text>"
+        f"{escaped(days[-1].day.isoformat())}</text>"
     )
     line = "legend_mean" if len(days) <= DAILY_LINE_DAYS else "legend_week"
     legend = "".join(

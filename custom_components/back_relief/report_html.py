@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 import csv
 from datetime import date
-from html import escape
 import io
 
 from .insights import Words
 from .report import Report, csv_rows
-from .report_chart import pain_chart
+from .report_chart import escaped, pain_chart
 from .routine import Activity, Goal
 from .texts import group
 
@@ -63,11 +62,6 @@ td:first-child { white-space: nowrap; }
 """
 
 
-def _e(value: object) -> str:
-    """Return a value as text that can stand anywhere in the page."""
-    return escape(str(value), quote=True)
-
-
 class _Page:
     """Writes the page's parts from the report and the texts."""
 
@@ -79,11 +73,11 @@ class _Page:
 
     def text(self, key: str, **values: object) -> str:
         """Return one text, its values filled in, escaped."""
-        return _e(self.words.say(key, **values))
+        return escaped(self.words.say(key, **values))
 
     def number(self, value: float | None) -> str:
         """Return a number with one decimal in the page's language; nothing for none."""
-        return "" if value is None else _e(self.insight_words.number(value))
+        return "" if value is None else escaped(self.insight_words.number(value))
 
     def label(self, activity: Activity | Goal) -> str:
         """Return an activity's or goal's name."""
@@ -125,7 +119,7 @@ class _Page:
         days = self.report.flare_up_days
         body = (
             f"<p>{self.text('flare_up_count', days=len(days))} "
-            f"{_e(', '.join(day.isoformat() for day in days))}</p>"
+            f"{escaped(', '.join(day.isoformat() for day in days))}</p>"
             if days
             else f"<p class=muted>{self.text('no_flare_up')}</p>"
         )
@@ -159,9 +153,9 @@ class _Page:
         )
         rows = [
             (
-                (_e(week.label), False),
-                (_e(week.first_day.isoformat()), False),
-                *((_e(week.minutes[activity]), True) for activity in Activity),
+                (escaped(week.label), False),
+                (escaped(week.first_day.isoformat()), False),
+                *((escaped(week.minutes[activity]), True) for activity in Activity),
                 (self.number(week.pain_mean), True),
             )
             for week in self.report.weeks
@@ -174,7 +168,8 @@ class _Page:
             return f"<h2>{self.text('visits')}</h2><p class=muted>{self.text('no_visits')}</p>"
         head = ((self.text("date"), False), (self.text("note"), False))
         rows = [
-            ((_e(entry.day.isoformat()), False), (_e(entry.text or ""), False)) for entry in visits
+            ((escaped(entry.day.isoformat()), False), (escaped(entry.text or ""), False))
+            for entry in visits
         ]
         return f"<h2>{self.text('visits')}</h2>{self.table(head, rows)}"
 
@@ -190,13 +185,13 @@ class _Page:
         )
         rows = [
             (
-                (_e(entry.day.isoformat()), False),
+                (escaped(entry.day.isoformat()), False),
                 (self.label(entry.activity) if entry.activity else "", False),
-                (_e(entry.minutes), True),
+                (escaped(entry.minutes), True),
                 (
                     self.text(f"feedback_{entry.text}")
                     if f"feedback_{entry.text}" in self.words.texts
-                    else _e(entry.text),
+                    else escaped(entry.text),
                     False,
                 ),
             )
@@ -215,12 +210,12 @@ class _Page:
         )
         rows = [
             (
-                (_e(entry.day.isoformat()), False),
-                ("" if entry.level is None else _e(entry.level), True),
+                (escaped(entry.day.isoformat()), False),
+                ("" if entry.level is None else escaped(entry.level), True),
                 (
                     self.text("flare_up_note", note=entry.text)
                     if entry.flare_up
-                    else _e(entry.text),
+                    else escaped(entry.text),
                     False,
                 ),
             )
@@ -234,7 +229,8 @@ class _Page:
             body = f"<p class=muted>{self.text('no_insights')}</p>"
         else:
             body = "".join(
-                f"<p class=insight>{_e(insight.text(self.insight_words))}</p>" for insight in found
+                f"<p class=insight>{escaped(insight.text(self.insight_words))}</p>"
+                for insight in found
             )
             body += f"<p class=muted>{self.text('insights_note')}</p>"
         return f"<h2>{self.text('insights')}</h2>{body}"
@@ -262,7 +258,7 @@ def render_html(report: Report, words: Words, insight_words: Words) -> str:
     )
     title = page.text("title", name=report.name)
     return (
-        f"<!doctype html><html lang={_e(words.language)}><head><meta charset=utf-8>"
+        f"<!doctype html><html lang={escaped(words.language)}><head><meta charset=utf-8>"
         f"<meta name=viewport content='width=device-width, initial-scale=1'>"
         f"<title>{title}</title><style>{STYLE}</style></head><body>"
         f"<header><h1>{title}</h1><p class=muted>{period}</p></header>"
