@@ -1,7 +1,8 @@
 """Tests for stored routines of every format and shape, as real files on disk.
 
 Format 1.1 (every day in the person's file) moves to 2.1 (closed days in a
-segment per year) at the first start, with nothing lost; a file of any shape
+segment per recent year and an archive for the years before, see
+test_storage_archive) at the first start, with nothing lost; a file of any shape
 that can't be read is kept aside untouched, named in a repair issue, and the
 person starts clean.
 """

@@ -4,15 +4,17 @@ Plain, typed Python with no Home Assistant imports. A day that is over is
 kept as the short JSON text of ``DayLog.to_compact`` (ASCII only), so that
 nothing needs rebuilding to keep it or to write it again. In memory a year's
 days are one text with where each day ends; on disk, each day's text by its
-ISO date. Each year is a store segment of its own, written when one of its
-days closes or is changed (a visit or minutes logged for a past day).
+ISO date. This year and last year are store segments of their own, written
+when one of their days closes or is changed (a visit or minutes logged for a
+past day); the years before share one archive, so that a start reads the same
+few files in year ten as in year two.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Mapping
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 DAYS_IN_A_YEAR = 366
@@ -67,11 +69,16 @@ class ClosedYear:
 
     def __iter__(self) -> Iterator[tuple[date, str]]:
         """Go through the recorded days, oldest first."""
-        first = date(self.year, 1, 1)
+        for ordinal, text in self.by_ordinal():
+            yield date.fromordinal(ordinal), text
+
+    def by_ordinal(self) -> Iterator[tuple[int, str]]:
+        """Go through the recorded days by their ordinals (``date.toordinal``), oldest first."""
+        first = date(self.year, 1, 1).toordinal()
         start = 0
         for position, end in enumerate(self._ends):
             if end > start:
-                yield first + timedelta(days=position), self._text[start:end]
+                yield first + position, self._text[start:end]
             start = end
 
     def __len__(self) -> int:
@@ -107,3 +114,30 @@ class ClosedYear:
         closed = cls(year)
         closed._lay_out(days)
         return closed
+
+
+def settled(year: int, today: date) -> bool:
+    """Return whether a year belongs in the archive: every year before last year."""
+    return year < today.year - 1
+
+
+def archive_stored(snapshots: Mapping[int, YearSnapshot]) -> dict[str, Any]:
+    """Return the JSON-ready form of the archive: each year as its own segment holds it."""
+    return {
+        "years": {
+            str(year): ClosedYear.stored(year, snapshot)
+            for year, snapshot in sorted(snapshots.items())
+        }
+    }
+
+
+def archive_from_stored(stored: Mapping[str, Any]) -> dict[int, dict[str, Any]]:
+    """Return the archive's years as their segments would hold them; raise if of the wrong shape.
+
+    Each year is checked when it is taken in (``ClosedYear.from_stored``), so a
+    bad year costs only that year.
+    """
+    years = stored["years"]
+    if not isinstance(years, dict):
+        raise TypeError("years")
+    return {int(year): days for year, days in years.items()}

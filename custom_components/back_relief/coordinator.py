@@ -10,7 +10,6 @@ entities and the bus. What is read of the routine lives in ``reader``.
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from functools import partial
 from typing import Any, cast
 
 from homeassistant.config_entries import ConfigEntry
@@ -21,14 +20,13 @@ from homeassistant.util import dt as dt_util
 
 from .checklist import Checklist, ChecklistItem
 from .clock import RoutineClock
-from .closed_days import ClosedYear
 from .commands import Change, RoutineCommands
 from .const import BUS_EVENT, DEFAULT_CHECKLIST, LOGGER, SAVE_DELAY
 from .person import PersonRoutine, SessionEvent
 from .phrases import phrase
 from .reader import RoutineReader, user_errors
 from .routine import Goal
-from .storage import BackReliefStore, async_load_routine, routine_store, segment_store
+from .storage import BackReliefStore, YearFiles, async_load_routine, routine_store
 
 type EventListener = Callable[[str, dict[str, Any]], None]
 
@@ -47,8 +45,8 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
         # What the entry held at setup; a change of name or person reloads.
         self.setup_data = dict(entry.data)
         self.store: BackReliefStore = routine_store(hass, entry.entry_id)
-        # The stores of the years whose closed days changed while loaded.
-        self._segments: dict[int, BackReliefStore] = {}
+        # Where the closed years are kept; known once loaded.
+        self.year_files = YearFiles(hass, self.store.key)
         self.data = PersonRoutine(checklist=self._default_checklist())
         self._event_listeners: list[EventListener] = []
         self.clock = RoutineClock(hass, self)
@@ -67,7 +65,7 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
 
     async def async_load(self) -> None:
         """Read the stored routine; never lose it to a file that can't be read."""
-        self.data = await async_load_routine(
+        self.data, self.year_files = await async_load_routine(
             self.hass,
             self.store,
             entry_id=self.entry.entry_id,
@@ -82,10 +80,8 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
         """Stop the clock and write what is pending: the years first, then the person."""
         self.clock.cancel()
         self.save_quietly()  # closes what is over, so that every changed year has its store
-        history = self.data.history
-        for year, store in self._segments.items():
-            await store.async_save(ClosedYear.stored(year, history.year_snapshot(year)))
-        await self.store.async_save(self.data.as_stored())
+        await self.year_files.async_write_touched(self.data.history)
+        await self.store.async_save(self.data.as_stored() | self.year_files.as_stored())
 
     # ----- news -----
 
@@ -121,13 +117,9 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
         changed are written. What is handed to the stores is a snapshot, as
         they serialise it in an executor while the routine goes on changing.
         """
-        history = self.data.history
-        history.close_days(self.today())
-        for year, days in history.take_changed_years().items():
-            if (store := self._segments.get(year)) is None:
-                store = self._segments[year] = segment_store(self.hass, self.store.key, year)
-            store.async_delay_save(partial(ClosedYear.stored, year, days), SAVE_DELAY)
-        stored = self.data.as_stored()
+        self.data.history.close_days(self.today())
+        self.year_files.save_changed(self.data.history)
+        stored = self.data.as_stored() | self.year_files.as_stored()
         self.store.async_delay_save(lambda: stored, SAVE_DELAY)
 
     @callback

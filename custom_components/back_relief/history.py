@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any, Protocol
 
 from .closed_days import ClosedYear, YearSnapshot
-from .routine import Activity, DayLog, Goal, PainEntry, Visit
+from .routine import Activity, DayFacts, DayLog, Goal, PainEntry, Visit
 from .streaks import Streak, StreakIndex
 
 
@@ -22,15 +22,17 @@ class FrozenHistory:
     open_days: tuple[tuple[date, str], ...]
     years: tuple[tuple[int, YearSnapshot], ...]
 
+    def thaw(self) -> History:
+        """Return a history to read the copy with (anywhere, an executor too); not to change."""
+        history = History({day: DayLog.from_compact(text) for day, text in self.open_days})
+        history._years = {  # noqa: SLF001 - the history's own copy
+            year: ClosedYear.from_snapshot(year, snapshot) for year, snapshot in self.years
+        }
+        return history
+
     def items(self) -> list[tuple[date, DayLog]]:
         """Return every day that holds a record, with its log, oldest first."""
-        days = {
-            day: DayLog.from_compact(text)
-            for year, snapshot in self.years
-            for day, text in ClosedYear.from_snapshot(year, snapshot)
-        }
-        days.update((day, DayLog.from_compact(text)) for day, text in self.open_days)
-        return sorted(days.items())
+        return self.thaw().items()
 
 
 class PausedDays(Protocol):
@@ -158,6 +160,18 @@ class History:
                 max(reversed(log.visits), key=lambda visit: visit.visited_at),
             )
 
+    def _note_latest_facts(self, ordinal: int, facts: DayFacts) -> None:
+        # Build a closed day's entries only when they may be the latest (see _note_latest).
+        if (
+            facts.pain
+            and (self._latest_pain is None or ordinal >= self._latest_pain[0].toordinal())
+        ) or (
+            facts.visits
+            and (self._latest_visit is None or ordinal >= self._latest_visit[0].toordinal())
+        ):
+            log = DayLog.from_dict({"pain": facts.pain, "visits": facts.visits})
+            self._note_latest(date.fromordinal(ordinal), log)
+
     def close_days(self, today: date) -> None:
         """Close every open day before today into its year's compact text."""
         self._catch_up()
@@ -184,18 +198,22 @@ class History:
             self._index.reserve(
                 date(min(years), 1, 1).toordinal(), date(max(years), 12, 31).toordinal()
             )
-        for year, stored in years.items():
+        open_days = {day.toordinal() for day in self._open}
+        # The newest first: the latest pain and visit are built once, older ones never.
+        for year, stored in sorted(years.items(), reverse=True):
             try:
                 closed = ClosedYear.from_stored(year, stored)
-                days = [(day, DayLog.index_facts(text)) for day, text in closed]
+                days = [
+                    (ordinal, DayLog.index_facts(text)) for ordinal, text in closed.by_ordinal()
+                ]
             except (KeyError, TypeError, ValueError, AttributeError, IndexError) as err:
                 unreadable[year] = err
                 continue
             self._years[year] = closed
-            for day, (log, minutes, paused) in days:
-                if day not in self._open:
-                    self._index.set_day(day.toordinal(), minutes.items(), paused=paused)
-                    self._note_latest(day, log)
+            for ordinal, facts in reversed(days):
+                if ordinal not in open_days:
+                    self._index.set_day(ordinal, facts.minutes, paused=facts.paused)
+                    self._note_latest_facts(ordinal, facts)
         for goal, goal_minutes in goals.items():
             self.streak(goal, goal_minutes, today)
         return unreadable

@@ -42,9 +42,9 @@ class PersonState:
     def as_stored(self) -> dict[str, Any]:
         """Return everything kept across restarts, JSON-ready."""
         return {
-            # Today and any past day still changing; closed days live in their years' segments.
+            # Today and any past day still changing; closed days live in their years' stores,
+            # which the store lists (``storage.YearFiles``).
             "days": self.history.open_days_as_dict(),
-            "years": self.history.years,
             "session": self.session.as_dict() if self.session else None,
             "durations": {str(key): value for key, value in self.durations.items()},
             "reminders": self.reminders_enabled,

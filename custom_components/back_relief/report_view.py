@@ -1,15 +1,13 @@
 """The report for the person and their chiropractor: an authenticated page, or CSV.
 
-``GET /api/back_relief/report/<config_entry_id>?days=N[&format=csv]``. Only
-the period's days are copied in the event loop, however long the history is;
-the report is built and written in an executor.
+``GET /api/back_relief/report/<config_entry_id>?days=N[&format=csv]``. The
+event loop only takes a frozen copy of the history (a few references a year);
+the period's days are read, and the report built and written, in an executor.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from functools import partial
 from http import HTTPStatus
 import re
 
@@ -94,24 +92,10 @@ class ReportView(HomeAssistantView):
 def person_report(coordinator: BackReliefCoordinator, days: int) -> Callable[[], Report]:
     """Return what builds the report of the last days, today included, anywhere.
 
-    Only the days of the period are read, however long the history is, and
-    copied, so that the report can be built in an executor while the routine
-    goes on changing.
+    The history is frozen as it is now, so that the report can be built in an
+    executor while the routine goes on changing; only the period's days are read.
     """
     first, last = period(coordinator.today(), days)
-    copied = [
-        (
-            day,
-            replace(
-                log,
-                minutes=dict(log.minutes),
-                pain=list(log.pain),
-                visits=list(log.visits),
-                sessions=list(log.sessions),
-            ),
-        )
-        for day, log in coordinator.history.days_between(first, last)
-    ]
     goals = {goal: coordinator.goal_minutes(goal) for goal in Goal}
     flare_up_notes = [
         (flare_up.start, flare_up.note)
@@ -120,13 +104,10 @@ def person_report(coordinator: BackReliefCoordinator, days: int) -> Callable[[],
         and flare_up.start <= last
         and (flare_up.end is None or flare_up.end >= first)
     ]
-    return partial(
-        build_report,
-        coordinator.name,
-        copied,
-        goals,
-        insight_minutes(goals, coordinator.durations[Activity.STRETCH]),
-        flare_up_notes,
+    name, frozen = coordinator.name, coordinator.history.frozen()
+    insights = insight_minutes(goals, coordinator.durations[Activity.STRETCH])
+    return lambda: build_report(
+        name, frozen.thaw().days_between(first, last), goals, insights, flare_up_notes
     )
 
 

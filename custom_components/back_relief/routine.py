@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Activity(StrEnum):
@@ -45,6 +45,16 @@ ONE_DAY = timedelta(days=1)
 def local_date(instant: datetime, time_zone: tzinfo) -> date:
     """Return the local calendar date of an aware instant."""
     return instant.astimezone(time_zone).date()
+
+
+class DayFacts(NamedTuple):
+    """What the streak index and the latest entries need of a closed day."""
+
+    minutes: tuple[tuple[Goal, int], ...]
+    paused: bool
+    # As stored: lists of [when, level, note] and [when, note].
+    pain: list[Any]
+    visits: list[Any]
 
 
 @dataclass(slots=True)
@@ -195,26 +205,32 @@ class DayLog:
         log.flare_up = bool(parts[len(Activity)])
         return log
 
-    @classmethod
-    def index_facts(cls, text: str) -> tuple[DayLog, dict[Goal, int], bool]:
+    @staticmethod
+    def index_facts(text: str) -> DayFacts:
         """Return what the index needs of a closed day's text, reading no more of it.
 
-        The goals' minutes and flare-up, and a log of only the pain and visits
-        (the latest of all days is kept).
+        The goals' minutes and flare-up, and the pain and visits as stored (only
+        the latest of all days is ever built).
         """
         parts = json.loads(text)
         if not isinstance(parts, list):
             raise TypeError(text)
-        exercise, stretch, inversion, rest = (int(value) for value in [*parts[:4], 0, 0, 0, 0][:4])
-        minutes = {
-            Goal.EXERCISE: exercise + stretch,
-            Goal.REST: rest,
-            Goal.INVERSION: inversion,
-        }
+        # Exercise, stretch, inversion and rest come first, in the order of Activity.
+        minutes = [*parts[:4], 0, 0, 0, 0]
         pain = parts[6] if len(parts) > 6 else []  # noqa: PLR2004 - the compact text's places
         visits = parts[7] if len(parts) > 7 else []  # noqa: PLR2004
-        log = cls.from_dict({"pain": pain, "visits": visits}) if pain or visits else DayLog()
-        return log, minutes, bool(len(parts) > 4 and parts[4])  # noqa: PLR2004
+        if not isinstance(pain, list) or not isinstance(visits, list):
+            raise TypeError(text)
+        return DayFacts(
+            (
+                (Goal.EXERCISE, int(minutes[0]) + int(minutes[1])),
+                (Goal.REST, int(minutes[3])),
+                (Goal.INVERSION, int(minutes[2])),
+            ),
+            bool(len(parts) > 4 and parts[4]),  # noqa: PLR2004
+            pain,
+            visits,
+        )
 
     @classmethod
     def from_dict(cls, stored: dict[str, Any]) -> DayLog:

@@ -1,9 +1,12 @@
-"""The stored routine: a small file per person, a segment per year of closed days.
+"""The stored routine: a small file per person, and their closed days by year.
 
 The person's own file holds what changes from day to day (the session, the
-settings, today); each year's closed days are a segment of their own, written
-when one of its days closes or changes. A save therefore writes what changed,
-however long the history, and is serialised away from the event loop.
+settings, today). This year's and last year's closed days are segments of their
+own, written when one of their days closes or changes; the years before share
+one archive, written only when one of its days changes (flare-ups reach 60 days
+back, so hardly ever) or a year settles into it at a start. A save therefore
+writes what changed, however long the history, serialised away from the event
+loop; a start reads the person, the archive and at most two years.
 
 A file the routine can't read, of whatever shape, is copied aside and named in
 a repair issue, and the person starts clean; without a copy the store turns
@@ -13,28 +16,31 @@ read-only so that the original is never overwritten.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 import shutil
 from typing import Any
 
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from .checklist import Checklist
-from .closed_days import ClosedYear
-from .const import DOMAIN, LOGGER, STORAGE_MINOR_VERSION, STORAGE_VERSION
+from .closed_days import ClosedYear, archive_from_stored, archive_stored, settled
+from .const import DOMAIN, LOGGER, SAVE_DELAY, STORAGE_MINOR_VERSION, STORAGE_VERSION
 from .history import History
 from .person import PersonRoutine
 from .plan import PlanSettings
 from .routine import Goal
 
-# Format 1.1 kept every day in the person's file; 2.1 keeps closed days in segments.
+# Format 1.1 kept every day in the person's file; 2.1 keeps closed days in segments
+# and the archive (2.1 as first written kept every year in a segment: those settle).
 SEGMENT_VERSION = 1
+ARCHIVE = "archive"
 
 # What a file of the wrong shape raises while it is read: never a reason not to load.
 UNREADABLE = (KeyError, TypeError, ValueError, AttributeError, IndexError, HomeAssistantError)
@@ -74,7 +80,7 @@ class BackReliefStore(Store[dict[str, Any]]):
             _closed_history, old_data.get("history", {}), dt_util.now().date()
         )
         migrated = {key: value for key, value in old_data.items() if key != "history"}
-        migrated |= {"days": history.open_days_as_dict(), "years": history.years}
+        migrated |= {"days": history.open_days_as_dict()}
         # All of it must read before anything is written: Home Assistant writes the result.
         # The flare-up ranges are worked out here, where every day is at hand (a file of
         # the switch alone pauses from the last day it marked).
@@ -82,9 +88,9 @@ class BackReliefStore(Store[dict[str, Any]]):
         migrated |= PersonRoutine.from_stored(
             migrated, Checklist(), history, today
         ).gentle.as_dict()
-        for year, days in history.take_changed_years().items():
-            await segment_store(self.hass, self.key, year).async_save(ClosedYear.stored(year, days))
-        return migrated
+        files = YearFiles(self.hass, self.key)
+        await files.async_write_every_year(history, today)
+        return migrated | files.as_stored()
 
 
 def _closed_history(days: dict[str, Any], today: date) -> History:
@@ -99,9 +105,140 @@ def routine_store(hass: HomeAssistant, entry_id: str) -> BackReliefStore:
     return BackReliefStore(hass, f"{DOMAIN}.{entry_id}", STORAGE_VERSION, STORAGE_MINOR_VERSION)
 
 
-def segment_store(hass: HomeAssistant, routine_key: str, year: int) -> BackReliefStore:
-    """Return the store of one year of a person's closed days."""
+def segment_store(hass: HomeAssistant, routine_key: str, year: int | str) -> BackReliefStore:
+    """Return the store of one year of a person's closed days, or of their archive."""
     return BackReliefStore(hass, f"{routine_key}.{year}", SEGMENT_VERSION, 1)
+
+
+class YearFiles:
+    """Where each of a person's closed years is kept, and the stores that keep them.
+
+    A year is in a segment of its own ("own") or in the archive; the person's
+    file lists the own years, and the archive is always read, so an older
+    Back Relief that knows no archive leaves it whole.
+    """
+
+    def __init__(self, hass: HomeAssistant, routine_key: str, own: list[int] | None = None) -> None:
+        """Know the own years the person's file lists; the archive's are known once read."""
+        self.hass = hass
+        self._key = routine_key
+        self.own: set[int] = set(own or [])
+        self.archived: set[int] = set()
+        self._stores: dict[int | str, BackReliefStore] = {}
+        # What changed while loaded, written again at unload.
+        self._touched: set[int | str] = set()
+
+    def store(self, year: int | str) -> BackReliefStore:
+        """Return the store of an own year, or of the archive (ARCHIVE)."""
+        if (store := self._stores.get(year)) is None:
+            store = self._stores[year] = segment_store(self.hass, self._key, year)
+        return store
+
+    def as_stored(self) -> dict[str, Any]:
+        """Return what the person's file keeps of where the years are."""
+        return {"years": sorted(self.own)}
+
+    async def async_read(
+        self,
+    ) -> tuple[dict[int, dict[str, Any]], dict[int | str, Exception]]:
+        """Read the archive and the own years at once: the years as stored, and what can't be read.
+
+        An own year wins over the archive's copy of it (a move cut short).
+        """
+        names: list[int | str] = [ARCHIVE, *sorted(self.own)]
+        loaded = dict(
+            zip(
+                names,
+                await asyncio.gather(*(_async_load_segment(self.store(name)) for name in names)),
+                strict=True,
+            )
+        )
+        unreadable = {name: why for name, why in loaded.items() if isinstance(why, Exception)}
+        years: dict[int, dict[str, Any]] = {}
+        if isinstance(archive := loaded.pop(ARCHIVE), dict):
+            try:
+                years |= archive_from_stored(archive)
+            except UNREADABLE as err:
+                unreadable[ARCHIVE] = err
+        self.archived = set(years) - self.own
+        years |= {int(year): stored for year, stored in loaded.items() if isinstance(stored, dict)}
+        return years, unreadable
+
+    async def async_start_clean(self, name: int | str, history: History) -> None:
+        """Leave a file that was set aside: its year is no longer read, the archive is rewritten.
+
+        The archive is read at every start, so it is written at once with the
+        years that could be read; a year's own segment is simply no longer listed.
+        """
+        if name == ARCHIVE:
+            await self._async_write(ARCHIVE, history)
+        else:
+            self.own.discard(int(name))
+
+    def file_of(self, year: int) -> int | str:
+        """Return where a year is kept: its own segment, or the archive."""
+        return ARCHIVE if year in self.archived else year
+
+    @callback
+    def save_changed(self, history: History) -> None:
+        """Delay-save the years whose closed days changed: their own segments, or the archive."""
+        changed = history.take_changed_years()
+        for year, days in changed.items():
+            if year not in self.archived:
+                self.own.add(year)
+                self._touched.add(year)
+                self.store(year).async_delay_save(
+                    partial(ClosedYear.stored, year, days), SAVE_DELAY
+                )
+        if self.archived.intersection(changed):
+            self._touched.add(ARCHIVE)
+            self.store(ARCHIVE).async_delay_save(
+                partial(archive_stored, self._archive_snapshots(history)), SAVE_DELAY
+            )
+
+    def _archive_snapshots(self, history: History) -> dict[int, Any]:
+        return {year: history.year_snapshot(year) for year in self.archived}
+
+    async def async_write_touched(self, history: History) -> None:
+        """Write what changed while loaded as it is now (at unload)."""
+        for name in sorted(self._touched, key=str):
+            await self._async_write(name, history)
+
+    async def async_write_every_year(self, history: History, today: date) -> None:
+        """Write every year of a history, each where it belongs today (moving format 1.1)."""
+        for year in history.years:
+            (self.archived if settled(year, today) else self.own).add(year)
+        names: list[int | str] = [*sorted(self.own), *([ARCHIVE] if self.archived else [])]
+        for name in names:
+            await self._async_write(name, history)
+
+    async def _async_write(self, name: int | str, history: History) -> None:
+        if name == ARCHIVE:
+            await self.store(ARCHIVE).async_save(archive_stored(self._archive_snapshots(history)))
+        else:
+            year = int(name)
+            await self.store(year).async_save(ClosedYear.stored(year, history.year_snapshot(year)))
+
+    async def async_settle(
+        self, history: History, today: date, save_person: Callable[[], Awaitable[None]]
+    ) -> None:
+        """Move the own years before last year into the archive.
+
+        The archive is written first, then the person's file that no longer
+        lists them, and only then are their segments removed: a move cut short
+        is made again at the next start, from the segments.
+        """
+        moving = {year for year in self.own if settled(year, today)}
+        if not moving:
+            return
+        self.archived |= moving
+        await self._async_write(ARCHIVE, history)
+        self.own -= moving
+        await save_person()
+        for year in sorted(moving):
+            await self.store(year).async_remove()
+            del self._stores[year]
+            self._touched.discard(year)
 
 
 async def async_load_routine(
@@ -114,49 +251,45 @@ async def async_load_routine(
     goals: dict[Goal, int],
     today: date,
     plan_settings: PlanSettings,
-) -> PersonRoutine:
-    """Read the stored routine; never lose it to a file that can't be read.
+) -> tuple[PersonRoutine, YearFiles]:
+    """Read the stored routine, and where its years are; never lose it to a bad file.
 
     With nothing stored the person is new, and starts on the inversion plan.
     The closed days are read and indexed in an executor: the event loop only
-    waits for them.
+    waits for them. Years before last year that still have a segment of their
+    own settle into the archive.
     """
+    files = YearFiles(hass, store.key)
     try:
         stored = await store.async_load()
         if stored is None:
-            return PersonRoutine.for_new_person(default_checklist(), today, plan_settings)
+            return PersonRoutine.for_new_person(default_checklist(), today, plan_settings), files
         if not isinstance(stored, dict) or not isinstance(stored.get("days", {}), dict):
             raise UnreadableRoutineError("not a routine")
-        years = [int(year) for year in stored.get("years", [])]
+        files.own = {int(year) for year in stored.get("years", [])}
         history = History.from_dict(stored.get("days", {}))
         routine = PersonRoutine.from_stored(stored, default_checklist(), history, today)
     except UNREADABLE as err:
         # Nothing was taken from the file: the routine starts clean.
         await _async_set_aside_unreadable(hass, store, err, issue_id=entry_id, name=name)
-        return PersonRoutine(checklist=default_checklist())
-    # Every year is read at once; then one executor job indexes them all.
-    segments = {year: segment_store(hass, store.key, year) for year in years}
-    loaded = dict(
-        zip(
-            segments,
-            await asyncio.gather(*(_async_load_segment(segment) for segment in segments.values())),
-            strict=True,
-        )
-    )
-    unreadable = {year: why for year, why in loaded.items() if isinstance(why, Exception)}
-    unreadable |= await hass.async_add_executor_job(
-        history.add_stored_years,
-        {year: stored for year, stored in loaded.items() if isinstance(stored, dict)},
-        goals,
-        today,
-    )
-    for year, reason in sorted(unreadable.items()):
-        # That year starts clean; the others, and the person, load.
+        return PersonRoutine(checklist=default_checklist()), YearFiles(hass, store.key)
+    # The archive and the own years are read at once; then one executor job indexes them all.
+    years, unreadable = await files.async_read()
+    for year, reason in (
+        await hass.async_add_executor_job(history.add_stored_years, years, goals, today)
+    ).items():
+        unreadable.setdefault(files.file_of(year), reason)
+    for file, reason in sorted(unreadable.items(), key=lambda item: str(item[0])):
+        # That year (or the archive) starts clean; the others, and the person, load.
         await _async_set_aside_unreadable(
-            hass, segments[year], reason, issue_id=f"{entry_id}_{year}", name=name
+            hass, files.store(file), reason, issue_id=f"{entry_id}_{file}", name=name
         )
+        await files.async_start_clean(file, history)
+    await files.async_settle(
+        history, today, lambda: store.async_save(routine.as_stored() | files.as_stored())
+    )
     await _async_remind_of_kept_copies(hass, store, entry_id=entry_id, name=name)
-    return routine
+    return routine, files
 
 
 async def _async_load_segment(segment: BackReliefStore) -> dict[str, Any] | Exception | None:
@@ -175,10 +308,12 @@ async def async_remove_routine(hass: HomeAssistant, entry_id: str) -> None:
     store = routine_store(hass, entry_id)
     try:
         stored = await store.async_load()
-        years = [int(year) for year in stored.get("years", [])] if isinstance(stored, dict) else []
+        years: list[int | str] = (
+            [int(year) for year in stored.get("years", [])] if isinstance(stored, dict) else []
+        )
     except UNREADABLE:
         years = []
-    for year in years:
+    for year in [*years, ARCHIVE]:
         await segment_store(hass, store.key, year).async_remove()
     await store.async_remove()
 
@@ -208,7 +343,8 @@ async def _async_remind_of_kept_copies(
 ) -> None:
     """Raise the unreadable-routine issues while copies set aside are still there.
 
-    One issue for the person's own file, one for each year's; the latest copy of each.
+    One issue for the person's own file, one for each year's and the archive's;
+    the latest copy of each.
     """
     source = Path(store.path)
     copies = await hass.async_add_executor_job(
@@ -226,7 +362,7 @@ async def _async_remind_of_kept_copies(
     for domain, issue_id in list(ir.async_get(hass).issues):
         if domain == DOMAIN and issue_id not in raised and issue_id.startswith(ours):
             rest = issue_id.removeprefix(ours)
-            if not rest or rest[1:].isdigit():
+            if not rest or rest[1:].isdigit() or rest[1:] == ARCHIVE:
                 ir.async_delete_issue(hass, DOMAIN, issue_id)
 
 
