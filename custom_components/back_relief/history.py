@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any, Protocol
 
 from .closed_days import ClosedYear, YearSnapshot
-from .routine import Activity, DayFacts, DayLog, Goal, PainEntry, Visit
+from .routine import Activity, DayLog, Goal, PainEntry, Visit
 from .streaks import Streak, StreakIndex
 
 
@@ -147,30 +147,15 @@ class History:
             [(goal, log.goal_minutes(goal)) for goal in Goal],
             paused=log.flare_up,
         )
-        self._note_latest(day, log)
+        self._note_latest(day, log.pain, log.visits)
 
-    def _note_latest(self, day: date, log: DayLog) -> None:
+    def _note_latest(self, day: date, pain: list[PainEntry], visits: list[Visit]) -> None:
         # Entries are only ever added: the newest day with any holds the latest.
-        if log.pain and (self._latest_pain is None or day >= self._latest_pain[0]):
+        if pain and (self._latest_pain is None or day >= self._latest_pain[0]):
             # The later of two reports logged in the same instant wins.
-            self._latest_pain = (day, max(reversed(log.pain), key=lambda entry: entry.logged_at))
-        if log.visits and (self._latest_visit is None or day >= self._latest_visit[0]):
-            self._latest_visit = (
-                day,
-                max(reversed(log.visits), key=lambda visit: visit.visited_at),
-            )
-
-    def _note_latest_facts(self, ordinal: int, facts: DayFacts) -> None:
-        # Build a closed day's entries only when they may be the latest (see _note_latest).
-        if (
-            facts.pain
-            and (self._latest_pain is None or ordinal >= self._latest_pain[0].toordinal())
-        ) or (
-            facts.visits
-            and (self._latest_visit is None or ordinal >= self._latest_visit[0].toordinal())
-        ):
-            log = DayLog.from_dict({"pain": facts.pain, "visits": facts.visits})
-            self._note_latest(date.fromordinal(ordinal), log)
+            self._latest_pain = (day, max(reversed(pain), key=lambda entry: entry.logged_at))
+        if visits and (self._latest_visit is None or day >= self._latest_visit[0]):
+            self._latest_visit = (day, max(reversed(visits), key=lambda visit: visit.visited_at))
 
     def close_days(self, today: date) -> None:
         """Close every open day before today into its year's compact text."""
@@ -199,8 +184,7 @@ class History:
                 date(min(years), 1, 1).toordinal(), date(max(years), 12, 31).toordinal()
             )
         open_days = {day.toordinal() for day in self._open}
-        # The newest first: the latest pain and visit are built once, older ones never.
-        for year, stored in sorted(years.items(), reverse=True):
+        for year, stored in years.items():
             try:
                 closed = ClosedYear.from_stored(year, stored)
                 days = [
@@ -210,10 +194,11 @@ class History:
                 unreadable[year] = err
                 continue
             self._years[year] = closed
-            for ordinal, facts in reversed(days):
+            for ordinal, facts in days:
                 if ordinal not in open_days:
                     self._index.set_day(ordinal, facts.minutes, paused=facts.paused)
-                    self._note_latest_facts(ordinal, facts)
+                    if facts.pain or facts.visits:
+                        self._note_latest(date.fromordinal(ordinal), facts.pain, facts.visits)
         for goal, goal_minutes in goals.items():
             self.streak(goal, goal_minutes, today)
         return unreadable

@@ -52,9 +52,8 @@ class DayFacts(NamedTuple):
 
     minutes: tuple[tuple[Goal, int], ...]
     paused: bool
-    # As stored: lists of [when, level, note] and [when, note].
-    pain: list[Any]
-    visits: list[Any]
+    pain: list[PainEntry]
+    visits: list[Visit]
 
 
 @dataclass(slots=True)
@@ -65,6 +64,12 @@ class PainEntry:
     level: int
     note: str | None = None
 
+    @classmethod
+    def from_list(cls, stored: list[Any]) -> PainEntry:
+        """Rebuild a report from its stored form, [when, level, note]."""
+        logged_at, level, note = stored
+        return cls(datetime.fromisoformat(logged_at), int(level), note)
+
 
 @dataclass(slots=True)
 class Visit:
@@ -72,6 +77,12 @@ class Visit:
 
     visited_at: datetime
     note: str | None = None
+
+    @classmethod
+    def from_list(cls, stored: list[Any]) -> Visit:
+        """Rebuild a visit from its stored form, [when, note]."""
+        visited_at, note = stored
+        return cls(datetime.fromisoformat(visited_at), note)
 
 
 @dataclass(slots=True)
@@ -209,8 +220,8 @@ class DayLog:
     def index_facts(text: str) -> DayFacts:
         """Return what the index needs of a closed day's text, reading no more of it.
 
-        The goals' minutes and flare-up, and the pain and visits as stored (only
-        the latest of all days is ever built).
+        The goals' minutes and flare-up, and the pain reports and visits (of which
+        the latest of all days is kept); no log is built.
         """
         parts = json.loads(text)
         if not isinstance(parts, list):
@@ -219,8 +230,6 @@ class DayLog:
         minutes = [*parts[:4], 0, 0, 0, 0]
         pain = parts[6] if len(parts) > 6 else []  # noqa: PLR2004 - the compact text's places
         visits = parts[7] if len(parts) > 7 else []  # noqa: PLR2004
-        if not isinstance(pain, list) or not isinstance(visits, list):
-            raise TypeError(text)
         return DayFacts(
             (
                 (Goal.EXERCISE, int(minutes[0]) + int(minutes[1])),
@@ -228,8 +237,8 @@ class DayLog:
                 (Goal.INVERSION, int(minutes[2])),
             ),
             bool(len(parts) > 4 and parts[4]),  # noqa: PLR2004
-            pain,
-            visits,
+            [PainEntry.from_list(entry) for entry in pain],
+            [Visit.from_list(visit) for visit in visits],
         )
 
     @classmethod
@@ -238,14 +247,8 @@ class DayLog:
         return cls(
             minutes={Activity(key): int(value) for key, value in stored.get("minutes", {}).items()},
             kinds={str(key): int(value) for key, value in stored.get("kinds", {}).items()},
-            pain=[
-                PainEntry(datetime.fromisoformat(logged_at), int(level), note)
-                for logged_at, level, note in stored.get("pain", [])
-            ],
-            visits=[
-                Visit(datetime.fromisoformat(visited_at), note)
-                for visited_at, note in stored.get("visits", [])
-            ],
+            pain=[PainEntry.from_list(entry) for entry in stored.get("pain", [])],
+            visits=[Visit.from_list(visit) for visit in stored.get("visits", [])],
             flare_up=bool(stored.get("flare_up", False)),
             checklist_done=[str(uid) for uid in stored.get("checklist_done", [])],
             sessions=[SessionRecord.from_list(record) for record in stored.get("sessions", [])],

@@ -118,11 +118,11 @@ class YearFiles:
     Back Relief that knows no archive leaves it whole.
     """
 
-    def __init__(self, hass: HomeAssistant, routine_key: str, own: list[int] | None = None) -> None:
-        """Know the own years the person's file lists; the archive's are known once read."""
+    def __init__(self, hass: HomeAssistant, routine_key: str) -> None:
+        """Know no year yet: the own years come from the person's file, the archive's once read."""
         self.hass = hass
         self._key = routine_key
-        self.own: set[int] = set(own or [])
+        self.own: set[int] = set()
         self.archived: set[int] = set()
         self._stores: dict[int | str, BackReliefStore] = {}
         # What changed while loaded, written again at unload.

@@ -78,4 +78,4 @@ class PlannedVisits:
     @classmethod
     def from_list(cls, stored: list[list[Any]]) -> PlannedVisits:
         """Rebuild the planned visits from their stored form."""
-        return cls([Visit(datetime.fromisoformat(at), note) for at, note in stored])
+        return cls([Visit.from_list(visit) for visit in stored])
