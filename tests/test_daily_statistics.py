@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from custom_components.back_relief.daily_statistics import (
     PAIN,
+    DailyRows,
     DailyStatistics,
-    Figures,
     PainFigures,
     day_start,
     pain_figures,
@@ -172,7 +173,7 @@ def test_resuming_takes_matching_rows_as_written_and_rewrites_the_rest() -> None
     statistics = DailyStatistics(AMSTERDAM)
 
     rewrite = statistics.resume(
-        Figures.of(history),
+        history,
         {
             Activity.EXERCISE: (last, 50),
             Activity.REST: (last, 20),  # one day short: a write that never made it
@@ -192,3 +193,69 @@ def test_resuming_takes_matching_rows_as_written_and_rewrites_the_rest() -> None
     assert len(rows.minutes[Activity.INVERSION]) == 6
     # The last two days of pain are written again; older ones stand.
     assert [row.figures.mean for row in rows.pain] == [2.0]
+
+
+def merged(rows_over_time: list[DailyRows]) -> tuple[dict[Any, Any], dict[Any, Any]]:
+    """Return what the statistics hold after these rows: the latest row of each day."""
+    minutes: dict[Any, Any] = {}
+    pain: dict[Any, Any] = {}
+    for rows in rows_over_time:
+        for activity, activity_rows in rows.minutes.items():
+            for row in activity_rows:
+                minutes[activity, row.start] = (row.minutes, row.total)
+        for row in rows.pain:
+            pain[row.start] = row.figures
+    return minutes, pain
+
+
+def test_rows_written_change_by_change_hold_what_one_whole_write_holds() -> None:
+    """Over three years, days closed and reopened, each write reads only what changed.
+
+    The statistics built up change by change (a frozen history each time, as the
+    writer hands it over) end up holding exactly what one write of the whole
+    history would; and a change reads the changed year, not the others.
+    """
+    history = History()
+    today = date(2024, 3, 1)
+    for offset in range(800):
+        day = today + timedelta(days=offset)
+        if offset % 3:
+            history.add_minutes(day, Activity.EXERCISE, 10 + offset % 7)
+        if offset % 5 == 0:
+            history.add_minutes(day, Activity.REST, 15)
+        if offset % 4 == 0:
+            logged_pain(history, day, offset % 11)
+    today = date(2026, 5, 10)
+    history.close_days(today)
+    statistics = DailyStatistics(AMSTERDAM)
+    written = [statistics.rows(history.frozen(), today)]
+
+    # A change today; a day of last year reopened and closed again; a new day.
+    history.add_minutes(today, Activity.INVERSION, 12)
+    written.append(statistics.rows(history.frozen(), today))
+    history.add_minutes(date(2025, 12, 30), Activity.EXERCISE, 25)
+    logged_pain(history, date(2025, 12, 30), 9)
+    written.append(statistics.rows(history.frozen(), today))
+    # While that day is still open, the running totals after it count it as it is now.
+    history.add_minutes(today, Activity.EXERCISE, 5)
+    written.append(statistics.rows(history.frozen(), today))
+    assert len(written[-1].minutes[Activity.EXERCISE]) == 1
+    history.close_days(today)
+    assert not statistics.rows(history.frozen(), today)
+    # A past day changed and closed again before the write: seen in its year's text.
+    history.add_minutes(date(2026, 1, 15), Activity.REST, 30)
+    history.close_days(today)
+    written.append(statistics.rows(history.frozen(), today))
+    assert written[-1].minutes[Activity.REST][0].start == day_start(date(2026, 1, 15), AMSTERDAM)
+    tomorrow = today + timedelta(days=1)
+    history.close_days(tomorrow)
+    history.add_minutes(tomorrow, Activity.STRETCH, 5)
+    written.append(statistics.rows(history.frozen(), tomorrow))
+
+    assert merged(written) == merged([DailyStatistics(AMSTERDAM).rows(history, tomorrow)])
+    # The change of 2025-12-30 rewrote exercise from that day on, and its pain row.
+    exercise = written[2].minutes[Activity.EXERCISE]
+    assert exercise[0].start == day_start(date(2025, 12, 30), AMSTERDAM)
+    assert len(exercise) == (today - date(2025, 12, 30)).days + 1
+    assert [row.start for row in written[2].pain] == [day_start(date(2025, 12, 30), AMSTERDAM)]
+    assert set(written[2].minutes) == {Activity.EXERCISE}

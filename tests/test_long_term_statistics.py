@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 import logging
 import re
+import threading
 from typing import Any, Literal
 
 from freezegun.api import FrozenDateTimeFactory
@@ -33,6 +34,7 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 
 from custom_components.back_relief.const import DOMAIN
 from custom_components.back_relief.long_term_statistics import PAUSE_BETWEEN, STATISTICS_DELAY
+from custom_components.back_relief.routine import Activity
 
 from .conftest import advance, call, set_up, stored
 
@@ -341,3 +343,38 @@ async def test_without_a_recorder_nothing_is_written_and_nothing_breaks(
     await call(hass, "log_activity", activity="exercise", minutes=5)
     await advance(hass, freezer, seconds=STATISTICS_DELAY + 1)
     assert "recorder" not in hass.config.components
+
+
+async def test_a_change_during_a_write_follows_it_without_waiting_for_the_next(
+    recorder_mock: Recorder, hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """A change made while rows are being worked out is written right after them."""
+    await start_in_amsterdam(hass, freezer, "2026-03-30T09:00:00+02:00")
+    entry = await set_up(hass, person())
+    await settle(hass, freezer)
+    writer = entry.runtime_data.statistics
+    history = entry.runtime_data.coordinator.data.history
+    today = entry.runtime_data.coordinator.today()
+
+    # The write is held in its executor until the second change is made.
+    started, release = threading.Event(), threading.Event()
+    work_out = writer._daily.rows
+
+    def held(*args: Any) -> Any:
+        started.set()
+        release.wait(10)
+        return work_out(*args)
+
+    writer._daily.rows = held  # type: ignore[method-assign]
+    history.add_minutes(today, Activity.REST, 10)
+    running = hass.async_create_task(writer._async_write())
+    await hass.async_add_executor_job(started.wait, 10)
+    assert writer._writing
+    history.add_minutes(today, Activity.REST, 5)
+    await writer._async_write()
+    release.set()
+    await running
+    await hass.async_block_till_done()
+    await async_wait_recording_done(hass)
+
+    assert [row["sum"] for row in await rows(hass, REST)] == [15.0]

@@ -33,7 +33,7 @@ from homeassistant.util.unit_conversion import DurationConverter
 
 from .const import DOMAIN, LOGGER
 from .coordinator import BackReliefCoordinator
-from .daily_statistics import PAIN, DailyRows, DailyStatistics, Figures
+from .daily_statistics import PAIN, DailyRows, DailyStatistics
 from .history import FrozenHistory
 from .phrases import phrase
 from .routine import Activity, local_date
@@ -71,6 +71,7 @@ class StatisticsWriter:
         # one write at a time.
         self._resumed = False
         self._writing = False
+        self._write_again = False
         self._debouncer = Debouncer(
             hass, LOGGER, cooldown=STATISTICS_DELAY, immediate=False, function=self._async_write
         )
@@ -108,9 +109,8 @@ class StatisticsWriter:
         instance = get_instance(self.hass)
         if not await instance.async_db_ready:
             return
-        figures = await self.hass.async_add_executor_job(Figures.of, frozen)
         last_rows = await instance.async_add_executor_job(self._last_rows)
-        if rewrite := self._daily.resume(figures, last_rows):
+        if rewrite := await self.hass.async_add_executor_job(self._daily.resume, frozen, last_rows):
             LOGGER.debug(
                 "Daily statistics of %s written from the first day: %s",
                 self.coordinator.name,
@@ -174,7 +174,7 @@ class StatisticsWriter:
         days; its days are read and the rows worked out in an executor.
         """
         if self._writing:
-            self._debouncer.async_schedule_call()  # once this write is done
+            self._write_again = True  # once this write is done
             return
         if (pending := self._pending()) is None:
             return
@@ -184,6 +184,9 @@ class StatisticsWriter:
         finally:
             self._writing = False
         self._add(rows)
+        if self._write_again:
+            self._write_again = False
+            await self._async_write()
 
     def _add(self, rows: DailyRows) -> None:
         """Line the rows up for the recorder, one statistic at a time, and start handing over."""
