@@ -26,7 +26,7 @@ from .person import PersonRoutine, SessionEvent
 from .phrases import phrase
 from .reader import RoutineReader, user_errors
 from .routine import Goal
-from .storage import BackReliefStore, YearFiles, async_load_routine, routine_store
+from .storage import BackReliefStore, YearFiles, async_load_routine, person_stored, routine_store
 
 type EventListener = Callable[[str, dict[str, Any]], None]
 
@@ -81,7 +81,7 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
         self.clock.cancel()
         self.save_quietly()  # closes what is over, so that every changed year has its store
         await self.year_files.async_write_touched(self.data.history)
-        await self.store.async_save(self.data.as_stored() | self.year_files.as_stored())
+        await self.store.async_save(person_stored(self.data, self.year_files))
 
     # ----- news -----
 
@@ -119,7 +119,7 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
         """
         self.data.history.close_days(self.today())
         self.year_files.save_changed(self.data.history)
-        stored = self.data.as_stored() | self.year_files.as_stored()
+        stored = person_stored(self.data, self.year_files)
         self.store.async_delay_save(lambda: stored, SAVE_DELAY)
 
     @callback

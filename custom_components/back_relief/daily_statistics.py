@@ -90,6 +90,11 @@ def day_start(day: date, time_zone: tzinfo) -> datetime:
     return start
 
 
+def _decoded(text: str | None) -> DayLog:
+    """Return the log of a day's compact text; an empty one for a day without records."""
+    return DayLog.from_compact(text) if text else DayLog()
+
+
 class DayReader:
     """A frozen history read day by day: each day's text, and its log when asked."""
 
@@ -117,9 +122,13 @@ class DayReader:
     def log(self, day: date) -> DayLog:
         """Return a day's log, read once."""
         if (log := self._logs.get(day)) is None:
-            text = self.text(day)
-            log = self._logs[day] = DayLog.from_compact(text) if text else DayLog()
+            log = self._logs[day] = _decoded(self.text(day))
         return log
+
+    def closed_log(self, day: date) -> DayLog:
+        """Return a day's log as it closed, whether or not it is open again."""
+        closed = self.closed(day.year)
+        return _decoded(closed.get(day) if closed is not None else None)
 
     def minutes(self, day: date, activity: Activity) -> int:
         """Return a day's minutes of an activity."""
@@ -281,9 +290,8 @@ class DailyStatistics:
         # An open day of an earlier year counts as it is now, not as it closed.
         for on in now.open:
             if on.year < day.year:
-                closed_text = closed.get(on) if (closed := now.closed(on.year)) else None
-                as_closed = DayLog.from_compact(closed_text) if closed_text else DayLog()
-                total += now.minutes(on, activity) - as_closed.minutes.get(activity, 0)
+                as_closed = now.closed_log(on).minutes.get(activity, 0)
+                total += now.minutes(on, activity) - as_closed
         return total
 
     def _year_total(self, now: DayReader, year: int) -> dict[Activity, int]:

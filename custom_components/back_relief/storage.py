@@ -183,21 +183,18 @@ class YearFiles:
     def save_changed(self, history: History) -> None:
         """Delay-save the years whose closed days changed: their own segments, or the archive."""
         changed = history.take_changed_years()
-        for year, days in changed.items():
-            if year not in self.archived:
-                self.own.add(year)
-                self._touched.add(year)
-                self.store(year).async_delay_save(
-                    partial(ClosedYear.stored, year, days), SAVE_DELAY
-                )
-        if self.archived.intersection(changed):
-            self._touched.add(ARCHIVE)
-            self.store(ARCHIVE).async_delay_save(
-                partial(archive_stored, self._archive_snapshots(history)), SAVE_DELAY
-            )
+        names = {self.file_of(year) for year in changed}
+        self.own.update(name for name in names if isinstance(name, int))
+        for name in names:
+            self._touched.add(name)
+            self.store(name).async_delay_save(self._contents(name, history), SAVE_DELAY)
 
-    def _archive_snapshots(self, history: History) -> dict[int, Any]:
-        return {year: history.year_snapshot(year) for year in self.archived}
+    def _contents(self, name: int | str, history: History) -> Callable[[], dict[str, Any]]:
+        """Return what builds a file's contents from the years as they are now, anywhere."""
+        if name == ARCHIVE:
+            snapshots = {year: history.year_snapshot(year) for year in self.archived}
+            return partial(archive_stored, snapshots)
+        return partial(ClosedYear.stored, int(name), history.year_snapshot(int(name)))
 
     async def async_write_touched(self, history: History) -> None:
         """Write what changed while loaded as it is now (at unload)."""
@@ -213,11 +210,7 @@ class YearFiles:
             await self._async_write(name, history)
 
     async def _async_write(self, name: int | str, history: History) -> None:
-        if name == ARCHIVE:
-            await self.store(ARCHIVE).async_save(archive_stored(self._archive_snapshots(history)))
-        else:
-            year = int(name)
-            await self.store(year).async_save(ClosedYear.stored(year, history.year_snapshot(year)))
+        await self.store(name).async_save(self._contents(name, history)())
 
     async def async_settle(
         self, history: History, today: date, save_person: Callable[[], Awaitable[None]]
@@ -239,6 +232,11 @@ class YearFiles:
             await self.store(year).async_remove()
             del self._stores[year]
             self._touched.discard(year)
+
+
+def person_stored(routine: PersonRoutine, files: YearFiles) -> dict[str, Any]:
+    """Return what the person's own file holds: the routine, and which years are their own."""
+    return routine.as_stored() | files.as_stored()
 
 
 async def async_load_routine(
@@ -286,7 +284,7 @@ async def async_load_routine(
         )
         await files.async_start_clean(file, history)
     await files.async_settle(
-        history, today, lambda: store.async_save(routine.as_stored() | files.as_stored())
+        history, today, lambda: store.async_save(person_stored(routine, files))
     )
     await _async_remind_of_kept_copies(hass, store, entry_id=entry_id, name=name)
     return routine, files
