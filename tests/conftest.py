@@ -185,7 +185,7 @@ def stored(data: dict[str, Any], key: str = STORAGE_KEY) -> dict[str, Any]:
 
 def written_days(hass_storage: dict[str, Any], key: str = STORAGE_KEY) -> dict[str, Any]:
     """Return every day written for a person, open and closed, in the form of format 1.1."""
-    from custom_components.back_relief.routine import DayLog  # noqa: PLC0415
+    from custom_components.back_relief.routine.day import DayLog  # noqa: PLC0415
 
     person = hass_storage[key]
     assert (person["version"], person["minor_version"]) == (STORAGE_VERSION, STORAGE_MINOR_VERSION)

@@ -36,10 +36,13 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import DEFAULT_CHECKLIST, DEFAULT_DURATIONS, DOMAIN
-from custom_components.back_relief.routine import Goal
-from custom_components.back_relief.texts import group
+from custom_components.back_relief.language.texts import group
+from custom_components.back_relief.routine.day import Goal
 
 from .conftest import advance, call, entity_id, make_entry, move_to, state
+
+# Heavy: runs once, on the newest target (scripts/test).
+pytestmark = pytest.mark.heavy
 
 type Report = Callable[..., None]
 

@@ -27,14 +27,14 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 )
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from custom_components.back_relief.daily_statistics import DailyRows, DailyStatistics
-from custom_components.back_relief.history import History
-from custom_components.back_relief.insights import insight_minutes, recent_insights
-from custom_components.back_relief.long_term_statistics import PAUSE_BETWEEN
-from custom_components.back_relief.phrases import language
-from custom_components.back_relief.report_html import render_html, report_words
-from custom_components.back_relief.report_view import person_report
-from custom_components.back_relief.routine import Activity, Goal
+from custom_components.back_relief.language.phrases import language
+from custom_components.back_relief.look_back.daily_statistics import DailyRows, DailyStatistics
+from custom_components.back_relief.look_back.insights import insight_minutes, recent_insights
+from custom_components.back_relief.look_back.long_term_statistics import PAUSE_BETWEEN
+from custom_components.back_relief.look_back.report_html import render_html, report_words
+from custom_components.back_relief.look_back.report_view import person_report
+from custom_components.back_relief.routine.day import Activity, Goal
+from custom_components.back_relief.routine.history import History
 
 from .conftest import advance, make_entry, set_up
 from .test_benchmark import (
@@ -49,6 +49,9 @@ from .test_benchmark import (
     stored_routine,
     ten_years_of_history,
 )
+
+# Heavy: runs once, on the newest target (scripts/test).
+pytestmark = pytest.mark.heavy
 
 BERLIN = ZoneInfo("Europe/Berlin")  # conftest's time zone
 

@@ -65,12 +65,14 @@ async def test_card_is_not_registered_without_a_frontend(
     add_extra_js_url.assert_not_called()
 
 
+@pytest.mark.heavy
 def test_card_logic() -> None:
     """The card's own unit tests (countdown, progress, buttons) pass, types included."""
     result = _npm("test")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.heavy
 def test_committed_card_is_fresh() -> None:
     """The committed bundle is what the sources build to, so HACS users need no build."""
     result = _npm("run", "--silent", "check-build")

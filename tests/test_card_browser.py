@@ -36,7 +36,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import pytest_socket
 
-pytestmark = pytest.mark.browser
+# Heavy: runs once, on the newest target (scripts/test).
+pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 
 REPO = Path(__file__).parent.parent
 CARD_FILE = REPO / "custom_components" / "back_relief" / "frontend" / "back-relief-card.js"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.back_relief.checkin_answers import parse_feedback, parse_level
-from custom_components.back_relief.texts import group
+from custom_components.back_relief.language.checkin_answers import parse_feedback, parse_level
+from custom_components.back_relief.language.texts import group
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from custom_components.back_relief.checklist import Checklist, ChecklistItem
-from custom_components.back_relief.history import History
-from custom_components.back_relief.session import RoutineError
+from custom_components.back_relief.routine.checklist import Checklist, ChecklistItem
+from custom_components.back_relief.routine.history import History
+from custom_components.back_relief.routine.session import RoutineError
 
 TODAY = date(2026, 5, 4)
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from custom_components.back_relief.closed_days import ClosedYear
+from custom_components.back_relief.routine.closed_days import ClosedYear
 
 
 def test_a_leap_year_keeps_its_last_day() -> None:

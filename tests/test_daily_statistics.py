@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from custom_components.back_relief.daily_statistics import (
+from custom_components.back_relief.look_back.daily_statistics import (
     PAIN,
     DailyRows,
     DailyStatistics,
@@ -14,8 +14,8 @@ from custom_components.back_relief.daily_statistics import (
     day_start,
     pain_figures,
 )
-from custom_components.back_relief.history import History
-from custom_components.back_relief.routine import Activity, DayLog, PainEntry
+from custom_components.back_relief.routine.day import Activity, DayLog, PainEntry
+from custom_components.back_relief.routine.history import History
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 KOLKATA = ZoneInfo("Asia/Kolkata")

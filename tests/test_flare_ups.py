@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from custom_components.back_relief.flare_ups import FlareUp, FlareUps, check_range
-from custom_components.back_relief.session import RoutineError
+from custom_components.back_relief.routine.flare_ups import FlareUp, FlareUps, check_range
+from custom_components.back_relief.routine.session import RoutineError
 
 TODAY = date(2026, 11, 26)
 ONE_DAY = timedelta(days=1)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from custom_components.back_relief.flare_ups import FlareUp
-from custom_components.back_relief.gentle import GentlePlan
-from custom_components.back_relief.history import History
-from custom_components.back_relief.plan import PlanSettings
-from custom_components.back_relief.routine import Activity, Goal, PainEntry
+from custom_components.back_relief.routine.day import Activity, Goal, PainEntry
+from custom_components.back_relief.routine.flare_ups import FlareUp
+from custom_components.back_relief.routine.gentle import GentlePlan
+from custom_components.back_relief.routine.history import History
+from custom_components.back_relief.routine.plan import PlanSettings
 
 SETTINGS = PlanSettings(start_minutes=2, step_minutes=1, goal_minutes=15, max_minutes=30)
 TODAY = date(2026, 11, 26)

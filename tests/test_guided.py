@@ -16,8 +16,8 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.back_relief.const import BUS_EVENT
-from custom_components.back_relief.guided import Routine, Step, StepsError, parse_steps
-from custom_components.back_relief.texts import PER_SIDE_WORDS, built_in_routines
+from custom_components.back_relief.language.texts import PER_SIDE_WORDS, built_in_routines
+from custom_components.back_relief.routine.guided import Routine, Step, StepsError, parse_steps
 
 from .conftest import advance, call, entity_action, entity_id, make_entry, reload, set_up, state
 

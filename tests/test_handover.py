@@ -39,7 +39,7 @@ from homeassistant.util.yaml import load_yaml
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.back_relief.handover import SLOT_HAND_OVER
+from custom_components.back_relief.voice.handover import SLOT_HAND_OVER
 
 from .conftest import call, make_entry, set_up, speaker_in
 

@@ -6,10 +6,16 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from custom_components.back_relief.history import History
-from custom_components.back_relief.insights import MIN_DAYS, Insight, Subject, Words, find_insights
-from custom_components.back_relief.routine import Activity, DayLog, PainEntry, Visit
-from custom_components.back_relief.texts import group
+from custom_components.back_relief.language.texts import group
+from custom_components.back_relief.look_back.insights import (
+    MIN_DAYS,
+    Insight,
+    Subject,
+    Words,
+    find_insights,
+)
+from custom_components.back_relief.routine.day import Activity, DayLog, PainEntry, Visit
+from custom_components.back_relief.routine.history import History
 
 FIRST = date(2026, 3, 1)
 GOALS = {

@@ -784,7 +784,7 @@ async def test_llm_agents_get_the_same_actions(
     start = "back_relief__start_session" if PLATFORM_TOOLS else "BackReliefStartSession"
     assert start in names
     if PLATFORM_TOOLS:
-        from custom_components.back_relief.llm import async_get_tools  # noqa: PLC0415
+        from custom_components.back_relief.voice.llm import async_get_tools  # noqa: PLC0415
 
         assert async_get_tools(hass, context, "another_api") is None
         assert "Back Relief keeps the daily back-care routine" in api.api_prompt

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from custom_components.back_relief.limits import check_date, check_range
-from custom_components.back_relief.session import RoutineError
+from custom_components.back_relief.routine.limits import check_date, check_range
+from custom_components.back_relief.routine.session import RoutineError
 
 
 def test_range_includes_both_ends_and_names_the_value() -> None:

@@ -33,8 +33,11 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 )
 
 from custom_components.back_relief.const import DOMAIN
-from custom_components.back_relief.long_term_statistics import PAUSE_BETWEEN, STATISTICS_DELAY
-from custom_components.back_relief.routine import Activity
+from custom_components.back_relief.look_back.long_term_statistics import (
+    PAUSE_BETWEEN,
+    STATISTICS_DELAY,
+)
+from custom_components.back_relief.routine.day import Activity
 
 from .conftest import advance, call, set_up, stored
 

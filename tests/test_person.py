@@ -7,13 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from custom_components.back_relief.checklist import Checklist, ChecklistItem
-from custom_components.back_relief.guided import Routine, Step
-from custom_components.back_relief.history import History
-from custom_components.back_relief.person import PersonRoutine, find_routine
-from custom_components.back_relief.plan import PlanSettings
-from custom_components.back_relief.routine import Activity, Goal
-from custom_components.back_relief.session import RoutineError
+from custom_components.back_relief.routine.checklist import Checklist, ChecklistItem
+from custom_components.back_relief.routine.day import Activity, Goal
+from custom_components.back_relief.routine.guided import Routine, Step
+from custom_components.back_relief.routine.history import History
+from custom_components.back_relief.routine.person import PersonRoutine, find_routine
+from custom_components.back_relief.routine.plan import PlanSettings
+from custom_components.back_relief.routine.session import RoutineError
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)  # 12:00 in Berlin

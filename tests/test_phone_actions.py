@@ -7,7 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from custom_components.back_relief.phone_actions import PhoneAction, PressFacts, Verb, stale_reason
+from custom_components.back_relief.house.phone_actions import (
+    PhoneAction,
+    PressFacts,
+    Verb,
+    stale_reason,
+)
 
 SENT = datetime(2026, 11, 25, 17, 0, tzinfo=UTC)
 FRESH = PressFacts(now=SENT + timedelta(minutes=5), valid_for=timedelta(days=1))

@@ -7,7 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from custom_components.back_relief.plan import DayFacts, InversionPlan, PlanSettings, next_minutes
+from custom_components.back_relief.routine.plan import (
+    DayFacts,
+    InversionPlan,
+    PlanSettings,
+    next_minutes,
+)
 
 SETTINGS = PlanSettings(start_minutes=2, step_minutes=1, goal_minutes=15, max_minutes=30)
 MONDAY = date(2026, 11, 23)

@@ -7,7 +7,7 @@ from datetime import time
 
 import pytest
 
-from custom_components.back_relief.reminder_rules import (
+from custom_components.back_relief.house.reminder_rules import (
     ReminderDecision,
     ReminderFacts,
     decide_reminder,

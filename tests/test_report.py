@@ -10,16 +10,28 @@ import re
 
 import pytest
 
-from custom_components.back_relief.history import History
-from custom_components.back_relief.insights import Subject
-from custom_components.back_relief.report import CSV_HEADER, Report, build_report, csv_rows, period
-from custom_components.back_relief.report_html import (
+from custom_components.back_relief.look_back.insights import Subject
+from custom_components.back_relief.look_back.report import (
+    CSV_HEADER,
+    Report,
+    build_report,
+    csv_rows,
+    period,
+)
+from custom_components.back_relief.look_back.report_html import (
     render_csv,
     render_html,
     report_filename,
     report_words,
 )
-from custom_components.back_relief.routine import Activity, Goal, PainEntry, SessionRecord, Visit
+from custom_components.back_relief.routine.day import (
+    Activity,
+    Goal,
+    PainEntry,
+    SessionRecord,
+    Visit,
+)
+from custom_components.back_relief.routine.history import History
 
 SPEECH = Path(__file__).parent.parent / "custom_components" / "back_relief" / "speech"
 LANGUAGES = ("en", "de", "fr", "es", "nl")

@@ -17,7 +17,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.back_relief.const import DOMAIN
-from custom_components.back_relief.report import CSV_HEADER
+from custom_components.back_relief.look_back.report import CSV_HEADER
 
 from .conftest import advance, call, make_entry, set_up
 

@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from custom_components.back_relief.history import History
-from custom_components.back_relief.routine import (
+from custom_components.back_relief.routine.day import (
     Activity,
     DayLog,
     Goal,
@@ -18,7 +17,8 @@ from custom_components.back_relief.routine import (
     Visit,
     local_date,
 )
-from custom_components.back_relief.streaks import Streak
+from custom_components.back_relief.routine.history import History
+from custom_components.back_relief.routine.streaks import Streak
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ONE_DAY = timedelta(days=1)

@@ -24,7 +24,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 
 from custom_components.back_relief.const import BUS_EVENT, DOMAIN
 from custom_components.back_relief.coordinator import BackReliefCoordinator
-from custom_components.back_relief.routine import Activity
+from custom_components.back_relief.routine.day import Activity
 
 from .conftest import advance, attributes, call, entity_action, entity_id, make_entry, set_up, state
 

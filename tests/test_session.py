@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from custom_components.back_relief.history import History
-from custom_components.back_relief.routine import Activity, Goal, local_date
-from custom_components.back_relief.session import (
+from custom_components.back_relief.routine.day import Activity, Goal, local_date
+from custom_components.back_relief.routine.history import History
+from custom_components.back_relief.routine.session import (
     MAX_EXTEND_MINUTES,
     MAX_SESSION_MINUTES,
     MIN_SESSION_MINUTES,
@@ -20,7 +20,7 @@ from custom_components.back_relief.session import (
     SessionStatus,
     check_session_minutes,
 )
-from custom_components.back_relief.streaks import Streak
+from custom_components.back_relief.routine.streaks import Streak
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)  # 12:00 in Berlin

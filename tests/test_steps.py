@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from custom_components.back_relief.guided import Routine, Step
-from custom_components.back_relief.routine import Activity
-from custom_components.back_relief.session import RoutineError, Session
-from custom_components.back_relief.steps import (
+from custom_components.back_relief.routine.day import Activity
+from custom_components.back_relief.routine.guided import Routine, Step
+from custom_components.back_relief.routine.session import RoutineError, Session
+from custom_components.back_relief.routine.steps import (
     current_step,
     move_in_routine,
     next_step_change,

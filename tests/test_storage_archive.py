@@ -19,7 +19,7 @@ from homeassistant.helpers import issue_registry as ir
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import DOMAIN
-from custom_components.back_relief.routine import DayLog
+from custom_components.back_relief.routine.day import DayLog
 
 from .conftest import STORAGE_KEY, call, make_entry, reload, set_up, state, stored
 

@@ -23,8 +23,8 @@ import pytest
 from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.back_relief.const import DOMAIN
-from custom_components.back_relief.history import History
-from custom_components.back_relief.routine import Goal
+from custom_components.back_relief.routine.day import Goal
+from custom_components.back_relief.routine.history import History
 
 from .conftest import STORAGE_KEY, attributes, call, make_entry, reload, set_up, state
 

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from custom_components.back_relief.streaks import Streak, StreakIndex
+from custom_components.back_relief.routine.streaks import Streak, StreakIndex
 
 FIRST = date(2016, 1, 1)
 

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from custom_components.back_relief.insights import Words, insight_minutes
-from custom_components.back_relief.person import PersonRoutine
-from custom_components.back_relief.routine import Activity, Goal, PainEntry
-from custom_components.back_relief.session import RoutineError
-from custom_components.back_relief.summary import build_summary
-from custom_components.back_relief.texts import group
+from custom_components.back_relief.language.texts import group
+from custom_components.back_relief.look_back.insights import Words, insight_minutes
+from custom_components.back_relief.look_back.summary import build_summary
+from custom_components.back_relief.routine.day import Activity, Goal, PainEntry
+from custom_components.back_relief.routine.person import PersonRoutine
+from custom_components.back_relief.routine.session import RoutineError
 
 NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 TODAY = date(2026, 5, 4)

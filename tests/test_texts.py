@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.back_relief.guided import BUILT_IN_STEPS, COMFORT_KEY
-from custom_components.back_relief.texts import (
+from custom_components.back_relief.language.texts import (
     PER_SIDE_WORDS,
     base_language,
     built_in_routines,
     group,
     say,
 )
+from custom_components.back_relief.routine.guided import BUILT_IN_STEPS, COMFORT_KEY
 
 
 @pytest.mark.parametrize(

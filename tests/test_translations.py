@@ -28,9 +28,9 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.back_relief.const import DEFAULT_CHECKLIST, DOMAIN
-from custom_components.back_relief.guided import BUILT_IN_STEPS, Step, parse_steps
-from custom_components.back_relief.texts import PER_SIDE_WORDS, built_in_routines, group
-from custom_components.back_relief.wording import fields
+from custom_components.back_relief.language.texts import PER_SIDE_WORDS, built_in_routines, group
+from custom_components.back_relief.language.wording import fields
+from custom_components.back_relief.routine.guided import BUILT_IN_STEPS, Step, parse_steps
 
 from .conftest import entity_id, make_entry, say
 

@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from custom_components.back_relief.history import History
-from custom_components.back_relief.routine import Visit
-from custom_components.back_relief.session import RoutineError
-from custom_components.back_relief.visits import PlannedVisits
+from custom_components.back_relief.routine.day import Visit
+from custom_components.back_relief.routine.history import History
+from custom_components.back_relief.routine.session import RoutineError
+from custom_components.back_relief.routine.visits import PlannedVisits
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)  # 12:00 in Berlin

@@ -7,8 +7,8 @@ from homeassistant.exceptions import ServiceValidationError
 import pytest
 
 from custom_components.back_relief.const import DOMAIN
-from custom_components.back_relief.slots import Slots
-from custom_components.back_relief.voice import async_answers, refusal
+from custom_components.back_relief.voice.replies import async_answers, refusal
+from custom_components.back_relief.voice.slots import Slots
 
 from .conftest import make_entry, set_up
 

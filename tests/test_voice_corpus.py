@@ -34,6 +34,9 @@ from .conftest import (
     state,
 )
 
+# Heavy: runs once, on the newest target (scripts/test).
+pytestmark = pytest.mark.heavy
+
 CORPUS = Path(__file__).parent / "voice_corpus"
 LANGUAGES = ("en", "de", "fr", "es", "nl")
 PASS_RATE = 0.95

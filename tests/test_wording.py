@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.back_relief.wording import WordingError, category, fields, render
+from custom_components.back_relief.language.wording import WordingError, category, fields, render
 
 MINUTES = "{count, plural, one {# minute} other {# minutes}}"
 

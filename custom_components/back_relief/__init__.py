@@ -7,20 +7,20 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
-from .announcements import Announcer
 from .blueprints import async_install_blueprints
 from .card import async_register_card
 from .config_flow import entry_unique_id
 from .const import DOMAIN, LOGGER
 from .coordinator import BackReliefCoordinator
-from .custom_sentences import async_sync_sentences
 from .data import BackReliefConfigEntry, BackReliefRuntimeData
-from .long_term_statistics import StatisticsWriter
-from .notification_actions import async_listen_to_phones
-from .report_view import async_register_report
-from .rest_lights import RestLights
+from .house.announcements import Announcer
+from .house.notification_actions import async_listen_to_phones
+from .house.rest_lights import RestLights
+from .look_back.long_term_statistics import StatisticsWriter
+from .look_back.report_view import async_register_report
 from .services import async_setup_services
 from .storage import async_remove_routine
+from .voice.custom_sentences import async_sync_sentences
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,

@@ -12,7 +12,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .coordinator import BackReliefCoordinator
 from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
-from .routine import Activity
+from .routine.day import Activity
 
 PARALLEL_UPDATES = 0
 

@@ -15,8 +15,8 @@ from homeassistant.util import dt as dt_util
 
 from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
-from .phrases import phrase
-from .routine import DayLog, Visit, local_date
+from .language.phrases import phrase
+from .routine.day import DayLog, Visit, local_date
 
 PARALLEL_UPDATES = 0
 

@@ -16,11 +16,11 @@ from homeassistant.util import dt as dt_util
 
 from .commands import Change
 from .const import EVENT_STEP
-from .guided import Routine
-from .person import PersonRoutine, SessionEvent
-from .plan import PlanSettings
-from .routine import local_date
-from .steps import current_step, next_step_change, step_event_data
+from .routine.day import local_date
+from .routine.guided import Routine
+from .routine.person import PersonRoutine, SessionEvent
+from .routine.plan import PlanSettings
+from .routine.steps import current_step, next_step_change, step_event_data
 from .timers import Timer
 
 # A planned visit counts as made just after it begins.

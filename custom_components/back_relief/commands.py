@@ -15,11 +15,11 @@ from uuid import uuid4
 from homeassistant.core import callback
 from homeassistant.util import dt as dt_util
 
-from .checklist import ChecklistItem
-from .guided import Routine
-from .person import PersonRoutine, SessionEvent
-from .routine import Activity
-from .session import Session
+from .routine.checklist import ChecklistItem
+from .routine.day import Activity
+from .routine.guided import Routine
+from .routine.person import PersonRoutine, SessionEvent
+from .routine.session import Session
 
 type Change = Callable[[datetime], list[SessionEvent] | None]
 

@@ -50,8 +50,8 @@ from .const import (
     WEEKLY_SPEAK,
 )
 from .data import BackReliefConfigEntry
-from .guided import BUILT_IN_STEPS, Routine, StepsError, parse_steps
-from .texts import PER_SIDE_WORDS
+from .language.texts import PER_SIDE_WORDS
+from .routine.guided import BUILT_IN_STEPS, Routine, StepsError, parse_steps
 
 ROUTINE_NAME = "routine_name"
 ROUTINE_STEPS = "routine_steps"

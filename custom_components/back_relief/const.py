@@ -6,7 +6,7 @@ from datetime import time, timedelta
 import logging
 from typing import Final
 
-from .routine import Activity, Goal
+from .routine.day import Activity, Goal
 
 DOMAIN: Final = "back_relief"
 LOGGER = logging.getLogger(__package__)

@@ -18,14 +18,14 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
-from .checklist import Checklist, ChecklistItem
 from .clock import RoutineClock
 from .commands import Change, RoutineCommands
 from .const import BUS_EVENT, DEFAULT_CHECKLIST, LOGGER, SAVE_DELAY
-from .person import PersonRoutine, SessionEvent
-from .phrases import phrase
+from .language.phrases import phrase
 from .reader import RoutineReader, user_errors
-from .routine import Goal
+from .routine.checklist import Checklist, ChecklistItem
+from .routine.day import Goal
+from .routine.person import PersonRoutine, SessionEvent
 from .storage import BackReliefStore, YearFiles, async_load_routine, person_stored, routine_store
 
 type EventListener = Callable[[str, dict[str, Any]], None]

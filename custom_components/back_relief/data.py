@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from homeassistant.config_entries import ConfigEntry
 
-from .announcements import Announcer
 from .coordinator import BackReliefCoordinator
-from .long_term_statistics import StatisticsWriter
-from .rest_lights import RestLights
+from .house.announcements import Announcer
+from .house.rest_lights import RestLights
+from .look_back.long_term_statistics import StatisticsWriter
 
 
 @dataclass(slots=True)

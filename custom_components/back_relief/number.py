@@ -12,8 +12,8 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .coordinator import BackReliefCoordinator
 from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
-from .routine import Activity
-from .session import MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
+from .routine.day import Activity
+from .routine.session import MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
 
 PARALLEL_UPDATES = 0
 

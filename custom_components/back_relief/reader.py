@@ -17,7 +17,6 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.util import dt as dt_util
 
-from .checklist import Checklist
 from .const import (
     CONF_MAX_INVERSION,
     CONF_PERSON,
@@ -26,17 +25,18 @@ from .const import (
     DOMAIN,
     GOAL_OPTIONS,
 )
-from .guided import Routine, TimedStep
-from .history import History
-from .insights import Words, insight_minutes
-from .person import PersonRoutine
-from .phrases import built_in_routines, group_of, language
-from .plan import PlanSettings
-from .routine import Activity, DayLog, Goal, Visit, local_date
-from .session import RoutineError, Session
-from .steps import current_step
-from .streaks import Streak
-from .summary import build_summary
+from .language.phrases import built_in_routines, group_of, language
+from .look_back.insights import Words, insight_minutes
+from .look_back.summary import build_summary
+from .routine.checklist import Checklist
+from .routine.day import Activity, DayLog, Goal, Visit, local_date
+from .routine.guided import Routine, TimedStep
+from .routine.history import History
+from .routine.person import PersonRoutine
+from .routine.plan import PlanSettings
+from .routine.session import RoutineError, Session
+from .routine.steps import current_step
+from .routine.streaks import Streak
 
 
 @contextmanager

@@ -21,8 +21,8 @@ from homeassistant.util import dt as dt_util
 from .coordinator import BackReliefCoordinator
 from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
-from .routine import Activity, Goal
-from .steps import step_count, step_ends_at
+from .routine.day import Activity, Goal
+from .routine.steps import step_count, step_ends_at
 
 PARALLEL_UPDATES = 0
 

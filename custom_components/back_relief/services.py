@@ -22,7 +22,7 @@ from . import fields
 from .const import DEFAULT_SUMMARY_DAYS, DEFAULT_VISIT_TIME, DOMAIN
 from .coordinator import BackReliefCoordinator
 from .people import NOBODY, NOT_LOADED, UNKNOWN, Asker, PersonNotFound, find_person
-from .routine import Activity
+from .routine.day import Activity
 
 ATTR_CONFIG_ENTRY_ID = "config_entry_id"
 ATTR_ACTIVITY = "activity"

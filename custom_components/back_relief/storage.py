@@ -29,13 +29,13 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
-from .checklist import Checklist
-from .closed_days import ClosedYear, archive_from_stored, archive_stored, settled
 from .const import DOMAIN, LOGGER, SAVE_DELAY, STORAGE_MINOR_VERSION, STORAGE_VERSION
-from .history import History
-from .person import PersonRoutine
-from .plan import PlanSettings
-from .routine import Goal
+from .routine.checklist import Checklist
+from .routine.closed_days import ClosedYear, archive_from_stored, archive_stored, settled
+from .routine.day import Goal
+from .routine.history import History
+from .routine.person import PersonRoutine
+from .routine.plan import PlanSettings
 
 # Format 1.1 kept every day in the person's file; 2.1 keeps closed days in segments
 # and the archive (2.1 as first written kept every year in a segment: those settle).

@@ -1,0 +1,1 @@
+"""The house: speakers, satellites, phones, lights, cues, reminders and check-ins."""

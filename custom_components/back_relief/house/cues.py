@@ -1,0 +1,116 @@
+"""Session cues: the start, each step of a routine, one minute left, the end."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.util import dt as dt_util
+
+from ..const import EVENT_FINISHED, EVENT_STARTED, EVENT_STEP, LOGGER, STALE_CUE_AFTER
+from ..coordinator import BackReliefCoordinator
+from ..language.phrases import phrase
+from ..routine.day import Activity
+from ..routine.guided import COMFORT_KEY
+from ..timers import Timer
+from .speaker import Speaker, Speaking
+
+ONE_MINUTE = timedelta(minutes=1)
+
+
+class SessionCues(Speaking):
+    """Says what a session does, as it does it, while the reminders switch is on."""
+
+    def __init__(
+        self, hass: HomeAssistant, coordinator: BackReliefCoordinator, speaker: Speaker
+    ) -> None:
+        """Bind to one person's routine and speakers."""
+        super().__init__(hass, coordinator, speaker)
+        self._one_minute = Timer(hass, self._one_minute_left)
+        self._cued_ends_at: datetime | None = None
+
+    @callback
+    def async_start(self) -> CALLBACK_TYPE:
+        """Follow the session; returns what undoes it."""
+        removers = [
+            self.coordinator.async_add_event_listener(self._handle_event),
+            self.coordinator.async_add_listener(self._arm_one_minute),
+        ]
+        self._arm_one_minute()
+
+        @callback
+        def stop() -> None:
+            for remove in removers:
+                remove()
+            self._one_minute.cancel()
+
+        return stop
+
+    @callback
+    def say(self, group: str, key: str, **values: Any) -> None:
+        """Speak one of the texts in Home Assistant's language."""
+        self.speaker.speak(phrase(self.hass, group, key, **values))
+
+    @callback
+    def _handle_event(self, event_type: str, data: dict[str, Any]) -> None:
+        if not self.coordinator.reminders_enabled:
+            return
+        if event_type == EVENT_STARTED and not data["routine"]:
+            self.say("started", data["activity"], minutes=data["planned_minutes"])
+        elif event_type == EVENT_STEP:
+            self.speaker.speak(self._step_text(data))
+        elif event_type == EVENT_FINISHED and not data["stopped_early"]:
+            late = timedelta(seconds=data.get("late_seconds", 0))
+            if data["while_offline"] and late > STALE_CUE_AFTER:
+                LOGGER.debug("Not announcing a session end that is %s late", late)
+                return
+            text = phrase(self.hass, "finished", data["activity"], minutes=data["credited_minutes"])
+            if data["activity"] == Activity.INVERSION and (
+                tomorrow := self.coordinator.data.inversion_tomorrow(
+                    self.coordinator.today(), self.coordinator.plan_settings
+                )
+            ):
+                # On the plan, the next step is said where it is wanted.
+                text += " " + phrase(self.hass, "plan", "tomorrow", minutes=tomorrow)
+            self.speaker.speak(text)
+
+    def _step_text(self, data: dict[str, Any]) -> str:
+        """Return what is said at a step; the first one also starts the routine.
+
+        A routine's start and first step are one message, so that neither cuts
+        the other off. A routine without the built-in comfort step gets the
+        reminder to stretch only to where it feels comfortable.
+        """
+        key = f"step_{data['side']}" if data["side"] else "step"
+        text = phrase(self.hass, "routine", key, name=data["name"], cue=data["cue"])
+        if data["step"] != 0:
+            return text
+        routine = self.coordinator.routines().get(data["routine"])
+        name = routine.name if routine else data["routine"]
+        start = phrase(
+            self.hass, "routine", "started", routine=name, minutes=data["planned_minutes"]
+        )
+        if routine is None or routine.steps[0].key != COMFORT_KEY:
+            start += " " + phrase(self.hass, "routine", "comfort")
+        return f"{start} {text}"
+
+    @callback
+    def _arm_one_minute(self) -> None:
+        session = self.coordinator.session
+        if session is None or session.is_paused:
+            self._one_minute.cancel()
+            self._cued_ends_at = None
+            return
+        if session.ends_at == self._cued_ends_at:
+            return
+        self._cued_ends_at = session.ends_at
+        cue_at = session.ends_at - ONE_MINUTE
+        wanted = session.planned_minutes > 1 and cue_at > dt_util.utcnow()
+        self._one_minute.arm_at(cue_at if wanted else None)
+
+    @callback
+    def _one_minute_left(self, now: datetime) -> None:
+        session = self.coordinator.session
+        if session is not None and not session.is_paused and self.coordinator.reminders_enabled:
+            self.say("one_minute_left", str(session.activity))

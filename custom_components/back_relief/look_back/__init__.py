@@ -1,0 +1,1 @@
+"""The look back: long-term statistics, the report, the summary and insights."""

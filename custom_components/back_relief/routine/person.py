@@ -1,0 +1,293 @@
+"""One person's routine: the session, the days, the settings, and what each change did.
+
+Plain, typed Python with no Home Assistant imports. Every change takes the
+instant (and, where days matter, the time zone) from its caller and returns
+the session events it caused; a refusal raises ``RoutineError`` and changes
+nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from ..const import (
+    EVENT_CANCELLED,
+    EVENT_EXTENDED,
+    EVENT_FINISHED,
+    EVENT_PAUSED,
+    EVENT_RESUMED,
+    EVENT_STARTED,
+    EVENT_STEP,
+    LOG_DAYS_BACK,
+    MAX_LOG_MINUTES,
+    MAX_PAIN,
+)
+from ..language.checkin_answers import FEEDBACK_ANSWERS
+from .day import Activity, Goal, PainEntry, SessionRecord, local_date
+from .guided import Routine
+from .limits import check_date, check_range
+from .person_state import PersonState
+from .plan import PlanSettings
+from .session import RoutineError, Session
+from .steps import current_step, move_in_routine, session_event_data, step_event_data
+from .streaks import Streak
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEvent:
+    """Something that happened to the session, as the event entity and the bus tell it."""
+
+    type: str
+    data: dict[str, Any]
+
+
+def find_routine(routines: Mapping[str, Routine], key: str) -> Routine:
+    """Return a guided routine by its key, or refuse an unknown one."""
+    if (found := routines.get(key)) is None:
+        raise RoutineError("unknown_routine", routine=key, routines=", ".join(routines))
+    return found
+
+
+@dataclass(slots=True)
+class PersonRoutine(PersonState):
+    """One person's routine and the rules for changing it; its parts live in ``PersonState``."""
+
+    # ----- sessions -----
+
+    def start(
+        self,
+        activity: Activity,
+        minutes: int | None,
+        now: datetime,
+        *,
+        max_inversion: int,
+        routine: str | None = None,
+        routines: Mapping[str, Routine],
+    ) -> list[SessionEvent]:
+        """Start a session; its length defaults to the activity's duration."""
+        guided: Routine | None = None
+        if routine is not None:
+            if activity is not Activity.STRETCH:
+                raise RoutineError("routine_stretch_only")
+            if minutes is not None:
+                # A guided routine lasts as long as its steps; a length beside it is a slip.
+                raise RoutineError("routine_sets_duration", routine=routine)
+            guided = find_routine(routines, routine)
+        if self.session is not None:
+            raise RoutineError("session_active", activity=str(self.session.activity))
+        if guided is not None:
+            minutes = guided.minutes
+        elif minutes is None:
+            minutes = self.durations[activity]
+            if activity is Activity.INVERSION:
+                # A default set before the cap was lowered still starts.
+                minutes = min(minutes, max_inversion)
+        session = Session.start(
+            activity, minutes, now, max_inversion=max_inversion, routine=routine
+        )
+        self.session = session
+        events = [SessionEvent(EVENT_STARTED, session_event_data(session))]
+        if (step := current_step(session, guided, now)) is not None:
+            events.append(SessionEvent(EVENT_STEP, step_event_data(session, step, now)))
+        return events
+
+    def start_with_defaults(
+        self,
+        activity: Activity,
+        now: datetime,
+        *,
+        max_inversion: int,
+        routines: Mapping[str, Routine],
+    ) -> list[SessionEvent]:
+        """Start an activity as its button does: stretching runs the chosen routine."""
+        routine = None
+        if activity is Activity.STRETCH and self.stretch_routine in routines:
+            routine = self.stretch_routine
+        return self.start(
+            activity, None, now, max_inversion=max_inversion, routine=routine, routines=routines
+        )
+
+    def pause(self, now: datetime) -> list[SessionEvent]:
+        """Pause the running session."""
+        self.session = self._current_session().pause(now)
+        return [SessionEvent(EVENT_PAUSED, session_event_data(self.session))]
+
+    def resume(self, now: datetime) -> list[SessionEvent]:
+        """Resume the paused session."""
+        self.session = self._current_session().resume(now)
+        return [SessionEvent(EVENT_RESUMED, session_event_data(self.session))]
+
+    def extend(self, minutes: int, *, max_inversion: int) -> list[SessionEvent]:
+        """Add minutes to the session."""
+        self.session = self._current_session().extend(minutes, max_inversion=max_inversion)
+        data = {**session_event_data(self.session), "added_minutes": minutes}
+        return [SessionEvent(EVENT_EXTENDED, data)]
+
+    def move_step(
+        self, now: datetime, routine: Routine | None, *, forward: bool
+    ) -> list[SessionEvent]:
+        """Go on to a guided routine's next step now, or start the current step again."""
+        self.session = move_in_routine(self._current_session(), routine, now, forward=forward)
+        step = current_step(self.session, routine, now)
+        return [SessionEvent(EVENT_STEP, step_event_data(self.session, step, now))] if step else []
+
+    def stop(self, now: datetime, time_zone: tzinfo) -> list[SessionEvent]:
+        """End the session now, crediting the minutes run."""
+        session = self._current_session()
+        minutes = session.minutes_run(now)
+        self._end(session, minutes, now, time_zone)
+        data = {
+            **session_event_data(session),
+            "credited_minutes": minutes,
+            "stopped_early": True,
+            "while_offline": False,
+        }
+        return [SessionEvent(EVENT_FINISHED, data)]
+
+    def cancel(self, now: datetime, time_zone: tzinfo) -> list[SessionEvent]:
+        """End the session now, crediting nothing."""
+        session = self._current_session()
+        self._end(session, 0, now, time_zone)
+        return [
+            SessionEvent(EVENT_CANCELLED, {**session_event_data(session), "credited_minutes": 0})
+        ]
+
+    def finish_if_due(
+        self, now: datetime, time_zone: tzinfo, *, while_offline: bool
+    ) -> list[SessionEvent]:
+        """Finish a session at its end time, crediting its planned minutes (less any skipped)."""
+        session = self.session
+        if session is None or not session.is_due(now):
+            return []
+        self._end(session, session.full_minutes, now, time_zone)
+        data = {
+            **session_event_data(session),
+            "credited_minutes": session.full_minutes,
+            "stopped_early": False,
+            "while_offline": while_offline,
+            "late_seconds": round((now - session.ends_at).total_seconds()),
+        }
+        return [SessionEvent(EVENT_FINISHED, data)]
+
+    def _current_session(self) -> Session:
+        """Return the session, or refuse when there is none."""
+        if self.session is None:
+            raise RoutineError("no_session")
+        return self.session
+
+    def _end(
+        self, session: Session, credited_minutes: int, now: datetime, time_zone: tzinfo
+    ) -> None:
+        """Clear the session and credit minutes to the day it started."""
+        self.session = None
+        started_day = local_date(session.started_at, time_zone)
+        self.history.add_minutes(started_day, session.activity, credited_minutes)
+        if credited_minutes > 0:
+            self.history.edit(started_day).sessions.append(
+                SessionRecord(
+                    started_at=session.started_at,
+                    ended_at=min(now, session.ends_at),
+                    activity=session.activity,
+                    minutes=credited_minutes,
+                    routine=session.routine,
+                )
+            )
+
+    # ----- logging -----
+
+    def log_activity(
+        self, activity: Activity, minutes: int, day: date, kind: str | None, *, today: date
+    ) -> None:
+        """Credit minutes done away from a session, on a day of the last weeks."""
+        check_range("duration_out_of_range", minutes, 1, MAX_LOG_MINUTES, placeholder="minutes")
+        check_date(day, today - timedelta(days=LOG_DAYS_BACK), today)
+        self.history.add_minutes(day, activity, minutes, kind)
+
+    def log_pain(self, level: int, note: str | None, now: datetime, *, today: date) -> None:
+        """Record a pain level from 0 to 10."""
+        check_range("level_out_of_range", level, 0, MAX_PAIN)
+        self.history.edit(today).pain.append(PainEntry(now, level, note))
+
+    def session_record(self, started_at: datetime, time_zone: tzinfo) -> SessionRecord | None:
+        """Return the record of a finished session, by the instant it started."""
+        day = self.history.get(local_date(started_at, time_zone))
+        return next((record for record in day.sessions if record.started_at == started_at), None)
+
+    def give_feedback(self, started_at: datetime, answer: str, time_zone: tzinfo) -> None:
+        """Keep how a finished session felt ("easier", "same", "harder") with its record."""
+        if answer not in FEEDBACK_ANSWERS:
+            raise RoutineError("invalid_input", error=answer)
+        if self.session_record(started_at, time_zone) is None:
+            raise RoutineError("no_session")
+        # The day is edited (opened again if it was closed), then its record is found there.
+        day = self.history.edit(local_date(started_at, time_zone))
+        for record in day.sessions:
+            if record.started_at == started_at:
+                record.feedback = answer
+
+    def skip_reminder(self, kind: str, today: date) -> None:
+        """Skip a kind of reminder for the rest of the day."""
+        if kind not in self.history.get(today).skipped:
+            self.history.edit(today).skipped.append(kind)
+
+    def pain_logged_since(self, since: datetime, today: date) -> bool:
+        """Return whether a pain level was logged today at or after an instant."""
+        return any(entry.logged_at >= since for entry in self.history.get(today).pain)
+
+    def started_since(self, activity: Activity, since: datetime, today: date) -> bool:
+        """Return whether a session of an activity started at or after an instant, today."""
+        session = self.session
+        if session is not None and session.activity is activity and session.started_at >= since:
+            return True
+        return any(
+            record.activity is activity and record.started_at >= since
+            for record in self.history.get(today).sessions
+        )
+
+    # ----- flare-up -----
+
+    def flare_up_on(self, today: date) -> bool:
+        """Return whether today is a flare-up day that the switch shows."""
+        return self.gentle.flare_ups.is_on(today)
+
+    def set_flare_up(self, on: bool, today: date) -> None:  # noqa: FBT001
+        """Turn flare-up on or off; a day with any flare-up is paused."""
+        self.gentle.set_flare_up(self.history, today, on=on)
+
+    def is_paused(self, day: date) -> bool:
+        """Return whether a day is a flare-up day, marked in the history yet or not."""
+        return self.history.get(day).flare_up or self.gentle.flare_ups.covers(day)
+
+    def streak(self, goal: Goal, goal_minutes: int, today: date) -> Streak:
+        """Return a goal's streak as of today; every flare-up day is paused, marked yet or not.
+
+        The days come from the flare-up ranges, not from midnight ticks: before
+        a late tick marks them (a host that was suspended, a corrected clock),
+        they are paused already.
+        """
+        return self.history.streak(goal, goal_minutes, today, paused=self.gentle.flare_ups)
+
+    def set_flare_up_range(
+        self, start: date, end: date | None, note: str | None, *, today: date
+    ) -> None:
+        """Pause every day from start to end; no end: until flare-up is turned off."""
+        self.gentle.add_flare_up(self.history, start, end, note, today)
+
+    # ----- the day and the inversion plan -----
+
+    def turn_day(self, today: date, settings: PlanSettings) -> bool:
+        """Close the days before today for the plan and flare-ups; return whether any changed."""
+        return self.gentle.turn_day(self.history, self.durations, today, settings)
+
+    def inversion_tomorrow(self, today: date, settings: PlanSettings) -> int | None:
+        """Return tomorrow's inversion length as today stands; None off the plan."""
+        minutes = self.durations[Activity.INVERSION]
+        return self.gentle.tomorrow(self.history, minutes, today, settings)
+
+    def set_duration(self, activity: Activity, minutes: int) -> None:
+        """Set the default length of an activity's sessions; by hand, it holds for the day."""
+        self.durations[activity] = minutes
+        self.gentle.set_by_hand(activity)
