@@ -21,6 +21,7 @@ PLAIN_MODULES = frozenset(
         "language.texts",
         "language.wording",
         "language.checkin_answers",
+        "language.requests",
         "voice.answers",
         "house.reminder_rules",
         "house.phone_actions",

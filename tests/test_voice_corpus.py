@@ -40,6 +40,10 @@ pytestmark = pytest.mark.heavy
 CORPUS = Path(__file__).parent / "voice_corpus"
 LANGUAGES = ("en", "de", "fr", "es", "nl")
 PASS_RATE = 0.95
+# Sets written by hands that never saw the sentence files, each measured once
+# before anything changed because of it (issue 23); kept, at their own threshold.
+HELD_OUT = {"heldout_a": 0.90, "heldout_b": 0.90}
+SETS = {"": PASS_RATE} | {name: rate for name, rate in HELD_OUT.items() if (CORPUS / name).is_dir()}
 # Streaks seeded before speaking: days in a row up to yesterday.
 STREAKS = {"exercise": 3, "rest": 2, "inversion": 4}
 GOAL_MINUTES = 30
@@ -229,9 +233,10 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def corpus(language: str) -> list[tuple[str, str, Any]]:
-    """Return a language's sentences as (kind, sentence, expected effect)."""
-    data: dict[str, Any] = load_yaml(CORPUS / f"{language}.yaml")  # type: ignore[assignment]
+def corpus(language: str, held_out: str = "") -> list[tuple[str, str, Any]]:
+    """Return a language's sentences of a set as (kind, sentence, expected effect)."""
+    path = CORPUS / held_out / f"{language}.yaml"
+    data: dict[str, Any] = load_yaml(path)  # type: ignore[assignment]
     found = []
     for kind, sentences in data.items():
         assert kind in CHECKS, kind
@@ -245,6 +250,7 @@ def test_the_corpus_is_large_enough() -> None:
         assert len(corpus(language)) >= (150 if language == "en" else 40), language
 
 
+@pytest.mark.parametrize("held_out", SETS)
 @pytest.mark.parametrize("language", LANGUAGES)
 async def test_everyday_phrasings_are_understood(
     hass: HomeAssistant,
@@ -252,8 +258,9 @@ async def test_everyday_phrasings_are_understood(
     assist: None,
     capsys: pytest.CaptureFixture[str],
     language: str,
+    held_out: str,
 ) -> None:
-    """Each language understands at least 95 percent of what people say."""
+    """Each language understands at least 95 percent of the corpus, 90 of a held-out set."""
     hass.config.language = language
     entry = await set_up(hass, make_entry("Alex", exercise_goal=GOAL_MINUTES))
     person = Person(hass, entry, frozen_time, speaker_in(hass, "Living room"))
@@ -268,7 +275,7 @@ async def test_everyday_phrasings_are_understood(
                 date=(today - timedelta(days=back)).isoformat(),
             )
 
-    sentences = corpus(language)
+    sentences = corpus(language, held_out)
     misses = []
     for kind, sentence, expected in sentences:
         if (why := await CHECKS[kind](person, sentence, expected)) is not None:
@@ -277,6 +284,6 @@ async def test_everyday_phrasings_are_understood(
 
     rate = 1 - len(misses) / len(sentences)
     with capsys.disabled():
-        print(f"\n{language}: {rate:.1%} of {len(sentences)} understood")  # noqa: T201
+        print(f"\n{held_out or 'corpus'} {language}: {rate:.1%} of {len(sentences)} understood")  # noqa: T201
         print("\n".join(misses))  # noqa: T201
-    assert rate >= PASS_RATE, "\n".join(misses)
+    assert rate >= SETS[held_out], "\n".join(misses)

@@ -8,6 +8,7 @@ from homeassistant.helpers import intent
 from .voice.follow_up import WhoseHandler
 from .voice.intent import HANDLERS
 from .voice.intent_day import DAY_HANDLERS
+from .voice.understood import UnderstandHandler
 
 
 async def async_setup_intents(hass: HomeAssistant) -> None:
@@ -15,3 +16,4 @@ async def async_setup_intents(hass: HomeAssistant) -> None:
     for handler in (*HANDLERS, *DAY_HANDLERS):
         intent.async_register(hass, handler())
     intent.async_register(hass, WhoseHandler())
+    intent.async_register(hass, UnderstandHandler())
