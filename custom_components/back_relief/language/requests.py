@@ -26,7 +26,7 @@ ACTIVITIES = ("exercise", "stretch", "inversion", "rest")
 ITEMS = ("vitamin_d", "herbal_remedy", "sun")
 # The requests about the session going, in the order a word of them wins when two
 # are said ("hang on, I'll carry on in a minute" pauses nothing: resume is first).
-SESSION_ACTIONS = ("cancel", "resume", "pause", "stop")
+SESSION_ACTIONS = ("resume", "pause", "stop")
 MAX_MINUTES = 600
 MINUTES_PER_HOUR = 60
 TENS_LIMIT = 100
@@ -119,12 +119,15 @@ class _Words:
     def has(self, key: str) -> bool:
         return bool(self.find(key))
 
-    def first(self, keys: tuple[str, ...]) -> str | None:
-        """Return the key said first among several (the first listed on a tie)."""
+    def last(self, keys: tuple[str, ...]) -> str | None:
+        """Return the key said last among several (the first listed on a tie).
+
+        The last word stands: "c'est bon, je suis sur la table, reprends" resumes.
+        """
         best: tuple[int, int, str] | None = None
         for order, key in enumerate(keys):
             for found in self.find(key):
-                candidate = (found.start, order, key)
+                candidate = (-found.start, order, key)
                 if best is None or candidate < best:
                     best = candidate
         return best[2] if best else None
@@ -198,8 +201,9 @@ def numbers_said(said: list[str], words: Mapping[str, str]) -> list[tuple[int, i
 class _Understanding:
     """One sentence, understood with one language's words."""
 
-    def __init__(self, text: str, words: Mapping[str, str]) -> None:
+    def __init__(self, text: str, words: Mapping[str, str], *, running: bool) -> None:
         self.text = text
+        self.running = running
         self.words = words
         self.said = tokens(text)
         self.found = _Words(self.said, words)
@@ -243,14 +247,18 @@ class _Understanding:
     def _is_unit(self, unit: str, index: int) -> bool:
         return any(found.start == index for found in self.found.find(unit))
 
-    def understand(self) -> Request | None:  # noqa: C901, PLR0911 - one rule a line
+    def understand(self) -> Request | None:  # noqa: C901, PLR0911, PLR0912 - one rule a line
         """Return the request said, or None when it isn't clear."""
         found = self.found
-        if not self.said or found.has("negation") or found.has("device"):
+        if not self.said:
             return None
-        activity = self.activity()
         if found.has("flare_up"):
             return Request("flare_up", state="off" if found.has("flare_up_over") else "on")
+        activity = self.activity()
+        if found.has("cancel") and not (found.has("past") and self.minutes(bare=False)):
+            return Request("cancel", activity=activity)
+        if found.has("negation") or found.has("device"):
+            return None
         if (item := self.item()) is not None and not found.has("streak"):
             return Request("check", item=item)
         if found.has("streak"):
@@ -259,7 +267,8 @@ class _Understanding:
         length = self.minutes(bare=False)
         if found.has("pain") and not (activity and length):
             level = parse_level(self.text, self._pain_numbers())
-            return None if level is None else Request("pain", level=level)
+            if level is not None:
+                return Request("pain", level=level)
         if found.has("time_left") and not past:
             return Request("time_left", activity=activity)
         if found.has("extend") and not (activity and past):
@@ -267,7 +276,10 @@ class _Understanding:
             return None if minutes is None else Request("extend", minutes=minutes)
         if past and activity and length is not None:
             return Request("log", activity=activity, minutes=length)
-        if (session := found.first(SESSION_ACTIONS)) is not None:
+        if not self.running and activity and (length or found.has("start")) and not past:
+            # Nothing runs to pause or stop: "tell me when it's over" only follows a start.
+            return Request("start", activity=activity, minutes=length)
+        if (session := found.last(SESSION_ACTIONS)) is not None:
             if found.has("log"):
                 return None
             return Request(session, activity=activity)
@@ -293,17 +305,20 @@ def whose(text: str, names: Iterable[str]) -> tuple[str | None, bool]:
     return None, _POSSESSIVE.search(text.strip()) is not None
 
 
-def understand(text: str, words: Mapping[str, str], names: Iterable[str] = ()) -> Request | None:
+def understand(
+    text: str, words: Mapping[str, str], names: Iterable[str] = (), *, running: bool = False
+) -> Request | None:
     """Return what a sentence asks of the routine, or None when it isn't clear.
 
     ``words`` is a language's ``understand`` group with its ``numbers`` and
-    ``minute_numbers`` in it; ``names`` are the people whose routine may be named.
+    ``minute_numbers`` in it; ``names`` are the people whose routine may be named;
+    ``running`` is whether a session is going.
     A sentence naming someone else's routine ("Kim's yoga") is not understood.
     """
     person, someone_else = whose(text, names)
     if someone_else:
         return None
-    request = _Understanding(text, words).understand()
+    request = _Understanding(text, words, running=running).understand()
     if request is None:
         return None
     if request.minutes is not None and not 0 < request.minutes <= MAX_MINUTES:

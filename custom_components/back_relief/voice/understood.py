@@ -130,14 +130,20 @@ class UnderstandHandler(intent.IntentHandler):
         hass = intent_obj.hass
         language = base_language(intent_obj.language)
         names = [str(entry.data[CONF_NAME]) for entry in hass.config_entries.async_entries(DOMAIN)]
-        request = understand(intent_obj.text_input or "", words_for(language), names)
+        running = any_session(hass)
+        request = understand(
+            intent_obj.text_input or "", words_for(language), names, running=running
+        )
         bare = bool(intent_obj.slots.get(SLOT_BARE, {}).get("value"))
         ours_first = (
             bare and request is not None and request.action in SESSION_ACTIONS and any_session(hass)
         )
         if not ours_first and (
             handled := await async_as_home_assistant(
-                intent_obj, unknown_names=not about_the_routine(request)
+                intent_obj,
+                # Home Assistant's "no device called..." only for what isn't the routine's.
+                unknown_names=request is None or (not running and not about_the_routine(request)),
+                routine=about_the_routine(request),
             )
         ):
             return handled
@@ -195,7 +201,7 @@ def _area(hass: HomeAssistant, intent_obj: intent.Intent) -> ar.AreaEntry | None
 
 
 async def async_as_home_assistant(
-    intent_obj: intent.Intent, *, unknown_names: bool
+    intent_obj: intent.Intent, *, unknown_names: bool, routine: bool = False
 ) -> intent.IntentResponse | None:
     """Handle what was said as Assist would without Back Relief; None if it wouldn't.
 
@@ -221,6 +227,8 @@ async def async_as_home_assistant(
         language=language,
         best_slot_name="name",
     )
+    if result is not None and routine and any(e.is_wildcard for e in result.entities_list):
+        return None  # "play {anything}" heard in "mets le yoga en pause": the routine's.
     if result is None or result.unmatched_entities:
         return (
             await _async_unknown_names(agent, lang_intents, intent_obj, context)
