@@ -1,0 +1,286 @@
+"""The house notices: sessions started and stopped by signs and NFC tags; the table guard.
+
+A sign (a binary sensor, an input boolean, or a number above a threshold) that has
+been on for the start delay starts its activity's session, counted from when it came
+on; off for the stop delay, it stops that session, credited until it went off. What a
+reading means and when it has held long enough is ``sign_rules``; this adapter feeds
+it the states Home Assistant reports and wakes it with one timer. A tag scanned
+(Home Assistant's ``tag_scanned``) starts its activity's session, or stops it while
+it runs.
+
+While the inversion sign shows the person still on the table after their session,
+the guard asks them once a minute to come up slowly, on the speakers and whatever the
+reminders switch or the quiet hours say (this is safety), and two minutes past the
+longest inversion session it fires ``overtime`` and tells the phones, once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from homeassistant.const import ATTR_ENTITY_ID
+from homeassistant.core import CALLBACK_TYPE, Event, EventStateChangedData, HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers.event import async_track_state_change_event
+from homeassistant.util import dt as dt_util
+
+from ..const import (
+    CONF_SIGN_START_SECONDS,
+    CONF_SIGN_STOP_SECONDS,
+    EVENT_CANCELLED,
+    EVENT_FINISHED,
+    EVENT_OVERTIME,
+    EVENT_STARTED,
+    LOGGER,
+    SIGN_ABOVE_OPTIONS,
+    SIGN_OPTIONS,
+    TAG_OPTIONS,
+)
+from ..coordinator import BackReliefCoordinator
+from ..language.phrases import phrase
+from ..routine.day import Activity
+from ..timers import Timer
+from .phones import Phones
+from .sign_rules import Notice, Reading, SignChange, SignWatch, TableGuard, reading_of
+from .speaker import Speaker
+
+EVENT_TAG_SCANNED = "tag_scanned"
+
+
+class HouseSigns:
+    """One person's signs and tags, and the guard on their inversion table."""
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        coordinator: BackReliefCoordinator,
+        speaker: Speaker,
+        phones: Phones,
+    ) -> None:
+        """Bind to one person's routine, speakers and phones."""
+        self.hass = hass
+        self.coordinator = coordinator
+        self.speaker = speaker
+        self.phones = phones
+        self._signs: dict[Activity, str] = {}
+        self._above: dict[Activity, float | None] = {}
+        self._watches: dict[Activity, SignWatch] = {}
+        self._tags: dict[str, Activity] = {}
+        self._guard: TableGuard | None = None
+        self._timer = Timer(hass, self._wake)
+        self._unfollow_signs: CALLBACK_TYPE | None = None
+
+    @property
+    def guard(self) -> TableGuard | None:
+        """Return the table guard while it watches, for diagnostics and tests."""
+        return self._guard
+
+    @callback
+    def async_start(self) -> CALLBACK_TYPE:
+        """Follow the signs, the tags and the session; returns what undoes it."""
+        self._configure()
+        removers = [
+            self.hass.bus.async_listen(EVENT_TAG_SCANNED, self._tag_scanned),
+            self.coordinator.async_add_event_listener(self._session_event),
+            self.coordinator.entry.add_update_listener(self._async_options_updated),
+        ]
+
+        @callback
+        def stop() -> None:
+            for remove in removers:
+                remove()
+            self._follow([])
+            self._timer.cancel()
+
+        return stop
+
+    # ----- options -----
+
+    async def _async_options_updated(self, hass: HomeAssistant, entry: Any) -> None:
+        self._configure()
+
+    @callback
+    def _configure(self) -> None:
+        """Take the signs and tags from the options; a sign kept keeps what it has seen."""
+        options = self.coordinator.options
+        start_after = timedelta(seconds=int(options[CONF_SIGN_START_SECONDS]))
+        stop_after = timedelta(seconds=int(options[CONF_SIGN_STOP_SECONDS]))
+        signs = {
+            activity: str(entity_id)
+            for activity in Activity
+            if (entity_id := options.get(SIGN_OPTIONS[activity]))
+        }
+        self._above = {
+            activity: float(above) if (above := options.get(SIGN_ABOVE_OPTIONS[activity])) else None
+            for activity in signs
+        }
+        now = dt_util.utcnow()
+        watches: dict[Activity, SignWatch] = {}
+        for activity, entity_id in signs.items():
+            watch = self._watches.get(activity)
+            if watch is None or self._signs.get(activity) != entity_id:
+                watch = SignWatch(start_after, stop_after)
+                watch.read(self._reading(activity, entity_id), now)
+            watch.start_after, watch.stop_after = start_after, stop_after
+            watches[activity] = watch
+        self._signs, self._watches = signs, watches
+        if Activity.INVERSION not in watches:
+            self._guard = None
+        self._tags = {
+            str(tag): activity
+            for activity in Activity
+            for tag in options.get(TAG_OPTIONS[activity]) or []
+        }
+        self._follow(sorted(set(signs.values())))
+        self._settle(now)
+
+    @callback
+    def _follow(self, entity_ids: list[str]) -> None:
+        """Listen to exactly these entities' states."""
+        if self._unfollow_signs is not None:
+            self._unfollow_signs()
+            self._unfollow_signs = None
+        if entity_ids:
+            self._unfollow_signs = async_track_state_change_event(
+                self.hass, entity_ids, self._sign_changed
+            )
+
+    def _reading(self, activity: Activity, entity_id: str) -> Reading:
+        state = self.hass.states.get(entity_id)
+        return reading_of(state.state if state else None, self._above.get(activity))
+
+    # ----- signs -----
+
+    @callback
+    def _sign_changed(self, event: Event[EventStateChangedData]) -> None:
+        entity_id = event.data[ATTR_ENTITY_ID]
+        new_state = event.data["new_state"]
+        now = dt_util.utcnow()
+        for activity, sign in self._signs.items():
+            if sign == entity_id:
+                reading = reading_of(new_state.state if new_state else None, self._above[activity])
+                self._watches[activity].read(reading, now)
+        self._settle(now)
+
+    @callback
+    def _wake(self, now: datetime) -> None:
+        self._settle(now)
+
+    @callback
+    def _settle(self, now: datetime) -> None:
+        """Act on what the signs have settled by now, guard the table, and wake up next time."""
+        for activity, watch in self._watches.items():
+            if (change := watch.settle(now)) is not None:
+                self._act(activity, change)
+        self._watch_table(now)
+        due = [at for watch in self._watches.values() if (at := watch.due_at()) is not None]
+        if self._guard is not None:
+            due.append(self._guard.next_at())
+        self._timer.arm_at(min(due, default=None))
+
+    @callback
+    def _act(self, activity: Activity, change: SignChange) -> None:
+        """Start the activity's session when its sign began, stop it when the sign ended.
+
+        A sign never stops another activity's session, nor one started after it went off.
+        """
+        session = self.coordinator.session
+        if change.notice is Notice.BEGAN:
+            if session is None:
+                LOGGER.debug("%s's %s sign is on: starting", self.coordinator.name, activity)
+                self._command(
+                    lambda: self.coordinator.commands.start_noticed(activity, change.since)
+                )
+            return
+        if activity is Activity.INVERSION:
+            self._guard = None  # off the table
+        if (
+            session is not None
+            and session.activity is activity
+            and session.started_at <= change.since
+        ):
+            LOGGER.debug("%s's %s sign is off: stopping", self.coordinator.name, activity)
+            self._command(lambda: self.coordinator.commands.stop_noticed(change.since))
+
+    @callback
+    def _command(self, command: Any) -> None:
+        """Carry out a command for the house; a refusal is logged, never raised."""
+        try:
+            command()
+        except HomeAssistantError as err:
+            LOGGER.warning(
+                "%s: the house could not change the session: %s", self.coordinator.name, err
+            )
+
+    # ----- tags -----
+
+    @callback
+    def _tag_scanned(self, event: Event[dict[str, Any]]) -> None:
+        """Start the tag's activity, or stop it while it runs."""
+        if (activity := self._tags.get(str(event.data.get("tag_id")))) is None:
+            return
+        commands = self.coordinator.commands
+        session = self.coordinator.session
+        if session is None:
+            self._command(lambda: commands.start_with_defaults(activity))
+        elif session.activity is activity:
+            self._command(commands.stop_session)
+        else:
+            LOGGER.info(
+                "%s's %s tag scanned while a %s session runs: nothing done",
+                self.coordinator.name,
+                activity,
+                session.activity,
+            )
+
+    # ----- the table guard -----
+
+    @callback
+    def _session_event(self, event_type: str, data: dict[str, Any]) -> None:
+        """Guard the table when an inversion session ends with its sign still on."""
+        if event_type == EVENT_STARTED:
+            self._guard = None
+            return
+        watch = self._watches.get(Activity.INVERSION)
+        if (
+            event_type in (EVENT_FINISHED, EVENT_CANCELLED)
+            and data["activity"] == Activity.INVERSION
+            and watch is not None
+            and watch.there
+        ):
+            now = dt_util.utcnow()
+            self._guard = TableGuard(
+                started_at=datetime.fromisoformat(data["started_at"]),
+                ended_at=now,
+                longest=timedelta(minutes=self.coordinator.max_inversion),
+            )
+            self._settle(now)
+
+    @callback
+    def _watch_table(self, now: datetime) -> None:
+        guard = self._guard
+        if guard is None or now < guard.next_at():
+            return
+        on_table = self._watches[Activity.INVERSION].reading is Reading.ON
+        due = guard.due(now, on_table=on_table)
+        if due.cue:
+            self.speaker.speak(phrase(self.hass, "signs", "come_up_slowly"))
+        if due.overtime:
+            minutes = guard.upside_down_minutes(now)
+            self.coordinator.fire_event(
+                EVENT_OVERTIME,
+                {
+                    "activity": str(Activity.INVERSION),
+                    "started_at": guard.started_at.isoformat(),
+                    "ended_at": guard.ended_at.isoformat(),
+                    "minutes": minutes,
+                    "max_inversion": self.coordinator.max_inversion,
+                },
+            )
+            self.phones.send(
+                phrase(self.hass, "signs", "overtime_title", name=self.coordinator.name),
+                phrase(self.hass, "signs", "overtime_message", minutes=minutes),
+                tag=f"back_relief_{self.coordinator.entry.entry_id}_overtime",
+                time_sensitive=True,
+            )
