@@ -105,12 +105,22 @@ async def signs(hass: HomeAssistant, frozen_time: FrozenDateTimeFactory) -> None
     assert hass.states.get(BIKE).state == "0.0"
 
 
+async def settled(hass: HomeAssistant) -> None:
+    """Wait until the state written and the template states that follow it are told.
+
+    Home Assistant 2026.3 can return from waiting before a template's own state
+    change has reached its listeners; a second wait lets it through, at the same instant.
+    """
+    await hass.async_block_till_done()
+    await hass.async_block_till_done()
+
+
 async def switch(hass: HomeAssistant, entity: str, *, on: bool) -> None:
     """Turn an input boolean on or off, as a device or a person would."""
     await hass.services.async_call(
         "input_boolean", "turn_on" if on else "turn_off", {ATTR_ENTITY_ID: entity}, blocking=True
     )
-    await hass.async_block_till_done()
+    await settled(hass)
 
 
 async def watts(hass: HomeAssistant, value: float) -> None:
@@ -118,7 +128,7 @@ async def watts(hass: HomeAssistant, value: float) -> None:
     await hass.services.async_call(
         "input_number", "set_value", {ATTR_ENTITY_ID: BIKE_WATTS, "value": value}, blocking=True
     )
-    await hass.async_block_till_done()
+    await settled(hass)
 
 
 async def mat(hass: HomeAssistant, *, on: bool) -> None:
