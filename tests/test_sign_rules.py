@@ -139,3 +139,16 @@ def test_a_missed_minute_is_one_cue_and_overtime_waits_for_the_sign() -> None:
     # Passed unseen, the overtime is looked at again with the next cue, not in a loop.
     assert table.next_at() == T0 + timedelta(minutes=18)
     assert table.due(table.next_at(), on_table=True).overtime
+
+
+def test_off_before_the_session_ends_settles_just_before_its_end() -> None:
+    """The session would end, in full, before the stop delay: the sign ends it just before."""
+    sign = watch()
+    sign.read(Reading.ON, at(0))
+    sign.settle(at(20))
+    sign.read(Reading.OFF, at(100))
+    assert sign.due_at() == at(160)
+    assert sign.due_at(session_ends_at=at(130)) == at(129)
+    assert sign.due_at(session_ends_at=at(100.5)) == at(100)
+    assert sign.due_at(session_ends_at=at(600)) == at(160)
+    assert sign.settle(at(129), session_ends_at=at(130)) == SignChange(Notice.ENDED, at(100))

@@ -200,6 +200,25 @@ async def test_a_sign_held_on_starts_and_held_off_stops_credited_from_on_to_off(
         assert state(hass, entry, "sensor", f"{activity}_today") == "7"
 
 
+async def test_off_just_before_the_end_is_credited_until_off_not_in_full(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, signs: None
+) -> None:
+    """Off 40 s before the 20-minute session's end: it is stopped, credited with 19 minutes."""
+    entry = await set_up(hass, make_entry(exercise_sign=TABLE))
+    events = session_events(hass)
+    await table(hass, on=True)
+    await advance(hass, frozen_time, minutes=19, seconds=20)
+    await table(hass, on=False)
+    await advance(hass, frozen_time, seconds=38)
+    assert state(hass, entry, "sensor", "session") == "exercise"
+    await advance(hass, frozen_time, seconds=1)
+    assert state(hass, entry, "sensor", "session") == "idle"
+    assert types(events) == ["started", "finished"]
+    assert events[1].data["stopped_early"] is True
+    assert events[1].data["credited_minutes"] == 19
+    assert state(hass, entry, "sensor", "exercise_today") == "19"
+
+
 async def test_the_delays_are_options_and_a_short_touch_starts_nothing(
     hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, signs: None
 ) -> None:

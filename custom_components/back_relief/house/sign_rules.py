@@ -23,6 +23,8 @@ ON_STATES = frozenset({"on"})
 OFF_STATES = frozenset({"off"})
 CUE_EVERY = timedelta(minutes=1)
 OVERTIME_AFTER_LONGEST = timedelta(minutes=2)
+# How long before its session's end a sign that went off ends it (before the clock does).
+ENDS_AHEAD = timedelta(seconds=1)
 
 
 class Reading(StrEnum):
@@ -88,19 +90,27 @@ class SignWatch:
             # Found on (at start-up, or when the sign first shows up): nothing began now.
             self.there = reading is Reading.ON
 
-    def due_at(self) -> datetime | None:
-        """Return when the present reading settles a change, if it holds; None if none can."""
+    def due_at(self, session_ends_at: datetime | None = None) -> datetime | None:
+        """Return when the present reading settles a change, if it holds; None if none can.
+
+        Off while the sign's session would reach its end before the stop delay runs
+        out, it settles just before that end: the session, left early, is then
+        credited until the sign went off rather than in full.
+        """
         if self.there is None or self.reading_since is None:
             return None
         if self.reading is Reading.ON and not self.there:
             return self.reading_since + self.start_after
         if self.reading is Reading.OFF and self.there:
-            return self.reading_since + self.stop_after
+            due = self.reading_since + self.stop_after
+            if session_ends_at is not None and session_ends_at - ENDS_AHEAD < due:
+                return max(self.reading_since, session_ends_at - ENDS_AHEAD)
+            return due
         return None
 
-    def settle(self, now: datetime) -> SignChange | None:
+    def settle(self, now: datetime, session_ends_at: datetime | None = None) -> SignChange | None:
         """Return the change the reading has settled by now, once; None while none is due."""
-        due = self.due_at()
+        due = self.due_at(session_ends_at)
         if due is None or now < due or self.reading_since is None:
             return None
         self.there = self.reading is Reading.ON

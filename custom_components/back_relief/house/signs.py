@@ -171,13 +171,30 @@ class HouseSigns:
     def _settle(self, now: datetime) -> None:
         """Act on what the signs have settled by now, guard the table, and wake up next time."""
         for activity, watch in self._watches.items():
-            if (change := watch.settle(now)) is not None:
+            if (change := watch.settle(now, self._session_ends_at(activity, watch))) is not None:
                 self._act(activity, change)
         self._watch_table(now)
-        due = [at for watch in self._watches.values() if (at := watch.due_at()) is not None]
+        due = [
+            at
+            for activity, watch in self._watches.items()
+            if (at := watch.due_at(self._session_ends_at(activity, watch))) is not None
+        ]
         if self._guard is not None:
             due.append(self._guard.next_at())
         self._timer.arm_at(min(due, default=None))
+
+    def _session_ends_at(self, activity: Activity, watch: SignWatch) -> datetime | None:
+        """Return when the session a sign may stop reaches its end; None if there is none."""
+        session = self.coordinator.session
+        if (
+            session is None
+            or session.is_paused
+            or session.activity is not activity
+            or watch.reading_since is None
+            or session.started_at > watch.reading_since
+        ):
+            return None
+        return session.ends_at
 
     @callback
     def _act(self, activity: Activity, change: SignChange) -> None:
@@ -238,24 +255,26 @@ class HouseSigns:
 
     @callback
     def _session_event(self, event_type: str, data: dict[str, Any]) -> None:
-        """Guard the table when an inversion session ends with its sign still on."""
+        """Guard the table when an inversion session ends with its sign still on.
+
+        Any change of the session (a new end time, a pause) re-arms the wake-up.
+        """
+        now = dt_util.utcnow()
+        watch = self._watches.get(Activity.INVERSION)
         if event_type == EVENT_STARTED:
             self._guard = None
-            return
-        watch = self._watches.get(Activity.INVERSION)
-        if (
+        elif (
             event_type in (EVENT_FINISHED, EVENT_CANCELLED)
             and data["activity"] == Activity.INVERSION
             and watch is not None
             and watch.there
         ):
-            now = dt_util.utcnow()
             self._guard = TableGuard(
                 started_at=datetime.fromisoformat(data["started_at"]),
                 ended_at=now,
                 longest=timedelta(minutes=self.coordinator.max_inversion),
             )
-            self._settle(now)
+        self._settle(now)
 
     @callback
     def _watch_table(self, now: datetime) -> None:
