@@ -44,6 +44,7 @@ def test_start_tells_started_with_the_session() -> None:
         "started_at": "2026-05-04T10:00:00+00:00",
         "ends_at": "2026-05-04T10:15:00+00:00",
         "routine": None,
+        "source": "action",
     }
     assert routine.session is not None
 

@@ -213,5 +213,7 @@ class CheckIns(Speaking):
                 "channel": channel,
                 "reason": reason,
                 "satellite": satellite,
+                # The house's own doing, or the check_in action's: no session changed.
+                "source": None,
             },
         )

@@ -176,7 +176,14 @@ class Reminders(Speaking):
         decision = self.decide(kind)
         coordinator.fire_event(
             EVENT_REMINDER,
-            {"activity": kind, "spoken": decision.spoken, "reason": decision.reason, **details},
+            {
+                "activity": kind,
+                "spoken": decision.spoken,
+                "reason": decision.reason,
+                **details,
+                # The house's own doing: no one asked for it.
+                "source": None,
+            },
         )
         if decision.spoken:
             text = phrase(self.hass, "reminder", kind, **values)

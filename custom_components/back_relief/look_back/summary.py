@@ -76,6 +76,7 @@ def build_summary(
                         "minutes": record.minutes,
                         "routine": record.routine,
                         "feedback": record.feedback,
+                        "source": record.source,
                     }
                     for record in log.sessions
                 ],

@@ -32,6 +32,7 @@ from .limits import check_date, check_range
 from .person_state import PersonState
 from .plan import PlanSettings
 from .session import RoutineError, Session
+from .source import Source
 from .steps import current_step, move_in_routine, session_event_data, step_event_data
 from .streaks import Streak
 
@@ -66,6 +67,7 @@ class PersonRoutine(PersonState):
         max_inversion: int,
         routine: str | None = None,
         routines: Mapping[str, Routine],
+        source: Source = Source.ACTION,
     ) -> list[SessionEvent]:
         """Start a session; its length defaults to the activity's duration."""
         guided: Routine | None = None
@@ -86,7 +88,7 @@ class PersonRoutine(PersonState):
                 # A default set before the cap was lowered still starts.
                 minutes = min(minutes, max_inversion)
         session = Session.start(
-            activity, minutes, now, max_inversion=max_inversion, routine=routine
+            activity, minutes, now, max_inversion=max_inversion, routine=routine, source=source
         )
         self.session = session
         events = [SessionEvent(EVENT_STARTED, session_event_data(session))]
@@ -101,59 +103,78 @@ class PersonRoutine(PersonState):
         *,
         max_inversion: int,
         routines: Mapping[str, Routine],
+        source: Source = Source.ACTION,
     ) -> list[SessionEvent]:
         """Start an activity as its button does: stretching runs the chosen routine."""
         routine = None
         if activity is Activity.STRETCH and self.stretch_routine in routines:
             routine = self.stretch_routine
         return self.start(
-            activity, None, now, max_inversion=max_inversion, routine=routine, routines=routines
+            activity,
+            None,
+            now,
+            max_inversion=max_inversion,
+            routine=routine,
+            routines=routines,
+            source=source,
         )
 
-    def pause(self, now: datetime) -> list[SessionEvent]:
+    def pause(self, now: datetime, source: Source = Source.ACTION) -> list[SessionEvent]:
         """Pause the running session."""
         self.session = self._current_session().pause(now)
-        return [SessionEvent(EVENT_PAUSED, session_event_data(self.session))]
+        return [SessionEvent(EVENT_PAUSED, session_event_data(self.session, source))]
 
-    def resume(self, now: datetime) -> list[SessionEvent]:
+    def resume(self, now: datetime, source: Source = Source.ACTION) -> list[SessionEvent]:
         """Resume the paused session."""
         self.session = self._current_session().resume(now)
-        return [SessionEvent(EVENT_RESUMED, session_event_data(self.session))]
+        return [SessionEvent(EVENT_RESUMED, session_event_data(self.session, source))]
 
-    def extend(self, minutes: int, *, max_inversion: int) -> list[SessionEvent]:
+    def extend(
+        self, minutes: int, *, max_inversion: int, source: Source = Source.ACTION
+    ) -> list[SessionEvent]:
         """Add minutes to the session."""
         self.session = self._current_session().extend(minutes, max_inversion=max_inversion)
-        data = {**session_event_data(self.session), "added_minutes": minutes}
+        data = {**session_event_data(self.session, source), "added_minutes": minutes}
         return [SessionEvent(EVENT_EXTENDED, data)]
 
     def move_step(
-        self, now: datetime, routine: Routine | None, *, forward: bool
+        self,
+        now: datetime,
+        routine: Routine | None,
+        *,
+        forward: bool,
+        source: Source = Source.ACTION,
     ) -> list[SessionEvent]:
         """Go on to a guided routine's next step now, or start the current step again."""
         self.session = move_in_routine(self._current_session(), routine, now, forward=forward)
         step = current_step(self.session, routine, now)
-        return [SessionEvent(EVENT_STEP, step_event_data(self.session, step, now))] if step else []
+        if step is None:
+            return []
+        return [SessionEvent(EVENT_STEP, step_event_data(self.session, step, now, source))]
 
-    def stop(self, now: datetime, time_zone: tzinfo) -> list[SessionEvent]:
+    def stop(
+        self, now: datetime, time_zone: tzinfo, source: Source = Source.ACTION
+    ) -> list[SessionEvent]:
         """End the session now, crediting the minutes run."""
         session = self._current_session()
         minutes = session.minutes_run(now)
         self._end(session, minutes, now, time_zone)
         data = {
-            **session_event_data(session),
+            **session_event_data(session, source),
             "credited_minutes": minutes,
             "stopped_early": True,
             "while_offline": False,
         }
         return [SessionEvent(EVENT_FINISHED, data)]
 
-    def cancel(self, now: datetime, time_zone: tzinfo) -> list[SessionEvent]:
+    def cancel(
+        self, now: datetime, time_zone: tzinfo, source: Source = Source.ACTION
+    ) -> list[SessionEvent]:
         """End the session now, crediting nothing."""
         session = self._current_session()
         self._end(session, 0, now, time_zone)
-        return [
-            SessionEvent(EVENT_CANCELLED, {**session_event_data(session), "credited_minutes": 0})
-        ]
+        data = {**session_event_data(session, source), "credited_minutes": 0}
+        return [SessionEvent(EVENT_CANCELLED, data)]
 
     def finish_if_due(
         self, now: datetime, time_zone: tzinfo, *, while_offline: bool
@@ -193,6 +214,7 @@ class PersonRoutine(PersonState):
                     activity=session.activity,
                     minutes=credited_minutes,
                     routine=session.routine,
+                    source=str(session.source) if session.source else None,
                 )
             )
 
