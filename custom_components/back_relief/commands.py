@@ -17,8 +17,9 @@ from homeassistant.util import dt as dt_util
 
 from .routine.checklist import ChecklistItem
 from .routine.day import Activity
+from .routine.events import Finished, SessionEvent
 from .routine.guided import Routine
-from .routine.person import PersonRoutine, SessionEvent
+from .routine.person import PersonRoutine
 from .routine.session import Session
 from .routine.source import Source
 
@@ -145,7 +146,8 @@ class RoutineCommands:
         """End the session now, crediting the minutes run; returns them."""
         time_zone = self._host.time_zone
         (finished,) = self._host.apply(lambda now: self._routine.stop(now, time_zone, source))
-        return int(finished.data["credited_minutes"])
+        assert isinstance(finished, Finished)  # noqa: S101 - a stop that was not refused
+        return finished.credited_minutes
 
     @callback
     def cancel_session(self, *, source: Source = Source.ACTION) -> None:

@@ -25,10 +25,11 @@ from .language.phrases import phrase
 from .reader import RoutineReader, user_errors
 from .routine.checklist import Checklist, ChecklistItem
 from .routine.day import Goal
-from .routine.person import PersonRoutine, SessionEvent
+from .routine.events import SessionEvent
+from .routine.person import PersonRoutine
 from .storage import BackReliefStore, YearFiles, async_load_routine, person_stored, routine_store
 
-type EventListener = Callable[[str, dict[str, Any]], None]
+type EventListener = Callable[[SessionEvent], None]
 
 
 class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine]):
@@ -129,16 +130,16 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
         self.changed()
 
     @callback
-    def fire_event(self, event_type: str, data: dict[str, Any]) -> None:
-        """Announce a session event on the event entity and the bus."""
+    def fire_event(self, event: SessionEvent) -> None:
+        """Announce a session event to the house, the event entity and the bus."""
         for event_callback in list(self._event_listeners):
             try:
-                event_callback(event_type, data)
+                event_callback(event)
             except Exception:  # noqa: BLE001 - the event still reaches the rest and the bus
-                LOGGER.exception("A %s event of %s was not handled", event_type, self.name)
+                LOGGER.exception("A %s event of %s was not handled", event.type, self.name)
         self.hass.bus.async_fire(
             BUS_EVENT,
-            {"config_entry_id": self.entry.entry_id, "type": event_type, **data},
+            {"config_entry_id": self.entry.entry_id, "type": event.type, **event.as_data()},
         )
 
     @callback
@@ -158,5 +159,5 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
         self.clock.arm()
         self.changed()
         for event in events:
-            self.fire_event(event.type, event.data)
+            self.fire_event(event)
         return events

@@ -22,8 +22,6 @@ from ..const import (
     CHANNEL_SATELLITE,
     CONF_CHECKIN_AFTER_SESSION,
     CONF_CHECKIN_TIME,
-    EVENT_CHECK_IN,
-    EVENT_FINISHED,
     QUESTION_PAIN,
     QUESTION_SESSION,
     REMINDER_CHECKIN,
@@ -31,6 +29,8 @@ from ..const import (
 from ..coordinator import BackReliefCoordinator
 from ..language.checkin_answers import FEEDBACK_ANSWERS, parse_feedback, parse_level
 from ..language.phrases import group_of, phrase
+from ..routine.day import Activity
+from ..routine.events import CheckIn, Finished, SessionEvent
 from .phone_actions import PhoneAction, Verb
 from .phones import Button, Phones
 from .reminders import Reminders
@@ -142,21 +142,20 @@ class CheckIns(Speaking):
     # ----- how a session felt -----
 
     @callback
-    def _handle_event(self, event_type: str, data: dict[str, Any]) -> None:
+    def _handle_event(self, event: SessionEvent) -> None:
         if (
-            event_type != EVENT_FINISHED
-            or data.get("while_offline")
-            or not data.get("credited_minutes")
+            not isinstance(event, Finished)
+            or event.while_offline
+            or not event.credited_minutes
             or not self.coordinator.options.get(CONF_CHECKIN_AFTER_SESSION)
             or not self.coordinator.reminders_enabled
         ):
             return
-        started_at = datetime.fromisoformat(data["started_at"])
         self.coordinator.run_in_background(
-            self._async_ask_feedback(started_at, data["activity"]), "feedback"
+            self._async_ask_feedback(event.session.started_at, event.activity), "feedback"
         )
 
-    async def _async_ask_feedback(self, started_at: datetime, activity: str) -> None:
+    async def _async_ask_feedback(self, started_at: datetime, activity: Activity) -> None:
         words = group_of(self.hass, "feedback_words")
         question = Question(
             phrase(self.hass, "checkin", "feedback_question"),
@@ -206,14 +205,11 @@ class CheckIns(Speaking):
         satellite: str | None = None,
     ) -> None:
         self.coordinator.fire_event(
-            EVENT_CHECK_IN,
-            {
-                "question": question,
-                "answer": answer,
-                "channel": channel,
-                "reason": reason,
-                "satellite": satellite,
-                # The house's own doing, or the check_in action's: no session changed.
-                "source": None,
-            },
+            CheckIn(
+                question=question,
+                answer=answer,
+                channel=channel,
+                reason=reason,
+                satellite=satellite,
+            )
         )

@@ -22,7 +22,6 @@ from ..const import (
     CONF_REMINDER_VISIT,
     CONF_SPEAKERS,
     CONF_WEATHER_ENTITY,
-    EVENT_REMINDER,
     REMIND_LATER,
     REMINDER_CHECKIN,
     REMINDER_SUN,
@@ -32,6 +31,7 @@ from ..const import (
 from ..coordinator import BackReliefCoordinator
 from ..language.phrases import phrase
 from ..routine.day import Goal
+from ..routine.events import Reminder
 from ..timers import Timer
 from .phone_actions import PhoneAction, Verb
 from .phones import Button, Phones
@@ -157,33 +157,32 @@ class Reminders(Speaking):
     @callback
     def _remind(self, kind: str, now: datetime) -> None:
         coordinator = self.coordinator
-        details: dict[str, Any] = {}
         values: dict[str, Any] = {"name": coordinator.name}
+        minutes_today: int | None = None
+        goal_minutes: int | None = None
+        visit_at: datetime | None = None
         if kind in set(Goal):
             goal = Goal(kind)
             minutes_today = coordinator.today_minutes(goal)
             goal_minutes = self._day_goal(goal)
-            details = {"minutes_today": minutes_today, "goal": goal_minutes}
             values["minutes"] = max(goal_minutes - minutes_today, 0)
         elif kind == REMINDER_VISIT:
             # Tomorrow's visit, also when another one is still to come today.
             visit = coordinator.visit_on(coordinator.today() + timedelta(days=1))
             if visit is None:
                 return  # only the day before a visit
-            visit_time = dt_util.as_local(visit.visited_at).strftime("%H:%M")
-            details = {"visit_at": visit.visited_at.isoformat()}
-            values["time"] = visit_time
+            visit_at = visit.visited_at
+            values["time"] = dt_util.as_local(visit_at).strftime("%H:%M")
         decision = self.decide(kind)
         coordinator.fire_event(
-            EVENT_REMINDER,
-            {
-                "activity": kind,
-                "spoken": decision.spoken,
-                "reason": decision.reason,
-                **details,
-                # The house's own doing: no one asked for it.
-                "source": None,
-            },
+            Reminder(
+                kind=kind,
+                spoken=decision.spoken,
+                reason=decision.reason,
+                minutes_today=minutes_today,
+                goal=goal_minutes,
+                visit_at=visit_at,
+            )
         )
         if decision.spoken:
             text = phrase(self.hass, "reminder", kind, **values)

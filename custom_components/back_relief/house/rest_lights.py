@@ -21,6 +21,7 @@ from homeassistant.helpers.start import async_at_started
 from ..const import CONF_FLASH_ON_INVERSION_END, CONF_REST_BRIGHTNESS, CONF_REST_LIGHTS
 from ..coordinator import BackReliefCoordinator
 from ..routine.day import Activity
+from ..routine.events import Cancelled, Finished, SessionEvent, Started
 from .faults import DeviceFaults
 
 TRANSITION_SECONDS = 2
@@ -78,15 +79,14 @@ class RestLights:
         self.coordinator.run_in_background(coro, "rest lights")
 
     @callback
-    def _handle_event(self, event_type: str, data: dict[str, Any]) -> None:
-        activity = data.get("activity")
-        if activity == Activity.REST and event_type == "started":
+    def _handle_event(self, event: SessionEvent) -> None:
+        if isinstance(event, Started) and event.activity is Activity.REST:
             self._background(self._async_dim())
-        elif activity == Activity.REST and event_type in ("finished", "cancelled"):
+        elif isinstance(event, Finished | Cancelled) and event.activity is Activity.REST:
             self._background(self._async_restore_when_started())
         elif (
-            activity == Activity.INVERSION
-            and event_type == "finished"
+            isinstance(event, Finished)
+            and event.activity is Activity.INVERSION
             and self.coordinator.options[CONF_FLASH_ON_INVERSION_END]
         ):
             self._background(self._async_flash())

@@ -11,38 +11,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
 
-from ..const import (
-    EVENT_CANCELLED,
-    EVENT_EXTENDED,
-    EVENT_FINISHED,
-    EVENT_PAUSED,
-    EVENT_RESUMED,
-    EVENT_STARTED,
-    EVENT_STEP,
-    LOG_DAYS_BACK,
-    MAX_LOG_MINUTES,
-    MAX_PAIN,
-)
+from ..const import LOG_DAYS_BACK, MAX_LOG_MINUTES, MAX_PAIN
 from ..language.checkin_answers import FEEDBACK_ANSWERS
 from .day import Activity, Goal, PainEntry, SessionRecord, local_date
+from .events import (
+    Cancelled,
+    Extended,
+    Finished,
+    Paused,
+    Resumed,
+    SessionEvent,
+    SessionFacts,
+    Started,
+    Step,
+)
 from .guided import Routine
 from .limits import check_date, check_range
 from .person_state import PersonState
 from .plan import PlanSettings
 from .session import RoutineError, Session
 from .source import Source
-from .steps import current_step, move_in_routine, session_event_data, step_event_data
+from .steps import current_step, move_in_routine
 from .streaks import Streak
-
-
-@dataclass(frozen=True, slots=True)
-class SessionEvent:
-    """Something that happened to the session, as the event entity and the bus tell it."""
-
-    type: str
-    data: dict[str, Any]
 
 
 def find_routine(routines: Mapping[str, Routine], key: str) -> Routine:
@@ -91,9 +82,9 @@ class PersonRoutine(PersonState):
             activity, minutes, now, max_inversion=max_inversion, routine=routine, source=source
         )
         self.session = session
-        events = [SessionEvent(EVENT_STARTED, session_event_data(session))]
+        events: list[SessionEvent] = [Started(session=SessionFacts.of(session))]
         if (step := current_step(session, guided, now)) is not None:
-            events.append(SessionEvent(EVENT_STEP, step_event_data(session, step, now)))
+            events.append(Step.at(session, step, now))
         return events
 
     def start_with_defaults(
@@ -122,20 +113,19 @@ class PersonRoutine(PersonState):
     def pause(self, now: datetime, source: Source = Source.ACTION) -> list[SessionEvent]:
         """Pause the running session."""
         self.session = self._current_session().pause(now)
-        return [SessionEvent(EVENT_PAUSED, session_event_data(self.session, source))]
+        return [Paused(session=SessionFacts.of(self.session, source))]
 
     def resume(self, now: datetime, source: Source = Source.ACTION) -> list[SessionEvent]:
         """Resume the paused session."""
         self.session = self._current_session().resume(now)
-        return [SessionEvent(EVENT_RESUMED, session_event_data(self.session, source))]
+        return [Resumed(session=SessionFacts.of(self.session, source))]
 
     def extend(
         self, minutes: int, *, max_inversion: int, source: Source = Source.ACTION
     ) -> list[SessionEvent]:
         """Add minutes to the session."""
         self.session = self._current_session().extend(minutes, max_inversion=max_inversion)
-        data = {**session_event_data(self.session, source), "added_minutes": minutes}
-        return [SessionEvent(EVENT_EXTENDED, data)]
+        return [Extended(session=SessionFacts.of(self.session, source), added_minutes=minutes)]
 
     def move_step(
         self,
@@ -150,7 +140,7 @@ class PersonRoutine(PersonState):
         step = current_step(self.session, routine, now)
         if step is None:
             return []
-        return [SessionEvent(EVENT_STEP, step_event_data(self.session, step, now, source))]
+        return [Step.at(self.session, step, now, source)]
 
     def stop(
         self, now: datetime, time_zone: tzinfo, source: Source = Source.ACTION
@@ -159,13 +149,10 @@ class PersonRoutine(PersonState):
         session = self._current_session()
         minutes = session.minutes_run(now)
         self._end(session, minutes, now, time_zone)
-        data = {
-            **session_event_data(session, source),
-            "credited_minutes": minutes,
-            "stopped_early": True,
-            "while_offline": False,
-        }
-        return [SessionEvent(EVENT_FINISHED, data)]
+        finished = Finished(
+            session=SessionFacts.of(session, source), credited_minutes=minutes, stopped_early=True
+        )
+        return [finished]
 
     def cancel(
         self, now: datetime, time_zone: tzinfo, source: Source = Source.ACTION
@@ -173,8 +160,7 @@ class PersonRoutine(PersonState):
         """End the session now, crediting nothing."""
         session = self._current_session()
         self._end(session, 0, now, time_zone)
-        data = {**session_event_data(session, source), "credited_minutes": 0}
-        return [SessionEvent(EVENT_CANCELLED, data)]
+        return [Cancelled(session=SessionFacts.of(session, source))]
 
     def finish_if_due(
         self, now: datetime, time_zone: tzinfo, *, while_offline: bool
@@ -184,14 +170,14 @@ class PersonRoutine(PersonState):
         if session is None or not session.is_due(now):
             return []
         self._end(session, session.full_minutes, now, time_zone)
-        data = {
-            **session_event_data(session),
-            "credited_minutes": session.full_minutes,
-            "stopped_early": False,
-            "while_offline": while_offline,
-            "late_seconds": round((now - session.ends_at).total_seconds()),
-        }
-        return [SessionEvent(EVENT_FINISHED, data)]
+        finished = Finished(
+            session=SessionFacts.of(session),
+            credited_minutes=session.full_minutes,
+            stopped_early=False,
+            while_offline=while_offline,
+            late_seconds=round((now - session.ends_at).total_seconds()),
+        )
+        return [finished]
 
     def _current_session(self) -> Session:
         """Return the session, or refuse when there is none."""
