@@ -27,6 +27,7 @@ from .routine.checklist import Checklist, ChecklistItem
 from .routine.day import Goal
 from .routine.events import SessionEvent
 from .routine.person import PersonRoutine
+from .routine.settings import Settings
 from .storage import BackReliefStore, YearFiles, async_load_routine, person_stored, routine_store
 
 type EventListener = Callable[[SessionEvent], None]
@@ -45,6 +46,7 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
         self.entry = entry
         # What the entry held at setup; a change of name or person reloads.
         self.setup_data = dict(entry.data)
+        self.settings = Settings.from_options(entry.options)
         self.store: BackReliefStore = routine_store(hass, entry.entry_id)
         # Where the closed years are kept; known once loaded.
         self.year_files = YearFiles(hass, self.store.key)
@@ -126,6 +128,7 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
     @callback
     def options_updated(self) -> None:
         """Apply changed options at once: goals, caps and the rest."""
+        self.settings = Settings.from_options(self.entry.options)
         self.data.gentle.apply_settings(self.data.durations, self.plan_settings)
         self.changed()
 

@@ -20,8 +20,6 @@ from ..const import (
     CHANNEL_NONE,
     CHANNEL_PHONE,
     CHANNEL_SATELLITE,
-    CONF_CHECKIN_AFTER_SESSION,
-    CONF_CHECKIN_TIME,
     QUESTION_PAIN,
     QUESTION_SESSION,
     REMINDER_CHECKIN,
@@ -55,7 +53,7 @@ class CheckIns(Speaking):
         self.phones = phones
         self.asker = SatelliteAsker(hass, coordinator, speaker)
         self._unsub_daily: CALLBACK_TYPE | None = None
-        self._daily_at: str | None = None
+        self._daily_at: time | None = None
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
@@ -76,13 +74,13 @@ class CheckIns(Speaking):
 
     @callback
     def _arm_daily(self) -> None:
-        wanted = self.coordinator.options.get(CONF_CHECKIN_TIME)
+        wanted = self.coordinator.settings.checkin_time
         if wanted == self._daily_at:
             return
         self._cancel_daily()
         self._daily_at = wanted
         if wanted:
-            when = time.fromisoformat(wanted)
+            when = wanted
             self._unsub_daily = async_track_time_change(
                 self.hass, self._daily, hour=when.hour, minute=when.minute, second=when.second
             )
@@ -147,7 +145,7 @@ class CheckIns(Speaking):
             not isinstance(event, Finished)
             or event.while_offline
             or not event.credited_minutes
-            or not self.coordinator.options.get(CONF_CHECKIN_AFTER_SESSION)
+            or not self.coordinator.settings.checkin_after_session
             or not self.coordinator.reminders_enabled
         ):
             return

@@ -16,7 +16,7 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr
 from homeassistant.util import dt as dt_util, slugify
 
-from ..const import CONF_NOTIFY_DEVICES, LOGGER
+from ..const import LOGGER
 from ..coordinator import BackReliefCoordinator
 from ..language.phrases import phrase
 from ..routine.events import (
@@ -75,7 +75,7 @@ class Phones:
     @property
     def configured(self) -> bool:
         """Return whether the person chose any phones."""
-        return bool(self.coordinator.options.get(CONF_NOTIFY_DEVICES))
+        return bool(self.coordinator.settings.notify_devices)
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
@@ -86,7 +86,7 @@ class Phones:
         """Return each chosen phone's name and notify action; report those that have none."""
         registry = dr.async_get(self.hass)
         found: list[tuple[str, str]] = []
-        for device_id in self.coordinator.options.get(CONF_NOTIFY_DEVICES) or []:
+        for device_id in self.coordinator.settings.notify_devices:
             device = registry.async_get(device_id)
             name = self._registered_name(device.config_entries, device.name) if device else None
             if name is None:
