@@ -83,6 +83,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:20:00+00:00",
             "routine": None,
+            "source": "action",
         },
     )
 
@@ -97,6 +98,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:20:00+00:00",
             "routine": None,
+            "source": "action",
         },
     )
 
@@ -111,6 +113,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:22:00+00:00",
             "routine": None,
+            "source": "action",
         },
     )
 
@@ -125,6 +128,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:27:00+00:00",
             "routine": None,
+            "source": "action",
             "added_minutes": 5,
         },
     )
@@ -140,6 +144,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:27:00+00:00",
             "routine": None,
+            "source": "action",
             "credited_minutes": 25,
             "stopped_early": False,
             "while_offline": False,
@@ -166,6 +171,7 @@ async def test_stopping_early_fires_finished_with_minutes_run(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:30:00+00:00",
             "routine": None,
+            "source": "action",
             "credited_minutes": 12,
             "stopped_early": True,
             "while_offline": False,
@@ -191,6 +197,7 @@ async def test_cancelling_fires_cancelled_crediting_nothing(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:15:00+00:00",
             "routine": None,
+            "source": "action",
             "credited_minutes": 0,
         },
     )
@@ -231,6 +238,7 @@ async def test_events_are_also_fired_on_the_bus(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:10:00+00:00",
             "routine": None,
+            "source": "action",
         },
         {
             "config_entry_id": setup_entry.entry_id,
@@ -240,6 +248,7 @@ async def test_events_are_also_fired_on_the_bus(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:10:00+00:00",
             "routine": None,
+            "source": "action",
             "credited_minutes": 0,
         },
     ]

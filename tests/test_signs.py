@@ -23,6 +23,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
 from custom_components.back_relief.const import BUS_EVENT
+from custom_components.back_relief.routine.settings import Settings
 
 from .conftest import (
     ENGINE,
@@ -194,8 +195,12 @@ async def test_a_sign_held_on_starts_and_held_off_stops_credited_from_on_to_off(
     assert state(hass, entry, "sensor", "session") == "idle"
     assert types(events) == ["started", "finished"]
     assert events[1].data["credited_minutes"] == 7
+    assert [event.data["source"] for event in events] == ["sign", "sign"]
     (record,) = entry.runtime_data.coordinator.history.get(dt_util.now().date()).sessions
     assert (record.started_at, record.ended_at, record.minutes) == (on_at, off_at, 7)
+    summary = await call(hass, "get_summary", days=1)
+    assert summary is not None
+    assert [session["source"] for session in summary["days"][0]["sessions"]] == ["sign"]
     if activity != "stretch":
         assert state(hass, entry, "sensor", f"{activity}_today") == "7"
 
@@ -452,6 +457,7 @@ async def test_a_tag_starts_its_session_and_a_second_scan_stops_it(
     await hass.async_block_till_done()
     assert state(hass, entry, "sensor", "session") == "idle"
     assert types(events) == ["started", "finished"]
+    assert [event.data["source"] for event in events] == ["tag", "tag"]
     assert state(hass, entry, "sensor", "exercise_today") == "4"
     await async_scan_tag(hass, "bed-tag", None)
     await hass.async_block_till_done()
@@ -515,6 +521,7 @@ async def test_the_table_guard_cues_each_minute_and_tells_of_overtime_once(
     assert overtime["minutes"] == 12
     assert overtime["max_inversion"] == 10
     assert overtime["started_at"] == on_at.isoformat()
+    assert overtime["source"] == "sign"
     assert hass.states.get(event_entity).attributes["event_type"] == "overtime"
     told = [sent for sent in pushed(aioclient_mock) if "overtime" in sent["data"]["tag"]]
     assert told == [
@@ -697,20 +704,16 @@ async def test_a_sign_started_session_writes_what_a_tapped_one_writes(
 
 def test_options_name_the_product_keys() -> None:
     """The option keys are the product's: <activity>_sign, _sign_above, _tags, the delays."""
-    from custom_components.back_relief.const import (  # noqa: PLC0415
-        DEFAULT_OPTIONS,
-        SIGN_ABOVE_OPTIONS,
-        SIGN_OPTIONS,
-        TAG_OPTIONS,
+    settings = Settings.from_options(
+        {
+            "inversion_sign": TABLE,
+            "exercise_sign": BIKE,
+            "exercise_sign_above": 40,
+            "rest_tags": ["bed"],
+            "sign_start_seconds": 5,
+        }
     )
-
-    assert sorted(SIGN_OPTIONS.values()) == [
-        "exercise_sign",
-        "inversion_sign",
-        "rest_sign",
-        "stretch_sign",
-    ]
-    assert SIGN_ABOVE_OPTIONS["inversion"] == "inversion_sign_above"
-    assert TAG_OPTIONS["rest"] == "rest_tags"
-    assert DEFAULT_OPTIONS["sign_start_seconds"] == 20
-    assert DEFAULT_OPTIONS["sign_stop_seconds"] == 60
+    assert settings.signs == {"exercise": (BIKE, 40.0), "inversion": (TABLE, None)}
+    assert settings.tags == {"bed": "rest"}
+    assert (settings.sign_start_seconds, settings.sign_stop_seconds) == (5, 60)
+    assert (Settings().sign_start_seconds, Settings().sign_stop_seconds) == (20, 60)

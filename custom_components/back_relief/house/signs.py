@@ -25,21 +25,12 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.event import async_track_state_change_event
 from homeassistant.util import dt as dt_util
 
-from ..const import (
-    CONF_SIGN_START_SECONDS,
-    CONF_SIGN_STOP_SECONDS,
-    EVENT_CANCELLED,
-    EVENT_FINISHED,
-    EVENT_OVERTIME,
-    EVENT_STARTED,
-    LOGGER,
-    SIGN_ABOVE_OPTIONS,
-    SIGN_OPTIONS,
-    TAG_OPTIONS,
-)
+from ..const import LOGGER
 from ..coordinator import BackReliefCoordinator
 from ..language.phrases import phrase
 from ..routine.day import Activity
+from ..routine.events import Cancelled, Finished, Overtime, SessionEvent, Started
+from ..routine.source import Source
 from ..timers import Timer
 from .phones import Phones
 from .sign_rules import Notice, Reading, SignChange, SignWatch, TableGuard, reading_of
@@ -70,6 +61,7 @@ class HouseSigns:
         self._guard: TableGuard | None = None
         self._timer = Timer(hass, self._wake)
         self._unfollow_signs: CALLBACK_TYPE | None = None
+        self._settings = coordinator.settings
 
     @property
     def guard(self) -> TableGuard | None:
@@ -83,7 +75,7 @@ class HouseSigns:
         removers = [
             self.hass.bus.async_listen(EVENT_TAG_SCANNED, self._tag_scanned),
             self.coordinator.async_add_event_listener(self._session_event),
-            self.coordinator.entry.add_update_listener(self._async_options_updated),
+            self.coordinator.async_add_listener(self._routine_changed),
         ]
 
         @callback
@@ -97,24 +89,20 @@ class HouseSigns:
 
     # ----- options -----
 
-    async def _async_options_updated(self, hass: HomeAssistant, entry: Any) -> None:
-        self._configure()
+    @callback
+    def _routine_changed(self) -> None:
+        """Follow new options at once, without a reload (they come as new settings)."""
+        if self.coordinator.settings is not self._settings:
+            self._configure()
 
     @callback
     def _configure(self) -> None:
         """Take the signs and tags from the options; a sign kept keeps what it has seen."""
-        options = self.coordinator.options
-        start_after = timedelta(seconds=int(options[CONF_SIGN_START_SECONDS]))
-        stop_after = timedelta(seconds=int(options[CONF_SIGN_STOP_SECONDS]))
-        signs = {
-            activity: str(entity_id)
-            for activity in Activity
-            if (entity_id := options.get(SIGN_OPTIONS[activity]))
-        }
-        self._above = {
-            activity: float(above) if (above := options.get(SIGN_ABOVE_OPTIONS[activity])) else None
-            for activity in signs
-        }
+        settings = self._settings = self.coordinator.settings
+        start_after = timedelta(seconds=settings.sign_start_seconds)
+        stop_after = timedelta(seconds=settings.sign_stop_seconds)
+        signs = {activity: sign for activity, (sign, _) in settings.signs.items()}
+        self._above = {activity: above for activity, (_, above) in settings.signs.items()}
         now = dt_util.utcnow()
         watches: dict[Activity, SignWatch] = {}
         for activity, entity_id in signs.items():
@@ -127,11 +115,7 @@ class HouseSigns:
         self._signs, self._watches = signs, watches
         if Activity.INVERSION not in watches:
             self._guard = None
-        self._tags = {
-            str(tag): activity
-            for activity in Activity
-            for tag in options.get(TAG_OPTIONS[activity]) or []
-        }
+        self._tags = settings.tags
         self._follow(sorted(set(signs.values())))
         self._settle(now)
 
@@ -207,7 +191,9 @@ class HouseSigns:
             if session is None:
                 LOGGER.debug("%s's %s sign is on: starting", self.coordinator.name, activity)
                 self._command(
-                    lambda: self.coordinator.commands.start_noticed(activity, change.since)
+                    lambda: self.coordinator.commands.start_noticed(
+                        activity, change.since, source=Source.SIGN
+                    )
                 )
             return
         if activity is Activity.INVERSION:
@@ -218,7 +204,9 @@ class HouseSigns:
             and session.started_at <= change.since
         ):
             LOGGER.debug("%s's %s sign is off: stopping", self.coordinator.name, activity)
-            self._command(lambda: self.coordinator.commands.stop_noticed(change.since))
+            self._command(
+                lambda: self.coordinator.commands.stop_noticed(change.since, source=Source.SIGN)
+            )
 
     @callback
     def _command(self, command: Any) -> None:
@@ -240,9 +228,9 @@ class HouseSigns:
         commands = self.coordinator.commands
         session = self.coordinator.session
         if session is None:
-            self._command(lambda: commands.start_with_defaults(activity))
+            self._command(lambda: commands.start_with_defaults(activity, source=Source.TAG))
         elif session.activity is activity:
-            self._command(commands.stop_session)
+            self._command(lambda: commands.stop_session(source=Source.TAG))
         else:
             LOGGER.info(
                 "%s's %s tag scanned while a %s session runs: nothing done",
@@ -254,23 +242,23 @@ class HouseSigns:
     # ----- the table guard -----
 
     @callback
-    def _session_event(self, event_type: str, data: dict[str, Any]) -> None:
+    def _session_event(self, event: SessionEvent) -> None:
         """Guard the table when an inversion session ends with its sign still on.
 
         Any change of the session (a new end time, a pause) re-arms the wake-up.
         """
         now = dt_util.utcnow()
         watch = self._watches.get(Activity.INVERSION)
-        if event_type == EVENT_STARTED:
+        if isinstance(event, Started):
             self._guard = None
         elif (
-            event_type in (EVENT_FINISHED, EVENT_CANCELLED)
-            and data["activity"] == Activity.INVERSION
+            isinstance(event, (Finished, Cancelled))
+            and event.activity is Activity.INVERSION
             and watch is not None
             and watch.there
         ):
             self._guard = TableGuard(
-                started_at=datetime.fromisoformat(data["started_at"]),
+                started_at=event.session.started_at,
                 ended_at=now,
                 longest=timedelta(minutes=self.coordinator.max_inversion),
             )
@@ -288,14 +276,12 @@ class HouseSigns:
         if due.overtime:
             minutes = guard.upside_down_minutes(now)
             self.coordinator.fire_event(
-                EVENT_OVERTIME,
-                {
-                    "activity": str(Activity.INVERSION),
-                    "started_at": guard.started_at.isoformat(),
-                    "ended_at": guard.ended_at.isoformat(),
-                    "minutes": minutes,
-                    "max_inversion": self.coordinator.max_inversion,
-                },
+                Overtime(
+                    started_at=guard.started_at,
+                    ended_at=guard.ended_at,
+                    minutes=minutes,
+                    max_inversion=self.coordinator.max_inversion,
+                )
             )
             self.phones.send(
                 phrase(self.hass, "signs", "overtime_title", name=self.coordinator.name),
