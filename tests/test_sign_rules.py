@@ -152,3 +152,17 @@ def test_off_before_the_session_ends_settles_just_before_its_end() -> None:
     assert sign.due_at(session_ends_at=at(100.5)) == at(100)
     assert sign.due_at(session_ends_at=at(600)) == at(160)
     assert sign.settle(at(129), session_ends_at=at(130)) == SignChange(Notice.ENDED, at(100))
+
+
+def test_the_guard_resumed_after_a_restart_goes_on_from_the_present_minute() -> None:
+    """No burst of missed cues; a session that ended over an hour ago is not guarded."""
+    table = TableGuard.resumed(
+        T0 - timedelta(minutes=15), T0, timedelta(minutes=30), T0 + timedelta(minutes=3.5)
+    )
+    assert table is not None
+    assert table.cues_given == 3
+    assert table.next_at() == T0 + timedelta(minutes=4)
+    assert (
+        TableGuard.resumed(T0, T0, timedelta(minutes=30), T0 + timedelta(hours=1, seconds=1))
+        is None
+    )

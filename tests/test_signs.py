@@ -551,6 +551,31 @@ async def test_the_table_guard_cues_each_minute_and_tells_of_overtime_once(
     assert types(events).count("overtime") == 1
 
 
+async def test_the_guard_goes_on_after_a_restart_on_the_table(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    signs: None,
+    speech_calls: list[ServiceCall],
+) -> None:
+    """Home Assistant restarts while Alex is still upside down: the cues go on, overtime comes."""
+    entry = await set_up(
+        hass,
+        make_entry(speakers=[SPEAKER], tts_entity=ENGINE, inversion_sign=TABLE, max_inversion=10),
+    )
+    events = session_events(hass)
+    await table(hass, on=True)
+    await advance(hass, frozen_time, seconds=20)
+    await restart(hass, frozen_time, entry, minutes=3)  # the 2-minute session ends meanwhile
+    assert state(hass, entry, "sensor", "session") == "idle"
+    assert state(hass, entry, "sensor", "inversion_today") == "2"
+    for _ in range(3):
+        await advance(hass, frozen_time, minutes=1)
+    assert spoken(speech_calls).count(([SPEAKER], COME_UP)) == 3
+    for _ in range(6):
+        await advance(hass, frozen_time, minutes=1)
+    assert types(events).count("overtime") == 1
+
+
 async def test_the_guard_says_nothing_while_the_sign_is_off_or_unknown(
     hass: HomeAssistant,
     frozen_time: FrozenDateTimeFactory,

@@ -25,6 +25,8 @@ CUE_EVERY = timedelta(minutes=1)
 OVERTIME_AFTER_LONGEST = timedelta(minutes=2)
 # How long before its session's end a sign that went off ends it (before the clock does).
 ENDS_AHEAD = timedelta(seconds=1)
+# After a restart, the guard is taken up again for a session that ended this recently.
+RESUME_WITHIN = timedelta(hours=1)
 
 
 class Reading(StrEnum):
@@ -165,6 +167,21 @@ class TableGuard:
         if overtime:
             self.overtime_told = True
         return GuardDue(cue=cue and on_table, overtime=overtime)
+
+    @classmethod
+    def resumed(
+        cls, started_at: datetime, ended_at: datetime, longest: timedelta, now: datetime
+    ) -> TableGuard | None:
+        """Return the guard again after a restart, for a session that ended at most an hour ago.
+
+        Its cues go on from the present minute. An overtime that fell in the restart
+        is told (it may have been told before: better twice than not at all).
+        """
+        if not ended_at <= now < ended_at + RESUME_WITHIN:
+            return None
+        guard = cls(started_at=started_at, ended_at=ended_at, longest=longest)
+        guard.cues_given = int((now - ended_at) / CUE_EVERY)
+        return guard
 
     def upside_down_minutes(self, now: datetime) -> int:
         """Return the whole minutes since the session started."""

@@ -63,15 +63,11 @@ class HouseSigns:
         self._unfollow_signs: CALLBACK_TYPE | None = None
         self._settings = coordinator.settings
 
-    @property
-    def guard(self) -> TableGuard | None:
-        """Return the table guard while it watches, for diagnostics and tests."""
-        return self._guard
-
     @callback
     def async_start(self) -> CALLBACK_TYPE:
         """Follow the signs, the tags and the session; returns what undoes it."""
         self._configure()
+        self._resume_guard(dt_util.utcnow())
         removers = [
             self.hass.bus.async_listen(EVENT_TAG_SCANNED, self._tag_scanned),
             self.coordinator.async_add_event_listener(self._session_event),
@@ -109,8 +105,9 @@ class HouseSigns:
             watch = self._watches.get(activity)
             if watch is None or self._signs.get(activity) != entity_id:
                 watch = SignWatch(start_after, stop_after)
-                watch.read(self._reading(activity, entity_id), now)
             watch.start_after, watch.stop_after = start_after, stop_after
+            # A new threshold may read the same state differently.
+            watch.read(self._reading(activity, entity_id), now)
             watches[activity] = watch
         self._signs, self._watches = signs, watches
         if Activity.INVERSION not in watches:
@@ -263,6 +260,31 @@ class HouseSigns:
                 longest=timedelta(minutes=self.coordinator.max_inversion),
             )
         self._settle(now)
+
+    @callback
+    def _resume_guard(self, now: datetime) -> None:
+        """Guard the table again after a restart that found its sign on after a session.
+
+        The session may have ended while Home Assistant was down: the clock has
+        finished it before the signs are read.
+        """
+        watch = self._watches.get(Activity.INVERSION)
+        if watch is None or not watch.there or self.coordinator.session is not None:
+            return
+        ended = [
+            record
+            for record in self.coordinator.today_log().sessions
+            if record.activity is Activity.INVERSION
+        ]
+        if ended:
+            last = max(ended, key=lambda record: record.ended_at)
+            self._guard = TableGuard.resumed(
+                last.started_at,
+                last.ended_at,
+                timedelta(minutes=self.coordinator.max_inversion),
+                now,
+            )
+            self._settle(now)
 
     @callback
     def _watch_table(self, now: datetime) -> None:
