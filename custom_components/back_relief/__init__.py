@@ -80,7 +80,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -
     coordinator.clock.async_start()
     entry.async_on_unload(coordinator.clock.cancel)
     # Signs are read once the clock has finished what came due while Home Assistant was away.
-    signs = HouseSigns(hass, coordinator, announcer.speaker, announcer.phones)
+    signs = HouseSigns(hass, coordinator, announcer.delivery)
     entry.async_on_unload(signs.async_start())
     entry.async_on_unload(statistics.async_start())
     entry.async_on_unload(entry.add_update_listener(_async_entry_updated))

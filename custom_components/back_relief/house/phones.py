@@ -75,7 +75,7 @@ class Phones:
     @property
     def configured(self) -> bool:
         """Return whether the person chose any phones."""
-        return bool(self.coordinator.settings.notify_devices)
+        return bool(self.coordinator.settings.notify.devices)
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
@@ -86,7 +86,7 @@ class Phones:
         """Return each chosen phone's name and notify action; report those that have none."""
         registry = dr.async_get(self.hass)
         found: list[tuple[str, str]] = []
-        for device_id in self.coordinator.settings.notify_devices:
+        for device_id in self.coordinator.settings.notify.devices:
             device = registry.async_get(device_id)
             name = self._registered_name(device.config_entries, device.name) if device else None
             if name is None:
@@ -116,7 +116,7 @@ class Phones:
         title: str,
         message: str,
         *,
-        tag: str,
+        tag: str | None,
         buttons: list[Button] | None = None,
         time_sensitive: bool = False,
     ) -> bool:
@@ -124,7 +124,7 @@ class Phones:
 
         A time-sensitive one breaks through iOS's Focus and arrives at once on Android.
         """
-        data: dict[str, Any] = {"tag": tag}
+        data: dict[str, Any] = {"tag": tag} if tag else {}
         if buttons:
             data["actions"] = [button.as_data() for button in buttons]
         if time_sensitive:

@@ -32,9 +32,8 @@ from ..routine.day import Activity
 from ..routine.events import Cancelled, Finished, Overtime, SessionEvent, Started
 from ..routine.source import Source
 from ..timers import Timer
-from .phones import Phones
+from .delivery import Delivery, Kind, Message
 from .sign_rules import Notice, Reading, SignChange, SignWatch, TableGuard, reading_of
-from .speaker import Speaker
 
 EVENT_TAG_SCANNED = "tag_scanned"
 
@@ -46,14 +45,12 @@ class HouseSigns:
         self,
         hass: HomeAssistant,
         coordinator: BackReliefCoordinator,
-        speaker: Speaker,
-        phones: Phones,
+        delivery: Delivery,
     ) -> None:
-        """Bind to one person's routine, speakers and phones."""
+        """Bind to one person's routine and the channels that reach them."""
         self.hass = hass
         self.coordinator = coordinator
-        self.speaker = speaker
-        self.phones = phones
+        self.delivery = delivery
         self._signs: dict[Activity, str] = {}
         self._above: dict[Activity, float | None] = {}
         self._watches: dict[Activity, SignWatch] = {}
@@ -294,7 +291,9 @@ class HouseSigns:
         on_table = self._watches[Activity.INVERSION].reading is Reading.ON
         due = guard.due(now, on_table=on_table)
         if due.cue:
-            self.speaker.speak(phrase(self.hass, "signs", "come_up_slowly"))
+            self.delivery.send(
+                Message(kind=Kind.CUE, text=phrase(self.hass, "signs", "come_up_slowly"))
+            )
         if due.overtime:
             minutes = guard.upside_down_minutes(now)
             self.coordinator.fire_event(
@@ -305,9 +304,11 @@ class HouseSigns:
                     max_inversion=self.coordinator.max_inversion,
                 )
             )
-            self.phones.send(
-                phrase(self.hass, "signs", "overtime_title", name=self.coordinator.name),
-                phrase(self.hass, "signs", "overtime_message", minutes=minutes),
-                tag=f"back_relief_{self.coordinator.entry.entry_id}_overtime",
-                time_sensitive=True,
+            self.delivery.send(
+                Message(
+                    kind=Kind.OVERTIME,
+                    title=phrase(self.hass, "signs", "overtime_title", name=self.coordinator.name),
+                    text=phrase(self.hass, "signs", "overtime_message", minutes=minutes),
+                    tag=f"back_relief_{self.coordinator.entry.entry_id}_overtime",
+                )
             )
