@@ -13,6 +13,7 @@ from custom_components.back_relief.house.sign_rules import (
     SignWatch,
     TableGuard,
     reading_of,
+    same_scan,
 )
 
 T0 = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
@@ -166,3 +167,10 @@ def test_the_guard_resumed_after_a_restart_goes_on_from_the_present_minute() -> 
         TableGuard.resumed(T0, T0, timedelta(minutes=30), T0 + timedelta(hours=1, seconds=1))
         is None
     )
+
+
+def test_a_tag_read_twice_within_seconds_is_one_scan() -> None:
+    """A reader that reports one tap twice; a second tap later is a second scan."""
+    assert not same_scan(None, T0)
+    assert same_scan(T0, at(4.9))
+    assert not same_scan(T0, at(5))

@@ -25,6 +25,8 @@ CUE_EVERY = timedelta(minutes=1)
 OVERTIME_AFTER_LONGEST = timedelta(minutes=2)
 # How long before its session's end a sign that went off ends it (before the clock does).
 ENDS_AHEAD = timedelta(seconds=1)
+# A tag read again this soon is the same scan (a reader that reports one tap twice).
+SAME_SCAN_WITHIN = timedelta(seconds=5)
 # After a restart, the guard is taken up again for a session that ended this recently.
 RESUME_WITHIN = timedelta(hours=1)
 
@@ -54,6 +56,11 @@ def reading_of(state: str | None, above: float | None) -> Reading:
     if value is None or value != value:  # noqa: PLR0124 - NaN is not a reading
         return Reading.UNKNOWN
     return Reading.ON if value > (above or 0) else Reading.OFF
+
+
+def same_scan(last: datetime | None, now: datetime) -> bool:
+    """Return whether a tag read now is the scan read at ``last`` (None: never read)."""
+    return last is not None and now - last < SAME_SCAN_WITHIN
 
 
 class Notice(StrEnum):

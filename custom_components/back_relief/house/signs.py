@@ -33,7 +33,7 @@ from ..routine.events import Cancelled, Finished, Overtime, SessionEvent, Starte
 from ..routine.source import Source
 from ..timers import Timer
 from .delivery import Delivery, Kind, Message
-from .sign_rules import Notice, Reading, SignChange, SignWatch, TableGuard, reading_of
+from .sign_rules import Notice, Reading, SignChange, SignWatch, TableGuard, reading_of, same_scan
 
 EVENT_TAG_SCANNED = "tag_scanned"
 
@@ -55,6 +55,7 @@ class HouseSigns:
         self._above: dict[Activity, float | None] = {}
         self._watches: dict[Activity, SignWatch] = {}
         self._tags: dict[str, Activity] = {}
+        self._scanned: dict[str, datetime] = {}
         self._guard: TableGuard | None = None
         self._timer = Timer(hass, self._wake)
         self._unfollow_signs: CALLBACK_TYPE | None = None
@@ -217,8 +218,13 @@ class HouseSigns:
     @callback
     def _tag_scanned(self, event: Event[dict[str, Any]]) -> None:
         """Start the tag's activity, or stop it while it runs."""
-        if (activity := self._tags.get(str(event.data.get("tag_id")))) is None:
+        tag = str(event.data.get("tag_id"))
+        if (activity := self._tags.get(tag)) is None:
             return
+        now = dt_util.utcnow()
+        if same_scan(self._scanned.get(tag), now):
+            return  # one tap, reported twice: it doesn't stop what it just started
+        self._scanned[tag] = now
         commands = self.coordinator.commands
         session = self.coordinator.session
         if session is None:
