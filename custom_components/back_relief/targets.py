@@ -63,9 +63,10 @@ def platform_schema(options: Mapping[Any, Any]) -> vol.Schema:
 
 def people_of(hass: HomeAssistant, target: Mapping[str, Any] | None) -> set[str] | None:
     """Return the config entry ids of the people a target names; None: everybody."""
-    if not target:
+    selection = TargetSelection(dict(target or {}))
+    if not selection.has_any_target:
         return None
-    selected = async_extract_referenced_entity_ids(hass, TargetSelection(dict(target)))
+    selected = async_extract_referenced_entity_ids(hass, selection)
     devices = dr.async_get(hass)
     entities = er.async_get(hass)
     device_ids = set(selected.referenced_devices)
