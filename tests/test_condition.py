@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from awesomeversion import AwesomeVersion
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import __version__ as ha_version
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import device_registry as dr
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from .conftest import (
     advance,
@@ -191,3 +194,44 @@ async def test_a_condition_written_wrong_is_refused(
         hass, automation("wrong", {"condition": condition, "options": options})
     )
     assert current(hass, "automation.wrong").state == "unavailable"
+
+
+async def test_a_dashboard_follows_a_condition_without_polling(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    setup_entry: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """A card shown by session_running hears each change at once, also across a reload.
+
+    The clock stands still: a result that needed polling would never come. Home
+    Assistant before 2026.10 has no such subscription (the README says so).
+    """
+    client = await hass_ws_client(hass)
+    await client.send_json_auto_id(
+        {
+            "type": "subscribe_condition",
+            "condition": {
+                "condition": "back_relief.session_running",
+                "target": {"device_id": device_of(hass, setup_entry)},
+            },
+        }
+    )
+    answer = await client.receive_json()
+    if AwesomeVersion(ha_version) < AwesomeVersion("2026.10.0"):
+        assert answer["error"]["code"] == "unknown_command"
+        return
+    assert answer["success"], answer
+
+    async def result() -> bool:
+        message = await client.receive_json()
+        return bool(message["event"]["result"])
+
+    assert await result() is False
+    await call(hass, "start_session", activity="rest")
+    assert await result() is True
+    await call(hass, "stop_session")
+    assert await result() is False
+    await reload(hass, setup_entry)
+    await call(hass, "start_session", activity="exercise")
+    assert await result() is True

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, cast, override
 
-from homeassistant.core import HomeAssistant
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.condition import Condition, ConditionConfig
 import voluptuous as vol
 
@@ -29,6 +29,7 @@ from .targets import (
     GOALS,
     LEVEL,
     PAIN_LEVEL,
+    follow_people,
     loaded_people,
     people_of,
     platform_schema,
@@ -86,6 +87,29 @@ class BackReliefCondition(Condition):
     def _async_check(self, **kwargs: Any) -> bool:
         """Check the condition (Home Assistant 2026.7 and later)."""
         return self.holds()
+
+    @property
+    def needs_polling(self) -> bool:
+        """Return False: every change a condition reads comes with a coordinator update."""
+        return False
+
+    async def _async_track_changes(self, action: Callable[[], None]) -> CALLBACK_TYPE:
+        """Call ``action`` on each change of the people's routines (a dashboard's card).
+
+        Home Assistant 2026.10 asks this of a condition that a dashboard shows a card by;
+        a person loaded later (or again) is followed too, midnight comes as an update.
+        """
+        following = False
+
+        @callback
+        def on_loaded(coordinator: BackReliefCoordinator) -> CALLBACK_TYPE:
+            if following:
+                action()
+            return coordinator.async_add_listener(action)
+
+        stop = follow_people(self._hass, on_loaded)
+        following = True
+        return stop
 
     async def async_get_checker(self) -> Callable[..., bool]:
         """Return the checker, called with ``variables`` (Home Assistant before 2026.7)."""
