@@ -104,6 +104,17 @@ def _check_list(dialog: Any, expected: list[tuple[str, str]]) -> None:
         assert description in texts, f"{name!r} shows {texts!r}"
 
 
+def _check_session_ended_form(page: Any, dialog: Any, screenshots: Path) -> None:
+    """Session ended, added: its target and fields, with their words and choices."""
+    dialog.locator("ha-automation-add-items ha-list-item-button").filter(
+        has_text="Session ended"
+    ).first.click()
+    for text in ("Add target", "Activities", "Stretching", "How it ended", "Stopped early"):
+        page.get_by_text(text, exact=True).first.wait_for(timeout=20_000)
+    page.get_by_text("Only sessions that ended this way. None chosen: any way.").wait_for()
+    _shoot(page, screenshots, "automation-session-ended-en.png")
+
+
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_the_editor_lists_back_reliefs_triggers_and_conditions(
     browser: Any, home_assistant: RealHomeAssistant, screenshots: Path, language: str
@@ -119,6 +130,8 @@ def test_the_editor_lists_back_reliefs_triggers_and_conditions(
                 dialog = _open_back_relief_list(page, language, kind)
                 _check_list(dialog, expected[language])
                 _shoot(page, screenshots, f"automation-{kind}s-{language}.png")
+                if kind == "trigger" and language == "en":
+                    _check_session_ended_form(page, dialog, screenshots)
                 assert page.dialogs == []
     finally:
         _set_languages(ha, browser, "en")
