@@ -11,7 +11,7 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant, ServiceCall
-from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers import area_registry as ar, device_registry as dr
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
@@ -301,3 +301,30 @@ async def test_a_trigger_written_wrong_is_refused(
     """An automation with a wrong option or trigger name is not set up."""
     await set_up_automations(hass, automation("wrong", {"trigger": trigger, "options": options}))
     assert current(hass, "automation.wrong").state == "unavailable"
+
+
+async def test_a_target_by_area_follows_the_device(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """A trigger for the bedroom runs for the person whose device is there, read at each event."""
+    alex = await set_up(hass, make_entry("Alex"))
+    sam = await set_up(hass, make_entry("Sam"))
+    bedroom = ar.async_get(hass).async_create("Bedroom")
+    devices = dr.async_get(hass)
+    devices.async_update_device(device_of(hass, sam), area_id=bedroom.id)
+    runs = await set_up_automations(
+        hass,
+        automation(
+            "bedroom",
+            {"trigger": "back_relief.session_started", "target": {"area_id": bedroom.id}},
+        ),
+    )
+    await call(hass, "start_session", activity="rest", config_entry_id=alex.entry_id)
+    await call(hass, "start_session", activity="rest", config_entry_id=sam.entry_id)
+    assert ran(runs, "person") == [("bedroom", "Sam")]
+
+    # Alex's device moves into the bedroom too: the automation follows without a reload.
+    devices.async_update_device(device_of(hass, alex), area_id=bedroom.id)
+    await call(hass, "cancel_session", config_entry_id=alex.entry_id)
+    await call(hass, "start_session", activity="exercise", config_entry_id=alex.entry_id)
+    assert ran(runs, "person") == [("bedroom", "Alex")]
