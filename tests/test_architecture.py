@@ -24,6 +24,7 @@ PLAIN_MODULES = frozenset(
         "language.requests",
         "voice.answers",
         "house.reminder_rules",
+        "house.sign_rules",
         "house.phone_actions",
         "look_back.daily_statistics",
         "look_back.insights",

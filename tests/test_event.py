@@ -50,7 +50,7 @@ async def test_event_entities(
 async def test_event_entity_declares_every_event_type(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
-    """The entity is event.alex_session with all eight event types, no event yet."""
+    """The entity is event.alex_session with all its event types, no event yet."""
     assert entity_id(hass, setup_entry, "event", "session") == SESSION_EVENT
     state = current(hass, SESSION_EVENT)
     assert state.state == STATE_UNKNOWN
@@ -64,6 +64,7 @@ async def test_event_entity_declares_every_event_type(
         "step",
         "reminder",
         "check_in",
+        "overtime",
     ]
     assert state.attributes[ATTR_EVENT_TYPE] is None
 
@@ -82,6 +83,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:20:00+00:00",
             "routine": None,
+            "source": "action",
         },
     )
 
@@ -96,6 +98,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:20:00+00:00",
             "routine": None,
+            "source": "action",
         },
     )
 
@@ -110,6 +113,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:22:00+00:00",
             "routine": None,
+            "source": "action",
         },
     )
 
@@ -124,6 +128,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:27:00+00:00",
             "routine": None,
+            "source": "action",
             "added_minutes": 5,
         },
     )
@@ -139,6 +144,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:27:00+00:00",
             "routine": None,
+            "source": "action",
             "credited_minutes": 25,
             "stopped_early": False,
             "while_offline": False,
@@ -165,6 +171,7 @@ async def test_stopping_early_fires_finished_with_minutes_run(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:30:00+00:00",
             "routine": None,
+            "source": "action",
             "credited_minutes": 12,
             "stopped_early": True,
             "while_offline": False,
@@ -190,6 +197,7 @@ async def test_cancelling_fires_cancelled_crediting_nothing(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:15:00+00:00",
             "routine": None,
+            "source": "action",
             "credited_minutes": 0,
         },
     )
@@ -230,6 +238,7 @@ async def test_events_are_also_fired_on_the_bus(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:10:00+00:00",
             "routine": None,
+            "source": "action",
         },
         {
             "config_entry_id": setup_entry.entry_id,
@@ -239,6 +248,7 @@ async def test_events_are_also_fired_on_the_bus(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:10:00+00:00",
             "routine": None,
+            "source": "action",
             "credited_minutes": 0,
         },
     ]
