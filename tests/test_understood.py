@@ -117,7 +117,7 @@ def test_the_parser_says_nothing_when_unsure(text: str) -> None:
 
 
 async def _house(hass: HomeAssistant) -> list[Any]:
-    """The user's own devices with routine words in their names; return the service calls."""
+    """Set up the user's own devices named with routine words; return the service calls."""
     gym = ar.async_get(hass).async_create("Gym")
     registry = er.async_get(hass)
     thermostat = registry.async_get_or_create("climate", "test", "gym")
