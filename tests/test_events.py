@@ -65,6 +65,7 @@ def test_every_kind_names_an_event_type_of_the_entity() -> None:
         Step,
         Reminder,
         CheckIn,
+        Overtime,
     ]
     assert [kind.type for kind in kinds] == EVENT_TYPES
 
