@@ -10,6 +10,7 @@ import pytest
 
 from custom_components.back_relief.routine.day import (
     Activity,
+    DayLayout,
     DayLog,
     Goal,
     PainEntry,
@@ -812,10 +813,12 @@ def full_day() -> DayLog:
 def test_a_day_reads_back_the_same_from_its_compact_text() -> None:
     """Every field of a day survives the compact text; an empty day is the shortest text."""
     log = full_day()
-    assert DayLog.from_compact(log.to_compact()).as_dict() == log.as_dict()
-    assert DayLog().to_compact() == "[]"
-    assert DayLog(minutes={Activity.INVERSION: 15}).to_compact() == "[0,0,15]"
-    assert DayLog.from_compact("[0,0,15]").minutes == {Activity.INVERSION: 15}
+    layout = DayLayout.current()
+    assert layout.decode(layout.encode(log)).as_dict() == log.as_dict()
+    assert layout.encode(DayLog()) == "[]"
+    assert layout.encode(DayLog(minutes={Activity.INVERSION: 15})) == "[0,0,15]"
+    assert layout.decode("[0,0,15]").minutes == {Activity.INVERSION: 15}
+    assert DayLog.from_json(log.to_json()).as_dict() == log.as_dict()
 
 
 def test_closed_days_read_as_before_and_open_again_when_changed() -> None:

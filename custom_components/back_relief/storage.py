@@ -31,7 +31,13 @@ from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN, LOGGER, SAVE_DELAY, STORAGE_MINOR_VERSION, STORAGE_VERSION
 from .routine.checklist import Checklist
-from .routine.closed_days import ClosedYear, archive_from_stored, archive_stored, settled
+from .routine.closed_days import (
+    ClosedYear,
+    archive_from_stored,
+    archive_stored,
+    settled,
+    with_layout,
+)
 from .routine.day import Goal
 from .routine.history import History
 from .routine.person import PersonRoutine
@@ -39,7 +45,9 @@ from .routine.plan import PlanSettings
 
 # Format 1.1 kept every day in the person's file; 2.1 keeps closed days in segments
 # and the archive (2.1 as first written kept every year in a segment: those settle).
+# A segment of 1.2 names the layout of its days' texts (1.1 held the first one).
 SEGMENT_VERSION = 1
+SEGMENT_MINOR_VERSION = 2
 ARCHIVE = "archive"
 
 # What a file of the wrong shape raises while it is read: never a reason not to load.
@@ -65,16 +73,27 @@ class BackReliefStore(Store[dict[str, Any]]):
         old_minor_version: int,
         old_data: dict[str, Any],
     ) -> dict[str, Any]:
-        """Bring the person's file of format 1 to format 2; refuse anything else.
+        """Read a file of another minor version as it is, and the person's file of format 1.
 
-        The closed days of format 1 move to their years' segments, which are
-        written before this file is: a move cut short is done again at the
-        next start, from the file as it was.
+        A newer minor version is read too, as Home Assistant's contract for
+        minor versions says it can be: what it added is kept and written back.
+        A segment of 1.1 names the first layout of its days. The closed days of
+        format 1 move to their years' segments, which are written before this
+        file is: a move cut short is done again at the next start, from the
+        file as it was. Anything else is refused.
         """
-        del old_minor_version
+        if not isinstance(old_data, dict):
+            raise UnreadableRoutineError("not a routine")
+        if old_major_version == self.version:
+            if self.version == SEGMENT_VERSION and old_minor_version < SEGMENT_MINOR_VERSION:
+                # Home Assistant writes what this returns at once: only what reads.
+                return await self.hass.async_add_executor_job(
+                    _with_layouts, old_data, self.key.rsplit(".", 1)[-1]
+                )
+            return old_data
         if self.version != STORAGE_VERSION or old_major_version != 1:
             raise UnreadableRoutineError(f"version {old_major_version}")
-        if not isinstance(old_data, dict) or not isinstance(old_data.get("history", {}), dict):
+        if not isinstance(old_data.get("history", {}), dict):
             raise UnreadableRoutineError("not a routine")
         history = await self.hass.async_add_executor_job(
             _closed_history, old_data.get("history", {}), dt_util.now().date()
@@ -100,6 +119,35 @@ def _closed_history(days: dict[str, Any], today: date) -> History:
     return history
 
 
+def _with_layouts(stored: dict[str, Any], name: str) -> dict[str, Any]:
+    """Return a year's or the archive's days of 1.1, naming the layout they were written in.
+
+    Every day is read first. A year's file that can't be read is refused as it
+    is, to be set aside untouched; in the archive such a year is left as it was,
+    so that only it is set aside when the archive is read.
+    """
+    if name != ARCHIVE:
+        return _read_with_layout(stored, int(name))
+    years = stored.get("years")
+    if not isinstance(years, dict):
+        raise UnreadableRoutineError("not an archive")
+    named = {}
+    for year, days in years.items():
+        try:
+            named[year] = _read_with_layout(days, int(year))
+        except UNREADABLE:
+            named[year] = days
+    return stored | {"years": named}
+
+
+def _read_with_layout(stored: Any, year: int) -> dict[str, Any]:
+    """Return a year's days naming the first layout; raise unless every day reads."""
+    named = with_layout(stored)
+    for _ in ClosedYear.from_stored(year, named).facts():
+        pass
+    return named
+
+
 def routine_store(hass: HomeAssistant, entry_id: str) -> BackReliefStore:
     """Return the store of one person's routine."""
     return BackReliefStore(hass, f"{DOMAIN}.{entry_id}", STORAGE_VERSION, STORAGE_MINOR_VERSION)
@@ -107,7 +155,7 @@ def routine_store(hass: HomeAssistant, entry_id: str) -> BackReliefStore:
 
 def segment_store(hass: HomeAssistant, routine_key: str, year: int | str) -> BackReliefStore:
     """Return the store of one year of a person's closed days, or of their archive."""
-    return BackReliefStore(hass, f"{routine_key}.{year}", SEGMENT_VERSION, 1)
+    return BackReliefStore(hass, f"{routine_key}.{year}", SEGMENT_VERSION, SEGMENT_MINOR_VERSION)
 
 
 class YearFiles:
@@ -267,6 +315,8 @@ async def async_load_routine(
         files.own = {int(year) for year in stored.get("years", [])}
         history = History.from_dict(stored.get("days", {}))
         routine = PersonRoutine.from_stored(stored, default_checklist(), history, today)
+        known = person_stored(routine, files)
+        routine.other_fields = {key: value for key, value in stored.items() if key not in known}
     except UNREADABLE as err:
         # Nothing was taken from the file: the routine starts clean.
         await _async_set_aside_unreadable(hass, store, err, issue_id=entry_id, name=name)
