@@ -181,7 +181,7 @@ async def test_an_archive_that_cant_be_read_is_kept_aside_once(
     assert issue is not None
     assert issue.translation_placeholders == {"name": "Alex", "path": str(kept)}
     # Written again at once with what could be read, so the next start keeps no second copy.
-    assert read(storage_on_disk, ARCHIVE) == {"years": {}}
+    assert read(storage_on_disk, ARCHIVE) == {"years": {}, "stamp": 0}
 
     await reload(hass, entry)
     assert len(list(storage_on_disk.glob("*.unreadable.*"))) == 1

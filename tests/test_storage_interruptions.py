@@ -23,8 +23,8 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.storage import Store
 from homeassistant.util.file import WriteError
-from pytest_homeassistant_custom_component.common import MockConfigEntry
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import DOMAIN
 from custom_components.back_relief.routine.day import Goal
@@ -38,7 +38,6 @@ from .conftest import (
     call,
     make_entry,
     move_to,
-    set_up,
 )
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden" / "2.1-archive"
@@ -56,24 +55,24 @@ class Disk:
         self.failing: int | None = None
         self.lost_from: int | None = None
 
-    def _lands(self, store: Store[Any]) -> bool:
+    def _lands(self, store: Store[Any], error: type[Exception]) -> bool:
         """Count a write of Alex's files; say whether it reaches the disk."""
         if not store.key.startswith(STORAGE_KEY):
             return True
         number = len(self.writes)
         self.writes.append(store.key)
         if number == self.failing:
-            raise WriteError(f"write {number} failed")
+            raise error(f"write {number} failed")
         return self.lost_from is None or number < self.lost_from
 
     async def write(self, store: Store[Any], data: dict[str, Any]) -> None:
-        """Write a store's data, unless this write is lost."""
-        if self._lands(store):
+        """Write a store's data, unless this write is lost (Home Assistant's error if it fails)."""
+        if self._lands(store, WriteError):
             await REAL_STORE_WRITE(store, data)
 
     async def remove(self, store: Store[Any]) -> None:
-        """Remove a store's file, unless this removal is lost."""
-        if self._lands(store):
+        """Remove a store's file, unless this removal is lost (the system's error if it fails)."""
+        if self._lands(store, OSError):
             await REAL_STORE_REMOVE(store)
 
 
@@ -161,7 +160,10 @@ async def run(
     "interrupt",
     [
         lambda disk, point: setattr(disk, "lost_from", point),
-        lambda disk, point: (setattr(disk, "failing", point), setattr(disk, "lost_from", point + 2)),
+        lambda disk, point: (
+            setattr(disk, "failing", point),
+            setattr(disk, "lost_from", point + 2),
+        ),
     ],
     ids=["power_lost", "one_write_fails_then_power_lost"],
 )
@@ -192,9 +194,10 @@ async def test_an_interruption_anywhere_loses_and_doubles_nothing(
         points = len(disk.stretch)
         assert points > 8
         assert after != before
-        assert after["2026-11-25"]["minutes"]["exercise"] == before["2026-11-25"]["minutes"][
-            "exercise"
-        ] + 30
+        assert (
+            after["2026-11-25"]["minutes"]["exercise"]
+            == before["2026-11-25"]["minutes"]["exercise"] + 30
+        )
         for point in range(points):
             disk.writes.clear()
             interrupt(disk, point)

@@ -117,7 +117,7 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
         changed are written. What is handed to the stores is a snapshot, as
         they serialise it in an executor while the routine goes on changing.
         """
-        self.data.history.close_days(self.today())
+        self.year_files.close(self.data.history, self.today())
         self.year_files.save_changed(self.data.history)
         stored = person_stored(self.data, self.year_files)
         self.store.async_delay_save(lambda: stored, SAVE_DELAY)

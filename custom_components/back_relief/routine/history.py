@@ -154,8 +154,14 @@ class History:
         if visits and (self._latest_visit is None or day >= self._latest_visit[0]):
             self._latest_visit = (day, max(reversed(visits), key=lambda visit: visit.visited_at))
 
-    def close_days(self, today: date) -> None:
-        """Close every open day before today into its year's compact text."""
+    def forget_open(self, days: list[date]) -> None:
+        """Let go of open copies of days: their closed copies are newer (read at a start)."""
+        for day in days:
+            if self._open.pop(day, None) is not None:
+                self._stale.discard(day)
+
+    def close_days(self, today: date) -> list[date]:
+        """Close every open day before today into its year's compact text; return them."""
         self._catch_up()
         by_year: dict[int, dict[date, DayLog]] = {}
         for day in [day for day in self._open if day < today]:
@@ -165,6 +171,7 @@ class History:
                 closed = self._years[year] = ClosedYear(year)
             closed.put(texts)
             self._changed_years.add(year)
+        return [day for days in by_year.values() for day in days]
 
     def add_stored_years(
         self, years: dict[int, dict[str, Any]], goals: dict[Goal, int], today: date
