@@ -82,7 +82,7 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
         await self.async_write_pending()
 
     async def async_write_pending(self) -> None:
-        """Write what is pending at once (at unload, before a backup): the years, then the person."""
+        """Write what is pending now (at unload, before a backup): the years, then the person."""
         self.save_quietly()  # closes what is over, so that every changed year has its store
         await self.year_files.async_write_touched(self.data.history)
         await self.store.async_save(person_stored(self.data, self.year_files))
