@@ -36,7 +36,10 @@ def test_the_stored_form_is_each_days_text_by_its_iso_date() -> None:
     # A later change leaves the snapshot alone.
     year.put({date(2026, 3, 30): minutes(1), date(2026, 3, 29): minutes(2)})
     stored = ClosedYear.stored(2026, snapshot)
-    assert stored == {"layout": list(FIRST_LAYOUT), "days": {"2026-03-29": "[15,0,15,20]"}}
+    assert stored == {
+        "layout": [*FIRST_LAYOUT, "session_times"],
+        "days": {"2026-03-29": "[15,0,15,20]"},
+    }
     assert list(ClosedYear.from_stored(2026, stored)) == [(date(2026, 3, 29), "[15,0,15,20]")]
 
 

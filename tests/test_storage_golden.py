@@ -151,6 +151,11 @@ async def test_an_added_activity_reads_every_format(
     )
 
 
+def walked(layout: list[str]) -> str:
+    """Return a day's text of 30 minutes of walking and a mood, after a layout's fields."""
+    return json.dumps([0] * len(layout) + [30, "tired"], separators=(",", ":"))
+
+
 def _rewrite(path: Path, change: Any) -> None:
     """Change a stored file's envelope and data in place."""
     content = json.loads(path.read_text(encoding="utf-8"))
@@ -187,8 +192,7 @@ async def test_a_newer_minor_version_is_read_and_what_it_added_is_kept(
         year,
         lambda content: content["data"].update(
             layout=[*content["data"]["layout"], "minutes.walk", "mood"],
-            days=content["data"]["days"]
-            | {"2026-06-06": '[0,0,0,0,0,{},[],[],[],[],[],30,"tired"]'},
+            days=content["data"]["days"] | {"2026-06-06": walked(content["data"]["layout"])},
         ),
     )
     entry = await set_up(hass, make_entry())
@@ -207,4 +211,4 @@ async def test_a_newer_minor_version_is_read_and_what_it_added_is_kept(
     assert written["data"]["days"]["2026-11-25"]["mood"] == "calm"
     written_year = json.loads(year.read_text(encoding="utf-8"))["data"]
     assert written_year["layout"][-2:] == ["minutes.walk", "mood"]
-    assert written_year["days"]["2026-06-06"] == '[0,0,0,0,0,{},[],[],[],[],[],30,"tired"]'
+    assert written_year["days"]["2026-06-06"] == walked(written_year["layout"][:-2])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 from functools import cache
 import json
@@ -100,6 +100,54 @@ class SessionRecord:
     feedback: str | None = None
     # What started it (a ``Source``: "card", "voice", "sign"...); None in older records.
     source: str | None = None
+
+    def as_times(self) -> list[Any]:
+        """Return the shorter form kept in a closed day's text.
+
+        [start, end, offset, activity, minutes, routine, feedback, source]: the
+        start in seconds since the epoch, the end in seconds after it, the offset
+        of the start from UTC in minutes; a time with microseconds, or an end in
+        another offset, as its ISO text. Empty ends are left off.
+        """
+        offset = self.started_at.utcoffset()
+        start: int | str = self.started_at.isoformat()
+        end: int | str = self.ended_at.isoformat()
+        if offset is not None and not self.started_at.microsecond:
+            start = int(self.started_at.timestamp())
+            if not self.ended_at.microsecond and self.ended_at.utcoffset() == offset:
+                end = int((self.ended_at - self.started_at).total_seconds())
+        minutes_offset = int(offset.total_seconds() // 60) if offset is not None else 0
+        stored = [start, end, minutes_offset, str(self.activity), self.minutes, self.routine]
+        stored += [self.feedback, self.source]
+        while stored[-1] is None:
+            stored.pop()
+        return stored
+
+    @classmethod
+    def from_times(cls, stored: list[Any]) -> SessionRecord:
+        """Rebuild a record from the form of ``as_times``."""
+        start, end, minutes_offset, activity, minutes, *rest = stored
+        routine, feedback, source = (*rest, None, None, None)[:3]
+        zone = timezone(timedelta(minutes=int(minutes_offset)))
+        started_at = (
+            datetime.fromtimestamp(start, zone)
+            if isinstance(start, int)
+            else datetime.fromisoformat(start)
+        )
+        ended_at = (
+            started_at + timedelta(seconds=end)
+            if isinstance(end, int)
+            else datetime.fromisoformat(end)
+        )
+        return cls(
+            started_at,
+            ended_at,
+            Activity(activity),
+            int(minutes),
+            routine,
+            str(feedback) if feedback is not None else None,
+            str(source) if source is not None else None,
+        )
 
     def as_list(self) -> list[Any]:
         """Return the compact, JSON-ready form used for storage."""
@@ -230,6 +278,8 @@ DAY_FIELDS: dict[str, Any] = {
     "checklist_done": [],
     "sessions": [],
     "skipped": [],
+    # Sessions with their times as seconds (see ``SessionRecord.as_times``), a third of the text.
+    "session_times": [],
 }
 # The name of an activity's minutes in a closed day's text.
 MINUTES = "minutes."
@@ -241,7 +291,13 @@ FIRST_LAYOUT: tuple[str, ...] = (
     "minutes.stretch",
     "minutes.inversion",
     "minutes.rest",
-    *DAY_FIELDS,
+    "flare_up",
+    "kinds",
+    "pain",
+    "visits",
+    "checklist_done",
+    "sessions",
+    "skipped",
 )
 
 
@@ -304,6 +360,10 @@ class DayLayout:
                 parts.append(log.minutes.get(activity, 0) or log.other_minutes.get(activity, 0))  # type: ignore[call-overload]
             elif name == "flare_up":
                 parts.append(int(log.flare_up))
+            elif name == "session_times":
+                parts.append([record.as_times() for record in log.sessions])
+            elif name == "sessions" and "session_times" in self._at:
+                parts.append([])
             elif name in DAY_FIELDS:
                 parts.append(stored.get(name, DAY_FIELDS[name]))
             else:
@@ -316,6 +376,7 @@ class DayLayout:
     def decode(self, text: str) -> DayLog:
         """Rebuild a day from its text; raise for a text with more fields than are named."""
         stored: dict[str, Any] = {}
+        times: list[SessionRecord] = []
         log = DayLog()
         for name, value in zip(self.names, self._parts(text), strict=False):
             if not value:
@@ -328,6 +389,8 @@ class DayLayout:
                     log.other_minutes[activity] = int(value)
             elif name == "flare_up":
                 log.flare_up = True
+            elif name == "session_times":
+                times = [SessionRecord.from_times(record) for record in value]
             elif name in DAY_FIELDS:
                 stored[name] = value
             else:
@@ -337,6 +400,7 @@ class DayLayout:
             log.kinds, log.pain, log.visits = fields.kinds, fields.pain, fields.visits
             log.checklist_done, log.sessions = fields.checklist_done, fields.sessions
             log.skipped = fields.skipped
+        log.sessions += times
         return log
 
     def facts(self, text: str) -> DayFacts:
@@ -377,7 +441,10 @@ def _held(log: DayLog) -> Iterator[str]:
     yield from (MINUTES + activity for activity, minutes in log.minutes.items() if minutes)
     yield from (MINUTES + activity for activity, minutes in log.other_minutes.items() if minutes)
     stored = log.as_dict()
-    yield from (name for name in DAY_FIELDS if stored.get(name))
+    yield from (name for name in DAY_FIELDS if stored.get(name) and name != "sessions")
+    if log.sessions:
+        # Sessions go where their times are short.
+        yield "session_times"
     yield from (name for name, value in log.other_fields.items() if value)
 
 
