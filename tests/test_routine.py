@@ -859,7 +859,7 @@ def test_latest_pain_and_visit_are_found_among_closed_days() -> None:
 
 
 def test_a_closed_days_sessions_keep_their_times_exactly() -> None:
-    """Whole seconds are kept as seconds; microseconds, UTC and an offset changing on the way too."""
+    """Whole seconds are kept as seconds; microseconds, UTC and a changed offset too."""
     berlin_winter = timezone(timedelta(hours=1))
     started = datetime(2026, 10, 25, 1, 50, tzinfo=timezone(timedelta(hours=2)))
     records = [
