@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 from functools import cache
 import json
+import math
 from typing import Any, NamedTuple
 
 
@@ -87,6 +88,11 @@ class Visit:
         return cls(datetime.fromisoformat(visited_at), note)
 
 
+def _whole_seconds(record: SessionRecord | None) -> int:
+    """Return the whole seconds since the epoch of a session's start, 0 without one."""
+    return math.floor(record.started_at.timestamp()) if record is not None else 0
+
+
 @dataclass(slots=True)
 class SessionRecord:
     """A session as it was done: for the calendar, not for the totals."""
@@ -101,36 +107,37 @@ class SessionRecord:
     # What started it (a ``Source``: "card", "voice", "sign"...); None in older records.
     source: str | None = None
 
-    def as_times(self) -> list[Any]:
+    def as_times(self, previous: SessionRecord | None = None) -> list[Any]:
         """Return the shorter form kept in a closed day's text.
 
-        [start, end, offset, activity, minutes, routine, feedback, source]: the
-        start in seconds since the epoch, the end in seconds after it, the offset
-        of the start from UTC in minutes; a time with microseconds, or an end in
-        another offset, as its ISO text. Empty ends are left off.
+        [start, end, offset, activity, minutes, source, feedback, routine]: the
+        start in seconds since the epoch (after the day's session before, when
+        there is one), the end in seconds after the start, the start's offset
+        from UTC in minutes; a time with microseconds, or an end in another
+        offset, as its ISO text. Empty ends are left off.
         """
         offset = self.started_at.utcoffset()
         start: int | str = self.started_at.isoformat()
         end: int | str = self.ended_at.isoformat()
         if offset is not None and not self.started_at.microsecond:
-            start = int(self.started_at.timestamp())
+            start = int(self.started_at.timestamp()) - _whole_seconds(previous)
             if not self.ended_at.microsecond and self.ended_at.utcoffset() == offset:
                 end = int((self.ended_at - self.started_at).total_seconds())
         minutes_offset = int(offset.total_seconds() // 60) if offset is not None else 0
-        stored = [start, end, minutes_offset, str(self.activity), self.minutes, self.routine]
-        stored += [self.feedback, self.source]
+        stored = [start, end, minutes_offset, str(self.activity), self.minutes, self.source]
+        stored += [self.feedback, self.routine]
         while stored[-1] is None:
             stored.pop()
         return stored
 
     @classmethod
-    def from_times(cls, stored: list[Any]) -> SessionRecord:
+    def from_times(cls, stored: list[Any], previous: SessionRecord | None = None) -> SessionRecord:
         """Rebuild a record from the form of ``as_times``."""
         start, end, minutes_offset, activity, minutes, *rest = stored
-        routine, feedback, source = (*rest, None, None, None)[:3]
+        source, feedback, routine = (*rest, None, None, None)[:3]
         zone = timezone(timedelta(minutes=int(minutes_offset)))
         started_at = (
-            datetime.fromtimestamp(start, zone)
+            datetime.fromtimestamp(start + _whole_seconds(previous), zone)
             if isinstance(start, int)
             else datetime.fromisoformat(start)
         )
@@ -361,7 +368,12 @@ class DayLayout:
             elif name == "flare_up":
                 parts.append(int(log.flare_up))
             elif name == "session_times":
-                parts.append([record.as_times() for record in log.sessions])
+                parts.append(
+                    [
+                        record.as_times(log.sessions[number - 1] if number else None)
+                        for number, record in enumerate(log.sessions)
+                    ]
+                )
             elif name == "sessions" and "session_times" in self._at:
                 parts.append([])
             elif name in DAY_FIELDS:
@@ -390,7 +402,8 @@ class DayLayout:
             elif name == "flare_up":
                 log.flare_up = True
             elif name == "session_times":
-                times = [SessionRecord.from_times(record) for record in value]
+                for record in value:
+                    times.append(SessionRecord.from_times(record, times[-1] if times else None))
             elif name in DAY_FIELDS:
                 stored[name] = value
             else:
