@@ -130,7 +130,7 @@ def stored_day(days_ago: int) -> dict[str, Any]:
             "easier" if (days_ago + number) % 3 == 0 else None,
             source,
         ]
-        while len(record) > 5 and record[-1] is None:  # noqa: PLR2004 - the routine stays
+        while len(record) > 5 and record[-1] is None:
             record.pop()
         stored["sessions"].append(record)
     if days_ago % VISIT_EVERY == 15:

@@ -174,7 +174,7 @@ class DailyStatistics:
         # Each series holds its rows up to here (pain: a row for every day with a level).
         self._through: dict[str, date | None] = dict.fromkeys([*Activity, PAIN])
         # Each closed year's minutes, with the text they were counted from.
-        self._year_totals: dict[int, tuple[str, dict[Activity, int]]] = {}
+        self._year_totals: dict[int, tuple[str | bytes, dict[Activity, int]]] = {}
 
     def resume(
         self, source: History | FrozenHistory, last_rows: dict[str, tuple[date, float | None]]

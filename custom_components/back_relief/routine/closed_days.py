@@ -18,13 +18,15 @@ from array import array
 from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
+import zlib
 
 from .day import FIRST_LAYOUT, DayFacts, DayLayout, DayLog
 
 DAYS_IN_A_YEAR = 366
 
 # A year's days as they are at one moment: the text, where each day ends, and the layout.
-type YearSnapshot = tuple[str, bytes, tuple[str, ...]]
+# The text is compressed (bytes) for a packed year.
+type YearSnapshot = tuple[str | bytes, bytes, tuple[str, ...]]
 
 
 def _position(day: date) -> int:
@@ -39,14 +41,29 @@ class ClosedYear:
     beyond the text itself, however many days there are.
     """
 
-    __slots__ = ("_ends", "_text", "layout", "year")
+    __slots__ = ("_ends", "_packed", "_text", "layout", "year")
 
     def __init__(self, year: int, layout: DayLayout | None = None) -> None:
         """Start a year with no days, in the layout given or this version's."""
         self.year = year
         self.layout = layout or DayLayout.current()
         self._text = ""
+        # A settled year's text, compressed: read rarely, it is kept small (see ``pack``).
+        self._packed: bytes | None = None
         self._ends = array("I", bytes(4 * DAYS_IN_A_YEAR))
+
+    @property
+    def text(self) -> str:
+        """Return every day's text back to back."""
+        if self._packed is not None:
+            return zlib.decompress(self._packed).decode("ascii")
+        return self._text
+
+    def pack(self) -> None:
+        """Keep the text compressed: for a settled year, which is read rarely and never grows."""
+        if self._packed is None and self._text:
+            self._packed = zlib.compress(self._text.encode("ascii"))
+            self._text = ""
 
     def _span(self, position: int) -> tuple[int, int]:
         return (self._ends[position - 1] if position else 0), self._ends[position]
@@ -54,7 +71,7 @@ class ClosedYear:
     def get(self, day: date) -> str | None:
         """Return a day's compact text, None when nothing was recorded."""
         start, end = self._span(_position(day))
-        return self._text[start:end] or None
+        return self.text[start:end] or None
 
     def log(self, day: date) -> DayLog | None:
         """Return a day's log, None when nothing was recorded."""
@@ -88,6 +105,7 @@ class ClosedYear:
                 end += len(text)
             self._ends[position] = end
         self._text = "".join(parts)
+        self._packed = None
 
     def __iter__(self) -> Iterator[tuple[date, str]]:
         """Go through the recorded days, oldest first."""
@@ -97,10 +115,11 @@ class ClosedYear:
     def by_ordinal(self) -> Iterator[tuple[int, str]]:
         """Go through the recorded days by their ordinals (``date.toordinal``), oldest first."""
         first = date(self.year, 1, 1).toordinal()
+        text = self.text
         start = 0
         for position, end in enumerate(self._ends):
             if end > start:
-                yield first + position, self._text[start:end]
+                yield first + position, text[start:end]
             start = end
 
     def __len__(self) -> int:
@@ -109,13 +128,16 @@ class ClosedYear:
 
     def snapshot(self) -> YearSnapshot:
         """Return the days as they are now, safe to write from another thread."""
-        return self._text, self._ends.tobytes(), self.layout.names
+        kept = self._packed if self._packed is not None else self._text
+        return kept, self._ends.tobytes(), self.layout.names
 
     @classmethod
     def from_snapshot(cls, year: int, snapshot: YearSnapshot) -> ClosedYear:
         """Return a year as it was in a snapshot (anywhere, an executor too)."""
         closed = cls(year, DayLayout.of(snapshot[2]))
-        closed._text = snapshot[0]
+        kept = snapshot[0]
+        # A copy is read through (in an executor): unpacked once.
+        closed._text = zlib.decompress(kept).decode("ascii") if isinstance(kept, bytes) else kept
         closed._ends = array("I", snapshot[1])
         return closed
 

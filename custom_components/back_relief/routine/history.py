@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from .closed_days import ClosedYear, YearSnapshot
+from .closed_days import ClosedYear, YearSnapshot, settled
 from .day import Activity, DayLog, Goal, PainEntry, Visit
 from .streaks import Streak, StreakIndex
 
@@ -196,6 +196,8 @@ class History:
                 unreadable[year] = err
                 continue
             self._years[year] = closed
+            if settled(year, today):
+                closed.pack()
             for ordinal, facts in days:
                 if ordinal not in open_days:
                     self._index.set_day(ordinal, facts.minutes, paused=facts.paused)
