@@ -129,7 +129,7 @@ def _closed_history(days: dict[str, Any], today: date) -> History:
 
 
 def _with_layouts(stored: dict[str, Any], name: str) -> dict[str, Any]:
-    """Return a year's or the archive's days of 1.1, naming the layout they were written in.
+    """Return a year's or the archive's days of 1.1, in a layout named.
 
     Every day is read first. A year's file that can't be read is refused as it
     is, to be set aside untouched; in the archive such a year is left as it was,
@@ -150,11 +150,18 @@ def _with_layouts(stored: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def _read_with_layout(stored: Any, year: int) -> dict[str, Any]:
-    """Return a year's days naming the first layout; raise unless every day reads."""
-    named = with_layout(stored)
-    for _ in ClosedYear.from_stored(year, named).facts():
+    """Return a year's days of 1.1 in this version's layout; raise unless every day reads.
+
+    Each day is read in the first layout and written in the current one, whose
+    sessions take a third of the room.
+    """
+    first = ClosedYear.from_stored(year, with_layout(stored))
+    for _ in first.facts():
         pass
-    return named
+    current = ClosedYear(year)
+    current.put(dict(first.logs()))
+    rewritten: dict[str, Any] = stored | ClosedYear.stored(year, current.snapshot())
+    return rewritten
 
 
 def routine_store(hass: HomeAssistant, entry_id: str) -> BackReliefStore:
