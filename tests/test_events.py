@@ -13,6 +13,7 @@ from custom_components.back_relief.routine.events import (
     CheckIn,
     Extended,
     Finished,
+    Overtime,
     Paused,
     Reminder,
     Resumed,
