@@ -80,7 +80,9 @@ class RestLights:
     @callback
     def _handle_event(self, event_type: str, data: dict[str, Any]) -> None:
         activity = data.get("activity")
-        if activity == Activity.REST and event_type == "started":
+        # A rest stopped by mistake and undone dims the lights again.
+        undone = event_type == "resumed" and data.get("undone")
+        if activity == Activity.REST and (event_type == "started" or undone):
             self._background(self._async_dim())
         elif activity == Activity.REST and event_type in ("finished", "cancelled"):
             self._background(self._async_restore_when_started())

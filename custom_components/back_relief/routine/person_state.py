@@ -17,6 +17,7 @@ from .gentle import GentlePlan
 from .history import History
 from .plan import PlanSettings
 from .session import Session
+from .undo import EndedSession
 from .visits import PlannedVisits
 
 
@@ -36,6 +37,9 @@ class PersonState:
     rest_snapshot: dict[str, dict[str, Any]] | None = None
     # The routine the stretch button starts, None for a plain timer.
     stretch_routine: str | None = None
+    # The session last stopped or cancelled, while it may be undone; not stored: a
+    # restart within the two minutes forgets it.
+    ended: EndedSession | None = None
 
     # ----- stored form -----
 
