@@ -168,7 +168,9 @@ class RoutineCommands:
         """Record a pain level, today's at the current time; return the report it replaced."""
         today = self._host.today()
         # A past day's report is logged at the start of that day, as a visit is.
-        logged_at = None if day in (None, today) else dt_util.start_of_local_day(day)
+        logged_at = (
+            None if day in (None, today) else dt_util.as_utc(dt_util.start_of_local_day(day))
+        )
         replaced: list[PainEntry | None] = []
         self._host.apply(
             lambda now: replaced.append(
