@@ -542,3 +542,52 @@ async def test_a_pain_level_put_right_gives_the_plan_its_step_up(
     await call(hass, "set_minutes", activity="inversion", minutes=0)
 
     assert current(hass, "number.alex_inversion_duration").attributes["tomorrow"] == held
+
+
+# ----- words -----
+
+
+@pytest.mark.parametrize(
+    ("situation", "service", "data", "message"),
+    [
+        ("idle", "log_pain", {"level": 2.5}, "level needs a whole number from 0 to 10"),
+        (
+            "idle",
+            "start_session",
+            {"activity": "rest", "duration": 2.5},
+            "duration needs a whole number from 1 to 120",
+        ),
+        (
+            "running",
+            "extend_session",
+            {"minutes": 2.5},
+            "minutes needs a whole number from 1 to 60",
+        ),
+        (
+            "idle",
+            "log_activity",
+            {"activity": "rest", "minutes": 2.5},
+            "minutes needs a whole number from 1 to 600",
+        ),
+        (
+            "idle",
+            "set_minutes",
+            {"activity": "rest", "minutes": 2.5},
+            "minutes needs a whole number from 0 to 600",
+        ),
+        ("idle", "get_summary", {"days": 2.5}, "days needs a whole number from 1 to 365"),
+    ],
+)
+async def test_every_number_refusal_names_its_range(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    situation: str,
+    service: str,
+    data: dict[str, Any],
+    message: str,
+) -> None:
+    """A slip in a number names the range that field takes, not "such as 20"."""
+    if situation == "running":
+        await call(hass, "start_session", activity="rest", duration=10)
+
+    await assert_rejected(hass, service, data, "not_a_whole_number", f"{message}; 2.5 isn't one")
