@@ -31,6 +31,7 @@ from .coordinator import BackReliefCoordinator
 from .people import NOBODY, NOT_LOADED, UNKNOWN, Asker, PersonNotFound, find_person
 from .routine.day import Activity
 from .routine.session import MAX_EXTEND_MINUTES, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
+from .routine.source import Source
 
 ATTR_CONFIG_ENTRY_ID = "config_entry_id"
 ATTR_ACTIVITY = "activity"
@@ -44,6 +45,7 @@ ATTR_NOTE = "note"
 ATTR_DAYS = "days"
 ATTR_REPLACE = "replace"
 ATTR_LOGGED_AT = "logged_at"
+ATTR_SOURCE = "source"
 
 SERVICE_START_SESSION = "start_session"
 SERVICE_PAUSE_SESSION = "pause_session"
@@ -79,23 +81,30 @@ LOG_MINUTES = fields.whole_number(1, MAX_LOG_MINUTES)
 DAY_MINUTES = fields.whole_number(0, MAX_LOG_MINUTES)
 LEVEL = fields.whole_number(0, MAX_PAIN)
 DAYS = fields.whole_number(1, MAX_SUMMARY_DAYS)
+# Who asks for a change of the session: the card says so; anything else is an action.
+SESSION = {
+    **BASE,
+    vol.Optional(ATTR_SOURCE, default=str(Source.ACTION)): fields.one_of(
+        (str(Source.CARD), str(Source.ACTION))
+    ),
+}
 
 SCHEMAS: dict[str, vol.Schema] = {
     SERVICE_START_SESSION: vol.Schema(
         {
-            **BASE,
+            **SESSION,
             vol.Required(ATTR_ACTIVITY): ACTIVITY,
             vol.Optional(ATTR_DURATION): SESSION_MINUTES,
             vol.Optional(ATTR_ROUTINE): fields.text(100),
         }
     ),
-    SERVICE_PAUSE_SESSION: vol.Schema(BASE),
-    SERVICE_RESUME_SESSION: vol.Schema(BASE),
-    SERVICE_STOP_SESSION: vol.Schema(BASE),
-    SERVICE_CANCEL_SESSION: vol.Schema(BASE),
-    SERVICE_NEXT_STEP: vol.Schema(BASE),
-    SERVICE_REPEAT_STEP: vol.Schema(BASE),
-    SERVICE_EXTEND_SESSION: vol.Schema({**BASE, vol.Required(ATTR_MINUTES): EXTEND_MINUTES}),
+    SERVICE_PAUSE_SESSION: vol.Schema(SESSION),
+    SERVICE_RESUME_SESSION: vol.Schema(SESSION),
+    SERVICE_STOP_SESSION: vol.Schema(SESSION),
+    SERVICE_CANCEL_SESSION: vol.Schema(SESSION),
+    SERVICE_NEXT_STEP: vol.Schema(SESSION),
+    SERVICE_REPEAT_STEP: vol.Schema(SESSION),
+    SERVICE_EXTEND_SESSION: vol.Schema({**SESSION, vol.Required(ATTR_MINUTES): EXTEND_MINUTES}),
     SERVICE_LOG_ACTIVITY: vol.Schema(
         {
             **BASE,
@@ -127,7 +136,7 @@ SCHEMAS: dict[str, vol.Schema] = {
     ),
     SERVICE_CANCEL_VISIT: vol.Schema({**BASE, vol.Required(ATTR_DATE): fields.day}),
     SERVICE_REMOVE_VISIT: vol.Schema({**BASE, vol.Required(ATTR_DATE): fields.day}),
-    SERVICE_UNDO_SESSION: vol.Schema(BASE),
+    SERVICE_UNDO_SESSION: vol.Schema(SESSION),
     SERVICE_LOG_VISIT: vol.Schema(
         {**BASE, vol.Optional(ATTR_DATE): fields.day, vol.Optional(ATTR_NOTE): NOTE}
     ),
@@ -190,36 +199,39 @@ def _coordinator(hass: HomeAssistant, data: dict[str, Any]) -> BackReliefCoordin
 
 async def _start_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
     coordinator.commands.start_session(
-        Activity(data[ATTR_ACTIVITY]), data.get(ATTR_DURATION), data.get(ATTR_ROUTINE)
+        Activity(data[ATTR_ACTIVITY]),
+        data.get(ATTR_DURATION),
+        data.get(ATTR_ROUTINE),
+        source=Source(data[ATTR_SOURCE]),
     )
 
 
 async def _pause_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.pause_session()
+    coordinator.commands.pause_session(source=Source(data[ATTR_SOURCE]))
 
 
 async def _resume_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.resume_session()
+    coordinator.commands.resume_session(source=Source(data[ATTR_SOURCE]))
 
 
 async def _stop_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.stop_session()
+    coordinator.commands.stop_session(source=Source(data[ATTR_SOURCE]))
 
 
 async def _cancel_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.cancel_session()
+    coordinator.commands.cancel_session(source=Source(data[ATTR_SOURCE]))
 
 
 async def _extend_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.extend_session(data[ATTR_MINUTES])
+    coordinator.commands.extend_session(data[ATTR_MINUTES], source=Source(data[ATTR_SOURCE]))
 
 
 async def _next_step(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.move_step(forward=True)
+    coordinator.commands.move_step(forward=True, source=Source(data[ATTR_SOURCE]))
 
 
 async def _repeat_step(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.move_step(forward=False)
+    coordinator.commands.move_step(forward=False, source=Source(data[ATTR_SOURCE]))
 
 
 async def _log_activity(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
@@ -256,7 +268,7 @@ async def _remove_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]
 
 
 async def _undo_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.undo_session()
+    coordinator.commands.undo_session(source=Source(data[ATTR_SOURCE]))
 
 
 async def _log_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
