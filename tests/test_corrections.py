@@ -423,7 +423,10 @@ async def test_remove_a_visit_made(
 
 
 async def test_a_stop_undone_carries_on_with_the_time_it_had_left(
-    hass: HomeAssistant, setup_entry: MockConfigEntry, frozen_time: FrozenDateTimeFactory
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    frozen_time: FrozenDateTimeFactory,
+    hass_client: ClientSessionGenerator,
 ) -> None:
     """Stopped at 5 of 15 minutes, undone a minute later: 10 minutes left, the 5 taken back.
 
@@ -450,6 +453,9 @@ async def test_a_stop_undone_carries_on_with_the_time_it_had_left(
     assert state(hass, setup_entry, "sensor", "exercise_today") == "0"
     assert coordinator(setup_entry).today_log().sessions == []
     assert [(event.data["type"], event.data["undone"]) for event in events] == [("resumed", True)]
+    assert (await csv_report(hass, hass_client, setup_entry))["2026-11-25"][
+        "exercise_minutes"
+    ] == "0"
 
     await advance(hass, frozen_time, minutes=10)
 
@@ -542,6 +548,15 @@ async def test_a_pain_level_put_right_gives_the_plan_its_step_up(
     await call(hass, "set_minutes", activity="inversion", minutes=0)
 
     assert current(hass, "number.alex_inversion_duration").attributes["tomorrow"] == held
+
+    # A high level removed, the day's minutes set back: the step up returns.
+    await call(hass, "log_pain", level=9)
+    await call(hass, "set_minutes", activity="inversion", minutes=int(float(number.state)))
+    assert current(hass, "number.alex_inversion_duration").attributes["tomorrow"] == held
+
+    await call(hass, "remove_pain")
+
+    assert current(hass, "number.alex_inversion_duration").attributes["tomorrow"] == stepped_up
 
 
 # ----- words -----
