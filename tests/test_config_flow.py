@@ -212,6 +212,8 @@ async def test_options_flow_offers_a_menu_of_groups(
         "care",
         "checkins",
         "routines",
+        "signs",
+        "tags",
     ]
 
 
@@ -666,9 +668,7 @@ async def test_migration_leaves_a_taken_unique_id_to_its_owner(
     assert "keeps no unique id" in caplog.text
 
 
-@pytest.mark.parametrize(
-    "step", ["goals", "announcements", "lights", "care", "checkins", "routines"]
-)
+@pytest.mark.parametrize("step", config_flow.OPTIONS_MENU)
 async def test_options_say_whose_they_are(
     hass: HomeAssistant, setup_entry: MockConfigEntry, step: str
 ) -> None:
