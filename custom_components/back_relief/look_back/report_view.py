@@ -1,6 +1,7 @@
 """The report for the person and their chiropractor: an authenticated page, or CSV.
 
-``GET /api/back_relief/report/<config_entry_id>?days=N[&format=csv]``. The
+``GET /api/back_relief/report/<config_entry_id>?days=N[&format=csv][&lang=xx]``: in
+the language of whoever opens it (the card passes its user's), else the house's. The
 event loop only takes a frozen copy of the history (a few references a year);
 the period's days are read, and the report built and written, in an executor.
 """
@@ -22,6 +23,7 @@ from ..const import DOMAIN, MAX_SUMMARY_DAYS
 from ..coordinator import BackReliefCoordinator
 from ..data import BackReliefConfigEntry
 from ..language.phrases import language
+from ..language.texts import GROUPS
 from ..routine.day import Activity, Goal
 from .insights import Words, insight_minutes
 from .report import Report, build_report, period
@@ -29,6 +31,8 @@ from .report_html import render_csv, render_html, report_filename, report_words
 
 DEFAULT_REPORT_DAYS = 30
 FORMATS = ("html", "csv")
+# The languages the report is written in: those of the language files.
+LANGUAGES = tuple(sorted(GROUPS))
 # A whole number of days, written plainly: no sign, no decimals, no spaces.
 DAYS = re.compile(r"[0-9]{1,6}")
 
@@ -59,8 +63,16 @@ class ReportView(HomeAssistantView):
             )
         if (kind := request.query.get("format", "html")) not in FORMATS:
             return self._refuse(HTTPStatus.BAD_REQUEST, "report_format", format=kind[:20])
+        report_language = request.query.get("lang", language(hass))
+        if report_language not in LANGUAGES:
+            return self._refuse(
+                HTTPStatus.BAD_REQUEST,
+                "report_language",
+                lang=report_language[:20],
+                languages=", ".join(LANGUAGES),
+            )
         build = person_report(entry.runtime_data.coordinator, int(raw_days))
-        page_words, insight_words = report_words(language(hass))
+        page_words, insight_words = report_words(report_language)
         body, filename = await hass.async_add_executor_job(
             _write, build, kind, page_words, insight_words
         )
