@@ -287,6 +287,8 @@ def home_assistant(tmp_path_factory: pytest.TempPathFactory) -> Generator[RealHo
         ha.entries["alex"] = _add_person(ha, "Alex")
         ha.entries["xss"] = _add_person(ha, XSS_NAME)
         ha.entries["robin"] = _add_person(ha, "Robin")
+        # Kim is added today and has done nothing yet: the first day of the first weeks.
+        ha.entries["kim"] = _add_person(ha, "Kim")
         # Some of today's routine, so the card has progress and a streak to show.
         alex = {"config_entry_id": ha.entries["alex"]}
         ha.action("log_activity", activity="exercise", minutes=12, **alex)
@@ -389,6 +391,12 @@ def dashboard(home_assistant: RealHomeAssistant) -> RealHomeAssistant:
                 "path": "robin",
                 "type": "panel",
                 "cards": [{"type": f"custom:{CARD}", "config_entry_id": ha.entries["robin"]}],
+            },
+            {
+                "title": "Kim",
+                "path": "kim",
+                "type": "panel",
+                "cards": [{"type": f"custom:{CARD}", "config_entry_id": ha.entries["kim"]}],
             },
             {
                 "title": "Sections",
@@ -868,8 +876,10 @@ def test_the_history_view(browser: Any, dashboard: RealHomeAssistant, screenshot
         assert 0 < ha.history_met["inversion"] < ha.history_met["exercise"]
         assert page.locator(f"{CARD} .chart g.bar").count() == 56
         assert page.locator(f"{CARD} .chart .pain-line").get_attribute("d")
-        href = page.locator(f"{CARD} a.report").get_attribute("href") or ""
-        assert href.startswith(f"/api/back_relief/report/{ha.entries['robin']}?authSig="), href
+        href = page.locator(f"{CARD} a.report[data-format=html]").get_attribute("href") or ""
+        assert href.startswith(
+            f"/api/back_relief/report/{ha.entries['robin']}?days=30&lang=en&authSig="
+        ), href
         # Open, the view stays still: nothing renders it while nothing changes.
         settled = _renders(page)
         page.wait_for_timeout(2000)
@@ -928,7 +938,8 @@ def test_the_card_in_german(browser: Any, dashboard: RealHomeAssistant, screensh
             page.locator(f"{CARD} .chart").wait_for()
             headings = page.locator(f"{CARD} .history .heading").all_inner_texts()
             assert headings[0].startswith("Die letzten 12 Wochen"), headings
-            assert _text(page, "a.report") == "Bericht öffnen"
+            assert _text(page, "a.report[data-format=html]") == "Bericht öffnen"
+            assert _text(page, "a.report[data-format=csv]") == "CSV herunterladen"
             _shoot(page, screenshots, "card-history-tablet-de.png")
             page.locator(f"{CARD} button.tab", has_text="Heute").click()
 
@@ -946,4 +957,201 @@ def test_the_card_in_german(browser: Any, dashboard: RealHomeAssistant, screensh
     finally:
         if ha.state("sensor.robin_session")["state"] != "idle":
             ha.action("cancel_session", **robin)
+        _set_languages(ha, browser, "en")
+
+
+def _summary(ha: RealHomeAssistant, person: str, days: int = 7) -> dict[str, Any]:
+    """Return get_summary's answer for a person."""
+    answer = ha.call(
+        "POST",
+        "/api/services/back_relief/get_summary?return_response",
+        {"config_entry_id": ha.entries[person], "days": days},
+    )
+    return dict(answer["service_response"])
+
+
+def _login_failures(ha: RealHomeAssistant, page: Any) -> list[str]:
+    """Return what says a login failed: persistent notifications and http.ban's log lines."""
+    notifications = page.evaluate(
+        """async () => {
+            const { conn } = await window.hassConnection;
+            const found = await conn.sendMessagePromise({ type: "persistent_notification/get" });
+            return found.map((notification) => notification.title + ": " + notification.message);
+        }"""
+    )
+    log = (ha.config / "output.log").read_text(errors="replace")
+    banned = [line for line in log.splitlines() if "http.ban" in line or "Login attempt" in line]
+    return [text for text in notifications if "login" in text.casefold()] + banned
+
+
+def test_a_mis_tapped_pain_level_is_put_right(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """6 tapped by mistake, then 4: the 4 replaces the 6, and the card says so."""
+    ha = dashboard
+    pain = "sensor.kim_pain_level"
+    with _page(browser, ha, f"/{DASHBOARD}/kim") as page:
+        _wait_for_card(page, "Kim")
+        page.locator(f"{CARD} .level", has_text=re.compile(r"^\s*6\s*$")).click()
+        ha.wait_for(pain, lambda state: state["state"] == "6")
+        page.locator(f"{CARD} .level[aria-pressed=true]", has_text="6").wait_for()
+        assert _text(page, ".notice") == ""  # nothing to put right: the first level of the day
+        page.locator(f"{CARD} .level", has_text=re.compile(r"^\s*4\s*$")).click()
+        ha.wait_for(pain, lambda state: state["state"] == "4")
+        page.locator(f"{CARD} .notice", has_text="6 changed to 4").wait_for()
+        _shoot(page, screenshots, "card-pain-corrected-tablet-light.png")
+        assert page.locator(f"{CARD} .error").inner_text() == ""
+        assert page.dialogs == []
+    # One entry, not two: the day's pain is 4, not the 5.0 of 6 and 4.
+    assert _summary(ha, "kim")["days"][-1]["pain"] == 4
+    with _page(browser, ha, f"/{DASHBOARD}/kim", viewport=PHONE) as page:
+        _wait_for_card(page, "Kim")
+        _shoot(page, screenshots, "card-first-day-phone-light.png")
+
+
+def test_a_stop_undone_and_five_minutes_more(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """+5 min lengthens the session; Stop, then Undo, brings it back where it was."""
+    ha = dashboard
+    session = "sensor.kim_session"
+    with _page(browser, ha, f"/{DASHBOARD}/kim") as page:
+        _wait_for_card(page, "Kim")
+        page.locator(f"{CARD} button.start[data-activity=rest]").click()
+        running = ha.wait_for(session, lambda state: state["state"] == "rest")
+        planned = running["attributes"]["planned_minutes"]
+        page.locator(f"{CARD} .countdown").wait_for()
+        assert _text(page, "button.extend") == "+5 min"
+        page.locator(f"{CARD} button.extend").click()
+        longer = ha.wait_for(
+            session, lambda state: state["attributes"]["planned_minutes"] == planned + 5
+        )
+        page.wait_for_timeout(500)
+        assert (planned + 4) * 60 <= _countdown_seconds(page) <= (planned + 5) * 60
+        _shoot(page, screenshots, "card-extended-tablet-light.png")
+
+        page.locator(f"{CARD} button.stop").click()
+        stopped = ha.wait_for(session, lambda state: state["state"] == "idle")
+        assert stopped["attributes"]["undo_until"]
+        page.locator(f"{CARD} button.undo").wait_for()
+        _shoot(page, screenshots, "card-undo-tablet-light.png")
+        page.locator(f"{CARD} button.undo").click()
+        back = ha.wait_for(session, lambda state: state["state"] == "rest")
+        assert back["attributes"]["planned_minutes"] == planned + 5
+        assert back["attributes"]["ends_at"] >= longer["attributes"]["ends_at"]
+        page.locator(f"{CARD} .countdown").wait_for()
+        assert page.locator(f"{CARD} button.undo").count() == 0
+        assert page.locator(f"{CARD} .error").inner_text() == ""
+        page.locator(f"{CARD} button.stop").click()
+        ha.wait_for(session, lambda state: state["state"] == "idle")
+        assert page.dialogs == []
+    with _page(browser, ha, f"/{DASHBOARD}/kim", viewport=PHONE) as page:
+        _wait_for_card(page, "Kim")
+        page.locator(f"{CARD} button.undo").wait_for()
+        _shoot(page, screenshots, "card-undo-phone-light.png")
+
+
+def test_a_person_added_today(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """Kim's history is blank before today, and the inversion bar asks the plan's 2 minutes."""
+    ha = dashboard
+    inversion = ha.state("sensor.kim_inversion_today")["attributes"]
+    assert inversion["goal"] == 2
+    assert inversion["met"] is False
+    with _page(browser, ha, f"/{DASHBOARD}/kim") as page:
+        _wait_for_card(page, "Kim")
+        assert _text(page, ".goal[data-goal=inversion] .amount") == "0 / 2 min"
+        assert _text(page, ".goal[data-goal=inversion] .tomorrow") == (
+            f"Tomorrow: {inversion['tomorrow_goal']} min"
+        )
+        page.locator(f"{CARD} button.tab", has_text="History").click()
+        page.locator(f"{CARD} .chart").wait_for()
+        for goal in ("exercise", "rest", "inversion"):
+            calendar = page.locator(f"{CARD} .calendar[data-goal={goal}]")
+            # Only today can be "not met"; every day before Kim was added is blank.
+            assert calendar.locator(".day.missed").count() <= 1, goal
+            assert calendar.locator(".day.before").count() >= 7 * 11, goal
+        _shoot(page, screenshots, "card-first-day-history-tablet-light.png")
+        assert page.dialogs == []
+    with _page(browser, ha, f"/{DASHBOARD}/kim", viewport=PHONE) as page:
+        _wait_for_card(page, "Kim")
+        page.locator(f"{CARD} button.tab").click()
+        page.locator(f"{CARD} .chart").wait_for()
+        _shoot(page, screenshots, "card-first-day-history-phone-light.png")
+
+
+def test_the_report_from_the_card(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """365 days as CSV: a file arrives; 7 days as a page opens; no failed login anywhere."""
+    ha = dashboard
+    with _page(browser, ha, f"/{DASHBOARD}/robin") as page:
+        _wait_for_card(page, "Robin")
+        page.locator(f"{CARD} button.tab", has_text="History").click()
+        page.locator(f"{CARD} a.report[data-format=csv]").wait_for()
+        before = _login_failures(ha, page)
+        page.locator(f"{CARD} button.period[data-days='365']").click()
+        page.locator(f"{CARD} button.period[data-days='365'][aria-checked=true]").wait_for()
+        page.locator(f"{CARD} a.report[data-format=csv]").scroll_into_view_if_needed()
+        _shoot(page, screenshots, "card-report-tablet-light.png")
+        with page.expect_download() as download_info:
+            page.locator(f"{CARD} a.report[data-format=csv]").click()
+        download = download_info.value
+        assert download.suggested_filename.endswith(".csv"), download.suggested_filename
+        rows = Path(download.path()).read_text(encoding="utf-8").splitlines()
+        assert len(rows) == 1 + 365
+        assert rows[0].startswith("date,")
+
+        page.locator(f"{CARD} button.period[data-days='7']").click()
+        with page.context.expect_page() as opened:
+            page.locator(f"{CARD} a.report[data-format=html]").click()
+        report = opened.value
+        report.wait_for_load_state()
+        assert report.title() == "Back Relief report for Robin"
+        assert ", 7 days" in report.locator("body").inner_text()
+        report.close()
+        page.wait_for_timeout(1000)
+        assert _login_failures(ha, page) == before == []
+        assert page.dialogs == []
+    with _page(browser, ha, f"/{DASHBOARD}/robin", viewport=PHONE) as page:
+        _wait_for_card(page, "Robin")
+        page.locator(f"{CARD} button.tab").click()
+        page.locator(f"{CARD} a.report[data-format=csv]").scroll_into_view_if_needed()
+        _shoot(page, screenshots, "card-report-phone-light.png")
+
+
+def test_the_report_in_the_readers_language(browser: Any, dashboard: RealHomeAssistant) -> None:
+    """A German profile in an English house: the card's report is German."""
+    ha = dashboard
+    with _page(browser, ha, "/profile", language="de") as page:
+        page.wait_for_function("window.hassConnection !== undefined")
+        page.evaluate(
+            """async () => {
+                const { conn } = await window.hassConnection;
+                await conn.sendMessagePromise({
+                    type: "frontend/set_user_data", key: "language",
+                    value: { language: "de", number_format: "language", time_format: "language",
+                             date_format: "language", time_zone: "local",
+                             first_weekday: "language" },
+                });
+            }"""
+        )
+    assert ha.call("GET", "/api/config")["language"] == "en"
+    try:
+        with _page(browser, ha, f"/{DASHBOARD}/robin", language="de") as page:
+            _wait_for_card(page, "Robin")
+            page.locator(f"{CARD} button.tab", has_text="Verlauf").click()
+            link = page.locator(f"{CARD} a.report[data-format=html]")
+            link.wait_for()
+            assert "lang=de" in (link.get_attribute("href") or "")
+            with page.context.expect_page() as opened:
+                link.click()
+            report = opened.value
+            report.wait_for_load_state()
+            assert report.title() == "Back-Relief-Bericht für Robin"
+            assert report.locator("html").get_attribute("lang") == "de"
+            report.close()
+            assert _login_failures(ha, page) == []
+    finally:
         _set_languages(ha, browser, "en")

@@ -522,10 +522,11 @@ export const cardStyles = css`
     gap: 8px;
   }
   .period {
-    font-size: 18px;
+    font-size: clamp(15px, 4cqi, 18px);
+    white-space: nowrap;
     background: transparent;
     border-color: var(--br-divider);
-    padding: 8px 4px;
+    padding: 8px 2px;
   }
   .period[aria-checked="true"] {
     background: var(--br-accent);
