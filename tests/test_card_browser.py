@@ -1006,7 +1006,13 @@ def test_a_mis_tapped_pain_level_is_put_right(
     assert _summary(ha, "kim")["days"][-1]["pain"] == 4
     with _page(browser, ha, f"/{DASHBOARD}/kim", viewport=PHONE) as page:
         _wait_for_card(page, "Kim")
-        _shoot(page, screenshots, "card-first-day-phone-light.png")
+        for slip, meant in ((4, 5), (5, 4)):
+            page.locator(f"{CARD} .level", has_text=re.compile(rf"^\s*{meant}\s*$")).click()
+            ha.wait_for(pain, lambda state, meant=meant: state["state"] == str(meant))
+            page.locator(f"{CARD} .notice", has_text=f"{slip} changed to {meant}").wait_for()
+        page.locator(f"{CARD} .notice").scroll_into_view_if_needed()
+        _shoot(page, screenshots, "card-pain-corrected-phone-light.png")
+    assert _summary(ha, "kim")["days"][-1]["pain"] == 4
 
 
 def test_a_stop_undone_and_five_minutes_more(
@@ -1076,6 +1082,8 @@ def test_a_person_added_today(
         assert page.dialogs == []
     with _page(browser, ha, f"/{DASHBOARD}/kim", viewport=PHONE) as page:
         _wait_for_card(page, "Kim")
+        page.locator(f"{CARD} .goal[data-goal=inversion] .tomorrow").scroll_into_view_if_needed()
+        _shoot(page, screenshots, "card-first-day-phone-light.png")
         page.locator(f"{CARD} button.tab").click()
         page.locator(f"{CARD} .chart").wait_for()
         _shoot(page, screenshots, "card-first-day-history-phone-light.png")

@@ -80,6 +80,8 @@ declare global {
 
 const CARD_TAG = "back-relief-card";
 const EDITOR_TAG = "back-relief-card-editor";
+/** How long "6 changed to 4" stays on the card. */
+const NOTICE_MS = 60_000;
 
 export class BackReliefCard extends LitElement {
   static override styles = cardStyles;
@@ -116,6 +118,7 @@ export class BackReliefCard extends LitElement {
   private _language?: string;
   private _signedAt?: number;
   private _undoTimer?: ReturnType<typeof setTimeout>;
+  private _noticeTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
@@ -163,6 +166,15 @@ export class BackReliefCard extends LitElement {
     super.disconnectedCallback();
     this._stopTimer();
     this._clearUndoTimer();
+    this._say("");
+  }
+
+  /** Say what an action did, for a while: a wall tablet doesn't keep yesterday's news. */
+  private _say(notice: string): void {
+    if (this._noticeTimer !== undefined) clearTimeout(this._noticeTimer);
+    this._noticeTimer = undefined;
+    this._notice = notice;
+    if (notice) this._noticeTimer = setTimeout(() => this._say(""), NOTICE_MS);
   }
 
   /** Render only when something this card shows has changed. */
@@ -634,7 +646,7 @@ export class BackReliefCard extends LitElement {
     if (before !== undefined) data.replace = true;
     void this._call("log_pain", data).then((done) => {
       if (done && before !== undefined && before !== level) {
-        this._notice = this._t("pain_changed", { before, after: level });
+        this._say(this._t("pain_changed", { before, after: level }));
       }
     });
   }
@@ -662,7 +674,7 @@ export class BackReliefCard extends LitElement {
     if (!this.hass || this._busy) return false;
     this._busy = true;
     this._error = "";
-    this._notice = "";
+    this._say("");
     try {
       await action();
       return true;
