@@ -84,6 +84,7 @@ class RealHomeAssistant:
     # What Robin's generated twelve weeks should show: days met per goal, flare-up days.
     history_met: dict[str, int] = field(default_factory=dict)
     history_flare_ups: int = 0
+    dashboard_config: dict[str, Any] = field(default_factory=dict)
 
     @property
     def client_id(self) -> str:
@@ -411,6 +412,7 @@ def dashboard(home_assistant: RealHomeAssistant) -> RealHomeAssistant:
             },
         ],
     }
+    ha.dashboard_config = config
     with _chromium() as browser, _page(browser, ha, "/profile") as page:
         page.wait_for_function("window.hassConnection !== undefined")
         page.evaluate(
@@ -1163,3 +1165,38 @@ def test_the_report_in_the_readers_language(browser: Any, dashboard: RealHomeAss
             assert _login_failures(ha, page) == []
     finally:
         _set_languages(ha, browser, "en")
+
+
+def test_the_card_picker_suggests_the_card_for_a_persons_entity(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """Add card, By entity, one of Kim's entities: the card is offered, set up for Kim."""
+    ha = dashboard
+    with _page(browser, ha, f"/{DASHBOARD}/sections?edit=1") as page:
+        _wait_for_card(page, XSS_NAME)
+        page.get_by_role("button", name="Create section").click()
+        page.get_by_role("button", name="Add card").last.click()
+        page.get_by_text("By entity").first.click()
+        search = page.get_by_placeholder("Search entities")
+        search.fill("Kim session")
+        page.get_by_text("Sensor", exact=True).first.click()
+        community = page.get_by_text("Back Relief - Kim")
+        community.wait_for()
+        offered = page.locator(f"hui-suggestion-picker {CARD}, hui-dialog-create-card {CARD}")
+        offered.locator(".name", has_text="Kim").first.wait_for()
+        _shoot(page, screenshots, "card-picker-by-entity.png")
+        assert page.dialogs == []
+    # The section made to open the picker goes again.
+    with _page(browser, ha, "/profile") as page:
+        page.wait_for_function("window.hassConnection !== undefined")
+        saved = page.evaluate(
+            """async ([urlPath, config]) => {
+                const { conn } = await window.hassConnection;
+                await conn.sendMessagePromise({
+                    type: "lovelace/config/save", url_path: urlPath, config,
+                });
+                return conn.sendMessagePromise({ type: "lovelace/config", url_path: urlPath });
+            }""",
+            [DASHBOARD, ha.dashboard_config],
+        )
+        assert saved == ha.dashboard_config
