@@ -1017,6 +1017,38 @@ def test_a_mis_tapped_pain_level_is_put_right(
     assert _summary(ha, "kim")["days"][-1]["pain"] == 4
 
 
+def test_a_person_added_today(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """Kim's history is blank before today, and the inversion bar asks the plan's 2 minutes."""
+    ha = dashboard
+    inversion = ha.state("sensor.kim_inversion_today")["attributes"]
+    assert inversion["goal"] == 2
+    assert inversion["met"] is False
+    with _page(browser, ha, f"/{DASHBOARD}/kim") as page:
+        _wait_for_card(page, "Kim")
+        assert _text(page, ".goal[data-goal=inversion] .amount") == "0 / 2 min"
+        assert _text(page, ".goal[data-goal=inversion] .tomorrow") == (
+            f"Tomorrow: {inversion['tomorrow_goal']} min"
+        )
+        page.locator(f"{CARD} button.tab", has_text="History").click()
+        page.locator(f"{CARD} .chart").wait_for()
+        for goal in ("exercise", "rest", "inversion"):
+            calendar = page.locator(f"{CARD} .calendar[data-goal={goal}]")
+            # Only today can be "not met"; every day before Kim was added is blank.
+            assert calendar.locator(".day.missed").count() <= 1, goal
+            assert calendar.locator(".day.before").count() >= 7 * 11, goal
+        _shoot(page, screenshots, "card-first-day-history-tablet-light.png")
+        assert page.dialogs == []
+    with _page(browser, ha, f"/{DASHBOARD}/kim", viewport=PHONE) as page:
+        _wait_for_card(page, "Kim")
+        page.locator(f"{CARD} .goal[data-goal=inversion] .tomorrow").scroll_into_view_if_needed()
+        _shoot(page, screenshots, "card-first-day-phone-light.png")
+        page.locator(f"{CARD} button.tab").click()
+        page.locator(f"{CARD} .chart").wait_for()
+        _shoot(page, screenshots, "card-first-day-history-phone-light.png")
+
+
 def test_a_stop_undone_and_five_minutes_more(
     browser: Any, dashboard: RealHomeAssistant, screenshots: Path
 ) -> None:
@@ -1057,38 +1089,6 @@ def test_a_stop_undone_and_five_minutes_more(
         _wait_for_card(page, "Kim")
         page.locator(f"{CARD} button.undo").wait_for()
         _shoot(page, screenshots, "card-undo-phone-light.png")
-
-
-def test_a_person_added_today(
-    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
-) -> None:
-    """Kim's history is blank before today, and the inversion bar asks the plan's 2 minutes."""
-    ha = dashboard
-    inversion = ha.state("sensor.kim_inversion_today")["attributes"]
-    assert inversion["goal"] == 2
-    assert inversion["met"] is False
-    with _page(browser, ha, f"/{DASHBOARD}/kim") as page:
-        _wait_for_card(page, "Kim")
-        assert _text(page, ".goal[data-goal=inversion] .amount") == "0 / 2 min"
-        assert _text(page, ".goal[data-goal=inversion] .tomorrow") == (
-            f"Tomorrow: {inversion['tomorrow_goal']} min"
-        )
-        page.locator(f"{CARD} button.tab", has_text="History").click()
-        page.locator(f"{CARD} .chart").wait_for()
-        for goal in ("exercise", "rest", "inversion"):
-            calendar = page.locator(f"{CARD} .calendar[data-goal={goal}]")
-            # Only today can be "not met"; every day before Kim was added is blank.
-            assert calendar.locator(".day.missed").count() <= 1, goal
-            assert calendar.locator(".day.before").count() >= 7 * 11, goal
-        _shoot(page, screenshots, "card-first-day-history-tablet-light.png")
-        assert page.dialogs == []
-    with _page(browser, ha, f"/{DASHBOARD}/kim", viewport=PHONE) as page:
-        _wait_for_card(page, "Kim")
-        page.locator(f"{CARD} .goal[data-goal=inversion] .tomorrow").scroll_into_view_if_needed()
-        _shoot(page, screenshots, "card-first-day-phone-light.png")
-        page.locator(f"{CARD} button.tab").click()
-        page.locator(f"{CARD} .chart").wait_for()
-        _shoot(page, screenshots, "card-first-day-history-phone-light.png")
 
 
 def test_the_report_from_the_card(

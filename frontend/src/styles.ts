@@ -434,9 +434,11 @@ export const cardStyles = css`
     background: transparent;
     border: 1px dashed var(--br-divider);
   }
-  .day.future,
-  .day.before {
+  .day.future {
     border: none;
+  }
+  .day.before {
+    border: 1px dotted var(--br-divider);
   }
   .day.flare-day {
     outline: 2px solid var(--br-warn);
@@ -460,7 +462,7 @@ export const cardStyles = css`
     width: 14px;
   }
   .calendar-key .day.before {
-    border: 1px dotted var(--br-muted);
+    border-color: var(--br-muted);
   }
   .chart svg {
     width: 100%;

@@ -501,9 +501,11 @@ var G=globalThis,F=G.ShadowRoot&&(G.ShadyCSS===void 0||G.ShadyCSS.nativeShadow)&
     background: transparent;
     border: 1px dashed var(--br-divider);
   }
-  .day.future,
-  .day.before {
+  .day.future {
     border: none;
+  }
+  .day.before {
+    border: 1px dotted var(--br-divider);
   }
   .day.flare-day {
     outline: 2px solid var(--br-warn);
@@ -527,7 +529,7 @@ var G=globalThis,F=G.ShadowRoot&&(G.ShadyCSS===void 0||G.ShadyCSS.nativeShadow)&
     width: 14px;
   }
   .calendar-key .day.before {
-    border: 1px dotted var(--br-muted);
+    border-color: var(--br-muted);
   }
   .chart svg {
     width: 100%;
