@@ -9,18 +9,18 @@ after every change of the routine.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
-from typing import Any, Protocol
+from typing import Protocol
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.util import dt as dt_util
 
 from .commands import Change
-from .const import EVENT_STEP
 from .routine.day import local_date
+from .routine.events import SessionEvent, Step
 from .routine.guided import Routine
-from .routine.person import PersonRoutine, SessionEvent
+from .routine.person import PersonRoutine
 from .routine.plan import PlanSettings
-from .routine.steps import current_step, next_step_change, step_event_data
+from .routine.steps import current_step, next_step_change
 from .timers import Timer
 
 # A planned visit counts as made just after it begins.
@@ -52,7 +52,7 @@ class ClockHost(Protocol):
     def async_update_listeners(self) -> None:
         """Tell the entities, without saving."""
 
-    def fire_event(self, event_type: str, data: dict[str, Any]) -> None:
+    def fire_event(self, event: SessionEvent) -> None:
         """Announce a session event."""
 
 
@@ -138,7 +138,7 @@ class RoutineClock:
             session is not None
             and (step := current_step(session, host.guided_routine(), now)) is not None
         ):
-            host.fire_event(EVENT_STEP, step_event_data(session, step, now))
+            host.fire_event(Step.at(session, step, now))
 
     @callback
     def _async_visit_begun(self, now: datetime) -> None:

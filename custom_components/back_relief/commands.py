@@ -17,9 +17,11 @@ from homeassistant.util import dt as dt_util
 
 from .routine.checklist import ChecklistItem
 from .routine.day import Activity
+from .routine.events import Finished, SessionEvent
 from .routine.guided import Routine
-from .routine.person import PersonRoutine, SessionEvent
+from .routine.person import PersonRoutine
 from .routine.session import Session
+from .routine.source import Source
 
 type Change = Callable[[datetime], list[SessionEvent] | None]
 
@@ -71,7 +73,12 @@ class RoutineCommands:
 
     @callback
     def start_session(
-        self, activity: Activity, minutes: int | None = None, routine: str | None = None
+        self,
+        activity: Activity,
+        minutes: int | None = None,
+        routine: str | None = None,
+        *,
+        source: Source = Source.ACTION,
     ) -> Session:
         """Start a session; its length defaults to the activity's duration."""
         host = self._host
@@ -83,17 +90,22 @@ class RoutineCommands:
                 max_inversion=host.max_inversion,
                 routine=routine,
                 routines=host.routines(),
+                source=source,
             )
         )
         return self._started()
 
     @callback
-    def start_with_defaults(self, activity: Activity) -> Session:
+    def start_with_defaults(self, activity: Activity, *, source: Source = Source.ACTION) -> Session:
         """Start an activity as its button does: stretching runs the chosen routine."""
         host = self._host
         host.apply(
             lambda now: self._routine.start_with_defaults(
-                activity, now, max_inversion=host.max_inversion, routines=host.routines()
+                activity,
+                now,
+                max_inversion=host.max_inversion,
+                routines=host.routines(),
+                source=source,
             )
         )
         return self._started()
@@ -104,39 +116,44 @@ class RoutineCommands:
         return session
 
     @callback
-    def pause_session(self) -> None:
+    def pause_session(self, *, source: Source = Source.ACTION) -> None:
         """Pause the running session."""
-        self._host.apply(self._routine.pause)
+        self._host.apply(lambda now: self._routine.pause(now, source))
 
     @callback
-    def resume_session(self) -> None:
+    def resume_session(self, *, source: Source = Source.ACTION) -> None:
         """Resume the paused session."""
-        self._host.apply(self._routine.resume)
+        self._host.apply(lambda now: self._routine.resume(now, source))
 
     @callback
-    def extend_session(self, minutes: int) -> None:
+    def extend_session(self, minutes: int, *, source: Source = Source.ACTION) -> None:
         """Add minutes to the session."""
         max_inversion = self._host.max_inversion
-        self._host.apply(lambda _: self._routine.extend(minutes, max_inversion=max_inversion))
+        self._host.apply(
+            lambda _: self._routine.extend(minutes, max_inversion=max_inversion, source=source)
+        )
 
     @callback
-    def move_step(self, *, forward: bool) -> None:
+    def move_step(self, *, forward: bool, source: Source = Source.ACTION) -> None:
         """Go on to a guided routine's next step now, or start the current step again."""
         routine = self._host.guided_routine()
-        self._host.apply(lambda now: self._routine.move_step(now, routine, forward=forward))
+        self._host.apply(
+            lambda now: self._routine.move_step(now, routine, forward=forward, source=source)
+        )
 
     @callback
-    def stop_session(self) -> int:
+    def stop_session(self, *, source: Source = Source.ACTION) -> int:
         """End the session now, crediting the minutes run; returns them."""
         time_zone = self._host.time_zone
-        (finished,) = self._host.apply(lambda now: self._routine.stop(now, time_zone))
-        return int(finished.data["credited_minutes"])
+        (finished,) = self._host.apply(lambda now: self._routine.stop(now, time_zone, source))
+        assert isinstance(finished, Finished)  # noqa: S101 - a stop that was not refused
+        return finished.credited_minutes
 
     @callback
-    def cancel_session(self) -> None:
+    def cancel_session(self, *, source: Source = Source.ACTION) -> None:
         """End the session now, crediting nothing."""
         time_zone = self._host.time_zone
-        self._host.apply(lambda now: self._routine.cancel(now, time_zone))
+        self._host.apply(lambda now: self._routine.cancel(now, time_zone, source))
 
     # ----- logging -----
 
