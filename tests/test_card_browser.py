@@ -1060,6 +1060,14 @@ def test_a_stop_undone_and_five_minutes_more(
         page.locator(f"{CARD} button.start[data-activity=rest]").click()
         running = ha.wait_for(session, lambda state: state["state"] == "rest")
         planned = running["attributes"]["planned_minutes"]
+        # The session's event says the card started it.
+        ha.wait_for(
+            "event.kim_session",
+            lambda state: (
+                state["attributes"].get("event_type") == "started"
+                and state["attributes"].get("source") == "card"
+            ),
+        )
         page.locator(f"{CARD} .countdown").wait_for()
         assert _text(page, "button.extend") == "+5 min"
         page.locator(f"{CARD} button.extend").click()
@@ -1077,6 +1085,7 @@ def test_a_stop_undone_and_five_minutes_more(
         _shoot(page, screenshots, "card-undo-tablet-light.png")
         page.locator(f"{CARD} button.undo").click()
         back = ha.wait_for(session, lambda state: state["state"] == "rest")
+        assert ha.state("event.kim_session")["attributes"]["source"] == "card"
         assert back["attributes"]["planned_minutes"] == planned + 5
         assert back["attributes"]["ends_at"] >= longer["attributes"]["ends_at"]
         page.locator(f"{CARD} .countdown").wait_for()
