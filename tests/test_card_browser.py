@@ -599,6 +599,14 @@ def test_start_countdown_pause_and_stop(
         assert running["attributes"]["status"] == "running"
         # Alex is new: the gentle plan's first length.
         assert running["attributes"]["planned_minutes"] == 2
+        # The session's event says the card started it.
+        ha.wait_for(
+            "event.alex_session",
+            lambda state: (
+                state["attributes"].get("event_type") == "started"
+                and state["attributes"].get("source") == "card"
+            ),
+        )
 
         page.locator(f"{CARD} .countdown").wait_for()
         page.wait_for_timeout(1000)  # every entity's update has reached the browser
