@@ -236,6 +236,11 @@ export const cardStyles = css`
     background: var(--br-stop);
     color: #fff;
   }
+  .extend {
+    background: transparent;
+    border-color: var(--br-text);
+    color: var(--br-text);
+  }
 
   .goal .row {
     display: flex;

@@ -303,6 +303,11 @@ var G=globalThis,F=G.ShadowRoot&&(G.ShadyCSS===void 0||G.ShadyCSS.nativeShadow)&
     background: var(--br-stop);
     color: #fff;
   }
+  .extend {
+    background: transparent;
+    border-color: var(--br-text);
+    color: var(--br-text);
+  }
 
   .goal .row {
     display: flex;
