@@ -1148,7 +1148,9 @@ def test_the_report_from_the_card(
         _shoot(page, screenshots, "card-report-phone-light.png")
 
 
-def test_the_report_in_the_readers_language(browser: Any, dashboard: RealHomeAssistant) -> None:
+def test_the_report_in_the_readers_language(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
     """A German profile in an English house: the card's report is German."""
     ha = dashboard
     with _page(browser, ha, "/profile", language="de") as page:
@@ -1178,6 +1180,7 @@ def test_the_report_in_the_readers_language(browser: Any, dashboard: RealHomeAss
             report.wait_for_load_state()
             assert report.title() == "Back-Relief-Bericht für Robin"
             assert report.locator("html").get_attribute("lang") == "de"
+            report.screenshot(path=screenshots / "report-de.png")
             report.close()
             assert _login_failures(ha, page) == []
     finally:
