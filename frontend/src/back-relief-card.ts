@@ -22,20 +22,11 @@ import {
   type Values,
 } from "./i18n";
 import {
-  DEFAULT_PERIOD,
-  SIGNATURE_SECONDS,
-  reportKey,
-  reportLanguage,
-  reportPaths,
-  signaturesHold,
-  type ReportFormat,
-  type ReportPeriod,
-} from "./report";
-import {
+  DOMAIN,
   EXTEND_MINUTES,
   GOALS,
-  SESSION_SERVICES,
   PAIN_LEVELS,
+  SESSION_SERVICES,
   SHOWN_KEYS,
   START_ACTIVITIES,
   cardSize,
@@ -59,13 +50,22 @@ import {
   stepRemainingMs,
   stretchRoutine,
   undoUntil,
-  DOMAIN,
   type Activity,
   type CardView,
   type Person,
   type SessionView,
 } from "./logic";
 import { defineElements } from "./register";
+import {
+  DEFAULT_PERIOD,
+  SIGNATURE_SECONDS,
+  reportKey,
+  reportLanguage,
+  reportPaths,
+  signaturesHold,
+  type ReportFormat,
+  type ReportPeriod,
+} from "./report";
 import { cardStyles } from "./styles";
 import type { BackReliefCardConfig, HassEntity, HomeAssistant } from "./types";
 
