@@ -155,6 +155,35 @@ class RoutineCommands:
         time_zone = self._host.time_zone
         self._host.apply(lambda now: self._routine.cancel(now, time_zone, source))
 
+    @callback
+    def start_noticed(self, activity: Activity, since: datetime, *, source: Source) -> Session:
+        """Start an activity with its defaults from when the house noticed it began.
+
+        A sign is believed only once it has held a while; the session counts
+        from when it began, so that the wait costs no minutes.
+        """
+        host = self._host
+        host.apply(
+            lambda now: self._routine.start_with_defaults(
+                activity,
+                min(since, now),
+                max_inversion=host.max_inversion,
+                routines=host.routines(),
+                source=source,
+            )
+        )
+        return self._started()
+
+    @callback
+    def stop_noticed(self, until: datetime, *, source: Source) -> int:
+        """End the session, crediting the minutes run until the house noticed it ended."""
+        time_zone = self._host.time_zone
+        (finished,) = self._host.apply(
+            lambda now: self._routine.stop(min(until, now), time_zone, source)
+        )
+        assert isinstance(finished, Finished)  # noqa: S101 - a stop that was not refused
+        return finished.credited_minutes
+
     # ----- logging -----
 
     @callback
