@@ -17,6 +17,7 @@ from custom_components.back_relief.routine.day import (
     Visit,
     local_date,
 )
+from custom_components.back_relief.routine.goals import day_pain, pain_mean
 from custom_components.back_relief.routine.history import History
 from custom_components.back_relief.routine.streaks import Streak
 
@@ -156,12 +157,14 @@ def test_days_between_spans_both_dst_changes_with_one_entry_per_date() -> None:
     assert dates[297] == FALL_BACK
 
 
-def test_average_pain_is_rounded_to_one_decimal() -> None:
-    """The day's pain is the mean of its reports, one decimal; None without reports."""
-    assert DayLog().average_pain is None
+def test_a_days_pain_is_the_mean_of_its_reports_and_days_count_once() -> None:
+    """The day's pain is the mean of its reports; several days' pain the mean of the days'."""
+    assert day_pain(DayLog().pain_levels) is None
     at = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
     log = DayLog(pain=[PainEntry(at, 3), PainEntry(at, 4), PainEntry(at, 4)])
-    assert log.average_pain == 3.7
+    assert pain_mean([log]) == 3.7
+    # A day with one report counts as much as a day with three: (3.67 + 8) / 2.
+    assert pain_mean([log, DayLog(pain=[PainEntry(at, 8)])]) == 5.8
 
 
 def test_latest_pain_and_visit_are_the_most_recent_of_all_days() -> None:

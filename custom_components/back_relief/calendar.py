@@ -134,7 +134,7 @@ class BackReliefCalendar(BackReliefEntity, CalendarEntity):
                 summary=self._text("flare_up"),
                 description=flare_up.note,
             )
-            for flare_up in self.coordinator.data.gentle.flare_ups.ranges
+            for flare_up in self.coordinator.flare_ups.ranges
         ]
 
     def _visit_event(self, visit: Visit, *, planned: bool) -> CalendarEvent:

@@ -42,7 +42,7 @@ async def async_get_config_entry_diagnostics(
             "inversion_plan": plan.as_dict() if (plan := coordinator.data.gentle.plan) else None,
             "flare_up_ranges": [
                 [flare_up.start.isoformat(), flare_up.end.isoformat() if flare_up.end else None]
-                for flare_up in coordinator.data.gentle.flare_ups.ranges
+                for flare_up in coordinator.flare_ups.ranges
             ],
             "checklist": [
                 {"uid": item.uid, "summary": item.summary} for item in coordinator.checklist

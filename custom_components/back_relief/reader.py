@@ -30,6 +30,8 @@ from .look_back.insights import Words, insight_minutes
 from .look_back.summary import build_summary
 from .routine.checklist import Checklist
 from .routine.day import Activity, DayLog, Goal, Visit, local_date
+from .routine.flare_ups import FlareUps
+from .routine.goals import DayGoals
 from .routine.guided import Routine, TimedStep
 from .routine.history import History
 from .routine.person import PersonRoutine
@@ -104,9 +106,40 @@ class RoutineReader:
         """Return today's minutes toward a goal."""
         return self.today_log().goal_minutes(goal)
 
+    def first_day(self) -> date:
+        """Return the person's first day: when they were added, or their earliest record.
+
+        Whichever is earlier: someone with history from before keeps it.
+        """
+        added = self._date(self.entry.created_at)
+        recorded = self.data.history.first_day()
+        return added if recorded is None else min(added, recorded)
+
+    def day_goals(self) -> DayGoals:
+        """Return what each day asks of each goal, from the person's first day."""
+        configured = {goal: self.goal_minutes(goal) for goal in Goal}
+        return self.data.day_goals(configured, self.first_day())
+
+    def today_goal(self, goal: Goal) -> int:
+        """Return what today asks of a goal: inversion on the plan asks the plan's minutes."""
+        return self.day_goals().of(goal, self.today())
+
+    def today_met(self, goal: Goal) -> bool:
+        """Return whether today met a goal."""
+        today = self.today()
+        return self.day_goals().met(goal, today, self.data.history.get(today))
+
+    def tomorrow_goal(self, goal: Goal) -> int:
+        """Return what tomorrow asks of a goal, as today stands so far."""
+        goal_minutes = self.goal_minutes(goal)
+        if goal is not Goal.INVERSION:
+            return goal_minutes
+        tomorrow = self.data.inversion_tomorrow(self.today(), self.plan_settings)
+        return goal_minutes if tomorrow is None else min(goal_minutes, tomorrow)
+
     def streak(self, goal: Goal) -> Streak:
         """Return a goal's streak as of today."""
-        return self.data.streak(goal, self.goal_minutes(goal), self.today())
+        return self.data.streak(goal, self.day_goals(), self.today())
 
     def next_visit(self) -> Visit | None:
         """Return the next planned visit that hasn't begun."""
@@ -122,7 +155,7 @@ class RoutineReader:
 
     def summary(self, days: int) -> dict[str, Any]:
         """Return streaks, today, the session and the last days, JSON-ready."""
-        goals = {goal: self.goal_minutes(goal) for goal in Goal}
+        goals = self.day_goals()
         with user_errors():
             return build_summary(
                 self.data,
@@ -131,7 +164,7 @@ class RoutineReader:
                 today=self.today(),
                 now=dt_util.utcnow(),
                 days=days,
-                insight_minutes=insight_minutes(goals, self.durations[Activity.STRETCH]),
+                insight_minutes=insight_minutes(goals.configured, self.durations[Activity.STRETCH]),
                 insight_words=Words(language(self.hass), group_of(self.hass, "insights")),
             )
 
@@ -175,6 +208,11 @@ class RoutineReader:
     def flare_up(self) -> bool:
         """Return whether flare-up is on today."""
         return self.data.flare_up_on(self.today())
+
+    @property
+    def flare_ups(self) -> FlareUps:
+        """Return the flare-up ranges: the one way every reader reads them."""
+        return self.data.flare_ups
 
     @property
     def checklist(self) -> Checklist:

@@ -49,6 +49,19 @@ def _streak_description(goal: Goal) -> BackReliefSensorEntityDescription:
     )
 
 
+def _today_attributes(goal: Goal) -> Callable[[BackReliefCoordinator], dict[str, Any]]:
+    def attributes(coordinator: BackReliefCoordinator) -> dict[str, Any]:
+        shown: dict[str, Any] = {
+            "goal": coordinator.today_goal(goal),
+            "met": coordinator.today_met(goal),
+        }
+        if goal is Goal.INVERSION:
+            shown["tomorrow_goal"] = coordinator.tomorrow_goal(goal)
+        return shown
+
+    return attributes
+
+
 def _today_description(goal: Goal) -> BackReliefSensorEntityDescription:
     return BackReliefSensorEntityDescription(
         key=f"{goal}_today",
@@ -57,7 +70,7 @@ def _today_description(goal: Goal) -> BackReliefSensorEntityDescription:
         native_unit_of_measurement=UnitOfTime.MINUTES,
         suggested_display_precision=0,
         value_fn=lambda coordinator: coordinator.today_minutes(goal),
-        attributes_fn=lambda coordinator: {"goal": coordinator.goal_minutes(goal)},
+        attributes_fn=_today_attributes(goal),
     )
 
 

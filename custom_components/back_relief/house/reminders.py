@@ -136,18 +136,10 @@ class Reminders(Speaking):
             reminders_on=coordinator.reminders_enabled,
             away=away,
             has_speakers=bool(options.get(CONF_SPEAKERS)) or self.phones.configured,
-            goal_met=kind in set(Goal)
-            and coordinator.today_minutes(Goal(kind)) >= self._day_goal(Goal(kind)),
+            goal_met=kind in set(Goal) and coordinator.today_met(Goal(kind)),
             pain_logged=kind == REMINDER_CHECKIN and bool(coordinator.today_log().pain),
             skipped=kind in coordinator.today_log().skipped,
             **sun,
-        )
-
-    def _day_goal(self, goal: Goal) -> int:
-        """Return what today asks of a goal; on the inversion plan, the day's length only."""
-        coordinator = self.coordinator
-        return coordinator.data.gentle.day_goal(
-            goal, coordinator.goal_minutes(goal), coordinator.durations
         )
 
     def decide(self, kind: str) -> ReminderDecision:
@@ -162,7 +154,7 @@ class Reminders(Speaking):
         if kind in set(Goal):
             goal = Goal(kind)
             minutes_today = coordinator.today_minutes(goal)
-            goal_minutes = self._day_goal(goal)
+            goal_minutes = coordinator.today_goal(goal)
             details = {"minutes_today": minutes_today, "goal": goal_minutes}
             values["minutes"] = max(goal_minutes - minutes_today, 0)
         elif kind == REMINDER_VISIT:

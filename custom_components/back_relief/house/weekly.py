@@ -50,15 +50,10 @@ class WeeklySummary(Speaking):
         coordinator = self.coordinator
         today = coordinator.today()
         first = today - timedelta(days=6)
-        insights = pain_insights(
-            coordinator.history, today, coordinator.goal_minutes(Goal.EXERCISE)
-        )
-        days = {
-            str(goal): coordinator.history.days_meeting(
-                goal, coordinator.goal_minutes(goal), first, today
-            )
-            for goal in Goal
-        }
+        goals = coordinator.day_goals()
+        insights = pain_insights(coordinator.history, today, goals)
+        week = coordinator.history.days_between(first, today)
+        days = {str(goal): goals.days_meeting(goal, week) for goal in Goal}
         text = phrase(self.hass, "weekly", "goals", name=coordinator.name, **days)
         if insights.average_7_days is not None:
             previous = insights.average_previous_7_days

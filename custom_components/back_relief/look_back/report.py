@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..routine.day import Activity, DayLog, Goal
+from ..routine.goals import DayGoals, pain_mean
 from .daily_statistics import PainFigures, pain_figures
 from .insights import Insight, Subject, find_insights
 
@@ -101,50 +102,49 @@ class Report:
         return [day.day for day in self.days if day.flare_up]
 
 
-def _mean(values: Sequence[float]) -> float | None:
-    return round(sum(values) / len(values), 1) if values else None
-
-
-def _report_day(day: date, log: DayLog, goals: Mapping[Goal, int]) -> ReportDay:
+def _report_day(day: date, log: DayLog, goals: DayGoals) -> ReportDay:
     return ReportDay(
         day=day,
         minutes={activity: log.minutes.get(activity, 0) for activity in Activity},
         pain=pain_figures(log),
         flare_up=log.flare_up,
-        goals_met=frozenset(goal for goal in Goal if log.goal_minutes(goal) >= goals[goal]),
+        goals_met=goals.goals_met(day, log),
     )
 
 
-def _weeks(days: Sequence[ReportDay]) -> list[ReportWeek]:
-    by_week: dict[tuple[int, int], list[ReportDay]] = {}
-    for report_day in days:
+def _weeks(
+    days: Sequence[tuple[date, DayLog]], report_days: Sequence[ReportDay]
+) -> list[ReportWeek]:
+    by_week: dict[tuple[int, int], list[tuple[DayLog, ReportDay]]] = {}
+    for (_, log), report_day in zip(days, report_days, strict=True):
         year, week, _ = report_day.day.isocalendar()
-        by_week.setdefault((year, week), []).append(report_day)
+        by_week.setdefault((year, week), []).append((log, report_day))
     return [
         ReportWeek(
             label=f"{year}-W{week:02d}",
-            first_day=week_days[0].day,
+            first_day=week_days[0][1].day,
             days=len(week_days),
             minutes={
-                activity: sum(day.minutes[activity] for day in week_days) for activity in Activity
+                activity: sum(day.minutes[activity] for _, day in week_days)
+                for activity in Activity
             },
-            pain_mean=_mean([day.pain.mean for day in week_days if day.pain is not None]),
-            goals_met={goal: sum(goal in day.goals_met for day in week_days) for goal in Goal},
+            pain_mean=pain_mean(log for log, _ in week_days),
+            goals_met={goal: sum(goal in day.goals_met for _, day in week_days) for goal in Goal},
         )
         for (year, week), week_days in by_week.items()
     ]
 
 
-def _pain_trend(days: Sequence[ReportDay]) -> PainTrend:
-    with_pain = [day for day in days if day.pain is not None]
-    half = days[len(days) // 2].day
+def _pain_trend(days: Sequence[tuple[date, DayLog]], report_days: Sequence[ReportDay]) -> PainTrend:
+    with_pain = [day.pain for day in report_days if day.pain is not None]
+    half = days[len(days) // 2][0]
     return PainTrend(
         days=len(with_pain),
-        mean=_mean([day.pain.mean for day in with_pain if day.pain]),
-        lowest=min((day.pain.minimum for day in with_pain if day.pain), default=None),
-        highest=max((day.pain.maximum for day in with_pain if day.pain), default=None),
-        first_half=_mean([day.pain.mean for day in with_pain if day.pain and day.day < half]),
-        second_half=_mean([day.pain.mean for day in with_pain if day.pain and day.day >= half]),
+        mean=pain_mean(log for _, log in days),
+        lowest=min((pain.minimum for pain in with_pain), default=None),
+        highest=max((pain.maximum for pain in with_pain), default=None),
+        first_half=pain_mean(log for day, log in days if day < half),
+        second_half=pain_mean(log for day, log in days if day >= half),
     )
 
 
@@ -170,15 +170,18 @@ def _entries(days: Sequence[tuple[date, DayLog]]) -> tuple[list[ReportEntry], ..
 def build_report(
     name: str,
     days: Sequence[tuple[date, DayLog]],
-    goals: Mapping[Goal, int],
+    goals: DayGoals,
     insight_minutes: Mapping[Subject, int],
     flare_up_notes: Sequence[tuple[date, str]] = (),
 ) -> Report:
     """Return the report over the days given, oldest first, the last being today.
 
-    ``flare_up_notes`` are the notes of the flare-ups that touch the period,
-    by their first day. Insights leave today out: its minutes may not be done yet.
+    The period begins on the person's first day at the earliest (``goals.first_day``):
+    days before it are neither met nor missed. ``flare_up_notes`` are the notes of
+    the flare-ups that touch the period, by their first day. Insights leave today
+    out: its minutes may not be done yet.
     """
+    days = [(day, log) for day, log in days if goals.counts(day)] or list(days[-1:])
     report_days = [_report_day(day, log, goals) for day, log in days]
     visits, feedback, notes = _entries(days)
     notes = sorted(
@@ -189,10 +192,10 @@ def build_report(
         name=name,
         first=days[0][0],
         last=days[-1][0],
-        goals=dict(goals),
+        goals=dict(goals.configured),
         days=report_days,
-        weeks=_weeks(report_days),
-        pain=_pain_trend(report_days),
+        weeks=_weeks(days, report_days),
+        pain=_pain_trend(days, report_days),
         visits=visits,
         feedback=feedback,
         notes=notes,

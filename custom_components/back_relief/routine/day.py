@@ -143,11 +143,9 @@ class DayLog:
         return sum(self.minutes.get(activity, 0) for activity in goal.activities)
 
     @property
-    def average_pain(self) -> float | None:
-        """Return the mean pain level of the day, or None without reports."""
-        if not self.pain:
-            return None
-        return round(sum(entry.level for entry in self.pain) / len(self.pain), 1)
+    def pain_levels(self) -> list[int]:
+        """Return the pain levels logged on the day, in the order logged."""
+        return [entry.level for entry in self.pain]
 
     def as_dict(self) -> dict[str, Any]:
         """Return the compact, JSON-ready form used for storage."""
@@ -226,17 +224,14 @@ class DayLog:
         parts = json.loads(text)
         if not isinstance(parts, list):
             raise TypeError(text)
-        # Exercise, stretch, inversion and rest come first, in the order of Activity.
-        minutes = [*parts[:4], 0, 0, 0, 0]
-        pain = parts[6] if len(parts) > 6 else []  # noqa: PLR2004 - the compact text's places
-        visits = parts[7] if len(parts) > 7 else []  # noqa: PLR2004
+        # The minutes of each activity come first, in the order of Activity.
+        count = len(Activity)
+        minutes = dict(zip(Activity, [*map(int, parts[:count]), *[0] * count], strict=False))
+        pain = parts[count + 2] if len(parts) > count + 2 else []
+        visits = parts[count + 3] if len(parts) > count + 3 else []
         return DayFacts(
-            (
-                (Goal.EXERCISE, int(minutes[0]) + int(minutes[1])),
-                (Goal.REST, int(minutes[3])),
-                (Goal.INVERSION, int(minutes[2])),
-            ),
-            bool(len(parts) > 4 and parts[4]),  # noqa: PLR2004
+            tuple((goal, sum(minutes[activity] for activity in goal.activities)) for goal in Goal),
+            bool(len(parts) > count and parts[count]),
             [PainEntry.from_list(entry) for entry in pain],
             [Visit.from_list(visit) for visit in visits],
         )

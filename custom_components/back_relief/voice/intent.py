@@ -16,6 +16,7 @@ import voluptuous as vol
 from ..coordinator import BackReliefCoordinator
 from ..people import NO_SESSION, NOT_LOADED, Asker, PersonNotFound, find_person, person_name
 from ..routine.day import Activity, Goal
+from ..routine.goals import is_high_pain
 from .answers import Answers
 from .follow_up import async_ask_whose
 from .handover import async_hand_over
@@ -41,9 +42,6 @@ INTENT_TIME_LEFT = "BackReliefTimeLeft"
 INTENT_STREAK = "BackReliefStreak"
 INTENT_LOG_ACTIVITY = "BackReliefLogActivity"
 INTENT_LOG_PAIN = "BackReliefLogPain"
-
-# From this pain level on, the answer adds a word of care.
-HIGH_PAIN = 7
 
 
 class BackReliefIntentHandler(intent.IntentHandler):
@@ -359,7 +357,7 @@ class LogPainHandler(BackReliefIntentHandler):
         level = slots.number(SLOT_LEVEL)
         assert level is not None  # noqa: S101 - a required slot, a number by its schema
         coordinator.commands.log_pain(level)
-        care = answers.addition("pain_logged.high") if level >= HIGH_PAIN else ""
+        care = answers.addition("pain_logged.high") if is_high_pain(level) else ""
         return answers.text("pain_logged", level=level) + care
 
 
