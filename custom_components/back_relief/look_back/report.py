@@ -36,6 +36,8 @@ class ReportDay:
     pain: PainFigures | None
     flare_up: bool
     goals_met: frozenset[Goal]
+    # False before the person's first day: neither met nor missed.
+    counted: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,11 @@ class Report:
         return {goal: sum(goal in day.goals_met for day in self.days) for goal in Goal}
 
     @property
+    def counted_days(self) -> int:
+        """Return how many days of the period count toward the goals: from the first day."""
+        return sum(day.counted for day in self.days)
+
+    @property
     def flare_up_days(self) -> list[date]:
         """Return the days of the period with a flare-up."""
         return [day.day for day in self.days if day.flare_up]
@@ -108,7 +115,8 @@ def _report_day(day: date, log: DayLog, goals: DayGoals) -> ReportDay:
         minutes={activity: log.minutes.get(activity, 0) for activity in Activity},
         pain=pain_figures(log),
         flare_up=log.flare_up,
-        goals_met=goals.goals_met(day, log),
+        goals_met=goals.goals_met(day, log) if goals.counts(day) else frozenset(),
+        counted=goals.counts(day),
     )
 
 
@@ -176,12 +184,11 @@ def build_report(
 ) -> Report:
     """Return the report over the days given, oldest first, the last being today.
 
-    The period begins on the person's first day at the earliest (``goals.first_day``):
-    days before it are neither met nor missed. ``flare_up_notes`` are the notes of
+    Goals count from the person's first day (``goals.first_day``): days before it
+    are neither met nor missed. ``flare_up_notes`` are the notes of
     the flare-ups that touch the period, by their first day. Insights leave today
     out: its minutes may not be done yet.
     """
-    days = [(day, log) for day, log in days if goals.counts(day)] or list(days[-1:])
     report_days = [_report_day(day, log, goals) for day, log in days]
     visits, feedback, notes = _entries(days)
     notes = sorted(
@@ -204,7 +211,10 @@ def build_report(
 
 
 def csv_rows(report: Report) -> list[tuple[str, ...]]:
-    """Return the CSV's header and one row a day: ISO dates, numbers, 1 or 0."""
+    """Return the CSV's header and one row a day: ISO dates, numbers, 1 or 0.
+
+    A goal's column is empty before the person's first day: neither met nor missed.
+    """
     return [
         CSV_HEADER,
         *(
@@ -214,7 +224,7 @@ def csv_rows(report: Report) -> list[tuple[str, ...]]:
                 f"{day.pain.mean:.1f}" if day.pain else "",
                 str(day.pain.maximum) if day.pain else "",
                 str(int(day.flare_up)),
-                *(str(int(goal in day.goals_met)) for goal in Goal),
+                *(str(int(goal in day.goals_met)) if day.counted else "" for goal in Goal),
             )
             for day in report.days
         ),
