@@ -668,6 +668,8 @@ async def test_get_summary(
     assert summary == {
         "person": "Alex",
         "date": "2026-11-25",
+        # The earliest record, before Alex was added (today).
+        "first_day": "2026-11-23",
         "goals": {"exercise": 20, "rest": 15, "inversion": 15},
         "today": {"exercise": 25, "rest": 0, "inversion": 0},
         "streaks": {
@@ -694,10 +696,11 @@ async def test_get_summary(
         "next_visit": None,
         "insights": [],
         "days": [
-            {**empty, "date": "2026-11-19", "flare_up": False, "met": none_met},
-            {**empty, "date": "2026-11-20", "flare_up": False, "met": none_met},
-            {**empty, "date": "2026-11-21", "flare_up": False, "met": none_met},
-            {**empty, "date": "2026-11-22", "flare_up": False, "met": none_met},
+            # Before the first day: neither met nor missed.
+            {**empty, "date": "2026-11-19", "flare_up": False, "met": None},
+            {**empty, "date": "2026-11-20", "flare_up": False, "met": None},
+            {**empty, "date": "2026-11-21", "flare_up": False, "met": None},
+            {**empty, "date": "2026-11-22", "flare_up": False, "met": None},
             {**empty, "date": "2026-11-23", "stretch": 10, "flare_up": False, "met": none_met},
             {
                 **empty,
