@@ -115,10 +115,10 @@ async def test_the_weekly_summary_and_the_report_agree_on_the_weeks_pain(
     summary = await call(hass, "get_summary", days=2)
     assert summary is not None
     assert summary["pain"]["average_7_days"] == 5.0
-    today = coordinator.today()
-    days = coordinator.history.days_between(today - timedelta(days=6), today)
+    today = coordinator.reader.today()
+    days = coordinator.reader.history.days_between(today - timedelta(days=6), today)
     from custom_components.back_relief.look_back.report import build_report  # noqa: PLC0415
 
-    report = build_report("Alex", days, coordinator.day_goals(), {})
+    report = build_report("Alex", days, coordinator.reader.day_goals(), {})
     assert report.pain.mean == summary["pain"]["average_7_days"]
     assert report.weeks[-1].pain_mean == 5.0

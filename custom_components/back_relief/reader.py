@@ -1,13 +1,13 @@
 """What the entities, the announcer and voice read of one person's routine.
 
-The coordinator keeps the routine and applies its changes; this base class holds
+The coordinator keeps the routine and applies its changes; it has a reader for
 the reading side: today's numbers, streaks, the summary, the guided routine, and
-the routine's parts as they are now.
+the routine's parts as they are now (``coordinator.reader``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, tzinfo
 from typing import Any
@@ -55,12 +55,25 @@ def user_errors() -> Iterator[None]:
 
 
 class RoutineReader:
-    """The reading side of a person's coordinator."""
+    """The reading side of a person's coordinator: what is read of the routine."""
 
-    hass: HomeAssistant
-    entry: ConfigEntry[Any]
-    data: PersonRoutine
-    name: str
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: ConfigEntry[Any],
+        name: str,
+        routine: Callable[[], PersonRoutine],
+    ) -> None:
+        """Read the routine that ``routine`` returns (the coordinator's, loaded or not)."""
+        self.hass = hass
+        self.entry = entry
+        self.name = name
+        self._routine = routine
+
+    @property
+    def data(self) -> PersonRoutine:
+        """Return the routine as it is now."""
+        return self._routine()
 
     @property
     def options(self) -> dict[str, Any]:

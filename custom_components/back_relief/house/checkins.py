@@ -76,7 +76,7 @@ class CheckIns(Speaking):
 
     @callback
     def _arm_daily(self) -> None:
-        wanted = self.coordinator.options.get(CONF_CHECKIN_TIME)
+        wanted = self.coordinator.reader.options.get(CONF_CHECKIN_TIME)
         if wanted == self._daily_at:
             return
         self._cancel_daily()
@@ -147,8 +147,8 @@ class CheckIns(Speaking):
             event_type != EVENT_FINISHED
             or data.get("while_offline")
             or not data.get("credited_minutes")
-            or not self.coordinator.options.get(CONF_CHECKIN_AFTER_SESSION)
-            or not self.coordinator.reminders_enabled
+            or not self.coordinator.reader.options.get(CONF_CHECKIN_AFTER_SESSION)
+            or not self.coordinator.reader.reminders_enabled
         ):
             return
         started_at = datetime.fromisoformat(data["started_at"])

@@ -54,7 +54,7 @@ class SessionCues(Speaking):
 
     @callback
     def _handle_event(self, event_type: str, data: dict[str, Any]) -> None:
-        if not self.coordinator.reminders_enabled:
+        if not self.coordinator.reader.reminders_enabled:
             return
         if event_type == EVENT_STARTED and not data["routine"]:
             self.say("started", data["activity"], minutes=data["planned_minutes"])
@@ -68,7 +68,7 @@ class SessionCues(Speaking):
             text = phrase(self.hass, "finished", data["activity"], minutes=data["credited_minutes"])
             if data["activity"] == Activity.INVERSION and (
                 tomorrow := self.coordinator.data.inversion_tomorrow(
-                    self.coordinator.today(), self.coordinator.plan_settings
+                    self.coordinator.reader.today(), self.coordinator.reader.plan_settings
                 )
             ):
                 # On the plan, the next step is said where it is wanted.
@@ -86,7 +86,7 @@ class SessionCues(Speaking):
         text = phrase(self.hass, "routine", key, name=data["name"], cue=data["cue"])
         if data["step"] != 0:
             return text
-        routine = self.coordinator.routines().get(data["routine"])
+        routine = self.coordinator.reader.routines().get(data["routine"])
         name = routine.name if routine else data["routine"]
         start = phrase(
             self.hass, "routine", "started", routine=name, minutes=data["planned_minutes"]
@@ -97,7 +97,7 @@ class SessionCues(Speaking):
 
     @callback
     def _arm_one_minute(self) -> None:
-        session = self.coordinator.session
+        session = self.coordinator.reader.session
         if session is None or session.is_paused:
             self._one_minute.cancel()
             self._cued_ends_at = None
@@ -111,6 +111,10 @@ class SessionCues(Speaking):
 
     @callback
     def _one_minute_left(self, now: datetime) -> None:
-        session = self.coordinator.session
-        if session is not None and not session.is_paused and self.coordinator.reminders_enabled:
+        session = self.coordinator.reader.session
+        if (
+            session is not None
+            and not session.is_paused
+            and self.coordinator.reader.reminders_enabled
+        ):
             self.say("one_minute_left", str(session.activity))

@@ -84,7 +84,7 @@ class Reminders(Speaking):
 
     @callback
     def _arm_reminders(self) -> None:
-        options = self.coordinator.options
+        options = self.coordinator.reader.options
         wanted = {kind: options[key] for kind, key in REMINDER_OPTIONS.items() if options.get(key)}
         if wanted == self._reminder_times:
             return
@@ -112,8 +112,8 @@ class Reminders(Speaking):
     def facts(self, kind: str) -> ReminderFacts:
         """Gather what a reminder of this kind depends on, now."""
         coordinator = self.coordinator
-        options = coordinator.options
-        person = coordinator.person_entity_id
+        options = coordinator.reader.options
+        person = coordinator.reader.person_entity_id
         away = False
         if person and options[CONF_ONLY_WHEN_HOME]:
             state = self.hass.states.get(person)
@@ -124,7 +124,7 @@ class Reminders(Speaking):
             weather = options.get(CONF_WEATHER_ENTITY)
             weather_state = self.hass.states.get(weather) if weather else None
             sun = {
-                "sun_item_done": coordinator.checklist_done(SUN_ITEM),
+                "sun_item_done": coordinator.reader.checklist_done(SUN_ITEM),
                 "sun_up": sun_state is not None and sun_state.state == "above_horizon",
                 "weather": weather_state.state if weather_state else None,
             }
@@ -133,12 +133,12 @@ class Reminders(Speaking):
             local_time=dt_util.now().time(),
             quiet_start=time.fromisoformat(options[CONF_QUIET_START]),
             quiet_end=time.fromisoformat(options[CONF_QUIET_END]),
-            reminders_on=coordinator.reminders_enabled,
+            reminders_on=coordinator.reader.reminders_enabled,
             away=away,
             has_speakers=bool(options.get(CONF_SPEAKERS)) or self.phones.configured,
-            goal_met=kind in set(Goal) and coordinator.today_met(Goal(kind)),
-            pain_logged=kind == REMINDER_CHECKIN and bool(coordinator.today_log().pain),
-            skipped=kind in coordinator.today_log().skipped,
+            goal_met=kind in set(Goal) and coordinator.reader.today_met(Goal(kind)),
+            pain_logged=kind == REMINDER_CHECKIN and bool(coordinator.reader.today_log().pain),
+            skipped=kind in coordinator.reader.today_log().skipped,
             **sun,
         )
 
@@ -153,13 +153,13 @@ class Reminders(Speaking):
         values: dict[str, Any] = {"name": coordinator.name}
         if kind in set(Goal):
             goal = Goal(kind)
-            minutes_today = coordinator.today_minutes(goal)
-            goal_minutes = coordinator.today_goal(goal)
+            minutes_today = coordinator.reader.today_minutes(goal)
+            goal_minutes = coordinator.reader.today_goal(goal)
             details = {"minutes_today": minutes_today, "goal": goal_minutes}
             values["minutes"] = max(goal_minutes - minutes_today, 0)
         elif kind == REMINDER_VISIT:
             # Tomorrow's visit, also when another one is still to come today.
-            visit = coordinator.visit_on(coordinator.today() + timedelta(days=1))
+            visit = coordinator.reader.visit_on(coordinator.reader.today() + timedelta(days=1))
             if visit is None:
                 return  # only the day before a visit
             visit_time = dt_util.as_local(visit.visited_at).strftime("%H:%M")

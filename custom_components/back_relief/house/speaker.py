@@ -53,7 +53,7 @@ class Speaker:
     @callback
     def speak(self, message: str) -> None:
         """Say a message on every speaker, in the background."""
-        speakers: list[str] = list(self.coordinator.options.get(CONF_SPEAKERS) or [])
+        speakers: list[str] = list(self.coordinator.reader.options.get(CONF_SPEAKERS) or [])
         if speakers:
             self.coordinator.run_in_background(self._async_speak(speakers, message), "announce")
 
@@ -99,7 +99,7 @@ class Speaker:
         names that player. The engine is blamed only when it has not spoken
         on any player yet, and no player worked this time either.
         """
-        engine = self.coordinator.options.get(CONF_TTS_ENTITY) or self._default_engine()
+        engine = self.coordinator.reader.options.get(CONF_TTS_ENTITY) or self._default_engine()
         if engine is None:
             self.faults.report("tts_failed", "tts", phrase(self.hass, "faults", "no_engine"))
             return

@@ -48,11 +48,11 @@ class WeeklySummary(Speaking):
     def text(self) -> str:
         """Return the week in a few spoken sentences."""
         coordinator = self.coordinator
-        today = coordinator.today()
+        today = coordinator.reader.today()
         first = today - timedelta(days=6)
-        goals = coordinator.day_goals()
-        insights = pain_insights(coordinator.history, today, goals)
-        week = coordinator.history.days_between(first, today)
+        goals = coordinator.reader.day_goals()
+        insights = pain_insights(coordinator.reader.history, today, goals)
+        week = coordinator.reader.history.days_between(first, today)
         days = {str(goal): goals.days_meeting(goal, week) for goal in Goal}
         text = phrase(self.hass, "weekly", "goals", name=coordinator.name, **days)
         if insights.average_7_days is not None:
@@ -65,13 +65,13 @@ class WeeklySummary(Speaking):
 
     @callback
     def _weekly_summary(self, now: datetime) -> None:
-        how = self.coordinator.options.get(CONF_WEEKLY_SUMMARY)
+        how = self.coordinator.reader.options.get(CONF_WEEKLY_SUMMARY)
         if dt_util.as_local(now).weekday() != WEEKLY_SUMMARY_DAY or not how:
             return
         text = self.text()
         if how == WEEKLY_SPEAK and self.reminders.decide("weekly").spoken:
             self.speaker.speak(text)
-        notify = self.coordinator.options.get(CONF_NOTIFY_ENTITY)
+        notify = self.coordinator.reader.options.get(CONF_NOTIFY_ENTITY)
         if how == WEEKLY_NOTIFY and notify:
             title = phrase(self.hass, "weekly", "title", name=self.coordinator.name)
             self.coordinator.run_in_background(

@@ -95,11 +95,11 @@ def person_report(coordinator: BackReliefCoordinator, days: int) -> Callable[[],
     The history is frozen as it is now, so that the report can be built in an
     executor while the routine goes on changing; only the period's days are read.
     """
-    first, last = period(coordinator.today(), days)
-    goals = coordinator.day_goals()
-    flare_up_notes = coordinator.flare_ups.notes_between(first, last)
-    name, frozen = coordinator.name, coordinator.history.frozen()
-    insights = insight_minutes(goals.configured, coordinator.durations[Activity.STRETCH])
+    first, last = period(coordinator.reader.today(), days)
+    goals = coordinator.reader.day_goals()
+    flare_up_notes = coordinator.reader.flare_ups.notes_between(first, last)
+    name, frozen = coordinator.name, coordinator.reader.history.frozen()
+    insights = insight_minutes(goals.configured, coordinator.reader.durations[Activity.STRETCH])
     return lambda: build_report(
         name, frozen.thaw().days_between(first, last), goals, insights, flare_up_notes
     )

@@ -177,10 +177,10 @@ class PauseOrResumeHandler(SessionHandler):
         """Change the session and say what is left."""
         check_activity(coordinator, slots, answers)
         self.change(coordinator)
-        assert coordinator.session is not None  # noqa: S101
+        assert coordinator.reader.session is not None  # noqa: S101
         return answers.text(
             self.answer_key,
-            Activity=answers.activity_title(coordinator.session.activity),
+            Activity=answers.activity_title(coordinator.reader.session.activity),
             remaining=remaining(coordinator, answers),
         )
 
@@ -224,7 +224,7 @@ class StopSessionHandler(SessionHandler):
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Stop and say what was counted."""
         check_activity(coordinator, slots, answers)
-        activity = coordinator.session.activity if coordinator.session else None
+        activity = coordinator.reader.session.activity if coordinator.reader.session else None
         credited = coordinator.commands.stop_session()
         assert activity is not None  # noqa: S101 - stop_session refuses when idle
         if credited == 0:
@@ -248,7 +248,7 @@ class CancelSessionHandler(SessionHandler):
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Cancel and say that nothing counted."""
         check_activity(coordinator, slots, answers)
-        activity = coordinator.session.activity if coordinator.session else None
+        activity = coordinator.reader.session.activity if coordinator.reader.session else None
         coordinator.commands.cancel_session()
         assert activity is not None  # noqa: S101 - cancel_session refuses when idle
         return answers.text("cancelled", Activity=answers.activity_title(activity))
@@ -265,7 +265,7 @@ class TimeLeftHandler(SessionHandler):
 
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Say the time left, and whether the session is paused."""
-        session = coordinator.session
+        session = coordinator.reader.session
         if session is None:
             return answers.text("error.no_session")
         check_activity(coordinator, slots, answers)
@@ -296,10 +296,13 @@ class StreakHandler(BackReliefIntentHandler):
         if (activity := slots.activity()) is None:
             return answers.text(
                 "streaks",
-                **{str(goal): answers.days(coordinator.streak(goal).current) for goal in Goal},
+                **{
+                    str(goal): answers.days(coordinator.reader.streak(goal).current)
+                    for goal in Goal
+                },
             )
         goal = next(goal for goal in Goal if activity in goal.activities)
-        streak = coordinator.streak(goal)
+        streak = coordinator.reader.streak(goal)
         return answers.text(
             "streak",
             streak=answers.streak_name(goal),
