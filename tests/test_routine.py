@@ -17,7 +17,7 @@ from custom_components.back_relief.routine.day import (
     Visit,
     local_date,
 )
-from custom_components.back_relief.routine.goals import day_pain, pain_mean
+from custom_components.back_relief.routine.goals import DayGoals, day_pain, pain_mean
 from custom_components.back_relief.routine.history import History
 from custom_components.back_relief.routine.streaks import Streak
 
@@ -76,8 +76,10 @@ def test_a_day_of_only_stretching_meets_the_exercise_goal() -> None:
     """Twenty minutes of stretching alone meet a twenty minute exercise goal."""
     history = History()
     history.add_minutes(date(2026, 5, 4), Activity.STRETCH, 20)
-    assert history.meets(date(2026, 5, 4), Goal.EXERCISE, 20) is True
-    assert history.meets(date(2026, 5, 4), Goal.REST, 1) is False
+    goals = DayGoals({Goal.EXERCISE: 20, Goal.REST: 1, Goal.INVERSION: 15})
+    day = date(2026, 5, 4)
+    assert goals.met(Goal.EXERCISE, day, history.get(day)) is True
+    assert goals.met(Goal.REST, day, history.get(day)) is False
 
 
 # --- Days ---------------------------------------------------------------------

@@ -22,6 +22,11 @@ class Activity(StrEnum):
     INVERSION = "inversion"
     REST = "rest"
 
+    @property
+    def default_minutes(self) -> int:
+        """Return the default length of the activity's sessions (its duration number's start)."""
+        return 20 if self is Activity.EXERCISE else 15
+
 
 class Goal(StrEnum):
     """A daily goal; each counts the minutes of one or more activities."""

@@ -25,6 +25,11 @@ from .day import DayLog, Goal
 HIGH_PAIN = 7
 
 
+def reaches(minutes: int, goal_minutes: int) -> bool:
+    """Return whether minutes toward a goal meet it: the one definition of "goal met"."""
+    return minutes >= goal_minutes
+
+
 def is_high_pain(level: int) -> bool:
     """Return whether a pain level is high: a step back on the plan, a word of care."""
     return level >= HIGH_PAIN
@@ -76,8 +81,8 @@ class DayGoals:
         return self.first_day is None or day >= self.first_day
 
     def met(self, goal: Goal, day: date, log: DayLog) -> bool:
-        """Return whether a day met a goal: the one definition of "goal met"."""
-        return log.goal_minutes(goal) >= self.of(goal, day)
+        """Return whether a day met a goal (see ``reaches``)."""
+        return reaches(log.goal_minutes(goal), self.of(goal, day))
 
     def goals_met(self, day: date, log: DayLog) -> frozenset[Goal]:
         """Return the goals a day met."""

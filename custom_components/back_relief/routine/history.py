@@ -229,10 +229,6 @@ class History:
         self._catch_up()
         return self._latest_visit[1] if self._latest_visit else None
 
-    def meets(self, day: date, goal: Goal, goal_minutes: int) -> bool:
-        """Return whether a day reaches a goal."""
-        return self.get(day).goal_minutes(goal) >= goal_minutes
-
     def streak(
         self,
         goal: Goal,

@@ -16,6 +16,8 @@ from array import array
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from .goals import reaches
+
 RECORDED = 1
 # Runs and minutes are kept in two bytes: 179 years of days, 65535 minutes a day.
 MAX_MINUTES = 0xFFFF
@@ -118,12 +120,12 @@ class StreakIndex:
         """
         lowered = lowered or {}
         if self._first is None and paused is None:
-            return Streak(0, 0, today_met=lowered.get(today, goal_minutes) <= 0)
+            return Streak(0, 0, today_met=reaches(0, lowered.get(today, goal_minutes)))
         self._position(today)
         assert self._first is not None  # noqa: S101 - made room for today just now
         runs = self._counted(goal, goal_minutes, lowered)
         position = today - self._first
-        today_met = self._minutes_of(goal, position) >= lowered.get(today, goal_minutes)
+        today_met = reaches(self._minutes_of(goal, position), lowered.get(today, goal_minutes))
         end = position if today_met else position - 1
         current = 0
         while end >= 0:
@@ -176,9 +178,7 @@ class StreakIndex:
                 run, broke = 0, position
             elif flag & PAUSED:
                 pass
-            elif column[position] >= (
-                lowered.get(first + position, goal_minutes) if lowered else goal_minutes
-            ):
+            elif reaches(column[position], lowered.get(first + position, goal_minutes)):
                 run += 1
             else:
                 run, broke = 0, position
