@@ -9,6 +9,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
 
+from custom_components.back_relief.routine.events import Reminder
+
 from .conftest import entity_id
 
 BLUEPRINTS = ("dim_lights_while_resting.yaml", "announce_reminder.yaml")
@@ -82,6 +84,8 @@ async def test_blueprints_work_in_automations(
     await hass.async_block_till_done()
     assert [call.data["snapshot_entities"] for call in scene_calls] == [["light.reading"]]
     assert [call.data["brightness_pct"] for call in light_calls] == [25]
-    setup_entry.runtime_data.coordinator.fire_event("reminder", {"activity": "exercise"})
+    setup_entry.runtime_data.coordinator.fire_event(
+        Reminder(kind="exercise", spoken=False, reason=None)
+    )
     await hass.async_block_till_done()
     assert [call.data["message"] for call in speech_calls] == ["Time for your exercise. Go gently."]

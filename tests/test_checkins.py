@@ -67,6 +67,7 @@ async def test_the_daily_check_in_is_asked_at_its_time_and_only_then(
             "channel": "satellite",
             "reason": None,
             "satellite": SATELLITE,
+            "source": None,
         }
     ]
 
@@ -93,6 +94,7 @@ async def test_no_check_in_once_pain_is_logged(
             "channel": "none",
             "reason": "logged",
             "satellite": None,
+            "source": None,
         }
     ]
 
@@ -152,6 +154,7 @@ async def test_no_answer_goes_to_the_phone_and_its_reply_is_logged_once(
             "channel": "phone",
             "reason": "no_answer",
             "satellite": None,
+            "source": None,
         }
     ]
 
@@ -167,7 +170,14 @@ async def test_no_answer_goes_to_the_phone_and_its_reply_is_logged_once(
     assert summary is not None
     assert summary["days"][0]["pain"] == 5
     assert check_ins(events)[1:] == [
-        {"question": "pain", "answer": 5, "channel": "phone", "reason": None, "satellite": None}
+        {
+            "question": "pain",
+            "answer": 5,
+            "channel": "phone",
+            "reason": None,
+            "satellite": None,
+            "source": None,
+        }
     ]
 
 
@@ -183,7 +193,14 @@ async def test_a_busy_satellite_and_no_phone(
 
     assert satellite.questions == []
     assert check_ins(events) == [
-        {"question": "pain", "answer": None, "channel": "none", "reason": "busy", "satellite": None}
+        {
+            "question": "pain",
+            "answer": None,
+            "channel": "none",
+            "reason": "busy",
+            "satellite": None,
+            "source": None,
+        }
     ]
 
 
@@ -203,6 +220,7 @@ async def test_without_a_satellite_or_a_phone_nothing_breaks(
             "channel": "none",
             "reason": "no_satellite",
             "satellite": None,
+            "source": None,
         }
     ]
 

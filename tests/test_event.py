@@ -82,6 +82,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:20:00+00:00",
             "routine": None,
+            "source": "action",
         },
     )
 
@@ -96,6 +97,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:20:00+00:00",
             "routine": None,
+            "source": "action",
         },
     )
 
@@ -110,6 +112,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:22:00+00:00",
             "routine": None,
+            "source": "action",
         },
     )
 
@@ -124,6 +127,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:27:00+00:00",
             "routine": None,
+            "source": "action",
             "added_minutes": 5,
         },
     )
@@ -139,6 +143,7 @@ async def test_a_session_fires_started_paused_resumed_extended_finished(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:27:00+00:00",
             "routine": None,
+            "source": "action",
             "credited_minutes": 25,
             "stopped_early": False,
             "while_offline": False,
@@ -165,6 +170,7 @@ async def test_stopping_early_fires_finished_with_minutes_run(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:30:00+00:00",
             "routine": None,
+            "source": "action",
             "credited_minutes": 12,
             "stopped_early": True,
             "while_offline": False,
@@ -190,6 +196,7 @@ async def test_cancelling_fires_cancelled_crediting_nothing(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:15:00+00:00",
             "routine": None,
+            "source": "action",
             "credited_minutes": 0,
         },
     )
@@ -230,6 +237,7 @@ async def test_events_are_also_fired_on_the_bus(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:10:00+00:00",
             "routine": None,
+            "source": "action",
         },
         {
             "config_entry_id": setup_entry.entry_id,
@@ -239,6 +247,7 @@ async def test_events_are_also_fired_on_the_bus(
             "started_at": "2026-11-25T08:00:00+00:00",
             "ends_at": "2026-11-25T08:10:00+00:00",
             "routine": None,
+            "source": "action",
             "credited_minutes": 0,
         },
     ]

@@ -39,12 +39,13 @@ def test_start_tells_started_with_the_session() -> None:
     routine = PersonRoutine()
     events = routine.start(Activity.REST, 15, NOON, max_inversion=CAP, routines=ROUTINES)
     assert [event.type for event in events] == ["started"]
-    assert events[0].data == {
+    assert events[0].as_data() == {
         "activity": "rest",
         "planned_minutes": 15,
         "started_at": "2026-05-04T10:00:00+00:00",
         "ends_at": "2026-05-04T10:15:00+00:00",
         "routine": None,
+        "source": "action",
     }
     assert routine.session is not None
 
@@ -65,8 +66,8 @@ def test_a_guided_start_tells_its_first_step_and_lasts_as_long_as_its_steps() ->
         Activity.STRETCH, None, NOON, max_inversion=CAP, routine="two", routines=ROUTINES
     )
     assert [event.type for event in events] == ["started", "step"]
-    assert events[1].data["name"] == "Cat"
-    assert events[1].data["step_ends_at"] == "2026-05-04T10:01:00+00:00"
+    assert events[1].as_data()["name"] == "Cat"
+    assert events[1].as_data()["step_ends_at"] == "2026-05-04T10:01:00+00:00"
     assert routine.session is not None
     assert routine.session.planned_minutes == 2
 
@@ -121,11 +122,11 @@ def test_pause_resume_extend_tell_what_happened() -> None:
     routine = started()
     assert routine.pause(NOON + timedelta(minutes=5))[0].type == "paused"
     resumed = routine.resume(NOON + timedelta(minutes=15))
-    assert resumed[0].data["ends_at"] == "2026-05-04T10:30:00+00:00"
+    assert resumed[0].as_data()["ends_at"] == "2026-05-04T10:30:00+00:00"
     extended = routine.extend(5, max_inversion=CAP)
     assert extended[0].type == "extended"
-    assert extended[0].data["added_minutes"] == 5
-    assert extended[0].data["planned_minutes"] == 25
+    assert extended[0].as_data()["added_minutes"] == 5
+    assert extended[0].as_data()["planned_minutes"] == 25
 
 
 @pytest.mark.parametrize("change", ["pause", "resume", "extend", "stop", "cancel"])
@@ -151,8 +152,8 @@ def test_stop_credits_the_minutes_run_to_the_day_it_started() -> None:
     routine = started(now=late)
     (finished,) = routine.stop(late + timedelta(minutes=15), BERLIN)
     assert finished.type == "finished"
-    assert finished.data["credited_minutes"] == 15
-    assert finished.data["stopped_early"] is True
+    assert finished.as_data()["credited_minutes"] == 15
+    assert finished.as_data()["stopped_early"] is True
     assert routine.session is None
     day = routine.history.get(TODAY)
     assert day.minutes == {Activity.EXERCISE: 15}
@@ -165,7 +166,7 @@ def test_cancel_credits_nothing_and_records_nothing() -> None:
     routine = started()
     (cancelled,) = routine.cancel(NOON + timedelta(minutes=10), BERLIN)
     assert cancelled.type == "cancelled"
-    assert cancelled.data["credited_minutes"] == 0
+    assert cancelled.as_data()["credited_minutes"] == 0
     assert len(routine.history) == 0
 
 
@@ -176,9 +177,9 @@ def test_finish_if_due_waits_for_the_end_and_tells_how_late() -> None:
     assert routine.session is not None
     late = NOON + timedelta(minutes=20, seconds=42)
     (finished,) = routine.finish_if_due(late, BERLIN, while_offline=True)
-    assert finished.data["credited_minutes"] == 20
-    assert finished.data["while_offline"] is True
-    assert finished.data["late_seconds"] == 42
+    assert finished.as_data()["credited_minutes"] == 20
+    assert finished.as_data()["while_offline"] is True
+    assert finished.as_data()["late_seconds"] == 42
     assert routine.history.get(TODAY).sessions[0].ended_at == NOON + timedelta(minutes=20)
 
 

@@ -148,14 +148,3 @@ def test_stored_form_round_trips() -> None:
     plan = InversionPlan(day=MONDAY, moved=True)
     assert InversionPlan.from_dict(plan.as_dict()) == plan
     assert InversionPlan.from_dict({"day": "2026-11-23"}) == InversionPlan(MONDAY)
-
-
-def test_settings_come_from_the_options() -> None:
-    """The plan reads its start and step, the inversion goal and the cap from the options."""
-    options = {
-        "inversion_start_minutes": 3,
-        "inversion_step_minutes": 2,
-        "inversion_goal": 12,
-        "max_inversion": 20,
-    }
-    assert PlanSettings.from_options(options) == PlanSettings(3, 2, 12, 20)

@@ -64,6 +64,7 @@ async def test_reminder_spoken_when_goal_not_met(
             "reason": None,
             "minutes_today": 5,
             "goal": 20,
+            "source": None,
         }
     ]
     assert spoken(speech_calls) == [

@@ -118,6 +118,44 @@ def test_session_feedback_shows_when_sessions_have_it() -> None:
     assert "How sessions felt" not in without
 
 
+@pytest.mark.parametrize(
+    ("language", "heading", "card", "unknown"),
+    [
+        ("en", "Started from", "The card", "Not recorded"),
+        ("de", "Gestartet über", "Die Karte", "Nicht erfasst"),
+        ("fr", "Lancée par", "La carte", "Non enregistré"),
+        ("es", "Iniciada desde", "La tarjeta", "Sin registrar"),
+        ("nl", "Gestart via", "De kaart", "Niet vastgelegd"),
+    ],
+)
+def test_sessions_show_how_they_were_started(
+    language: str, heading: str, card: str, unknown: str
+) -> None:
+    """Sessions are counted by source, the most used first; older records (none) last."""
+    history = sample_history()
+    day = date(2026, 3, 12)
+    sessions = history.edit(day).sessions
+    sessions.append(SessionRecord(at(day, 7), at(day, 7), Activity.INVERSION, 15, source="card"))
+    sessions.append(SessionRecord(at(day, 8), at(day, 8), Activity.REST, 5, source="card"))
+    sessions.append(SessionRecord(at(day, 9), at(day, 9), Activity.REST, 10, source="voice"))
+    sessions.append(SessionRecord(at(day, 10), at(day, 10), Activity.REST, 10))
+    report = build_report("Alex", history.days_between(FIRST, LAST), GOALS, {})
+    assert [(found.source, found.sessions, found.minutes) for found in report.sessions] == [
+        ("card", 2, 20),
+        ("voice", 1, 10),
+        (None, 1, 10),
+    ]
+    page = render_html(report, *report_words(language))
+    assert heading in page
+    assert card in page
+    assert unknown in page
+    without = render_html(
+        build_report("Alex", sample_history().days_between(FIRST, LAST), GOALS, {}),
+        *report_words(language),
+    )
+    assert heading not in without
+
+
 def test_csv_has_a_header_and_one_row_a_day_with_iso_dates() -> None:
     """17 days, 17 rows after the header; minutes, pain and goals as numbers."""
     report = build_report("Alex", sample_history().days_between(FIRST, LAST), GOALS, {})

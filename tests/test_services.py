@@ -171,6 +171,7 @@ async def test_start_session_uses_the_duration_number(
             "started_at": STARTED_AT,
             "ends_at": "2026-11-25T08:25:00+00:00",
             "routine": None,
+            "source": "action",
         }
     ]
 
@@ -337,6 +338,7 @@ async def test_pause_and_resume_move_the_end_time(
         "planned_minutes": 20,
         "started_at": STARTED_AT,
         "routine": None,
+        "source": "action",
     }
     assert event_data(events) == [
         {**common, "type": "started", "ends_at": "2026-11-25T08:20:00+00:00"},
@@ -388,6 +390,7 @@ async def test_stop_session_credits_minutes_run(
         "started_at": STARTED_AT,
         "ends_at": "2026-11-25T08:20:00+00:00",
         "routine": None,
+        "source": "action",
         "credited_minutes": credited,
         "stopped_early": True,
         "while_offline": False,
@@ -437,6 +440,7 @@ async def test_cancel_session_credits_nothing(
             "started_at": STARTED_AT,
             "ends_at": "2026-11-25T08:15:00+00:00",
             "routine": None,
+            "source": "action",
         },
         {
             "config_entry_id": setup_entry.entry_id,
@@ -446,6 +450,7 @@ async def test_cancel_session_credits_nothing(
             "started_at": STARTED_AT,
             "ends_at": "2026-11-25T08:15:00+00:00",
             "routine": None,
+            "source": "action",
             "credited_minutes": 0,
         },
     ]
@@ -488,6 +493,7 @@ async def test_extend_session_moves_the_end(
         "started_at": STARTED_AT,
         "ends_at": ends_at,
         "routine": None,
+        "source": "action",
         "added_minutes": 60,
     }
 
@@ -683,6 +689,7 @@ async def test_get_summary(
             "started_at": STARTED_AT,
             "ends_at": "2026-11-25T08:20:00+00:00",
             "routine": None,
+            "source": "action",
             "status": "running",
             "remaining_seconds": 900,
         },
@@ -738,6 +745,7 @@ async def test_get_summary_paused_session(
         "started_at": STARTED_AT,
         "ends_at": "2026-11-25T08:15:00+00:00",
         "routine": None,
+        "source": "action",
         "status": "paused",
         "remaining_seconds": 600,
     }
@@ -1024,12 +1032,15 @@ TIME_SLIPS: list[Any] = [
     "",
 ]
 ACTIVITY_SLIPS: list[Any] = ["swimming", "", 3, True, ["rest"], "rest, exercise"]
+# Only the card and actions say who they are; voice, buttons, signs, tags and phones don't call.
+SOURCE_SLIPS: list[Any] = ["voice", "button", "sign", "tag", "phone", "", 3, True, ["card"]]
 SLIPS: dict[str, tuple[list[Any], str]] = {
     "number": (NUMBER_SLIPS, "not_a_whole_number"),
     "date": (DATE_SLIPS, "not_a_date"),
     "text": (TEXT_SLIPS, "not_text"),
     "time": (TIME_SLIPS, "not_a_time"),
     "activity": (ACTIVITY_SLIPS, "not_one_of"),
+    "source": (SOURCE_SLIPS, "not_one_of"),
 }
 LONG_TEXT = {"config_entry_id": 100, "routine": 100, "kind": 50, "note": 500}
 
@@ -1048,19 +1059,19 @@ ACTIONS: dict[str, ActionFields] = {
     "start_session": ActionFields(
         "idle",
         {"activity": "exercise"},
-        {"activity": "activity", "duration": "number", "routine": "text"},
+        {"activity": "activity", "duration": "number", "routine": "text", "source": "source"},
         (("duration", "duration_out_of_range"),),
     ),
-    "pause_session": ActionFields("rest_running", {}, {}),
-    "resume_session": ActionFields("rest_paused", {}, {}),
-    "stop_session": ActionFields("rest_running", {}, {}),
-    "cancel_session": ActionFields("rest_running", {}, {}),
-    "next_step": ActionFields("rest_running", {}, {}),
-    "repeat_step": ActionFields("rest_running", {}, {}),
+    "pause_session": ActionFields("rest_running", {}, {"source": "source"}),
+    "resume_session": ActionFields("rest_paused", {}, {"source": "source"}),
+    "stop_session": ActionFields("rest_running", {}, {"source": "source"}),
+    "cancel_session": ActionFields("rest_running", {}, {"source": "source"}),
+    "next_step": ActionFields("rest_running", {}, {"source": "source"}),
+    "repeat_step": ActionFields("rest_running", {}, {"source": "source"}),
     "extend_session": ActionFields(
         "rest_running",
         {"minutes": 5},
-        {"minutes": "number"},
+        {"minutes": "number", "source": "source"},
         (("minutes", "duration_out_of_range"),),
     ),
     "log_activity": ActionFields(

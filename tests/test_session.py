@@ -498,6 +498,7 @@ def test_a_running_session_is_stored_in_plain_json_types() -> None:
         "ends_at": "2026-05-04T10:10:00+00:00",
         "paused_at": None,
         "routine": "lower_back",
+        "source": "action",
     }
 
 
@@ -552,3 +553,5 @@ def test_a_session_stored_without_optional_fields_reads_back() -> None:
     assert restored == Session(Activity.REST, 15, NOON, NOON + minutes(15))
     assert restored.paused_at is None
     assert restored.routine is None
+    # Stored before sources were kept: what started it is not known.
+    assert restored.source is None

@@ -13,10 +13,8 @@ from custom_components.back_relief.routine.steps import (
     current_step,
     move_in_routine,
     next_step_change,
-    session_event_data,
     step_count,
     step_ends_at,
-    step_event_data,
 )
 
 NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
@@ -66,22 +64,6 @@ def test_no_step_change_at_the_last_step() -> None:
     running = session()
     assert next_step_change(running, ROUTINE, NOON + timedelta(seconds=100)) is None
     assert next_step_change(running, ROUTINE, NOON) == NOON + timedelta(seconds=60)
-
-
-def test_step_event_tells_the_session_and_the_step() -> None:
-    """The step event is the session's data with the step's."""
-    running = session()
-    step = current_step(running, ROUTINE, NOON + timedelta(seconds=75))
-    assert step is not None
-    data = step_event_data(running, step, NOON + timedelta(seconds=75))
-    assert data == {
-        **session_event_data(running),
-        "step": 1,
-        "name": "Side",
-        "side": "left",
-        "cue": "Lean",
-        "step_ends_at": "2026-05-04T10:01:30+00:00",
-    }
 
 
 def test_moving_on_and_back_a_step() -> None:

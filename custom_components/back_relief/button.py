@@ -13,6 +13,7 @@ from .coordinator import BackReliefCoordinator
 from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
 from .routine.day import Activity
+from .routine.source import Source
 
 PARALLEL_UPDATES = 0
 
@@ -27,7 +28,9 @@ class BackReliefButtonEntityDescription(ButtonEntityDescription):
 def _start_description(activity: Activity) -> BackReliefButtonEntityDescription:
     return BackReliefButtonEntityDescription(
         key=f"start_{activity}",
-        press_fn=lambda coordinator: coordinator.commands.start_with_defaults(activity),
+        press_fn=lambda coordinator: coordinator.commands.start_with_defaults(
+            activity, source=Source.BUTTON
+        ),
     )
 
 
@@ -35,7 +38,7 @@ BUTTONS: tuple[BackReliefButtonEntityDescription, ...] = (
     *(_start_description(activity) for activity in Activity),
     BackReliefButtonEntityDescription(
         key="stop_session",
-        press_fn=lambda coordinator: coordinator.commands.stop_session(),
+        press_fn=lambda coordinator: coordinator.commands.stop_session(source=Source.BUTTON),
     ),
 )
 

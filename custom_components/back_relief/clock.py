@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.util import dt as dt_util
 
 from .commands import Apply
-from .const import EVENT_STEP
 from .reader import RoutineReader
 from .routine.day import local_date
-from .routine.steps import current_step, next_step_change, step_event_data
+from .routine.events import SessionEvent, Step
+from .routine.steps import current_step, next_step_change
 from .timers import Timer
 
 # A planned visit counts as made just after it begins.
@@ -37,7 +36,7 @@ class RoutineClock:
         apply: Apply,
         changed: Callable[[], None],
         update_listeners: Callable[[], None],
-        fire_event: Callable[[str, dict[str, Any]], None],
+        fire_event: Callable[[SessionEvent], None],
     ) -> None:
         """Prepare the timers; ``async_start`` arms them.
 
@@ -127,7 +126,7 @@ class RoutineClock:
             session is not None
             and (step := current_step(session, reader.guided_routine(), now)) is not None
         ):
-            self._fire_event(EVENT_STEP, step_event_data(session, step, now))
+            self._fire_event(Step.at(session, step, now))
 
     @callback
     def _async_visit_begun(self, now: datetime) -> None:

@@ -18,8 +18,10 @@ from homeassistant.util import dt as dt_util
 from .reader import RoutineReader
 from .routine.checklist import ChecklistItem
 from .routine.day import Activity
-from .routine.person import PersonRoutine, SessionEvent
+from .routine.events import Finished, SessionEvent
+from .routine.person import PersonRoutine
 from .routine.session import Session
+from .routine.source import Source
 
 type Change = Callable[[datetime], list[SessionEvent] | None]
 
@@ -57,7 +59,12 @@ class RoutineCommands:
 
     @callback
     def start_session(
-        self, activity: Activity, minutes: int | None = None, routine: str | None = None
+        self,
+        activity: Activity,
+        minutes: int | None = None,
+        routine: str | None = None,
+        *,
+        source: Source = Source.ACTION,
     ) -> Session:
         """Start a session; its length defaults to the activity's duration."""
         reader = self._reader
@@ -69,17 +76,22 @@ class RoutineCommands:
                 max_inversion=reader.max_inversion,
                 routine=routine,
                 routines=reader.routines(),
+                source=source,
             )
         )
         return self._started()
 
     @callback
-    def start_with_defaults(self, activity: Activity) -> Session:
+    def start_with_defaults(self, activity: Activity, *, source: Source = Source.ACTION) -> Session:
         """Start an activity as its button does: stretching runs the chosen routine."""
         reader = self._reader
         self._apply(
             lambda now: self._routine.start_with_defaults(
-                activity, now, max_inversion=reader.max_inversion, routines=reader.routines()
+                activity,
+                now,
+                max_inversion=reader.max_inversion,
+                routines=reader.routines(),
+                source=source,
             )
         )
         return self._started()
@@ -90,39 +102,44 @@ class RoutineCommands:
         return session
 
     @callback
-    def pause_session(self) -> None:
+    def pause_session(self, *, source: Source = Source.ACTION) -> None:
         """Pause the running session."""
-        self._apply(self._routine.pause)
+        self._apply(lambda now: self._routine.pause(now, source))
 
     @callback
-    def resume_session(self) -> None:
+    def resume_session(self, *, source: Source = Source.ACTION) -> None:
         """Resume the paused session."""
-        self._apply(self._routine.resume)
+        self._apply(lambda now: self._routine.resume(now, source))
 
     @callback
-    def extend_session(self, minutes: int) -> None:
+    def extend_session(self, minutes: int, *, source: Source = Source.ACTION) -> None:
         """Add minutes to the session."""
         max_inversion = self._reader.max_inversion
-        self._apply(lambda _: self._routine.extend(minutes, max_inversion=max_inversion))
+        self._apply(
+            lambda _: self._routine.extend(minutes, max_inversion=max_inversion, source=source)
+        )
 
     @callback
-    def move_step(self, *, forward: bool) -> None:
+    def move_step(self, *, forward: bool, source: Source = Source.ACTION) -> None:
         """Go on to a guided routine's next step now, or start the current step again."""
         routine = self._reader.guided_routine()
-        self._apply(lambda now: self._routine.move_step(now, routine, forward=forward))
+        self._apply(
+            lambda now: self._routine.move_step(now, routine, forward=forward, source=source)
+        )
 
     @callback
-    def stop_session(self) -> int:
+    def stop_session(self, *, source: Source = Source.ACTION) -> int:
         """End the session now, crediting the minutes run; returns them."""
         time_zone = self._reader.time_zone
-        (finished,) = self._apply(lambda now: self._routine.stop(now, time_zone))
-        return int(finished.data["credited_minutes"])
+        (finished,) = self._apply(lambda now: self._routine.stop(now, time_zone, source))
+        assert isinstance(finished, Finished)  # noqa: S101 - a stop that was not refused
+        return finished.credited_minutes
 
     @callback
-    def cancel_session(self) -> None:
+    def cancel_session(self, *, source: Source = Source.ACTION) -> None:
         """End the session now, crediting nothing."""
         time_zone = self._reader.time_zone
-        self._apply(lambda now: self._routine.cancel(now, time_zone))
+        self._apply(lambda now: self._routine.cancel(now, time_zone, source))
 
     # ----- logging -----
 

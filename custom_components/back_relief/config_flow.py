@@ -40,7 +40,6 @@ from .const import (
     CONF_TTS_ENTITY,
     CONF_WEATHER_ENTITY,
     CONF_WEEKLY_SUMMARY,
-    DEFAULT_OPTIONS,
     DOMAIN,
     MAX_GOAL_MINUTES,
     MAX_INVERSION_LIMIT,
@@ -52,6 +51,7 @@ from .const import (
 from .data import BackReliefConfigEntry
 from .language.texts import PER_SIDE_WORDS
 from .routine.guided import BUILT_IN_STEPS, Routine, StepsError, parse_steps
+from .routine.settings import Settings
 
 ROUTINE_NAME = "routine_name"
 ROUTINE_STEPS = "routine_steps"
@@ -395,7 +395,7 @@ class BackReliefOptionsFlow(OptionsFlow):
             return self.async_create_entry(data=options)
         current = {
             key: value
-            for key, value in {**DEFAULT_OPTIONS, **self.config_entry.options}.items()
+            for key, value in {**Settings.default_options(), **self.config_entry.options}.items()
             if value is not None
         }
         return self.async_show_form(

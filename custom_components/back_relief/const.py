@@ -6,7 +6,7 @@ from datetime import time, timedelta
 import logging
 from typing import Final
 
-from .routine.day import Activity, Goal
+from .routine.day import Activity
 
 DOMAIN: Final = "back_relief"
 LOGGER = logging.getLogger(__package__)
@@ -48,31 +48,7 @@ REMINDER_CHECKIN: Final = "checkin"
 WEEKLY_SPEAK: Final = "speak"
 WEEKLY_NOTIFY: Final = "notify"
 
-GOAL_OPTIONS: Final[dict[Goal, str]] = {
-    Goal.EXERCISE: CONF_EXERCISE_GOAL,
-    Goal.REST: CONF_REST_GOAL,
-    Goal.INVERSION: CONF_INVERSION_GOAL,
-}
-
-DEFAULT_OPTIONS: Final[dict[str, object]] = {
-    CONF_EXERCISE_GOAL: 20,
-    CONF_REST_GOAL: 15,
-    CONF_INVERSION_GOAL: 15,
-    CONF_MAX_INVERSION: 30,
-    CONF_INVERSION_START_MINUTES: 2,
-    CONF_INVERSION_STEP_MINUTES: 1,
-    CONF_SPEAKERS: [],
-    CONF_REST_LIGHTS: [],
-    CONF_REST_BRIGHTNESS: 20,
-    CONF_QUIET_START: "22:00:00",
-    CONF_QUIET_END: "07:00:00",
-    CONF_ONLY_WHEN_HOME: True,
-    CONF_FLASH_ON_INVERSION_END: False,
-    CONF_ROUTINES: [],
-    CONF_REMINDER_VISIT: "18:00:00",
-    CONF_CHECKIN_AFTER_SESSION: False,
-    CONF_NOTIFY_DEVICES: [],
-}
+# Every option's default and type: routine/settings.py (``Settings``).
 # Options on by default: left empty in the options, one is stored as None, which is off.
 OFF_WHEN_CLEARED: Final = frozenset({CONF_REMINDER_VISIT})
 MAX_GOAL_MINUTES: Final = 600

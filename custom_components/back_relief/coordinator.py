@@ -26,10 +26,12 @@ from .language.phrases import phrase
 from .reader import RoutineReader, user_errors
 from .routine.checklist import Checklist, ChecklistItem
 from .routine.day import Goal
-from .routine.person import PersonRoutine, SessionEvent
+from .routine.events import SessionEvent
+from .routine.person import PersonRoutine
+from .routine.settings import Settings
 from .storage import BackReliefStore, YearFiles, async_load_routine, person_stored, routine_store
 
-type EventListener = Callable[[str, dict[str, Any]], None]
+type EventListener = Callable[[SessionEvent], None]
 
 
 class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
@@ -137,20 +139,21 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
     @callback
     def options_updated(self) -> None:
         """Apply changed options at once: goals, caps and the rest."""
+        self.reader.settings = Settings.from_options(self.entry.options)
         self.data.gentle.apply_settings(self.data.durations, self.reader.plan_settings)
         self.changed()
 
     @callback
-    def fire_event(self, event_type: str, data: dict[str, Any]) -> None:
-        """Announce a session event on the event entity and the bus."""
+    def fire_event(self, event: SessionEvent) -> None:
+        """Announce a session event to the house, the event entity and the bus."""
         for event_callback in list(self._event_listeners):
             try:
-                event_callback(event_type, data)
+                event_callback(event)
             except Exception:  # noqa: BLE001 - the event still reaches the rest and the bus
-                LOGGER.exception("A %s event of %s was not handled", event_type, self.name)
+                LOGGER.exception("A %s event of %s was not handled", event.type, self.name)
         self.hass.bus.async_fire(
             BUS_EVENT,
-            {"config_entry_id": self.entry.entry_id, "type": event_type, **data},
+            {"config_entry_id": self.entry.entry_id, "type": event.type, **event.as_data()},
         )
 
     @callback
@@ -170,5 +173,5 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
         self.clock.arm()
         self.changed()
         for event in events:
-            self.fire_event(event.type, event.data)
+            self.fire_event(event)
         return events

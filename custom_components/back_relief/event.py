@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from homeassistant.components.event import EventEntity, EventEntityDescription
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
@@ -11,6 +9,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .const import EVENT_TYPES
 from .data import BackReliefConfigEntry
 from .entity import BackReliefEntity
+from .routine.events import SessionEvent
 
 PARALLEL_UPDATES = 0
 
@@ -39,6 +38,6 @@ class BackReliefSessionEvent(BackReliefEntity, EventEntity):
         """Write nothing on a change of the routine: an event entity shows only events."""
 
     @callback
-    def _async_handle_event(self, event_type: str, data: dict[str, Any]) -> None:
-        self._trigger_event(event_type, data)
+    def _async_handle_event(self, event: SessionEvent) -> None:
+        self._trigger_event(event.type, event.as_data())
         self.async_write_ha_state()

@@ -14,7 +14,7 @@ from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
-from .const import CONF_PERSON, CONF_SPEAKERS, DOMAIN
+from .const import CONF_PERSON, DOMAIN
 from .data import BackReliefConfigEntry
 
 # The person entity's attribute naming the Home Assistant user it belongs to.
@@ -126,7 +126,7 @@ def _asked_from_their_speaker(
     registry = er.async_get(hass)
     found = []
     for entry in loaded:
-        speakers: list[str] = entry.options.get(CONF_SPEAKERS) or []
+        speakers = entry.runtime_data.coordinator.reader.settings.speakers
         devices = {
             registered.device_id
             for speaker in speakers

@@ -17,14 +17,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.util import dt as dt_util
 
-from .const import (
-    CONF_MAX_INVERSION,
-    CONF_PERSON,
-    CONF_ROUTINES,
-    DEFAULT_OPTIONS,
-    DOMAIN,
-    GOAL_OPTIONS,
-)
+from .const import CONF_PERSON, DOMAIN
 from .language.phrases import built_in_routines, group_of, language
 from .look_back.insights import Words, insight_minutes
 from .look_back.summary import build_summary
@@ -37,6 +30,7 @@ from .routine.history import History
 from .routine.person import PersonRoutine
 from .routine.plan import PlanSettings
 from .routine.session import RoutineError, Session
+from .routine.settings import Settings
 from .routine.steps import current_step
 from .routine.streaks import Streak
 
@@ -69,6 +63,8 @@ class RoutineReader:
         self.entry = entry
         self.name = name
         self._routine = routine
+        # The options, typed; built again on every update of the options.
+        self.settings = Settings.from_options(entry.options)
 
     @property
     def data(self) -> PersonRoutine:
@@ -76,23 +72,18 @@ class RoutineReader:
         return self._routine()
 
     @property
-    def options(self) -> dict[str, Any]:
-        """Return the options with their defaults filled in."""
-        return {**DEFAULT_OPTIONS, **self.entry.options}
-
-    @property
     def max_inversion(self) -> int:
         """Return the longest inversion session allowed, in minutes."""
-        return int(self.options[CONF_MAX_INVERSION])
+        return self.settings.max_inversion
 
     def goal_minutes(self, goal: Goal) -> int:
         """Return a daily goal in minutes."""
-        return int(self.options[GOAL_OPTIONS[goal]])
+        return self.settings.goal_minutes(goal)
 
     @property
     def plan_settings(self) -> PlanSettings:
         """Return the options that shape the inversion plan."""
-        return PlanSettings.from_options(self.options)
+        return self.settings.plan
 
     @property
     def person_entity_id(self) -> str | None:
@@ -183,8 +174,8 @@ class RoutineReader:
 
     def routines(self) -> dict[str, Routine]:
         """Return the built-in routines and the person's own."""
-        own = (Routine.from_dict(stored) for stored in self.options[CONF_ROUTINES])
-        return {**built_in_routines(self.hass), **{routine.key: routine for routine in own}}
+        own = {routine.key: routine for routine in self.settings.routines}
+        return {**built_in_routines(self.hass), **own}
 
     def guided_routine(self) -> Routine | None:
         """Return the guided routine of the session, if any."""

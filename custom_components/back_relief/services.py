@@ -23,6 +23,7 @@ from .const import DEFAULT_SUMMARY_DAYS, DEFAULT_VISIT_TIME, DOMAIN
 from .coordinator import BackReliefCoordinator
 from .people import NOBODY, NOT_LOADED, UNKNOWN, Asker, PersonNotFound, find_person
 from .routine.day import Activity
+from .routine.source import Source
 
 ATTR_CONFIG_ENTRY_ID = "config_entry_id"
 ATTR_ACTIVITY = "activity"
@@ -34,6 +35,7 @@ ATTR_KIND = "kind"
 ATTR_LEVEL = "level"
 ATTR_NOTE = "note"
 ATTR_DAYS = "days"
+ATTR_SOURCE = "source"
 
 SERVICE_START_SESSION = "start_session"
 SERVICE_PAUSE_SESSION = "pause_session"
@@ -57,23 +59,32 @@ ATTR_END_DATE = "end_date"
 BASE = {vol.Optional(ATTR_CONFIG_ENTRY_ID): fields.text(100)}
 ACTIVITY = fields.one_of(str(activity) for activity in Activity)
 NOTE = fields.text(500)
+# Who asks for a change of the session: the card says so; anything else is an action.
+SESSION = {
+    **BASE,
+    vol.Optional(ATTR_SOURCE, default=str(Source.ACTION)): fields.one_of(
+        (str(Source.CARD), str(Source.ACTION))
+    ),
+}
 
 SCHEMAS: dict[str, vol.Schema] = {
     SERVICE_START_SESSION: vol.Schema(
         {
-            **BASE,
+            **SESSION,
             vol.Required(ATTR_ACTIVITY): ACTIVITY,
             vol.Optional(ATTR_DURATION): fields.whole_number,
             vol.Optional(ATTR_ROUTINE): fields.text(100),
         }
     ),
-    SERVICE_PAUSE_SESSION: vol.Schema(BASE),
-    SERVICE_RESUME_SESSION: vol.Schema(BASE),
-    SERVICE_STOP_SESSION: vol.Schema(BASE),
-    SERVICE_CANCEL_SESSION: vol.Schema(BASE),
-    SERVICE_NEXT_STEP: vol.Schema(BASE),
-    SERVICE_REPEAT_STEP: vol.Schema(BASE),
-    SERVICE_EXTEND_SESSION: vol.Schema({**BASE, vol.Required(ATTR_MINUTES): fields.whole_number}),
+    SERVICE_PAUSE_SESSION: vol.Schema(SESSION),
+    SERVICE_RESUME_SESSION: vol.Schema(SESSION),
+    SERVICE_STOP_SESSION: vol.Schema(SESSION),
+    SERVICE_CANCEL_SESSION: vol.Schema(SESSION),
+    SERVICE_NEXT_STEP: vol.Schema(SESSION),
+    SERVICE_REPEAT_STEP: vol.Schema(SESSION),
+    SERVICE_EXTEND_SESSION: vol.Schema(
+        {**SESSION, vol.Required(ATTR_MINUTES): fields.whole_number}
+    ),
     SERVICE_LOG_ACTIVITY: vol.Schema(
         {
             **BASE,
@@ -148,36 +159,39 @@ def _coordinator(hass: HomeAssistant, data: dict[str, Any]) -> BackReliefCoordin
 
 async def _start_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
     coordinator.commands.start_session(
-        Activity(data[ATTR_ACTIVITY]), data.get(ATTR_DURATION), data.get(ATTR_ROUTINE)
+        Activity(data[ATTR_ACTIVITY]),
+        data.get(ATTR_DURATION),
+        data.get(ATTR_ROUTINE),
+        source=Source(data[ATTR_SOURCE]),
     )
 
 
 async def _pause_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.pause_session()
+    coordinator.commands.pause_session(source=Source(data[ATTR_SOURCE]))
 
 
 async def _resume_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.resume_session()
+    coordinator.commands.resume_session(source=Source(data[ATTR_SOURCE]))
 
 
 async def _stop_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.stop_session()
+    coordinator.commands.stop_session(source=Source(data[ATTR_SOURCE]))
 
 
 async def _cancel_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.cancel_session()
+    coordinator.commands.cancel_session(source=Source(data[ATTR_SOURCE]))
 
 
 async def _extend_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.extend_session(data[ATTR_MINUTES])
+    coordinator.commands.extend_session(data[ATTR_MINUTES], source=Source(data[ATTR_SOURCE]))
 
 
 async def _next_step(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.move_step(forward=True)
+    coordinator.commands.move_step(forward=True, source=Source(data[ATTR_SOURCE]))
 
 
 async def _repeat_step(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.move_step(forward=False)
+    coordinator.commands.move_step(forward=False, source=Source(data[ATTR_SOURCE]))
 
 
 async def _log_activity(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:

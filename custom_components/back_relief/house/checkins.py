@@ -20,10 +20,6 @@ from ..const import (
     CHANNEL_NONE,
     CHANNEL_PHONE,
     CHANNEL_SATELLITE,
-    CONF_CHECKIN_AFTER_SESSION,
-    CONF_CHECKIN_TIME,
-    EVENT_CHECK_IN,
-    EVENT_FINISHED,
     QUESTION_PAIN,
     QUESTION_SESSION,
     REMINDER_CHECKIN,
@@ -31,6 +27,8 @@ from ..const import (
 from ..coordinator import BackReliefCoordinator
 from ..language.checkin_answers import FEEDBACK_ANSWERS, parse_feedback, parse_level
 from ..language.phrases import group_of, phrase
+from ..routine.day import Activity
+from ..routine.events import CheckIn, Finished, SessionEvent
 from .phone_actions import PhoneAction, Verb
 from .phones import Button, Phones
 from .reminders import Reminders
@@ -55,7 +53,7 @@ class CheckIns(Speaking):
         self.phones = phones
         self.asker = SatelliteAsker(hass, coordinator, speaker)
         self._unsub_daily: CALLBACK_TYPE | None = None
-        self._daily_at: str | None = None
+        self._daily_at: time | None = None
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
@@ -76,13 +74,13 @@ class CheckIns(Speaking):
 
     @callback
     def _arm_daily(self) -> None:
-        wanted = self.coordinator.reader.options.get(CONF_CHECKIN_TIME)
+        wanted = self.coordinator.reader.settings.checkin_time
         if wanted == self._daily_at:
             return
         self._cancel_daily()
         self._daily_at = wanted
         if wanted:
-            when = time.fromisoformat(wanted)
+            when = wanted
             self._unsub_daily = async_track_time_change(
                 self.hass, self._daily, hour=when.hour, minute=when.minute, second=when.second
             )
@@ -142,21 +140,20 @@ class CheckIns(Speaking):
     # ----- how a session felt -----
 
     @callback
-    def _handle_event(self, event_type: str, data: dict[str, Any]) -> None:
+    def _handle_event(self, event: SessionEvent) -> None:
         if (
-            event_type != EVENT_FINISHED
-            or data.get("while_offline")
-            or not data.get("credited_minutes")
-            or not self.coordinator.reader.options.get(CONF_CHECKIN_AFTER_SESSION)
+            not isinstance(event, Finished)
+            or event.while_offline
+            or not event.credited_minutes
+            or not self.coordinator.reader.settings.checkin_after_session
             or not self.coordinator.reader.reminders_enabled
         ):
             return
-        started_at = datetime.fromisoformat(data["started_at"])
         self.coordinator.run_in_background(
-            self._async_ask_feedback(started_at, data["activity"]), "feedback"
+            self._async_ask_feedback(event.session.started_at, event.activity), "feedback"
         )
 
-    async def _async_ask_feedback(self, started_at: datetime, activity: str) -> None:
+    async def _async_ask_feedback(self, started_at: datetime, activity: Activity) -> None:
         words = group_of(self.hass, "feedback_words")
         question = Question(
             phrase(self.hass, "checkin", "feedback_question"),
@@ -206,12 +203,11 @@ class CheckIns(Speaking):
         satellite: str | None = None,
     ) -> None:
         self.coordinator.fire_event(
-            EVENT_CHECK_IN,
-            {
-                "question": question,
-                "answer": answer,
-                "channel": channel,
-                "reason": reason,
-                "satellite": satellite,
-            },
+            CheckIn(
+                question=question,
+                answer=answer,
+                channel=channel,
+                reason=reason,
+                satellite=satellite,
+            )
         )

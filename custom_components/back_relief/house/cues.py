@@ -8,10 +8,11 @@ from typing import Any
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.util import dt as dt_util
 
-from ..const import EVENT_FINISHED, EVENT_STARTED, EVENT_STEP, LOGGER, STALE_CUE_AFTER
+from ..const import LOGGER, STALE_CUE_AFTER
 from ..coordinator import BackReliefCoordinator
 from ..language.phrases import phrase
 from ..routine.day import Activity
+from ..routine.events import Finished, SessionEvent, Started, Step
 from ..routine.guided import COMFORT_KEY
 from ..timers import Timer
 from .speaker import Speaker, Speaking
@@ -53,20 +54,22 @@ class SessionCues(Speaking):
         self.speaker.speak(phrase(self.hass, group, key, **values))
 
     @callback
-    def _handle_event(self, event_type: str, data: dict[str, Any]) -> None:
+    def _handle_event(self, event: SessionEvent) -> None:
         if not self.coordinator.reader.reminders_enabled:
             return
-        if event_type == EVENT_STARTED and not data["routine"]:
-            self.say("started", data["activity"], minutes=data["planned_minutes"])
-        elif event_type == EVENT_STEP:
-            self.speaker.speak(self._step_text(data))
-        elif event_type == EVENT_FINISHED and not data["stopped_early"]:
-            late = timedelta(seconds=data.get("late_seconds", 0))
-            if data["while_offline"] and late > STALE_CUE_AFTER:
+        if isinstance(event, Started) and not event.session.routine:
+            self.say("started", str(event.activity), minutes=event.session.planned_minutes)
+        elif isinstance(event, Step):
+            self.speaker.speak(self._step_text(event))
+        elif isinstance(event, Finished) and not event.stopped_early:
+            late = timedelta(seconds=event.late_seconds or 0)
+            if event.while_offline and late > STALE_CUE_AFTER:
                 LOGGER.debug("Not announcing a session end that is %s late", late)
                 return
-            text = phrase(self.hass, "finished", data["activity"], minutes=data["credited_minutes"])
-            if data["activity"] == Activity.INVERSION and (
+            text = phrase(
+                self.hass, "finished", str(event.activity), minutes=event.credited_minutes
+            )
+            if event.activity is Activity.INVERSION and (
                 tomorrow := self.coordinator.data.inversion_tomorrow(
                     self.coordinator.reader.today(), self.coordinator.reader.plan_settings
                 )
@@ -75,21 +78,22 @@ class SessionCues(Speaking):
                 text += " " + phrase(self.hass, "plan", "tomorrow", minutes=tomorrow)
             self.speaker.speak(text)
 
-    def _step_text(self, data: dict[str, Any]) -> str:
+    def _step_text(self, step: Step) -> str:
         """Return what is said at a step; the first one also starts the routine.
 
         A routine's start and first step are one message, so that neither cuts
         the other off. A routine without the built-in comfort step gets the
         reminder to stretch only to where it feels comfortable.
         """
-        key = f"step_{data['side']}" if data["side"] else "step"
-        text = phrase(self.hass, "routine", key, name=data["name"], cue=data["cue"])
-        if data["step"] != 0:
+        key = f"step_{step.side}" if step.side else "step"
+        text = phrase(self.hass, "routine", key, name=step.name, cue=step.cue)
+        if step.step != 0:
             return text
-        routine = self.coordinator.reader.routines().get(data["routine"])
-        name = routine.name if routine else data["routine"]
+        key = step.session.routine or ""
+        routine = self.coordinator.reader.routines().get(key)
+        name = routine.name if routine else key
         start = phrase(
-            self.hass, "routine", "started", routine=name, minutes=data["planned_minutes"]
+            self.hass, "routine", "started", routine=name, minutes=step.session.planned_minutes
         )
         if routine is None or routine.steps[0].key != COMFORT_KEY:
             start += " " + phrase(self.hass, "routine", "comfort")

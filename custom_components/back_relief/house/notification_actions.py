@@ -19,6 +19,7 @@ from ..const import ACTION_VALID_FOR, DOMAIN, LOGGER, QUESTION_PAIN, QUESTION_SE
 from ..language.checkin_answers import parse_level
 from ..language.phrases import group_of
 from ..routine.day import Activity, Goal
+from ..routine.source import Source
 from .phone_actions import PhoneAction, PressFacts, Verb, stale_reason
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def _press(
     commands = coordinator.commands
     checkins = runtime.announcer.checkins
     if action.verb is Verb.START and activity is not None:
-        commands.start_with_defaults(activity)
+        commands.start_with_defaults(activity, source=Source.PHONE)
     elif action.verb is Verb.LATER and action.value in set(Goal):
         runtime.announcer.reminders.remind_later(action.value)
     elif action.verb is Verb.SKIP and action.value in set(Goal):

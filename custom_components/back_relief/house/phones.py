@@ -16,27 +16,27 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr
 from homeassistant.util import dt as dt_util, slugify
 
-from ..const import (
-    CONF_NOTIFY_DEVICES,
-    EVENT_CANCELLED,
-    EVENT_EXTENDED,
-    EVENT_FINISHED,
-    EVENT_PAUSED,
-    EVENT_RESUMED,
-    EVENT_STARTED,
-    EVENT_STEP,
-    LOGGER,
-)
+from ..const import LOGGER
 from ..coordinator import BackReliefCoordinator
 from ..language.phrases import phrase
+from ..routine.events import (
+    Cancelled,
+    Extended,
+    Finished,
+    Paused,
+    Resumed,
+    SessionEvent,
+    Started,
+    Step,
+)
 from .faults import DeviceFaults
 from .phone_actions import PhoneAction
 
 MOBILE_APP = "mobile_app"
 CLEAR_NOTIFICATION = "clear_notification"
 PHONE_FAULT = "phone_failed"
-LIVE_EVENTS = frozenset({EVENT_STARTED, EVENT_PAUSED, EVENT_RESUMED, EVENT_EXTENDED, EVENT_STEP})
-ENDING_EVENTS = frozenset({EVENT_FINISHED, EVENT_CANCELLED})
+LIVE_EVENTS = (Started, Paused, Resumed, Extended, Step)
+ENDING_EVENTS = (Finished, Cancelled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ class Phones:
     @property
     def configured(self) -> bool:
         """Return whether the person chose any phones."""
-        return bool(self.coordinator.reader.options.get(CONF_NOTIFY_DEVICES))
+        return bool(self.coordinator.reader.settings.notify_devices)
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
@@ -86,7 +86,7 @@ class Phones:
         """Return each chosen phone's name and notify action; report those that have none."""
         registry = dr.async_get(self.hass)
         found: list[tuple[str, str]] = []
-        for device_id in self.coordinator.reader.options.get(CONF_NOTIFY_DEVICES) or []:
+        for device_id in self.coordinator.reader.settings.notify_devices:
             device = registry.async_get(device_id)
             name = self._registered_name(device.config_entries, device.name) if device else None
             if name is None:
@@ -138,12 +138,12 @@ class Phones:
     # ----- the session on the lock screen -----
 
     @callback
-    def _handle_event(self, event_type: str, data: dict[str, Any]) -> None:
+    def _handle_event(self, event: SessionEvent) -> None:
         if not self.configured:
             return
-        if event_type in LIVE_EVENTS:
+        if isinstance(event, LIVE_EVENTS):
             self._live = self._send_all(self._live_update())
-        elif event_type in ENDING_EVENTS and self._live:
+        elif isinstance(event, ENDING_EVENTS) and self._live:
             self._live = False
             self._send_all({"message": CLEAR_NOTIFICATION, "data": {"tag": self.tag}})
 

@@ -11,41 +11,16 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.event import async_track_time_change
 from homeassistant.util import dt as dt_util
 
-from ..const import (
-    CONF_ONLY_WHEN_HOME,
-    CONF_QUIET_END,
-    CONF_QUIET_START,
-    CONF_REMINDER_EXERCISE,
-    CONF_REMINDER_INVERSION,
-    CONF_REMINDER_REST,
-    CONF_REMINDER_SUN,
-    CONF_REMINDER_VISIT,
-    CONF_SPEAKERS,
-    CONF_WEATHER_ENTITY,
-    EVENT_REMINDER,
-    REMIND_LATER,
-    REMINDER_CHECKIN,
-    REMINDER_SUN,
-    REMINDER_VISIT,
-    SUN_ITEM,
-)
+from ..const import REMIND_LATER, REMINDER_CHECKIN, REMINDER_SUN, REMINDER_VISIT, SUN_ITEM
 from ..coordinator import BackReliefCoordinator
 from ..language.phrases import phrase
 from ..routine.day import Goal
+from ..routine.events import Reminder
 from ..timers import Timer
 from .phone_actions import PhoneAction, Verb
 from .phones import Button, Phones
 from .reminder_rules import ReminderDecision, ReminderFacts, decide_reminder
 from .speaker import Speaker, Speaking
-
-# Each kind of reminder, by the option that holds its daily time.
-REMINDER_OPTIONS: dict[str, str] = {
-    Goal.EXERCISE: CONF_REMINDER_EXERCISE,
-    Goal.INVERSION: CONF_REMINDER_INVERSION,
-    Goal.REST: CONF_REMINDER_REST,
-    REMINDER_VISIT: CONF_REMINDER_VISIT,
-    REMINDER_SUN: CONF_REMINDER_SUN,
-}
 
 
 class Reminders(Speaking):
@@ -62,7 +37,7 @@ class Reminders(Speaking):
         super().__init__(hass, coordinator, speaker)
         self.phones = phones
         self._unsub_reminders: list[CALLBACK_TYPE] = []
-        self._reminder_times: dict[str, str] = {}
+        self._reminder_times: dict[str, time] = {}
         # "In 30 minutes" pressed on a phone: the reminder once more, by kind.
         self._later: dict[str, Timer] = {}
 
@@ -84,14 +59,12 @@ class Reminders(Speaking):
 
     @callback
     def _arm_reminders(self) -> None:
-        options = self.coordinator.reader.options
-        wanted = {kind: options[key] for kind, key in REMINDER_OPTIONS.items() if options.get(key)}
+        wanted = self.coordinator.reader.settings.reminder_times
         if wanted == self._reminder_times:
             return
         self._cancel_reminders()
         self._reminder_times = wanted
-        for kind, at in wanted.items():
-            when = time.fromisoformat(at)
+        for kind, when in wanted.items():
             self._unsub_reminders.append(
                 async_track_time_change(
                     self.hass,
@@ -112,16 +85,16 @@ class Reminders(Speaking):
     def facts(self, kind: str) -> ReminderFacts:
         """Gather what a reminder of this kind depends on, now."""
         coordinator = self.coordinator
-        options = coordinator.reader.options
+        settings = coordinator.reader.settings
         person = coordinator.reader.person_entity_id
         away = False
-        if person and options[CONF_ONLY_WHEN_HOME]:
+        if person and settings.only_when_home:
             state = self.hass.states.get(person)
             away = state is None or state.state != STATE_HOME
         sun: dict[str, Any] = {}
         if kind == REMINDER_SUN:
             sun_state = self.hass.states.get("sun.sun")
-            weather = options.get(CONF_WEATHER_ENTITY)
+            weather = settings.weather_entity
             weather_state = self.hass.states.get(weather) if weather else None
             sun = {
                 "sun_item_done": coordinator.reader.checklist_done(SUN_ITEM),
@@ -131,11 +104,11 @@ class Reminders(Speaking):
         return ReminderFacts(
             kind=kind,
             local_time=dt_util.now().time(),
-            quiet_start=time.fromisoformat(options[CONF_QUIET_START]),
-            quiet_end=time.fromisoformat(options[CONF_QUIET_END]),
+            quiet_start=settings.quiet_start,
+            quiet_end=settings.quiet_end,
             reminders_on=coordinator.reader.reminders_enabled,
             away=away,
-            has_speakers=bool(options.get(CONF_SPEAKERS)) or self.phones.configured,
+            has_speakers=bool(settings.speakers) or self.phones.configured,
             goal_met=kind in set(Goal) and coordinator.reader.today_met(Goal(kind)),
             pain_logged=kind == REMINDER_CHECKIN and bool(coordinator.reader.today_log().pain),
             skipped=kind in coordinator.reader.today_log().skipped,
@@ -149,26 +122,32 @@ class Reminders(Speaking):
     @callback
     def _remind(self, kind: str, now: datetime) -> None:
         coordinator = self.coordinator
-        details: dict[str, Any] = {}
         values: dict[str, Any] = {"name": coordinator.name}
+        minutes_today: int | None = None
+        goal_minutes: int | None = None
+        visit_at: datetime | None = None
         if kind in set(Goal):
             goal = Goal(kind)
             minutes_today = coordinator.reader.today_minutes(goal)
             goal_minutes = coordinator.reader.today_goal(goal)
-            details = {"minutes_today": minutes_today, "goal": goal_minutes}
             values["minutes"] = max(goal_minutes - minutes_today, 0)
         elif kind == REMINDER_VISIT:
             # Tomorrow's visit, also when another one is still to come today.
             visit = coordinator.reader.visit_on(coordinator.reader.today() + timedelta(days=1))
             if visit is None:
                 return  # only the day before a visit
-            visit_time = dt_util.as_local(visit.visited_at).strftime("%H:%M")
-            details = {"visit_at": visit.visited_at.isoformat()}
-            values["time"] = visit_time
+            visit_at = visit.visited_at
+            values["time"] = dt_util.as_local(visit_at).strftime("%H:%M")
         decision = self.decide(kind)
         coordinator.fire_event(
-            EVENT_REMINDER,
-            {"activity": kind, "spoken": decision.spoken, "reason": decision.reason, **details},
+            Reminder(
+                kind=kind,
+                spoken=decision.spoken,
+                reason=decision.reason,
+                minutes_today=minutes_today,
+                goal=goal_minutes,
+                visit_at=visit_at,
+            )
         )
         if decision.spoken:
             text = phrase(self.hass, "reminder", kind, **values)

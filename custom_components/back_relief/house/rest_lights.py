@@ -18,9 +18,9 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.start import async_at_started
 
-from ..const import CONF_FLASH_ON_INVERSION_END, CONF_REST_BRIGHTNESS, CONF_REST_LIGHTS
 from ..coordinator import BackReliefCoordinator
 from ..routine.day import Activity
+from ..routine.events import Cancelled, Finished, SessionEvent, Started
 from .faults import DeviceFaults
 
 TRANSITION_SECONDS = 2
@@ -78,21 +78,20 @@ class RestLights:
         self.coordinator.run_in_background(coro, "rest lights")
 
     @callback
-    def _handle_event(self, event_type: str, data: dict[str, Any]) -> None:
-        activity = data.get("activity")
-        if activity == Activity.REST and event_type == "started":
+    def _handle_event(self, event: SessionEvent) -> None:
+        if isinstance(event, Started) and event.activity is Activity.REST:
             self._background(self._async_dim())
-        elif activity == Activity.REST and event_type in ("finished", "cancelled"):
+        elif isinstance(event, Finished | Cancelled) and event.activity is Activity.REST:
             self._background(self._async_restore_when_started())
         elif (
-            activity == Activity.INVERSION
-            and event_type == "finished"
-            and self.coordinator.reader.options[CONF_FLASH_ON_INVERSION_END]
+            isinstance(event, Finished)
+            and event.activity is Activity.INVERSION
+            and self.coordinator.reader.settings.flash_on_inversion_end
         ):
             self._background(self._async_flash())
 
     def _usable_lights(self) -> list[str]:
-        lights: list[str] = list(self.coordinator.reader.options.get(CONF_REST_LIGHTS) or [])
+        lights = self.coordinator.reader.settings.rest_lights
         return [light for light in lights if self.faults.usable("light_unavailable", light)]
 
     async def _async_restore_when_started(self) -> None:
@@ -106,7 +105,7 @@ class RestLights:
             await self._async_dim_now()
 
     async def _async_dim_now(self) -> None:
-        brightness_pct = int(self.coordinator.reader.options[CONF_REST_BRIGHTNESS])
+        brightness_pct = self.coordinator.reader.settings.rest_brightness
         target = round(brightness_pct * 255 / 100)
         snapshot: dict[str, dict[str, Any]] = {}
         for light in self._usable_lights():

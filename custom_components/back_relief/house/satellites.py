@@ -18,7 +18,7 @@ from homeassistant.const import ATTR_ENTITY_ID, ATTR_SUPPORTED_FEATURES
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 
-from ..const import ANSWER_TIMEOUT, ASK_ATTEMPTS, CONF_SPEAKERS, LOGGER
+from ..const import ANSWER_TIMEOUT, ASK_ATTEMPTS, LOGGER
 from ..coordinator import BackReliefCoordinator
 from .speaker import Speaker, Speaking
 
@@ -58,7 +58,7 @@ class SatelliteAsker(Speaking):
     def satellites(self) -> list[str]:
         """Return the person's satellites that can ask and listen; report the unusable."""
         found = []
-        for entity_id in self.coordinator.reader.options.get(CONF_SPEAKERS) or []:
+        for entity_id in self.coordinator.reader.settings.speakers:
             if not entity_id.startswith(f"{SATELLITE}.") or not self.speaker.faults.usable(
                 "speaker", entity_id
             ):

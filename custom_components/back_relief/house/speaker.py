@@ -14,7 +14,6 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError, ServiceNotSupported
 from homeassistant.helpers import entity_registry as er
 
-from ..const import CONF_SPEAKERS, CONF_TTS_ENTITY
 from ..coordinator import BackReliefCoordinator
 from ..language.phrases import phrase
 from .faults import DeviceFaults
@@ -53,7 +52,7 @@ class Speaker:
     @callback
     def speak(self, message: str) -> None:
         """Say a message on every speaker, in the background."""
-        speakers: list[str] = list(self.coordinator.reader.options.get(CONF_SPEAKERS) or [])
+        speakers = list(self.coordinator.reader.settings.speakers)
         if speakers:
             self.coordinator.run_in_background(self._async_speak(speakers, message), "announce")
 
@@ -99,7 +98,7 @@ class Speaker:
         names that player. The engine is blamed only when it has not spoken
         on any player yet, and no player worked this time either.
         """
-        engine = self.coordinator.reader.options.get(CONF_TTS_ENTITY) or self._default_engine()
+        engine = self.coordinator.reader.settings.tts_entity or self._default_engine()
         if engine is None:
             self.faults.report("tts_failed", "tts", phrase(self.hass, "faults", "no_engine"))
             return

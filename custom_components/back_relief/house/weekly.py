@@ -8,7 +8,7 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.event import async_track_time_change
 from homeassistant.util import dt as dt_util
 
-from ..const import CONF_NOTIFY_ENTITY, CONF_WEEKLY_SUMMARY, WEEKLY_NOTIFY, WEEKLY_SPEAK
+from ..const import WEEKLY_NOTIFY, WEEKLY_SPEAK
 from ..coordinator import BackReliefCoordinator
 from ..language.phrases import phrase
 from ..look_back.insights import pain_insights
@@ -65,13 +65,13 @@ class WeeklySummary(Speaking):
 
     @callback
     def _weekly_summary(self, now: datetime) -> None:
-        how = self.coordinator.reader.options.get(CONF_WEEKLY_SUMMARY)
+        how = self.coordinator.reader.settings.weekly_summary
         if dt_util.as_local(now).weekday() != WEEKLY_SUMMARY_DAY or not how:
             return
         text = self.text()
         if how == WEEKLY_SPEAK and self.reminders.decide("weekly").spoken:
             self.speaker.speak(text)
-        notify = self.coordinator.reader.options.get(CONF_NOTIFY_ENTITY)
+        notify = self.coordinator.reader.settings.notify_entity
         if how == WEEKLY_NOTIFY and notify:
             title = phrase(self.hass, "weekly", "title", name=self.coordinator.name)
             self.coordinator.run_in_background(

@@ -9,7 +9,7 @@ looks is ``report_html``'s concern.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..routine.day import Activity, DayLog, Goal
@@ -66,6 +66,15 @@ class ReportEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class SessionsFrom:
+    """The period's sessions that started one way (a ``Source``; None: not recorded)."""
+
+    source: str | None
+    sessions: int
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
 class PainTrend:
     """Pain over the period: in all, and its first half against its second."""
 
@@ -92,6 +101,8 @@ class Report:
     feedback: list[ReportEntry]
     notes: list[ReportEntry]
     insights: list[Insight]
+    # How the sessions were started: the card, voice, a sign...; the most used first.
+    sessions: list[SessionsFrom] = field(default_factory=list)
 
     @property
     def goal_days(self) -> dict[Goal, int]:
@@ -175,6 +186,19 @@ def _entries(days: Sequence[tuple[date, DayLog]]) -> tuple[list[ReportEntry], ..
     return visits, feedback, notes
 
 
+def _sessions_by_source(days: Sequence[tuple[date, DayLog]]) -> list[SessionsFrom]:
+    """Return the sessions of the days by how they were started, the most used first."""
+    counted: dict[str | None, tuple[int, int]] = {}
+    for _, log in days:
+        for record in log.sessions:
+            sessions, minutes = counted.get(record.source, (0, 0))
+            counted[record.source] = (sessions + 1, minutes + record.minutes)
+    return sorted(
+        (SessionsFrom(source, *figures) for source, figures in counted.items()),
+        key=lambda found: (-found.sessions, found.source or "~"),
+    )
+
+
 def build_report(
     name: str,
     days: Sequence[tuple[date, DayLog]],
@@ -207,6 +231,7 @@ def build_report(
         feedback=feedback,
         notes=notes,
         insights=find_insights(days[:-1], insight_minutes),
+        sessions=_sessions_by_source(days),
     )
 
 

@@ -201,6 +201,26 @@ class _Page:
         ]
         return f"<section><h2>{self.text('feedback')}</h2>{self.table(head, rows)}</section>"
 
+    def sessions(self) -> str:
+        """Return how the sessions were started; nothing at all without a session."""
+        if not self.report.sessions:
+            return ""
+        head = (
+            (self.text("started_from"), False),
+            (self.text("sessions_count"), True),
+            (self.text("minutes"), True),
+        )
+        rows = [
+            (
+                (self.text(key) if key in self.words.texts else escaped(found.source), False),
+                (escaped(found.sessions), True),
+                (escaped(found.minutes), True),
+            )
+            for found in self.report.sessions
+            for key in (f"source_{found.source or 'unknown'}",)
+        ]
+        return f"<section><h2>{self.text('sessions')}</h2>{self.table(head, rows)}</section>"
+
     def notes(self) -> str:
         notes = self.report.notes
         if not notes:
@@ -272,6 +292,7 @@ def render_html(report: Report, words: Words, insight_words: Words) -> str:
         f"<div class=grid><section>{page.visits()}</section>"
         f"<section>{page.notes()}</section></div>"
         f"{page.feedback()}"
+        f"{page.sessions()}"
         f"<footer class=muted>{page.text('footer')}</footer>"
         "</body></html>"
     )

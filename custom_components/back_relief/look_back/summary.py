@@ -13,10 +13,10 @@ from typing import Any
 
 from ..const import MAX_SUMMARY_DAYS
 from ..routine.day import Activity, Goal
+from ..routine.events import SessionFacts
 from ..routine.goals import DayGoals, day_pain
 from ..routine.limits import check_range
 from ..routine.person import PersonRoutine
-from ..routine.steps import session_event_data
 from .insights import Subject, Words, pain_insights, recent_insights
 
 
@@ -58,7 +58,7 @@ def build_summary(
         "session": None
         if session is None
         else {
-            **session_event_data(session),
+            **SessionFacts.of(session).as_data(),
             "status": str(session.status),
             "remaining_seconds": round(session.remaining(now).total_seconds()),
         },
@@ -80,6 +80,7 @@ def build_summary(
                         "minutes": record.minutes,
                         "routine": record.routine,
                         "feedback": record.feedback,
+                        "source": record.source,
                     }
                     for record in log.sessions
                 ],

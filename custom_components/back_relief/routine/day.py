@@ -101,6 +101,8 @@ class SessionRecord:
     routine: str | None = None
     # How it felt, as the person answered afterwards: "easier", "same" or "harder".
     feedback: str | None = None
+    # What started it (a ``Source``: "card", "voice", "sign"...); None in older records.
+    source: str | None = None
 
     def as_list(self) -> list[Any]:
         """Return the compact, JSON-ready form used for storage."""
@@ -111,21 +113,25 @@ class SessionRecord:
             self.minutes,
             self.routine,
         ]
-        if self.feedback is not None:
+        if self.feedback is not None or self.source is not None:
             stored.append(self.feedback)
+        if self.source is not None:
+            stored.append(self.source)
         return stored
 
     @classmethod
     def from_list(cls, stored: list[Any]) -> SessionRecord:
-        """Rebuild a record from its stored form; feedback came later and may be absent."""
+        """Rebuild a record from its stored form; feedback and source came later, may be absent."""
         started_at, ended_at, activity, minutes, routine, *rest = stored
+        feedback, source = (*rest, None, None)[:2]
         return cls(
             datetime.fromisoformat(started_at),
             datetime.fromisoformat(ended_at),
             Activity(activity),
             int(minutes),
             routine,
-            str(rest[0]) if rest and rest[0] is not None else None,
+            str(feedback) if feedback is not None else None,
+            str(source) if source is not None else None,
         )
 
 

@@ -11,38 +11,30 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
 
-from ..const import (
-    EVENT_CANCELLED,
-    EVENT_EXTENDED,
-    EVENT_FINISHED,
-    EVENT_PAUSED,
-    EVENT_RESUMED,
-    EVENT_STARTED,
-    EVENT_STEP,
-    LOG_DAYS_BACK,
-    MAX_LOG_MINUTES,
-    MAX_PAIN,
-)
+from ..const import LOG_DAYS_BACK, MAX_LOG_MINUTES, MAX_PAIN
 from ..language.checkin_answers import FEEDBACK_ANSWERS
 from .day import Activity, Goal, PainEntry, SessionRecord, local_date
+from .events import (
+    Cancelled,
+    Extended,
+    Finished,
+    Paused,
+    Resumed,
+    SessionEvent,
+    SessionFacts,
+    Started,
+    Step,
+)
 from .goals import DayGoals
 from .guided import Routine
 from .limits import check_date, check_range
 from .person_state import PersonState
 from .plan import PlanSettings
 from .session import RoutineError, Session
-from .steps import current_step, move_in_routine, session_event_data, step_event_data
+from .source import Source
+from .steps import current_step, move_in_routine
 from .streaks import Streak
-
-
-@dataclass(frozen=True, slots=True)
-class SessionEvent:
-    """Something that happened to the session, as the event entity and the bus tell it."""
-
-    type: str
-    data: dict[str, Any]
 
 
 def find_routine(routines: Mapping[str, Routine], key: str) -> Routine:
@@ -67,6 +59,7 @@ class PersonRoutine(PersonState):
         max_inversion: int,
         routine: str | None = None,
         routines: Mapping[str, Routine],
+        source: Source = Source.ACTION,
     ) -> list[SessionEvent]:
         """Start a session; its length defaults to the activity's duration."""
         guided: Routine | None = None
@@ -87,12 +80,12 @@ class PersonRoutine(PersonState):
                 # A default set before the cap was lowered still starts.
                 minutes = min(minutes, max_inversion)
         session = Session.start(
-            activity, minutes, now, max_inversion=max_inversion, routine=routine
+            activity, minutes, now, max_inversion=max_inversion, routine=routine, source=source
         )
         self.session = session
-        events = [SessionEvent(EVENT_STARTED, session_event_data(session))]
+        events: list[SessionEvent] = [Started(session=SessionFacts.of(session))]
         if (step := current_step(session, guided, now)) is not None:
-            events.append(SessionEvent(EVENT_STEP, step_event_data(session, step, now)))
+            events.append(Step.at(session, step, now))
         return events
 
     def start_with_defaults(
@@ -102,59 +95,73 @@ class PersonRoutine(PersonState):
         *,
         max_inversion: int,
         routines: Mapping[str, Routine],
+        source: Source = Source.ACTION,
     ) -> list[SessionEvent]:
         """Start an activity as its button does: stretching runs the chosen routine."""
         routine = None
         if activity is Activity.STRETCH and self.stretch_routine in routines:
             routine = self.stretch_routine
         return self.start(
-            activity, None, now, max_inversion=max_inversion, routine=routine, routines=routines
+            activity,
+            None,
+            now,
+            max_inversion=max_inversion,
+            routine=routine,
+            routines=routines,
+            source=source,
         )
 
-    def pause(self, now: datetime) -> list[SessionEvent]:
+    def pause(self, now: datetime, source: Source = Source.ACTION) -> list[SessionEvent]:
         """Pause the running session."""
         self.session = self._current_session().pause(now)
-        return [SessionEvent(EVENT_PAUSED, session_event_data(self.session))]
+        return [Paused(session=SessionFacts.of(self.session, source))]
 
-    def resume(self, now: datetime) -> list[SessionEvent]:
+    def resume(self, now: datetime, source: Source = Source.ACTION) -> list[SessionEvent]:
         """Resume the paused session."""
         self.session = self._current_session().resume(now)
-        return [SessionEvent(EVENT_RESUMED, session_event_data(self.session))]
+        return [Resumed(session=SessionFacts.of(self.session, source))]
 
-    def extend(self, minutes: int, *, max_inversion: int) -> list[SessionEvent]:
+    def extend(
+        self, minutes: int, *, max_inversion: int, source: Source = Source.ACTION
+    ) -> list[SessionEvent]:
         """Add minutes to the session."""
         self.session = self._current_session().extend(minutes, max_inversion=max_inversion)
-        data = {**session_event_data(self.session), "added_minutes": minutes}
-        return [SessionEvent(EVENT_EXTENDED, data)]
+        return [Extended(session=SessionFacts.of(self.session, source), added_minutes=minutes)]
 
     def move_step(
-        self, now: datetime, routine: Routine | None, *, forward: bool
+        self,
+        now: datetime,
+        routine: Routine | None,
+        *,
+        forward: bool,
+        source: Source = Source.ACTION,
     ) -> list[SessionEvent]:
         """Go on to a guided routine's next step now, or start the current step again."""
         self.session = move_in_routine(self._current_session(), routine, now, forward=forward)
         step = current_step(self.session, routine, now)
-        return [SessionEvent(EVENT_STEP, step_event_data(self.session, step, now))] if step else []
+        if step is None:
+            return []
+        return [Step.at(self.session, step, now, source)]
 
-    def stop(self, now: datetime, time_zone: tzinfo) -> list[SessionEvent]:
+    def stop(
+        self, now: datetime, time_zone: tzinfo, source: Source = Source.ACTION
+    ) -> list[SessionEvent]:
         """End the session now, crediting the minutes run."""
         session = self._current_session()
         minutes = session.minutes_run(now)
         self._end(session, minutes, now, time_zone)
-        data = {
-            **session_event_data(session),
-            "credited_minutes": minutes,
-            "stopped_early": True,
-            "while_offline": False,
-        }
-        return [SessionEvent(EVENT_FINISHED, data)]
+        finished = Finished(
+            session=SessionFacts.of(session, source), credited_minutes=minutes, stopped_early=True
+        )
+        return [finished]
 
-    def cancel(self, now: datetime, time_zone: tzinfo) -> list[SessionEvent]:
+    def cancel(
+        self, now: datetime, time_zone: tzinfo, source: Source = Source.ACTION
+    ) -> list[SessionEvent]:
         """End the session now, crediting nothing."""
         session = self._current_session()
         self._end(session, 0, now, time_zone)
-        return [
-            SessionEvent(EVENT_CANCELLED, {**session_event_data(session), "credited_minutes": 0})
-        ]
+        return [Cancelled(session=SessionFacts.of(session, source))]
 
     def finish_if_due(
         self, now: datetime, time_zone: tzinfo, *, while_offline: bool
@@ -164,14 +171,14 @@ class PersonRoutine(PersonState):
         if session is None or not session.is_due(now):
             return []
         self._end(session, session.full_minutes, now, time_zone)
-        data = {
-            **session_event_data(session),
-            "credited_minutes": session.full_minutes,
-            "stopped_early": False,
-            "while_offline": while_offline,
-            "late_seconds": round((now - session.ends_at).total_seconds()),
-        }
-        return [SessionEvent(EVENT_FINISHED, data)]
+        finished = Finished(
+            session=SessionFacts.of(session),
+            credited_minutes=session.full_minutes,
+            stopped_early=False,
+            while_offline=while_offline,
+            late_seconds=round((now - session.ends_at).total_seconds()),
+        )
+        return [finished]
 
     def _current_session(self) -> Session:
         """Return the session, or refuse when there is none."""
@@ -194,6 +201,7 @@ class PersonRoutine(PersonState):
                     activity=session.activity,
                     minutes=credited_minutes,
                     routine=session.routine,
+                    source=str(session.source) if session.source else None,
                 )
             )
 

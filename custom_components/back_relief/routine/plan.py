@@ -26,17 +26,11 @@ carries on from it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from ..const import (
-    CONF_INVERSION_GOAL,
-    CONF_INVERSION_START_MINUTES,
-    CONF_INVERSION_STEP_MINUTES,
-    CONF_MAX_INVERSION,
-)
 from .day import ONE_DAY
 from .goals import is_high_pain
 
@@ -53,16 +47,6 @@ class PlanSettings:
     step_minutes: int
     goal_minutes: int
     max_minutes: int
-
-    @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> PlanSettings:
-        """Return the settings from a person's options, defaults filled in."""
-        return cls(
-            start_minutes=int(options[CONF_INVERSION_START_MINUTES]),
-            step_minutes=int(options[CONF_INVERSION_STEP_MINUTES]),
-            goal_minutes=int(options[CONF_INVERSION_GOAL]),
-            max_minutes=int(options[CONF_MAX_INVERSION]),
-        )
 
     @property
     def start(self) -> int:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from .day import Activity
+from .source import Source, source_or_none
 
 MIN_SESSION_MINUTES = 1
 MAX_SESSION_MINUTES = 120
@@ -67,6 +68,8 @@ class Session:
     # A guided routine's steps skipped (positive) or done again (negative): the
     # routine stands this far from the time actually run.
     routine_shift: timedelta = timedelta(0)
+    # What started it; None for a session stored before sources were kept.
+    source: Source | None = None
 
     @classmethod
     def start(
@@ -77,6 +80,7 @@ class Session:
         *,
         max_inversion: int,
         routine: str | None = None,
+        source: Source = Source.ACTION,
     ) -> Session:
         """Begin a session of the given length now."""
         check_session_minutes(activity, minutes, max_inversion)
@@ -89,6 +93,7 @@ class Session:
             started_at=now,
             ends_at=now + timedelta(minutes=minutes),
             routine=routine,
+            source=source,
         )
 
     @property
@@ -178,6 +183,8 @@ class Session:
         }
         if self.routine_shift:
             stored["routine_shift"] = self.routine_shift.total_seconds()
+        if self.source is not None:
+            stored["source"] = str(self.source)
         return stored
 
     @classmethod
@@ -192,4 +199,5 @@ class Session:
             paused_at=datetime.fromisoformat(paused_at) if paused_at else None,
             routine=stored.get("routine"),
             routine_shift=timedelta(seconds=float(stored.get("routine_shift", 0))),
+            source=source_or_none(stored.get("source")),
         )

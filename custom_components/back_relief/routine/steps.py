@@ -1,27 +1,15 @@
 """Step timing of a guided routine within its session.
 
 Plain, typed Python with no Home Assistant imports: which step a session is
-at, when that step ends, moving on or back a step, and what the step event tells.
+at, when that step ends, and moving on or back a step.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from .guided import Routine, TimedStep
 from .session import RoutineError, Session
-
-
-def session_event_data(session: Session) -> dict[str, Any]:
-    """Return what every session event tells about the session."""
-    return {
-        "activity": str(session.activity),
-        "planned_minutes": session.planned_minutes,
-        "started_at": session.started_at.isoformat(),
-        "ends_at": session.ends_at.isoformat(),
-        "routine": session.routine,
-    }
 
 
 def current_step(
@@ -68,16 +56,3 @@ def next_step_change(session: Session, routine: Routine | None, now: datetime) -
         return None
     step_ends = step_ends_at(session, step, now)
     return step_ends if step_ends is not None and step_ends < session.ends_at else None
-
-
-def step_event_data(session: Session, step: TimedStep, now: datetime) -> dict[str, Any]:
-    """Return what the step event tells: the session, and the step it is at."""
-    step_ends = step_ends_at(session, step, now)
-    return {
-        **session_event_data(session),
-        "step": step.index,
-        "name": step.name,
-        "side": step.side,
-        "cue": step.cue,
-        "step_ends_at": step_ends.isoformat() if step_ends else None,
-    }

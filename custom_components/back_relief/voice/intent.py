@@ -17,6 +17,7 @@ from ..coordinator import BackReliefCoordinator
 from ..people import NO_SESSION, NOT_LOADED, Asker, PersonNotFound, find_person, person_name
 from ..routine.day import Activity, Goal
 from ..routine.goals import is_high_pain
+from ..routine.source import Source
 from .answers import Answers
 from .follow_up import async_ask_whose
 from .handover import async_hand_over
@@ -146,9 +147,9 @@ class StartSessionHandler(BackReliefIntentHandler):
         minutes = slots.number(SLOT_MINUTES)
         # Without a length, start as the button does: stretching runs the chosen routine.
         session = (
-            coordinator.commands.start_with_defaults(activity)
+            coordinator.commands.start_with_defaults(activity, source=Source.VOICE)
             if minutes is None
-            else coordinator.commands.start_session(activity, minutes)
+            else coordinator.commands.start_session(activity, minutes, source=Source.VOICE)
         )
         return answers.text(
             "started",
@@ -196,7 +197,7 @@ class PauseSessionHandler(PauseOrResumeHandler):
 
     def change(self, coordinator: BackReliefCoordinator) -> None:
         """Pause the session."""
-        coordinator.commands.pause_session()
+        coordinator.commands.pause_session(source=Source.VOICE)
 
 
 class ResumeSessionHandler(PauseOrResumeHandler):
@@ -210,7 +211,7 @@ class ResumeSessionHandler(PauseOrResumeHandler):
 
     def change(self, coordinator: BackReliefCoordinator) -> None:
         """Resume the session."""
-        coordinator.commands.resume_session()
+        coordinator.commands.resume_session(source=Source.VOICE)
 
 
 class StopSessionHandler(SessionHandler):
@@ -225,7 +226,7 @@ class StopSessionHandler(SessionHandler):
         """Stop and say what was counted."""
         check_activity(coordinator, slots, answers)
         activity = coordinator.reader.session.activity if coordinator.reader.session else None
-        credited = coordinator.commands.stop_session()
+        credited = coordinator.commands.stop_session(source=Source.VOICE)
         assert activity is not None  # noqa: S101 - stop_session refuses when idle
         if credited == 0:
             return answers.text("stopped.nothing", Activity=answers.activity_title(activity))
@@ -249,7 +250,7 @@ class CancelSessionHandler(SessionHandler):
         """Cancel and say that nothing counted."""
         check_activity(coordinator, slots, answers)
         activity = coordinator.reader.session.activity if coordinator.reader.session else None
-        coordinator.commands.cancel_session()
+        coordinator.commands.cancel_session(source=Source.VOICE)
         assert activity is not None  # noqa: S101 - cancel_session refuses when idle
         return answers.text("cancelled", Activity=answers.activity_title(activity))
 

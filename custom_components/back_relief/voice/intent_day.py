@@ -13,6 +13,7 @@ from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
 from ..coordinator import BackReliefCoordinator
+from ..routine.source import Source
 from .answers import Answers
 from .intent import BackReliefIntentHandler, SessionHandler
 from .replies import Spoken, check_activity, remaining
@@ -39,7 +40,7 @@ class ExtendSessionHandler(SessionHandler):
         """Extend the session and say what is left."""
         check_activity(coordinator, slots, answers)
         minutes = slots.number(SLOT_MINUTES) or 0
-        coordinator.commands.extend_session(minutes)
+        coordinator.commands.extend_session(minutes, source=Source.VOICE)
         assert coordinator.reader.session is not None  # noqa: S101 - extending keeps the session
         return answers.text(
             "extended",
