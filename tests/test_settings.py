@@ -10,7 +10,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.routine.day import Goal
 from custom_components.back_relief.routine.plan import PlanSettings
-from custom_components.back_relief.routine.settings import Settings
+from custom_components.back_relief.routine.settings import NotifyTargets, Settings
 
 from .conftest import call, make_entry, set_up
 
@@ -119,3 +119,12 @@ async def test_the_settings_follow_every_update_of_the_options(
     assert summary is not None
     assert summary["goals"]["exercise"] == 40
     assert entry.runtime_data.coordinator.reader.settings.exercise_goal == 40
+
+
+def test_both_notify_options_are_read_into_one_setting() -> None:
+    """The notify entity and the phones, two option keys kept for existing users, one setting."""
+    settings = Settings.from_options(
+        {"notify_entity": "notify.alex", "notify_devices": ["phone_device"]}
+    )
+    assert settings.notify == NotifyTargets(entity="notify.alex", devices=("phone_device",))
+    assert Settings().notify == NotifyTargets()

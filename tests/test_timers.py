@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 
-from custom_components.back_relief.timers import Timer
+from custom_components.back_relief.timers import DailyAt, Timer
 
 from .conftest import advance, move_to
 
@@ -61,3 +61,44 @@ async def test_the_midnight_timer_goes_off_every_local_midnight(
     timer.cancel()
     await move_to(hass, frozen_time, "2026-11-28T00:00:00+01:00")
     assert len(went_off) == 2
+
+
+async def test_daily_at_goes_off_every_day_at_its_local_time(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """Set once, it goes off each day at that local time; the same time again changes nothing."""
+    went_off: list[datetime] = []
+    daily = DailyAt(hass, went_off.append)
+    daily.set(time(18, 30))
+    daily.set(time(18, 30))
+    assert daily.at == time(18, 30)
+
+    await move_to(hass, frozen_time, "2026-11-25T18:30:00+01:00")
+    await move_to(hass, frozen_time, "2026-11-26T18:30:00+01:00")
+    assert [dt_util.as_local(instant).strftime("%d %H:%M") for instant in went_off] == [
+        "25 18:30",
+        "26 18:30",
+    ]
+    daily.cancel()
+
+
+async def test_daily_at_moves_with_a_new_time_and_stops_at_none(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory
+) -> None:
+    """A new time replaces the old one (never both); None, or cancelling, stops it."""
+    went_off: list[datetime] = []
+    daily = DailyAt(hass, went_off.append)
+    daily.set(time(9))
+    daily.set(time(10))
+    await move_to(hass, frozen_time, "2026-11-25T09:00:00+01:00")
+    assert went_off == []
+    await move_to(hass, frozen_time, "2026-11-25T10:00:00+01:00")
+    assert len(went_off) == 1
+
+    daily.set(None)
+    assert daily.at is None
+    await move_to(hass, frozen_time, "2026-11-26T10:00:00+01:00")
+    daily.set(time(11))
+    daily.cancel()
+    await move_to(hass, frozen_time, "2026-11-26T11:00:00+01:00")
+    assert len(went_off) == 1

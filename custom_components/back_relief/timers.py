@@ -1,9 +1,9 @@
-"""A timer that may be armed: at most one wake-up pending, cancelled in one place."""
+"""Timers of the routine and the house: a wake-up at an instant, every midnight, daily at a time."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers.event import async_track_point_in_utc_time, async_track_time_change
@@ -53,3 +53,43 @@ class Timer:
     @callback
     def _went_off_at_midnight(self, now: datetime) -> None:
         self._action(now)
+
+
+class DailyAt:
+    """Calls its action every day at a local time of day; a new time re-arms it.
+
+    The one "daily at" of the house: reminders, the check-in and the weekly
+    summary each keep one and set it from the person's settings.
+    """
+
+    def __init__(self, hass: HomeAssistant, action: Callable[[datetime], None]) -> None:
+        """Bind the timer to what it does each day."""
+        self._hass = hass
+        self._action = action
+        self._at: time | None = None
+        self._unsub: CALLBACK_TYPE | None = None
+
+    @property
+    def at(self) -> time | None:
+        """Return the time of day it goes off at; None when it is off."""
+        return self._at
+
+    @callback
+    def set(self, at: time | None) -> None:
+        """Go off every day at a time of day; None turns it off; the same time changes nothing."""
+        if at == self._at:
+            return
+        self.cancel()
+        self._at = at
+        if at is not None:
+            self._unsub = async_track_time_change(
+                self._hass, self._action, hour=at.hour, minute=at.minute, second=at.second
+            )
+
+    @callback
+    def cancel(self) -> None:
+        """Stop going off."""
+        if self._unsub is not None:
+            self._unsub()
+        self._unsub = None
+        self._at = None

@@ -12,6 +12,7 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from ..coordinator import BackReliefCoordinator
 from .checkins import CheckIns
 from .cues import SessionCues
+from .delivery import Delivery
 from .faults import DeviceFaults
 from .phones import Phones
 from .reminders import Reminders
@@ -26,10 +27,12 @@ class Announcer:
         """Bind to one person's routine."""
         self.speaker = Speaker(hass, coordinator)
         self.phones = Phones(hass, coordinator, self.speaker.faults)
-        self.cues = SessionCues(hass, coordinator, self.speaker)
-        self.reminders = Reminders(hass, coordinator, self.speaker, self.phones)
-        self.checkins = CheckIns(hass, coordinator, self.speaker, self.reminders, self.phones)
-        self.weekly = WeeklySummary(hass, coordinator, self.speaker, self.reminders)
+        # Every message to the person goes through here, to their channels.
+        self.delivery = Delivery(hass, coordinator, self.speaker, self.phones)
+        self.cues = SessionCues(hass, coordinator, self.delivery)
+        self.reminders = Reminders(hass, coordinator, self.delivery)
+        self.checkins = CheckIns(hass, coordinator, self.delivery, self.reminders)
+        self.weekly = WeeklySummary(hass, coordinator, self.delivery, self.reminders)
 
     @property
     def faults(self) -> DeviceFaults:

@@ -9,11 +9,10 @@ one ``check_in`` event that says what happened.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.helpers.event import async_track_time_change
 from homeassistant.util import dt as dt_util
 
 from ..const import (
@@ -29,31 +28,31 @@ from ..language.checkin_answers import FEEDBACK_ANSWERS, parse_feedback, parse_l
 from ..language.phrases import group_of, phrase
 from ..routine.day import Activity
 from ..routine.events import CheckIn, Finished, SessionEvent
+from ..timers import DailyAt
+from .delivery import Channel, Delivery, Kind, Message
 from .phone_actions import PhoneAction, Verb
-from .phones import Button, Phones
+from .phones import Button
 from .reminders import Reminders
 from .satellites import Question, SatelliteAsker
-from .speaker import Speaker, Speaking
 
 
-class CheckIns(Speaking):
+class CheckIns:
     """Asks the person how their back is, once a day, and how each session felt."""
 
     def __init__(
         self,
         hass: HomeAssistant,
         coordinator: BackReliefCoordinator,
-        speaker: Speaker,
+        delivery: Delivery,
         reminders: Reminders,
-        phones: Phones,
     ) -> None:
-        """Bind to one person's routine, satellites, reminder rules and phones."""
-        super().__init__(hass, coordinator, speaker)
+        """Bind to one person's routine, satellites, reminder rules and channels."""
+        self.hass = hass
+        self.coordinator = coordinator
+        self.delivery = delivery
         self.reminders = reminders
-        self.phones = phones
-        self.asker = SatelliteAsker(hass, coordinator, speaker)
-        self._unsub_daily: CALLBACK_TYPE | None = None
-        self._daily_at: time | None = None
+        self.asker = SatelliteAsker(hass, coordinator, delivery.speaker)
+        self._daily = DailyAt(hass, self._daily_check_in)
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
@@ -68,32 +67,16 @@ class CheckIns(Speaking):
         def stop() -> None:
             for remove in removers:
                 remove()
-            self._cancel_daily()
+            self._daily.cancel()
 
         return stop
 
     @callback
     def _arm_daily(self) -> None:
-        wanted = self.coordinator.reader.settings.checkin_time
-        if wanted == self._daily_at:
-            return
-        self._cancel_daily()
-        self._daily_at = wanted
-        if wanted:
-            when = wanted
-            self._unsub_daily = async_track_time_change(
-                self.hass, self._daily, hour=when.hour, minute=when.minute, second=when.second
-            )
+        self._daily.set(self.coordinator.reader.settings.checkin_time)
 
     @callback
-    def _cancel_daily(self) -> None:
-        if self._unsub_daily is not None:
-            self._unsub_daily()
-        self._unsub_daily = None
-        self._daily_at = None
-
-    @callback
-    def _daily(self, now: datetime) -> None:
+    def _daily_check_in(self, now: datetime) -> None:
         decision = self.reminders.decide(REMINDER_CHECKIN)
         if not decision.spoken:
             self._fire(QUESTION_PAIN, None, CHANNEL_NONE, decision.reason)
@@ -124,18 +107,16 @@ class CheckIns(Speaking):
                 heard, phrase(self.hass, "checkin", "thanks", level=heard.answer)
             )
             return
-        name = self.coordinator.name
-        sent = self.phones.send(
-            phrase(self.hass, "phone", "checkin_title", name=name),
-            phrase(self.hass, "phone", "checkin_message"),
-            tag=f"back_relief_{self.coordinator.entry.entry_id}_checkin",
-            buttons=[
-                self._button(
-                    Verb.REPLY, "level", phrase(self.hass, "phone", "reply"), text_input=True
-                )
-            ],
+        reply = self._button(
+            Verb.REPLY, "level", phrase(self.hass, "phone", "reply"), text_input=True
         )
-        self._fire(QUESTION_PAIN, None, CHANNEL_PHONE if sent else CHANNEL_NONE, heard.reason)
+        channel = self._send(
+            phrase(self.hass, "phone", "checkin_title", name=self.coordinator.name),
+            phrase(self.hass, "phone", "checkin_message"),
+            "checkin",
+            reply,
+        )
+        self._fire(QUESTION_PAIN, None, channel, heard.reason)
 
     # ----- how a session felt -----
 
@@ -174,13 +155,28 @@ class CheckIns(Speaking):
             for answer in FEEDBACK_ANSWERS
         ]
         name = phrase(self.hass, "calendar", f"activity_{activity}")
-        sent = self.phones.send(
+        channel = self._send(
             phrase(self.hass, "phone", "feedback_title", activity=name),
             phrase(self.hass, "checkin", "feedback_question"),
-            tag=f"back_relief_{self.coordinator.entry.entry_id}_feedback",
-            buttons=buttons,
+            "feedback",
+            *buttons,
         )
-        self._fire(QUESTION_SESSION, None, CHANNEL_PHONE if sent else CHANNEL_NONE, heard.reason)
+        self._fire(QUESTION_SESSION, None, channel, heard.reason)
+
+    # ----- no answer on a satellite: the question is sent -----
+
+    def _send(self, title: str, text: str, tag: str, *buttons: Button) -> str:
+        """Send a question nobody answered; return the check_in event's channel."""
+        reached = self.delivery.send(
+            Message(
+                kind=Kind.CHECK_IN,
+                text=text,
+                title=title,
+                tag=f"back_relief_{self.coordinator.entry.entry_id}_{tag}",
+                buttons=buttons,
+            )
+        )
+        return CHANNEL_PHONE if Channel.PHONES in reached else CHANNEL_NONE
 
     # ----- answers from the phones -----
 

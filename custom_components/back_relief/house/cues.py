@@ -15,19 +15,21 @@ from ..routine.day import Activity
 from ..routine.events import Finished, SessionEvent, Started, Step
 from ..routine.guided import COMFORT_KEY
 from ..timers import Timer
-from .speaker import Speaker, Speaking
+from .delivery import Delivery, Kind, Message
 
 ONE_MINUTE = timedelta(minutes=1)
 
 
-class SessionCues(Speaking):
+class SessionCues:
     """Says what a session does, as it does it, while the reminders switch is on."""
 
     def __init__(
-        self, hass: HomeAssistant, coordinator: BackReliefCoordinator, speaker: Speaker
+        self, hass: HomeAssistant, coordinator: BackReliefCoordinator, delivery: Delivery
     ) -> None:
-        """Bind to one person's routine and speakers."""
-        super().__init__(hass, coordinator, speaker)
+        """Bind to one person's routine and the way messages reach them."""
+        self.hass = hass
+        self.coordinator = coordinator
+        self.delivery = delivery
         self._one_minute = Timer(hass, self._one_minute_left)
         self._cued_ends_at: datetime | None = None
 
@@ -51,7 +53,12 @@ class SessionCues(Speaking):
     @callback
     def say(self, group: str, key: str, **values: Any) -> None:
         """Speak one of the texts in Home Assistant's language."""
-        self.speaker.speak(phrase(self.hass, group, key, **values))
+        self.cue(phrase(self.hass, group, key, **values))
+
+    @callback
+    def cue(self, text: str) -> None:
+        """Say a cue where cues go."""
+        self.delivery.send(Message(kind=Kind.CUE, text=text))
 
     @callback
     def _handle_event(self, event: SessionEvent) -> None:
@@ -60,7 +67,7 @@ class SessionCues(Speaking):
         if isinstance(event, Started) and not event.session.routine:
             self.say("started", str(event.activity), minutes=event.session.planned_minutes)
         elif isinstance(event, Step):
-            self.speaker.speak(self._step_text(event))
+            self.cue(self._step_text(event))
         elif isinstance(event, Finished) and not event.stopped_early:
             late = timedelta(seconds=event.late_seconds or 0)
             if event.while_offline and late > STALE_CUE_AFTER:
@@ -76,7 +83,7 @@ class SessionCues(Speaking):
             ):
                 # On the plan, the next step is said where it is wanted.
                 text += " " + phrase(self.hass, "plan", "tomorrow", minutes=tomorrow)
-            self.speaker.speak(text)
+            self.cue(text)
 
     def _step_text(self, step: Step) -> str:
         """Return what is said at a step; the first one also starts the routine.

@@ -75,7 +75,7 @@ class Phones:
     @property
     def configured(self) -> bool:
         """Return whether the person chose any phones."""
-        return bool(self.coordinator.reader.settings.notify_devices)
+        return bool(self.coordinator.reader.settings.notify.devices)
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
@@ -86,7 +86,7 @@ class Phones:
         """Return each chosen phone's name and notify action; report those that have none."""
         registry = dr.async_get(self.hass)
         found: list[tuple[str, str]] = []
-        for device_id in self.coordinator.reader.settings.notify_devices:
+        for device_id in self.coordinator.reader.settings.notify.devices:
             device = registry.async_get(device_id)
             name = self._registered_name(device.config_entries, device.name) if device else None
             if name is None:
@@ -112,10 +112,10 @@ class Phones:
 
     @callback
     def send(
-        self, title: str, message: str, *, tag: str, buttons: list[Button] | None = None
+        self, title: str, message: str, *, tag: str | None, buttons: list[Button] | None = None
     ) -> bool:
         """Send a notification to every phone in the background; False when there is none."""
-        data: dict[str, Any] = {"tag": tag}
+        data: dict[str, Any] = {"tag": tag} if tag else {}
         if buttons:
             data["actions"] = [button.as_data() for button in buttons]
         return self._send_all({"title": title, "message": message, "data": data})

@@ -1,14 +1,13 @@
-"""Daily reminders at the person's times: the facts gathered, the rules applied, spoken."""
+"""Daily reminders at the person's times: the facts gathered, the rules applied, delivered."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
 from homeassistant.const import STATE_HOME
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.helpers.event import async_track_time_change
 from homeassistant.util import dt as dt_util
 
 from ..const import REMIND_LATER, REMINDER_CHECKIN, REMINDER_SUN, REMINDER_VISIT, SUN_ITEM
@@ -16,29 +15,25 @@ from ..coordinator import BackReliefCoordinator
 from ..language.phrases import phrase
 from ..routine.day import Goal
 from ..routine.events import Reminder
-from ..timers import Timer
+from ..timers import DailyAt, Timer
+from .delivery import Delivery, Kind, Message
 from .phone_actions import PhoneAction, Verb
-from .phones import Button, Phones
+from .phones import Button
 from .reminder_rules import ReminderDecision, ReminderFacts, decide_reminder
-from .speaker import Speaker, Speaking
 
 
-class Reminders(Speaking):
+class Reminders:
     """Keeps the reminder times in step with the options and reminds when one is due."""
 
     def __init__(
-        self,
-        hass: HomeAssistant,
-        coordinator: BackReliefCoordinator,
-        speaker: Speaker,
-        phones: Phones,
+        self, hass: HomeAssistant, coordinator: BackReliefCoordinator, delivery: Delivery
     ) -> None:
-        """Bind to one person's routine, speakers and phones."""
-        super().__init__(hass, coordinator, speaker)
-        self.phones = phones
-        self._unsub_reminders: list[CALLBACK_TYPE] = []
-        self._reminder_times: dict[str, time] = {}
-        # "In 30 minutes" pressed on a phone: the reminder once more, by kind.
+        """Bind to one person's routine and the way messages reach them."""
+        self.hass = hass
+        self.coordinator = coordinator
+        self.delivery = delivery
+        # Each kind's daily time, and "In 30 minutes" pressed on a phone: once more.
+        self._daily: dict[str, DailyAt] = {}
         self._later: dict[str, Timer] = {}
 
     @callback
@@ -50,7 +45,8 @@ class Reminders(Speaking):
         @callback
         def stop() -> None:
             remove()
-            self._cancel_reminders()
+            for daily in self._daily.values():
+                daily.cancel()
             for timer in self._later.values():
                 timer.cancel()
             self._later.clear()
@@ -60,27 +56,9 @@ class Reminders(Speaking):
     @callback
     def _arm_reminders(self) -> None:
         wanted = self.coordinator.reader.settings.reminder_times
-        if wanted == self._reminder_times:
-            return
-        self._cancel_reminders()
-        self._reminder_times = wanted
-        for kind, when in wanted.items():
-            self._unsub_reminders.append(
-                async_track_time_change(
-                    self.hass,
-                    partial(self._remind, kind),
-                    hour=when.hour,
-                    minute=when.minute,
-                    second=when.second,
-                )
-            )
-
-    @callback
-    def _cancel_reminders(self) -> None:
-        for remove in self._unsub_reminders:
-            remove()
-        self._unsub_reminders = []
-        self._reminder_times = {}
+        for kind in {*self._daily, *wanted}:
+            daily = self._daily.setdefault(kind, DailyAt(self.hass, partial(self._remind, kind)))
+            daily.set(wanted.get(kind))
 
     def facts(self, kind: str) -> ReminderFacts:
         """Gather what a reminder of this kind depends on, now."""
@@ -108,7 +86,7 @@ class Reminders(Speaking):
             quiet_end=settings.quiet_end,
             reminders_on=coordinator.reader.reminders_enabled,
             away=away,
-            has_speakers=bool(settings.speakers) or self.phones.configured,
+            has_speakers=self._reaches(kind),
             goal_met=kind in set(Goal) and coordinator.reader.today_met(Goal(kind)),
             pain_logged=kind == REMINDER_CHECKIN and bool(coordinator.reader.today_log().pain),
             skipped=kind in coordinator.reader.today_log().skipped,
@@ -150,12 +128,20 @@ class Reminders(Speaking):
             )
         )
         if decision.spoken:
-            text = phrase(self.hass, "reminder", kind, **values)
-            self.speaker.speak(text)
-            self._send_to_phones(kind, text)
+            self.delivery.send(self._message(kind, phrase(self.hass, "reminder", kind, **values)))
 
-    def _send_to_phones(self, kind: str, text: str) -> None:
-        """Send a reminder to the phones; a goal's reminder can be answered there."""
+    def _reaches(self, kind: str) -> bool:
+        """Return whether a reminder of a kind (a check-in's question too) reaches anyone."""
+        if kind == REMINDER_CHECKIN:
+            # Asked on a satellite, one of the speakers, first; unanswered, it is sent.
+            settings = self.coordinator.reader.settings
+            return bool(settings.speakers) or self.delivery.reachable(Kind.CHECK_IN)
+        if kind == "weekly":
+            return self.delivery.reachable(Kind.WEEKLY_SPOKEN)
+        return self.delivery.reachable(Kind.REMINDER)
+
+    def _message(self, kind: str, text: str) -> Message:
+        """Return a reminder as it is delivered; a goal's reminder can be answered on a phone."""
         entry_id = self.coordinator.entry.entry_id
         now = dt_util.utcnow()
         buttons = []
@@ -173,8 +159,13 @@ class Reminders(Speaking):
                     PhoneAction(Verb.SKIP, kind, entry_id, now), phrase(self.hass, "phone", "skip")
                 ),
             ]
-        title = phrase(self.hass, "phone", "reminder_title", name=self.coordinator.name)
-        self.phones.send(title, text, tag=f"back_relief_{entry_id}_{kind}", buttons=buttons)
+        return Message(
+            kind=Kind.REMINDER,
+            text=text,
+            title=phrase(self.hass, "phone", "reminder_title", name=self.coordinator.name),
+            tag=f"back_relief_{entry_id}_{kind}",
+            buttons=tuple(buttons),
+        )
 
     def later_pending(self, kind: str) -> bool:
         """Return whether a reminder asked for again later is still to come."""

@@ -159,22 +159,6 @@ class Speaker:
                 return service.removesuffix("_say")
         return None
 
-    async def async_notify(self, notify: str, title: str, message: str) -> None:
-        """Send a message to a notify entity; a failing one is a device fault."""
-        if not self.faults.usable("notify_failed", notify):
-            return
-        try:
-            await self.hass.services.async_call(
-                "notify",
-                "send_message",
-                {ATTR_ENTITY_ID: notify, "title": title, "message": message},
-                blocking=True,
-            )
-        except HomeAssistantError as err:
-            self.faults.report("notify_failed", notify, _reason(err))
-        else:
-            self.faults.fixed("notify_failed", notify)
-
 
 class Speaking:
     """A part of the announcer: one person's routine, and the speaker it talks through."""

@@ -5,45 +5,43 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.helpers.event import async_track_time_change
 from homeassistant.util import dt as dt_util
 
-from ..const import WEEKLY_NOTIFY, WEEKLY_SPEAK
+from ..const import WEEKLY_SPEAK
 from ..coordinator import BackReliefCoordinator
 from ..language.phrases import phrase
 from ..look_back.insights import pain_insights
 from ..routine.day import Goal
+from ..timers import DailyAt
+from .delivery import Delivery, Kind, Message
 from .reminders import Reminders
-from .speaker import Speaker, Speaking
 
 WEEKLY_SUMMARY_DAY = 6  # Sunday
 WEEKLY_SUMMARY_TIME = time(18, 0)
 
 
-class WeeklySummary(Speaking):
+class WeeklySummary:
     """Gives the week's summary the way the person chose: spoken, or as a notification."""
 
     def __init__(
         self,
         hass: HomeAssistant,
         coordinator: BackReliefCoordinator,
-        speaker: Speaker,
+        delivery: Delivery,
         reminders: Reminders,
     ) -> None:
-        """Bind to one person's routine, speakers and reminder rules."""
-        super().__init__(hass, coordinator, speaker)
+        """Bind to one person's routine, channels and reminder rules."""
+        self.hass = hass
+        self.coordinator = coordinator
+        self.delivery = delivery
         self.reminders = reminders
+        self._daily = DailyAt(hass, self._weekly_summary)
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
         """Wake every evening at the summary's time; returns what undoes it."""
-        return async_track_time_change(
-            self.hass,
-            self._weekly_summary,
-            hour=WEEKLY_SUMMARY_TIME.hour,
-            minute=WEEKLY_SUMMARY_TIME.minute,
-            second=0,
-        )
+        self._daily.set(WEEKLY_SUMMARY_TIME)
+        return self._daily.cancel
 
     def text(self) -> str:
         """Return the week in a few spoken sentences."""
@@ -68,12 +66,12 @@ class WeeklySummary(Speaking):
         how = self.coordinator.reader.settings.weekly_summary
         if dt_util.as_local(now).weekday() != WEEKLY_SUMMARY_DAY or not how:
             return
-        text = self.text()
-        if how == WEEKLY_SPEAK and self.reminders.decide("weekly").spoken:
-            self.speaker.speak(text)
-        notify = self.coordinator.reader.settings.notify_entity
-        if how == WEEKLY_NOTIFY and notify:
-            title = phrase(self.hass, "weekly", "title", name=self.coordinator.name)
-            self.coordinator.run_in_background(
-                self.speaker.async_notify(notify, title, text), "notify"
+        if how == WEEKLY_SPEAK and not self.reminders.decide("weekly").spoken:
+            return
+        self.delivery.send(
+            Message(
+                kind=Kind.WEEKLY_SPOKEN if how == WEEKLY_SPEAK else Kind.WEEKLY_NOTIFIED,
+                text=self.text(),
+                title=phrase(self.hass, "weekly", "title", name=self.coordinator.name),
             )
+        )

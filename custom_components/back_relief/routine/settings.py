@@ -83,6 +83,18 @@ def _number(key: str, read: Callable[[Any], Any] = _whole) -> dict[str, Any]:
     return {"key": key, "read": read, "always": True}
 
 
+@dataclass(frozen=True, slots=True)
+class NotifyTargets:
+    """The one notify setting: where the person's notifications go.
+
+    A notify entity (``notify_entity``) and the person's phones, ``mobile_app``
+    devices (``notify_devices``): two option keys, read into one setting.
+    """
+
+    entity: str | None = None
+    devices: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """A person's options, typed, with their defaults."""
@@ -164,6 +176,11 @@ class Settings:
     def goals(self) -> dict[Goal, int]:
         """Return every daily goal in minutes."""
         return {goal: self.goal_minutes(goal) for goal in Goal}
+
+    @property
+    def notify(self) -> NotifyTargets:
+        """Return where the person's notifications go."""
+        return NotifyTargets(self.notify_entity, self.notify_devices)
 
     @property
     def plan(self) -> PlanSettings:

@@ -1,0 +1,136 @@
+"""The delivery seam: a message goes to the person's channels, in one place.
+
+A message has a kind (a session cue, a reminder, a check-in question nobody
+answered on a satellite, the weekly summary), its words, and, as a
+notification, a title, a tag and buttons. ``ROUTES`` says which channels each
+kind reaches; the person's settings say which channels they have: their
+speakers (the words are spoken), their phones (a notification with its
+buttons) and a notify entity (a notification without). Whether a message is
+due at all (quiet hours, at home, the reminders switch) is decided before it
+gets here; a channel that fails is a device fault, never the routine's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from homeassistant.const import ATTR_ENTITY_ID
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
+
+from ..coordinator import BackReliefCoordinator
+from .phones import Button, Phones
+from .speaker import Speaker
+
+NOTIFY_FAULT = "notify_failed"
+
+
+class Channel(StrEnum):
+    """A way a message reaches the person."""
+
+    SPEAKERS = "speakers"
+    PHONES = "phones"
+    NOTIFY_ENTITY = "notify_entity"
+
+
+class Kind(StrEnum):
+    """What a message is, which decides where it goes."""
+
+    CUE = "cue"
+    REMINDER = "reminder"
+    CHECK_IN = "check_in"
+    WEEKLY_SPOKEN = "weekly_spoken"
+    WEEKLY_NOTIFIED = "weekly_notified"
+
+
+# Where each kind of message goes, of the channels the person has.
+ROUTES: dict[Kind, frozenset[Channel]] = {
+    Kind.CUE: frozenset({Channel.SPEAKERS}),
+    Kind.REMINDER: frozenset({Channel.SPEAKERS, Channel.PHONES}),
+    # Asked on a satellite first (``satellites``); unanswered, it is sent.
+    Kind.CHECK_IN: frozenset({Channel.PHONES}),
+    # The person chooses how the weekly summary comes: spoken, or as a notification.
+    Kind.WEEKLY_SPOKEN: frozenset({Channel.SPEAKERS}),
+    Kind.WEEKLY_NOTIFIED: frozenset({Channel.NOTIFY_ENTITY}),
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Message:
+    """Something to tell the person: its kind, its words, and as a notification, the rest."""
+
+    kind: Kind
+    text: str
+    title: str = ""
+    # A notification with the same tag replaces the one before.
+    tag: str | None = None
+    buttons: tuple[Button, ...] = ()
+
+
+class Delivery:
+    """Sends one person's messages to their channels."""
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        coordinator: BackReliefCoordinator,
+        speaker: Speaker,
+        phones: Phones,
+    ) -> None:
+        """Bind to one person's speakers, phones and notify entity."""
+        self.hass = hass
+        self.coordinator = coordinator
+        self.speaker = speaker
+        self.phones = phones
+
+    def channels(self, kind: Kind) -> frozenset[Channel]:
+        """Return the channels a kind of message would reach now: its routes the person has."""
+        settings = self.coordinator.reader.settings
+        has = {
+            Channel.SPEAKERS: bool(settings.speakers),
+            Channel.PHONES: bool(settings.notify.devices),
+            Channel.NOTIFY_ENTITY: bool(settings.notify.entity),
+        }
+        return frozenset(channel for channel in ROUTES[kind] if has[channel])
+
+    def reachable(self, kind: Kind) -> bool:
+        """Return whether a kind of message would reach the person at all."""
+        return bool(self.channels(kind))
+
+    @callback
+    def send(self, message: Message) -> frozenset[Channel]:
+        """Send a message to its channels in the background; return those it went to."""
+        reached: set[Channel] = set()
+        channels = self.channels(message.kind)
+        entity = self.coordinator.reader.settings.notify.entity
+        if Channel.SPEAKERS in channels:
+            self.speaker.speak(message.text)
+            reached.add(Channel.SPEAKERS)
+        if Channel.PHONES in channels and self.phones.send(
+            message.title, message.text, tag=message.tag, buttons=list(message.buttons)
+        ):
+            reached.add(Channel.PHONES)
+        if Channel.NOTIFY_ENTITY in channels and entity:
+            self.coordinator.run_in_background(
+                self._async_notify(entity, message.title, message.text), "notify"
+            )
+            reached.add(Channel.NOTIFY_ENTITY)
+        return frozenset(reached)
+
+    async def _async_notify(self, entity: str, title: str, text: str) -> None:
+        """Send a message to a notify entity; a failing one is a device fault."""
+        faults = self.speaker.faults
+        if not faults.usable(NOTIFY_FAULT, entity):
+            return
+        try:
+            await self.hass.services.async_call(
+                "notify",
+                "send_message",
+                {ATTR_ENTITY_ID: entity, "title": title, "message": text},
+                blocking=True,
+            )
+        except HomeAssistantError as err:
+            faults.report(NOTIFY_FAULT, entity, str(err) or type(err).__name__)
+        else:
+            faults.fixed(NOTIFY_FAULT, entity)
