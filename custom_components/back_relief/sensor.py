@@ -51,12 +51,14 @@ def _streak_description(goal: Goal) -> BackReliefSensorEntityDescription:
 
 def _today_attributes(goal: Goal) -> Callable[[BackReliefCoordinator], dict[str, Any]]:
     def attributes(coordinator: BackReliefCoordinator) -> dict[str, Any]:
+        reader = coordinator.reader
+        today, goals = reader.today(), reader.day_goals()
         shown: dict[str, Any] = {
-            "goal": coordinator.reader.today_goal(goal),
-            "met": coordinator.reader.today_met(goal),
+            "goal": goals.of(goal, today),
+            "met": goals.met(goal, today, reader.history.get(today)),
         }
         if goal is Goal.INVERSION:
-            shown["tomorrow_goal"] = coordinator.reader.tomorrow_goal(goal)
+            shown["tomorrow_goal"] = reader.tomorrow_goal(goal)
         return shown
 
     return attributes
