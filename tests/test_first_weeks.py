@@ -16,6 +16,7 @@ from homeassistant.core import HomeAssistant
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from .conftest import advance, attributes, call, entity_action, move_to, state
+from .test_trigger import set_up_automations
 
 INVERSION_TODAY = "inversion_today"
 START_INVERSION = "button.alex_start_inversion"
@@ -122,3 +123,25 @@ async def test_the_weekly_summary_and_the_report_agree_on_the_weeks_pain(
     report = build_report("Alex", days, coordinator.reader.day_goals(), {})
     assert report.pain.mean == summary["pain"]["average_7_days"]
     assert report.weeks[-1].pain_mean == 5.0
+
+
+async def test_the_goal_met_trigger_fires_at_the_plans_minutes(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, setup_entry: MockConfigEntry
+) -> None:
+    """A beginner's 2 minutes meet the day's inversion goal: the trigger says so, with 2."""
+    runs = await set_up_automations(
+        hass,
+        {
+            "alias": "inversion",
+            "triggers": [{"trigger": "back_relief.goal_met", "options": {"goals": ["inversion"]}}],
+            "actions": [
+                {
+                    "action": "test.ran",
+                    "data": {"goal_minutes": "{{ trigger.goal_minutes }}"},
+                }
+            ],
+        },
+    )
+    await entity_action(hass, START_INVERSION, SERVICE_PRESS)
+    await advance(hass, frozen_time, minutes=2)
+    assert [call.data["goal_minutes"] for call in runs] == [2]
