@@ -3,7 +3,8 @@
 Started by scripts/develop beside Home Assistant, with the id of that Home Assistant's
 process and its port. It creates the owner account through the onboarding API (no
 wizard), then adds Back Relief for the demo person Alex through the same config flow a
-user would click through, with demo speakers and lights chosen in the options. Every
+user would click through, with demo speakers and lights chosen in the options, and the
+demo sign "Inversion table occupied" as Alex's inversion sign. Every
 step is skipped when it is already done, so restarts are quiet. Only the standard
 library is used, and only http://127.0.0.1:<port> is contacted, and only once the
 socket listening there belongs to the Home Assistant that scripts/develop started:
@@ -35,6 +36,8 @@ PASSWORD_FILE = Path(__file__).parent.parent / "config" / ".owner_password"
 PERSON = "person.alex"
 SPEAKERS = ("media_player.living_room", "media_player.bedroom")
 REST_LIGHTS = ("light.bed_light", "light.ceiling_lights")
+# The demo sign of config/configuration.yaml: switched by hand, it starts and stops inversions.
+INVERSION_SIGN = "input_boolean.inversion_table_occupied"
 START_TIMEOUT = 900  # seconds; the first start installs the frontend from PyPI
 DEMO_TIMEOUT = 60  # seconds; the demo entities load in the background after start-up
 TCP_LISTEN = "0A"  # the LISTEN state in /proc/net/tcp
@@ -256,6 +259,10 @@ def add_back_relief(token: str) -> None:
         },
         token,
     )
+    signs: dict[str, Any] = {"sign_start_seconds": 20, "sign_stop_seconds": 60}
+    if existing((INVERSION_SIGN,), token):
+        signs["inversion_sign"] = INVERSION_SIGN
+    set_options(entry_id, "signs", signs, token)
     print(f"==> added Back Relief for {OWNER_NAME}")
 
 

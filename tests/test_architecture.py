@@ -23,6 +23,7 @@ PLAIN_MODULES = frozenset(
         "language.checkin_answers",
         "voice.answers",
         "house.reminder_rules",
+        "house.sign_rules",
         "house.phone_actions",
         "look_back.daily_statistics",
         "look_back.insights",

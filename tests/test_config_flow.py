@@ -212,6 +212,8 @@ async def test_options_flow_offers_a_menu_of_groups(
         "care",
         "checkins",
         "routines",
+        "signs",
+        "tags",
     ]
 
 

@@ -50,7 +50,7 @@ async def test_event_entities(
 async def test_event_entity_declares_every_event_type(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
-    """The entity is event.alex_session with all eight event types, no event yet."""
+    """The entity is event.alex_session with all its event types, no event yet."""
     assert entity_id(hass, setup_entry, "event", "session") == SESSION_EVENT
     state = current(hass, SESSION_EVENT)
     assert state.state == STATE_UNKNOWN
@@ -64,6 +64,7 @@ async def test_event_entity_declares_every_event_type(
         "step",
         "reminder",
         "check_in",
+        "overtime",
     ]
     assert state.attributes[ATTR_EVENT_TYPE] is None
 

@@ -33,6 +33,13 @@ DEFAULTS_AS_STORED = {
     "reminder_visit": "18:00:00",
     "checkin_after_session": False,
     "notify_devices": [],
+    # The house notices (added with the signs).
+    "sign_start_seconds": 20,
+    "sign_stop_seconds": 60,
+    "exercise_tags": [],
+    "stretch_tags": [],
+    "inversion_tags": [],
+    "rest_tags": [],
 }
 
 

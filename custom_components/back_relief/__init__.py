@@ -16,6 +16,7 @@ from .data import BackReliefConfigEntry, BackReliefRuntimeData
 from .house.announcements import Announcer
 from .house.notification_actions import async_listen_to_phones
 from .house.rest_lights import RestLights
+from .house.signs import HouseSigns
 from .look_back.long_term_statistics import StatisticsWriter
 from .look_back.report_view import async_register_report
 from .services import async_setup_services
@@ -78,6 +79,9 @@ async def async_setup_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -
     entry.async_on_unload(rest_lights.async_start())
     coordinator.clock.async_start()
     entry.async_on_unload(coordinator.clock.cancel)
+    # Signs are read once the clock has finished what came due while Home Assistant was away.
+    signs = HouseSigns(hass, coordinator, announcer.delivery)
+    entry.async_on_unload(signs.async_start())
     entry.async_on_unload(statistics.async_start())
     entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
     await async_sync_sentences(hass)  # Assist learns the person's name

@@ -141,6 +141,35 @@ class RoutineCommands:
         time_zone = self._reader.time_zone
         self._apply(lambda now: self._routine.cancel(now, time_zone, source))
 
+    @callback
+    def start_noticed(self, activity: Activity, since: datetime, *, source: Source) -> Session:
+        """Start an activity with its defaults from when the house noticed it began.
+
+        A sign is believed only once it has held a while; the session counts
+        from when it began, so that the wait costs no minutes.
+        """
+        reader = self._reader
+        self._apply(
+            lambda now: self._routine.start_with_defaults(
+                activity,
+                min(since, now),
+                max_inversion=reader.max_inversion,
+                routines=reader.routines(),
+                source=source,
+            )
+        )
+        return self._started()
+
+    @callback
+    def stop_noticed(self, until: datetime, *, source: Source) -> int:
+        """End the session, crediting the minutes run until the house noticed it ended."""
+        time_zone = self._reader.time_zone
+        (finished,) = self._apply(
+            lambda now: self._routine.stop(min(until, now), time_zone, source)
+        )
+        assert isinstance(finished, Finished)  # noqa: S101 - a stop that was not refused
+        return finished.credited_minutes
+
     # ----- logging -----
 
     @callback

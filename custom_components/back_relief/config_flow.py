@@ -36,6 +36,8 @@ from .const import (
     CONF_REST_GOAL,
     CONF_REST_LIGHTS,
     CONF_ROUTINES,
+    CONF_SIGN_START_SECONDS,
+    CONF_SIGN_STOP_SECONDS,
     CONF_SPEAKERS,
     CONF_TTS_ENTITY,
     CONF_WEATHER_ENTITY,
@@ -44,12 +46,17 @@ from .const import (
     MAX_GOAL_MINUTES,
     MAX_INVERSION_LIMIT,
     MAX_INVERSION_STEP,
+    MAX_SIGN_SECONDS,
     OFF_WHEN_CLEARED,
+    SIGN_ABOVE_OPTIONS,
+    SIGN_OPTIONS,
+    TAG_OPTIONS,
     WEEKLY_NOTIFY,
     WEEKLY_SPEAK,
 )
 from .data import BackReliefConfigEntry
 from .language.texts import PER_SIDE_WORDS
+from .routine.day import Activity
 from .routine.guided import BUILT_IN_STEPS, Routine, StepsError, parse_steps
 from .routine.settings import Settings
 
@@ -195,7 +202,48 @@ CHECKINS_SCHEMA = vol.Schema(
         ),
     }
 )
+# A sign: on or off, or a number (a plug's power, a mat's pressure) above its threshold.
+SWITCHING_SIGNS = ("binary_sensor", "input_boolean")
+NUMERIC_SIGNS = ("sensor", "input_number")
+
+
+def _seconds() -> selector.NumberSelector:
+    return selector.NumberSelector(
+        selector.NumberSelectorConfig(
+            min=1,
+            max=MAX_SIGN_SECONDS,
+            step=1,
+            mode=selector.NumberSelectorMode.BOX,
+            unit_of_measurement="s",
+        )
+    )
+
+
+SIGNS_FIELDS: dict[vol.Marker, Any] = {}
+for _activity in Activity:
+    SIGNS_FIELDS[vol.Optional(SIGN_OPTIONS[_activity])] = selector.EntitySelector(
+        selector.EntitySelectorConfig(domain=[*SWITCHING_SIGNS, *NUMERIC_SIGNS])
+    )
+    SIGNS_FIELDS[vol.Optional(SIGN_ABOVE_OPTIONS[_activity])] = selector.NumberSelector(
+        selector.NumberSelectorConfig(mode=selector.NumberSelectorMode.BOX, step="any")
+    )
+SIGNS_SCHEMA = vol.Schema(
+    {
+        **SIGNS_FIELDS,
+        vol.Required(CONF_SIGN_START_SECONDS): _seconds(),
+        vol.Required(CONF_SIGN_STOP_SECONDS): _seconds(),
+    }
+)
+TAGS_SCHEMA = vol.Schema(
+    {
+        vol.Optional(TAG_OPTIONS[activity]): selector.TextSelector(
+            selector.TextSelectorConfig(multiple=True)
+        )
+        for activity in Activity
+    }
+)
 OPTIONS_MENU = ["goals", "announcements", "lights", "care", "checkins", "routines"]
+OPTIONS_MENU += ["signs", "tags"]
 WHOLE_NUMBER_OPTIONS = (
     CONF_EXERCISE_GOAL,
     CONF_REST_GOAL,
@@ -204,6 +252,8 @@ WHOLE_NUMBER_OPTIONS = (
     CONF_INVERSION_START_MINUTES,
     CONF_INVERSION_STEP_MINUTES,
     CONF_REST_BRIGHTNESS,
+    CONF_SIGN_START_SECONDS,
+    CONF_SIGN_STOP_SECONDS,
 )
 
 
@@ -324,6 +374,28 @@ class BackReliefOptionsFlow(OptionsFlow):
         """Rest lights."""
         return self._async_step("lights", LIGHTS_SCHEMA, user_input)
 
+    async def async_step_signs(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Choose the entities that show a person at an activity, and how long they must hold."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            for activity in Activity:
+                sign = user_input.get(SIGN_OPTIONS[activity]) or ""
+                above = SIGN_ABOVE_OPTIONS[activity]
+                if sign.split(".", 1)[0] in NUMERIC_SIGNS and user_input.get(above) is None:
+                    errors[above] = "threshold_needed"
+            if not errors:
+                return self._async_step("signs", SIGNS_SCHEMA, user_input)
+        return self._async_step("signs", SIGNS_SCHEMA, None, user_input, errors)
+
+    async def async_step_tags(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """NFC tags that start and stop each activity's session."""
+        if user_input is not None:
+            user_input = {
+                key: [tag for tag in (str(tag).strip() for tag in tags) if tag]
+                for key, tags in user_input.items()
+            }
+        return self._async_step("tags", TAGS_SCHEMA, user_input)
+
     async def async_step_routines(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
@@ -374,7 +446,12 @@ class BackReliefOptionsFlow(OptionsFlow):
         )
 
     def _async_step(
-        self, step_id: str, schema: vol.Schema, user_input: dict[str, Any] | None
+        self,
+        step_id: str,
+        schema: vol.Schema,
+        user_input: dict[str, Any] | None,
+        shown: dict[str, Any] | None = None,
+        errors: dict[str, str] | None = None,
     ) -> ConfigFlowResult:
         """Show a step's form, or store its options.
 
@@ -393,11 +470,13 @@ class BackReliefOptionsFlow(OptionsFlow):
             for key in OFF_WHEN_CLEARED & fields:
                 options.setdefault(key, None)
             return self.async_create_entry(data=options)
-        current = {
+        current = shown or {
             key: value
             for key, value in {**Settings.default_options(), **self.config_entry.options}.items()
             if value is not None
         }
         return self.async_show_form(
-            step_id=step_id, data_schema=self.add_suggested_values_to_schema(schema, current)
+            step_id=step_id,
+            data_schema=self.add_suggested_values_to_schema(schema, current),
+            errors=errors or {},
         )

@@ -40,6 +40,15 @@ CONF_NOTIFY_ENTITY: Final = "notify_entity"
 CONF_CHECKIN_TIME: Final = "checkin_time"
 CONF_CHECKIN_AFTER_SESSION: Final = "checkin_after_session"
 CONF_NOTIFY_DEVICES: Final = "notify_devices"
+# The house notices: per activity a sign (and a threshold for a numeric one) and tags.
+CONF_SIGN_START_SECONDS: Final = "sign_start_seconds"
+CONF_SIGN_STOP_SECONDS: Final = "sign_stop_seconds"
+SIGN_OPTIONS: Final[dict[Activity, str]] = {activity: f"{activity}_sign" for activity in Activity}
+SIGN_ABOVE_OPTIONS: Final[dict[Activity, str]] = {
+    activity: f"{activity}_sign_above" for activity in Activity
+}
+TAG_OPTIONS: Final[dict[Activity, str]] = {activity: f"{activity}_tags" for activity in Activity}
+MAX_SIGN_SECONDS: Final = 3600
 
 # Kinds of reminder beside the goals; and how the weekly summary is given.
 REMINDER_VISIT: Final = "visit"
@@ -75,6 +84,7 @@ EVENT_CANCELLED: Final = "cancelled"
 EVENT_STEP: Final = "step"
 EVENT_REMINDER: Final = "reminder"
 EVENT_CHECK_IN: Final = "check_in"
+EVENT_OVERTIME: Final = "overtime"
 EVENT_TYPES: Final = [
     EVENT_STARTED,
     EVENT_PAUSED,
@@ -85,6 +95,7 @@ EVENT_TYPES: Final = [
     EVENT_STEP,
     EVENT_REMINDER,
     EVENT_CHECK_IN,
+    EVENT_OVERTIME,
 ]
 BUS_EVENT: Final = f"{DOMAIN}_session"
 

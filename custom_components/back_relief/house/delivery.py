@@ -42,6 +42,8 @@ class Kind(StrEnum):
     CHECK_IN = "check_in"
     WEEKLY_SPOKEN = "weekly_spoken"
     WEEKLY_NOTIFIED = "weekly_notified"
+    # Someone is on the inversion table too long: the phones, through Focus (``signs``).
+    OVERTIME = "overtime"
 
 
 # Where each kind of message goes, of the channels the person has.
@@ -53,7 +55,10 @@ ROUTES: dict[Kind, frozenset[Channel]] = {
     # The person chooses how the weekly summary comes: spoken, or as a notification.
     Kind.WEEKLY_SPOKEN: frozenset({Channel.SPEAKERS}),
     Kind.WEEKLY_NOTIFIED: frozenset({Channel.NOTIFY_ENTITY}),
+    Kind.OVERTIME: frozenset({Channel.PHONES}),
 }
+# Kinds that must reach the person at once: through iOS's Focus, at high priority on Android.
+TIME_SENSITIVE: frozenset[Kind] = frozenset({Kind.OVERTIME})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,7 +113,11 @@ class Delivery:
             self.speaker.speak(message.text)
             reached.add(Channel.SPEAKERS)
         if Channel.PHONES in channels and self.phones.send(
-            message.title, message.text, tag=message.tag, buttons=list(message.buttons)
+            message.title,
+            message.text,
+            tag=message.tag,
+            buttons=list(message.buttons),
+            time_sensitive=message.kind in TIME_SENSITIVE,
         ):
             reached.add(Channel.PHONES)
         if Channel.NOTIFY_ENTITY in channels and entity:

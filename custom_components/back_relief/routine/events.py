@@ -16,6 +16,7 @@ from ..const import (
     EVENT_CHECK_IN,
     EVENT_EXTENDED,
     EVENT_FINISHED,
+    EVENT_OVERTIME,
     EVENT_PAUSED,
     EVENT_REMINDER,
     EVENT_RESUMED,
@@ -259,4 +260,29 @@ class CheckIn(SessionEvent):
             "reason": self.reason,
             "satellite": self.satellite,
             "source": None,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Overtime(SessionEvent):
+    """Someone is still on the inversion table two minutes past the longest session.
+
+    ``minutes`` upside down, counted from the session's start; the sign told it.
+    """
+
+    type: ClassVar[str] = EVENT_OVERTIME
+    started_at: datetime
+    ended_at: datetime
+    minutes: int
+    max_inversion: int
+
+    def as_data(self) -> dict[str, Any]:
+        """Return the overtime as automations read it."""
+        return {
+            "activity": str(Activity.INVERSION),
+            "started_at": self.started_at.isoformat(),
+            "ended_at": self.ended_at.isoformat(),
+            "minutes": self.minutes,
+            "max_inversion": self.max_inversion,
+            "source": str(Source.SIGN),
         }

@@ -37,14 +37,19 @@ from ..const import (
     CONF_REST_GOAL,
     CONF_REST_LIGHTS,
     CONF_ROUTINES,
+    CONF_SIGN_START_SECONDS,
+    CONF_SIGN_STOP_SECONDS,
     CONF_SPEAKERS,
     CONF_TTS_ENTITY,
     CONF_WEATHER_ENTITY,
     CONF_WEEKLY_SUMMARY,
     REMINDER_SUN,
     REMINDER_VISIT,
+    SIGN_ABOVE_OPTIONS,
+    SIGN_OPTIONS,
+    TAG_OPTIONS,
 )
-from .day import Goal
+from .day import Activity, Goal
 from .guided import Routine
 from .plan import PlanSettings
 
@@ -63,6 +68,10 @@ def _text(value: Any) -> str | None:
 
 def _time(value: Any) -> time | None:
     return time.fromisoformat(value) if value else None
+
+
+def _decimal(value: Any) -> float | None:
+    return float(value) if value is not None and value != "" else None
 
 
 def _ids(value: Any) -> tuple[str, ...]:
@@ -136,6 +145,45 @@ class Settings:
         default=False, metadata=_option(CONF_CHECKIN_AFTER_SESSION, _flag)
     )
     notify_devices: tuple[str, ...] = field(default=(), metadata=_option(CONF_NOTIFY_DEVICES, _ids))
+    # The house notices: each activity's sign (a threshold for a numeric one) and tags.
+    exercise_sign: str | None = field(
+        default=None, metadata=_option(SIGN_OPTIONS[Activity.EXERCISE], _text)
+    )
+    stretch_sign: str | None = field(
+        default=None, metadata=_option(SIGN_OPTIONS[Activity.STRETCH], _text)
+    )
+    inversion_sign: str | None = field(
+        default=None, metadata=_option(SIGN_OPTIONS[Activity.INVERSION], _text)
+    )
+    rest_sign: str | None = field(
+        default=None, metadata=_option(SIGN_OPTIONS[Activity.REST], _text)
+    )
+    exercise_sign_above: float | None = field(
+        default=None, metadata=_option(SIGN_ABOVE_OPTIONS[Activity.EXERCISE], _decimal)
+    )
+    stretch_sign_above: float | None = field(
+        default=None, metadata=_option(SIGN_ABOVE_OPTIONS[Activity.STRETCH], _decimal)
+    )
+    inversion_sign_above: float | None = field(
+        default=None, metadata=_option(SIGN_ABOVE_OPTIONS[Activity.INVERSION], _decimal)
+    )
+    rest_sign_above: float | None = field(
+        default=None, metadata=_option(SIGN_ABOVE_OPTIONS[Activity.REST], _decimal)
+    )
+    sign_start_seconds: int = field(default=20, metadata=_number(CONF_SIGN_START_SECONDS))
+    sign_stop_seconds: int = field(default=60, metadata=_number(CONF_SIGN_STOP_SECONDS))
+    exercise_tags: tuple[str, ...] = field(
+        default=(), metadata=_option(TAG_OPTIONS[Activity.EXERCISE], _ids)
+    )
+    stretch_tags: tuple[str, ...] = field(
+        default=(), metadata=_option(TAG_OPTIONS[Activity.STRETCH], _ids)
+    )
+    inversion_tags: tuple[str, ...] = field(
+        default=(), metadata=_option(TAG_OPTIONS[Activity.INVERSION], _ids)
+    )
+    rest_tags: tuple[str, ...] = field(
+        default=(), metadata=_option(TAG_OPTIONS[Activity.REST], _ids)
+    )
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Settings:
@@ -163,6 +211,28 @@ class Settings:
             for setting in fields(Settings)
             if setting.default is not None
         }
+
+    @property
+    def signs(self) -> dict[Activity, tuple[str, float | None]]:
+        """Return each activity's sign that is set, with its threshold (None: on and off)."""
+        signs = {
+            Activity.EXERCISE: (self.exercise_sign, self.exercise_sign_above),
+            Activity.STRETCH: (self.stretch_sign, self.stretch_sign_above),
+            Activity.INVERSION: (self.inversion_sign, self.inversion_sign_above),
+            Activity.REST: (self.rest_sign, self.rest_sign_above),
+        }
+        return {activity: (sign, above) for activity, (sign, above) in signs.items() if sign}
+
+    @property
+    def tags(self) -> dict[str, Activity]:
+        """Return the activity each NFC tag starts."""
+        tags = {
+            Activity.EXERCISE: self.exercise_tags,
+            Activity.STRETCH: self.stretch_tags,
+            Activity.INVERSION: self.inversion_tags,
+            Activity.REST: self.rest_tags,
+        }
+        return {tag: activity for activity, ids in tags.items() for tag in ids}
 
     def goal_minutes(self, goal: Goal) -> int:
         """Return a daily goal in minutes."""
