@@ -381,3 +381,46 @@ async def test_a_change_during_a_write_follows_it_without_waiting_for_the_next(
     await async_wait_recording_done(hass)
 
     assert [row["sum"] for row in await rows(hass, REST)] == [15.0]
+
+
+async def test_removing_a_person_clears_their_statistics_and_no_one_elses(
+    recorder_mock: Recorder,
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    hass_storage: dict[str, Any],
+) -> None:
+    """Every series of Alex's goes with Alex, the rows still pending too; Sam's stay."""
+    await start_in_amsterdam(hass, freezer, "2026-03-30T09:00:00+02:00")
+    alex = await set_up(hass, person())
+    sam = await set_up(
+        hass, MockConfigEntry(domain=DOMAIN, title="Sam", data={CONF_NAME: "Sam"}, entry_id="sam")
+    )
+    await hass.async_block_till_done(wait_background_tasks=True)
+    for entry in (alex, sam):
+        await call(
+            hass, "log_activity", config_entry_id=entry.entry_id, activity="rest", minutes=20
+        )
+        await call(hass, "log_pain", config_entry_id=entry.entry_id, level=3)
+    await settle(hass, freezer)
+    assert [row["state"] for row in await rows(hass, REST)] == [20.0]
+    await call(hass, "log_activity", config_entry_id=alex.entry_id, activity="rest", minutes=5)
+
+    assert await hass.config_entries.async_remove(alex.entry_id)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    await async_wait_recording_done(hass)
+
+    held = await get_instance(hass).async_add_executor_job(list_statistic_ids, hass)
+    ids = sorted(row["statistic_id"] for row in held if row["source"] == DOMAIN)
+    assert [found for found in ids if found.startswith(PREFIX)] == []
+    assert ids == sorted(
+        f"back_relief:sam_{series}"
+        for series in (
+            "exercise_minutes",
+            "inversion_minutes",
+            "pain",
+            "rest_minutes",
+            "stretch_minutes",
+        )
+    )
+    assert await rows(hass, REST) == []
+    assert [key for key in hass_storage if key.startswith(f"{DOMAIN}.{ENTRY_ID}")] == []

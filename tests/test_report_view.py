@@ -8,12 +8,13 @@ from http import HTTPStatus
 import io
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.auth.const import GROUP_ID_USER
 from homeassistant.components.http.auth import async_sign_path
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.back_relief.const import DOMAIN
@@ -264,3 +265,85 @@ async def test_a_signed_link_opens_the_report_without_a_header(
     assert "2026-11-19 to 2026-11-25, 7 days" in await response.text()
     # The signature covers the query: another length is refused.
     assert (await client.get(path.replace("days=7", "days=8"))).status == HTTPStatus.UNAUTHORIZED
+
+
+# ----- whose report -----
+
+
+async def user_with_token(hass: HomeAssistant, name: str) -> tuple[MockUser, str]:
+    """Return a signed-in user who is no administrator, and their access token."""
+    user = MockUser(name=name, groups=[await hass.auth.async_get_group(GROUP_ID_USER)])
+    user.add_to_hass(hass)
+    refresh_token = await hass.auth.async_create_refresh_token(user, "https://example.com/app")
+    return user, hass.auth.async_create_access_token(refresh_token)
+
+
+@pytest.fixture
+async def linked_alex(
+    hass: HomeAssistant, http: None, frozen_time: FrozenDateTimeFactory
+) -> tuple[MockConfigEntry, str]:
+    """Set up Alex, whose person entity is linked to Alex's own user; return Alex's token."""
+    user, token = await user_with_token(hass, "Alex")
+    assert await async_setup_component(
+        hass, "person", {"person": [{"id": "alex", "name": "Alex", "user_id": user.id}]}
+    )
+    await hass.async_block_till_done()
+    assert hass.states.get("person.alex").attributes["user_id"] == user.id
+    entry = await set_up(hass, make_entry(person="person.alex"))
+    await call(hass, "log_pain", level=6, note="stiff after the drive")
+    return entry, token
+
+
+async def test_a_linked_persons_report_opens_for_them_and_administrators(
+    hass: HomeAssistant,
+    linked_alex: tuple[MockConfigEntry, str],
+    hass_client: ClientSessionGenerator,
+) -> None:
+    """Alex's own user and an administrator read it, pain notes and all."""
+    entry, token = linked_alex
+    for client in (await hass_client(token), await hass_client()):
+        response = await client.get(URL.format(entry.entry_id))
+        assert response.status == HTTPStatus.OK
+        assert "stiff after the drive" in await response.text()
+        response = await client.get(URL.format(entry.entry_id) + "?format=csv")
+        assert response.status == HTTPStatus.OK
+        assert "2026-11-25,0,0,0,0,6.0,6," in await response.text()
+
+
+async def test_a_linked_persons_report_is_refused_to_anyone_else(
+    hass: HomeAssistant,
+    linked_alex: tuple[MockConfigEntry, str],
+    hass_client: ClientSessionGenerator,
+    hass_client_no_auth: ClientSessionGenerator,
+) -> None:
+    """Another signed-in user gets 403 and nothing of Alex's: the page, the CSV, a signed link."""
+    entry, _ = linked_alex
+    sam, token = await user_with_token(hass, "Sam")
+    client = await hass_client(token)
+    for query in ("", "?format=csv", "?days=7"):
+        response = await client.get(URL.format(entry.entry_id) + query)
+        assert response.status == HTTPStatus.FORBIDDEN
+        body = await response.json()
+        assert body == {
+            "code": "report_not_yours",
+            "message": "Only the person this report belongs to and administrators may open it",
+        }
+    refresh_token = hass.auth.async_validate_access_token(token)
+    assert refresh_token is not None
+    assert refresh_token.user.id == sam.id
+    path = async_sign_path(
+        hass, URL.format(entry.entry_id), timedelta(minutes=1), refresh_token_id=refresh_token.id
+    )
+    response = await (await hass_client_no_auth()).get(path)
+    assert response.status == HTTPStatus.FORBIDDEN
+    assert "stiff" not in await response.text()
+
+
+async def test_an_unlinked_persons_report_opens_for_every_signed_in_user(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """Alex linked to no user: as before, any signed-in user may read the report."""
+    _, token = await user_with_token(hass, "Sam")
+    response = await (await hass_client(token)).get(URL.format(alex.entry_id))
+    assert response.status == HTTPStatus.OK
+    assert "stiff after the drive" in await response.text()

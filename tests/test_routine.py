@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 import json
 from zoneinfo import ZoneInfo
 
@@ -10,6 +10,7 @@ import pytest
 
 from custom_components.back_relief.routine.day import (
     Activity,
+    DayLayout,
     DayLog,
     Goal,
     PainEntry,
@@ -817,10 +818,12 @@ def full_day() -> DayLog:
 def test_a_day_reads_back_the_same_from_its_compact_text() -> None:
     """Every field of a day survives the compact text; an empty day is the shortest text."""
     log = full_day()
-    assert DayLog.from_compact(log.to_compact()).as_dict() == log.as_dict()
-    assert DayLog().to_compact() == "[]"
-    assert DayLog(minutes={Activity.INVERSION: 15}).to_compact() == "[0,0,15]"
-    assert DayLog.from_compact("[0,0,15]").minutes == {Activity.INVERSION: 15}
+    layout = DayLayout.current()
+    assert layout.decode(layout.encode(log)).as_dict() == log.as_dict()
+    assert layout.encode(DayLog()) == "[]"
+    assert layout.encode(DayLog(minutes={Activity.INVERSION: 15})) == "[0,0,15]"
+    assert layout.decode("[0,0,15]").minutes == {Activity.INVERSION: 15}
+    assert DayLog.from_json(log.to_json()).as_dict() == log.as_dict()
 
 
 def test_closed_days_read_as_before_and_open_again_when_changed() -> None:
@@ -858,3 +861,33 @@ def test_latest_pain_and_visit_are_found_among_closed_days() -> None:
     history.edit(date(2024, 4, 1)).pain.append(PainEntry(datetime(2024, 4, 1, tzinfo=UTC), 2))
     assert history.latest_pain() == PainEntry(datetime(2024, 5, 1, tzinfo=UTC), 6)
     assert history.latest_visit() == Visit(datetime(2025, 5, 1, tzinfo=UTC))
+
+
+def test_a_closed_days_sessions_keep_their_times_exactly() -> None:
+    """Whole seconds are kept as seconds; microseconds, UTC and a changed offset too."""
+    berlin_winter = timezone(timedelta(hours=1))
+    started = datetime(2026, 10, 25, 1, 50, tzinfo=timezone(timedelta(hours=2)))
+    records = [
+        SessionRecord(started, started + timedelta(minutes=20), Activity.REST, 20),
+        SessionRecord(
+            started.replace(microsecond=5), started + timedelta(minutes=3), Activity.REST, 3
+        ),
+        SessionRecord(
+            started, (started + timedelta(minutes=30)).astimezone(berlin_winter), Activity.REST, 30
+        ),
+        SessionRecord(
+            started.astimezone(UTC),
+            started.astimezone(UTC),
+            Activity.STRETCH,
+            1,
+            "x",
+            "same",
+            "card",
+        ),
+    ]
+    layout = DayLayout.current()
+    log = layout.decode(layout.encode(DayLog(sessions=records)))
+    assert [record.as_list() for record in log.sessions] == [record.as_list() for record in records]
+    assert layout.encode(DayLog(sessions=records[:1])).endswith(
+        '[[1792885800,1200,120,"rest",20]]]'
+    )

@@ -19,7 +19,7 @@ from homeassistant.helpers import issue_registry as ir
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import DOMAIN
-from custom_components.back_relief.routine.day import DayLog
+from custom_components.back_relief.routine.day import FIRST_LAYOUT, DayLayout, DayLog
 
 from .conftest import STORAGE_KEY, call, make_entry, reload, set_up, state, stored
 
@@ -54,7 +54,8 @@ def read(folder: Path, name: str) -> Any:
 
 def year_file(days: dict[str, Any]) -> dict[str, Any]:
     """Return a year's segment as a file, from days in the form of format 1.1."""
-    compact = {day: DayLog.from_dict(log).to_compact() for day, log in days.items()}
+    first = DayLayout.of(FIRST_LAYOUT)
+    compact = {day: first.encode(DayLog.from_dict(log)) for day, log in days.items()}
     return {"version": 1, "minor_version": 1, "key": "x", "data": {"days": compact}}
 
 
@@ -180,7 +181,7 @@ async def test_an_archive_that_cant_be_read_is_kept_aside_once(
     assert issue is not None
     assert issue.translation_placeholders == {"name": "Alex", "path": str(kept)}
     # Written again at once with what could be read, so the next start keeps no second copy.
-    assert read(storage_on_disk, ARCHIVE) == {"years": {}}
+    assert read(storage_on_disk, ARCHIVE) == {"years": {}, "stamp": 0}
 
     await reload(hass, entry)
     assert len(list(storage_on_disk.glob("*.unreadable.*"))) == 1

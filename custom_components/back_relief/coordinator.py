@@ -91,8 +91,12 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
         )
 
     async def async_unload(self) -> None:
-        """Stop the clock and write what is pending: the years first, then the person."""
+        """Stop the clock and write what is pending."""
         self.clock.cancel()
+        await self.async_write_pending()
+
+    async def async_write_pending(self) -> None:
+        """Write what is pending now (at unload, before a backup): the years, then the person."""
         self.save_quietly()  # closes what is over, so that every changed year has its store
         await self.year_files.async_write_touched(self.data.history)
         await self.store.async_save(person_stored(self.data, self.year_files))
@@ -131,7 +135,7 @@ class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
         changed are written. What is handed to the stores is a snapshot, as
         they serialise it in an executor while the routine goes on changing.
         """
-        self.data.history.close_days(self.reader.today())
+        self.year_files.close(self.data.history, self.reader.today())
         self.year_files.save_changed(self.data.history)
         stored = person_stored(self.data, self.year_files)
         self.store.async_delay_save(lambda: stored, SAVE_DELAY)

@@ -91,11 +91,6 @@ def day_start(day: date, time_zone: tzinfo) -> datetime:
     return start
 
 
-def _decoded(text: str | None) -> DayLog:
-    """Return the log of a day's compact text; an empty one for a day without records."""
-    return DayLog.from_compact(text) if text else DayLog()
-
-
 class DayReader:
     """A frozen history read day by day: each day's text, and its log when asked."""
 
@@ -123,13 +118,17 @@ class DayReader:
     def log(self, day: date) -> DayLog:
         """Return a day's log, read once."""
         if (log := self._logs.get(day)) is None:
-            log = self._logs[day] = _decoded(self.text(day))
+            if (text := self.open.get(day)) is not None:
+                log = DayLog.from_json(text)
+            else:
+                log = self.closed_log(day)
+            self._logs[day] = log
         return log
 
     def closed_log(self, day: date) -> DayLog:
         """Return a day's log as it closed, whether or not it is open again."""
         closed = self.closed(day.year)
-        return _decoded(closed.get(day) if closed is not None else None)
+        return (closed.log(day) if closed is not None else None) or DayLog()
 
     def minutes(self, day: date, activity: Activity) -> int:
         """Return a day's minutes of an activity."""
@@ -176,7 +175,7 @@ class DailyStatistics:
         # Each series holds its rows up to here (pain: a row for every day with a level).
         self._through: dict[str, date | None] = dict.fromkeys([*Activity, PAIN])
         # Each closed year's minutes, with the text they were counted from.
-        self._year_totals: dict[int, tuple[str, dict[Activity, int]]] = {}
+        self._year_totals: dict[int, tuple[str | bytes, dict[Activity, int]]] = {}
 
     def resume(
         self, source: History | FrozenHistory, last_rows: dict[str, tuple[date, float | None]]
@@ -301,8 +300,9 @@ class DailyStatistics:
         cached = self._year_totals.get(year)
         if cached is None or cached[0] != text:
             totals = dict.fromkeys(Activity, 0)
-            for _, day_text in now.closed(year) or ():
-                for activity, credited in DayLog.from_compact(day_text).minutes.items():
+            closed = now.closed(year)
+            for _, log in closed.logs() if closed is not None else ():
+                for activity, credited in log.minutes.items():
                     totals[activity] += credited
             cached = self._year_totals[year] = (text, totals)
         return cached[1]

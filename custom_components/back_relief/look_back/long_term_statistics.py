@@ -23,6 +23,7 @@ from homeassistant.components.recorder.models import (
 from homeassistant.components.recorder.statistics import (
     async_add_external_statistics,
     get_last_statistics,
+    list_statistic_ids,
 )
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP, UnitOfTime
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
@@ -50,6 +51,22 @@ def statistic_id(entry_id: str, series: str) -> str:
     """Return a statistic id: minutes per activity, or pain."""
     suffix = "pain" if series == PAIN else f"{series}_minutes"
     return f"{DOMAIN}:{entry_id.lower()}_{suffix}"
+
+
+async def async_clear_statistics(hass: HomeAssistant, entry_id: str) -> None:
+    """Remove a person's long-term statistics: every series of theirs the recorder holds.
+
+    Asked of the recorder, not of ``SERIES``, so that a series of an activity
+    since renamed or removed goes too.
+    """
+    if "recorder" not in hass.config.components:
+        return
+    instance = get_instance(hass)
+    prefix = f"{DOMAIN}:{entry_id.lower()}_"
+    held = await instance.async_add_executor_job(list_statistic_ids, hass)
+    ours = sorted(row["statistic_id"] for row in held if row["statistic_id"].startswith(prefix))
+    if ours:
+        instance.async_clear_statistics(ours)
 
 
 class StatisticsWriter:

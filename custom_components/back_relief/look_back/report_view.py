@@ -1,8 +1,11 @@
 """The report for the person and their chiropractor: an authenticated page, or CSV.
 
 ``GET /api/back_relief/report/<config_entry_id>?days=N[&format=csv]``. The
-event loop only takes a frozen copy of the history (a few references a year);
-the period's days are read, and the report built and written, in an executor.
+report of a person linked to a Home Assistant user (their ``person.*``
+entity's user) opens for that user and for administrators only; a person with
+no linked user's for every signed-in user. The event loop only takes a frozen
+copy of the history (a few references a year); the period's days are read,
+and the report built and written, in an executor.
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ from http import HTTPStatus
 import re
 
 from aiohttp import web
-from homeassistant.components.http import HomeAssistantView
+from homeassistant.auth.models import User
+from homeassistant.components.http import KEY_HASS_USER, HomeAssistantView
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.http import KEY_HASS
 from homeassistant.helpers.translation import async_get_exception_message
 
-from ..const import DOMAIN, MAX_SUMMARY_DAYS
+from ..const import CONF_PERSON, DOMAIN, MAX_SUMMARY_DAYS
 from ..coordinator import BackReliefCoordinator
 from ..data import BackReliefConfigEntry
 from ..language.phrases import language
@@ -48,6 +52,8 @@ class ReportView(HomeAssistantView):
             return self._refuse(
                 HTTPStatus.NOT_FOUND, "unknown_person", config_entry_id=config_entry_id[:64]
             )
+        if not may_open(hass, entry, request[KEY_HASS_USER]):
+            return self._refuse(HTTPStatus.FORBIDDEN, "report_not_yours")
         raw_days = request.query.get("days", str(DEFAULT_REPORT_DAYS))
         if not DAYS.fullmatch(raw_days) or not 1 <= int(raw_days) <= MAX_SUMMARY_DAYS:
             return self._refuse(
@@ -87,6 +93,20 @@ class ReportView(HomeAssistantView):
         """Return a JSON refusal with the translated message."""
         message = async_get_exception_message(DOMAIN, key, placeholders)
         return self.json_message(message, status, message_code=key)
+
+
+def linked_user(hass: HomeAssistant, entry: BackReliefConfigEntry) -> str | None:
+    """Return the id of the Home Assistant user a person is linked to, None for none."""
+    person = entry.data.get(CONF_PERSON)
+    state = hass.states.get(person) if isinstance(person, str) else None
+    user_id = state.attributes.get("user_id") if state is not None else None
+    return user_id if isinstance(user_id, str) else None
+
+
+def may_open(hass: HomeAssistant, entry: BackReliefConfigEntry, user: User) -> bool:
+    """Return whether a signed-in user may open a person's report: theirs, or an administrator."""
+    owner = linked_user(hass, entry)
+    return owner is None or user.is_admin or user.id == owner
 
 
 def person_report(coordinator: BackReliefCoordinator, days: int) -> Callable[[], Report]:

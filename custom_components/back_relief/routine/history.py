@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from .closed_days import ClosedYear, YearSnapshot
+from .closed_days import ClosedYear, YearSnapshot, settled
 from .day import Activity, DayLog, Goal, PainEntry, Visit
 from .streaks import Streak, StreakIndex
 
@@ -25,7 +25,7 @@ class FrozenHistory:
 
     def thaw(self) -> History:
         """Return a history to read the copy with (anywhere, an executor too); not to change."""
-        history = History({day: DayLog.from_compact(text) for day, text in self.open_days})
+        history = History({day: DayLog.from_json(text) for day, text in self.open_days})
         history._years = {  # noqa: SLF001 - the history's own copy
             year: ClosedYear.from_snapshot(year, snapshot) for year, snapshot in self.years
         }
@@ -84,8 +84,8 @@ class History:
         """Return a day's log; an empty one for a day without records."""
         if (log := self._open.get(day)) is not None:
             return log
-        if (text := self._closed_text(day)) is not None:
-            return DayLog.from_compact(text)
+        if (year := self._years.get(day.year)) is not None and (log := year.log(day)) is not None:
+            return log
         return DayLog()
 
     def edit(self, day: date) -> DayLog:
@@ -93,8 +93,7 @@ class History:
         self.revision += 1
         self._stale.add(day)
         if (log := self._open.get(day)) is None:
-            text = self._closed_text(day)
-            log = self._open[day] = DayLog.from_compact(text) if text is not None else DayLog()
+            log = self._open[day] = self.get(day)
         return log
 
     def add_minutes(
@@ -113,16 +112,14 @@ class History:
 
         This reads every day: for work done away from the event loop.
         """
-        days = {
-            day: DayLog.from_compact(text) for year in self._years.values() for day, text in year
-        }
+        days = {day: log for year in self._years.values() for day, log in year.logs()}
         days.update(self._open)
         return sorted(days.items())
 
     def frozen(self) -> FrozenHistory:
         """Return every day as it is now, cheaply, to read in an executor (see ``items``)."""
         return FrozenHistory(
-            tuple((day, log.to_compact()) for day, log in self._open.items()),
+            tuple((day, log.to_json()) for day, log in self._open.items()),
             tuple((year, closed.snapshot()) for year, closed in self._years.items()),
         )
 
@@ -158,17 +155,24 @@ class History:
         if visits and (self._latest_visit is None or day >= self._latest_visit[0]):
             self._latest_visit = (day, max(reversed(visits), key=lambda visit: visit.visited_at))
 
-    def close_days(self, today: date) -> None:
-        """Close every open day before today into its year's compact text."""
+    def forget_open(self, days: list[date]) -> None:
+        """Let go of open copies of days: their closed copies are newer (read at a start)."""
+        for day in days:
+            if self._open.pop(day, None) is not None:
+                self._stale.discard(day)
+
+    def close_days(self, today: date) -> list[date]:
+        """Close every open day before today into its year's compact text; return them."""
         self._catch_up()
-        by_year: dict[int, dict[date, str]] = {}
+        by_year: dict[int, dict[date, DayLog]] = {}
         for day in [day for day in self._open if day < today]:
-            by_year.setdefault(day.year, {})[day] = self._open.pop(day).to_compact()
+            by_year.setdefault(day.year, {})[day] = self._open.pop(day)
         for year, texts in by_year.items():
             if (closed := self._years.get(year)) is None:
                 closed = self._years[year] = ClosedYear(year)
             closed.put(texts)
             self._changed_years.add(year)
+        return [day for days in by_year.values() for day in days]
 
     def add_stored_years(
         self, years: dict[int, dict[str, Any]], goals: dict[Goal, int], today: date
@@ -188,13 +192,13 @@ class History:
         for year, stored in years.items():
             try:
                 closed = ClosedYear.from_stored(year, stored)
-                days = [
-                    (ordinal, DayLog.index_facts(text)) for ordinal, text in closed.by_ordinal()
-                ]
+                days = list(closed.facts())
             except (KeyError, TypeError, ValueError, AttributeError, IndexError) as err:
                 unreadable[year] = err
                 continue
             self._years[year] = closed
+            if settled(year, today):
+                closed.pack()
             for ordinal, facts in days:
                 if ordinal not in open_days:
                     self._index.set_day(ordinal, facts.minutes, paused=facts.paused)

@@ -39,12 +39,14 @@ class PersonState:
     rest_snapshot: dict[str, dict[str, Any]] | None = None
     # The routine the stretch button starts, None for a plain timer.
     stretch_routine: str | None = None
+    # What a newer version stored that this one doesn't know: written back as it was.
+    other_fields: dict[str, Any] = field(default_factory=dict)
 
     # ----- stored form -----
 
     def as_stored(self) -> dict[str, Any]:
         """Return everything kept across restarts, JSON-ready."""
-        return {
+        return self.other_fields | {
             # Today and any past day still changing; closed days live in their years' stores,
             # which the store lists (``storage.YearFiles``).
             "days": self.history.open_days_as_dict(),
