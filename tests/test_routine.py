@@ -891,3 +891,14 @@ def test_a_closed_days_sessions_keep_their_times_exactly() -> None:
     assert layout.encode(DayLog(sessions=records[:1])).endswith(
         '[[1792885800,1200,120,"rest",20]]]'
     )
+
+
+def test_the_first_day_is_the_earliest_record_open_or_closed() -> None:
+    """The earliest day with a record, whether it is closed into its year or still open."""
+    history = History()
+    assert history.first_day() is None
+    history.add_minutes(date(2026, 5, 4), Activity.REST, 5)
+    history.add_minutes(date(2025, 12, 30), Activity.REST, 5)
+    history.close_days(date(2026, 5, 4))
+    history.add_minutes(date(2026, 5, 4), Activity.REST, 5)
+    assert history.first_day() == date(2025, 12, 30)
