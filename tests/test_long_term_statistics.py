@@ -424,3 +424,53 @@ async def test_removing_a_person_clears_their_statistics_and_no_one_elses(
     )
     assert await rows(hass, REST) == []
     assert [key for key in hass_storage if key.startswith(f"{DOMAIN}.{ENTRY_ID}")] == []
+
+
+async def test_minutes_set_lower_correct_the_days_row_and_every_total_after_it(
+    recorder_mock: Recorder, hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """Saturday's 15 minutes set to 5 (or to 0): its row and Sunday's and Monday's totals follow."""
+    await start_in_amsterdam(hass, freezer, "2026-03-30T09:00:00+02:00")
+    await set_up(hass, person())
+    for day, minutes in (("2026-03-28", 15), ("2026-03-29", 20), ("2026-03-30", 10)):
+        await call(hass, "log_activity", activity="inversion", minutes=minutes, date=day)
+    await settle(hass, freezer)
+
+    await call(hass, "set_minutes", activity="inversion", minutes=5, date="2026-03-28")
+    await settle(hass, freezer)
+
+    assert [(row["state"], row["sum"]) for row in await rows(hass, INVERSION)] == [
+        (5.0, 5.0),
+        (20.0, 25.0),
+        (10.0, 35.0),
+    ]
+
+    await call(hass, "set_minutes", activity="inversion", minutes=0, date="2026-03-28")
+    await settle(hass, freezer)
+
+    assert [(row["state"], row["sum"]) for row in await rows(hass, INVERSION)] == [
+        (0.0, 0.0),
+        (20.0, 20.0),
+        (10.0, 30.0),
+    ]
+
+
+async def test_a_removed_or_replaced_pain_level_corrects_the_days_row(
+    recorder_mock: Recorder, hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """A 6 put right to 4 leaves 4 as the day's figures; a day with every level removed is empty."""
+    await start_in_amsterdam(hass, freezer, "2026-03-30T09:00:00+02:00")
+    await set_up(hass, person())
+    await call(hass, "log_pain", level=3, date="2026-03-29")
+    await call(hass, "log_pain", level=2)
+    await call(hass, "log_pain", level=6)
+    await settle(hass, freezer)
+
+    await call(hass, "log_pain", level=4, replace=True)
+    await call(hass, "remove_pain", date="2026-03-29")
+    await settle(hass, freezer)
+
+    assert await rows(hass, PAIN) == [
+        {"start": "2026-03-29T00:00:00+01:00", "mean": None, "min": None, "max": None},
+        {"start": "2026-03-30T00:00:00+02:00", "mean": 3.0, "min": 2.0, "max": 4.0},
+    ]

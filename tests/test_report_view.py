@@ -347,3 +347,78 @@ async def test_an_unlinked_persons_report_opens_for_every_signed_in_user(
     response = await (await hass_client(token)).get(URL.format(alex.entry_id))
     assert response.status == HTTPStatus.OK
     assert "stiff after the drive" in await response.text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [("en", "Daily goals"), ("de", "Tagesziele"), ("fr", "Objectifs du jour"), ("nl", "Dagdoelen")],
+)
+async def test_the_page_is_in_the_language_asked_for(
+    hass: HomeAssistant,
+    alex: MockConfigEntry,
+    hass_client: ClientSessionGenerator,
+    lang: str,
+    heading: str,
+) -> None:
+    """The card asks for its user's language; the house speaks Spanish."""
+    hass.config.language = "es"
+    client = await hass_client()
+    response = await client.get(URL.format(alex.entry_id), params={"lang": lang})
+    assert response.status == HTTPStatus.OK
+    page = await response.text()
+    assert f"<html lang={lang}>" in page
+    assert f"<h2>{heading}</h2>" in page
+
+
+async def test_without_a_language_the_page_is_in_the_house_language(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """No lang: the house's, as before."""
+    hass.config.language = "de"
+    client = await hass_client()
+    page = await (await client.get(URL.format(alex.entry_id), params={"days": "7"})).text()
+    assert "<html lang=de>" in page
+    assert "<h2>Tagesziele</h2>" in page
+
+
+@pytest.mark.parametrize("lang", ["it", "", "DE", "de-CH", "en_GB", "english", "<b>"])
+async def test_a_language_not_written_is_refused(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator, lang: str
+) -> None:
+    """400 with the languages there are, for the page and the CSV alike."""
+    client = await hass_client()
+    for kind in ("html", "csv"):
+        response = await client.get(
+            URL.format(alex.entry_id), params={"lang": lang, "format": kind}
+        )
+        assert response.status == HTTPStatus.BAD_REQUEST
+        body = await response.json()
+        assert body["code"] == "report_language"
+        assert body["message"] == (
+            f'"{lang}" isn\'t a report language: use one of de, en, es, fr, nl'
+        )
+
+
+async def test_a_signed_link_carries_the_language(
+    hass: HomeAssistant,
+    alex: MockConfigEntry,
+    hass_client_no_auth: ClientSessionGenerator,
+    hass_access_token: str,
+) -> None:
+    """The card signs the path with its lang; the signature covers it."""
+    refresh_token = hass.auth.async_validate_access_token(hass_access_token)
+    assert refresh_token is not None
+    path = async_sign_path(
+        hass,
+        URL.format(alex.entry_id) + "?days=365&format=csv&lang=de",
+        timedelta(minutes=1),
+        refresh_token_id=refresh_token.id,
+    )
+    client = await hass_client_no_auth()
+    response = await client.get(path)
+    assert response.status == HTTPStatus.OK
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert len((await response.text()).splitlines()) == 366
+    assert (await client.get(path.replace("lang=de", "lang=fr"))).status == (
+        HTTPStatus.UNAUTHORIZED
+    )

@@ -187,3 +187,23 @@ async def test_light_unavailable_at_the_end_is_put_back_later(
     await restart(hass, frozen_time, resting_entry, minutes=5)
     assert [call_.data for call_ in light_calls[2:]] == RESTORE_CALLS[1:]
     assert resting_entry.runtime_data.coordinator.reader.rest_snapshot is None
+
+
+async def test_a_rest_stopped_by_mistake_and_undone_dims_again(
+    hass: HomeAssistant,
+    resting_entry: MockConfigEntry,
+    light_calls: list[ServiceCall],
+    frozen_time: FrozenDateTimeFactory,
+) -> None:
+    """Stop, lights back; undo, the rest goes on in dimmed light."""
+    await call(hass, "start_session", activity="rest", duration=15)
+    _show_dimmed(hass)
+    await call(hass, "stop_session")
+    await advance(hass, frozen_time, seconds=30)
+    light_calls.clear()
+
+    await call(hass, "undo_session")
+
+    assert [call.data for call in light_calls] == [
+        {"entity_id": [READING, CEILING], "brightness_pct": 20, "transition": 2}
+    ]

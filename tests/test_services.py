@@ -1032,6 +1032,20 @@ TIME_SLIPS: list[Any] = [
     "",
 ]
 ACTIVITY_SLIPS: list[Any] = ["swimming", "", 3, True, ["rest"], "rest, exercise"]
+BOOLEAN_SLIPS: list[Any] = ["yes", "", 2, 0.5, [True], "true!", {"replace": True}]
+# An instant: a day alone or a time alone is not one.
+MOMENT_SLIPS: list[Any] = [
+    "2026-11-24",
+    date(2026, 11, 24),
+    "10:30",
+    time(10, 30),
+    "2026-11-24T25:00:00+01:00",
+    "someday",
+    "",
+    20261124,
+    True,
+    ["2026-11-24T10:00:00+01:00"],
+]
 # Only the card and actions say who they are; voice, buttons, signs, tags and phones don't call.
 SOURCE_SLIPS: list[Any] = ["voice", "button", "sign", "tag", "phone", "", 3, True, ["card"]]
 SLIPS: dict[str, tuple[list[Any], str]] = {
@@ -1040,6 +1054,8 @@ SLIPS: dict[str, tuple[list[Any], str]] = {
     "text": (TEXT_SLIPS, "not_text"),
     "time": (TIME_SLIPS, "not_a_time"),
     "activity": (ACTIVITY_SLIPS, "not_one_of"),
+    "boolean": (BOOLEAN_SLIPS, "not_a_boolean"),
+    "moment": (MOMENT_SLIPS, "not_a_moment"),
     "source": (SOURCE_SLIPS, "not_one_of"),
 }
 LONG_TEXT = {"config_entry_id": 100, "routine": 100, "kind": 50, "note": 500}
@@ -1083,9 +1099,19 @@ ACTIONS: dict[str, ActionFields] = {
     "log_pain": ActionFields(
         "rest_running",
         {"level": 3},
-        {"level": "number", "note": "text"},
+        {"level": "number", "note": "text", "date": "date", "replace": "boolean"},
         (("level", "level_out_of_range"),),
     ),
+    "remove_pain": ActionFields("rest_running", {}, {"date": "date", "logged_at": "moment"}),
+    "set_minutes": ActionFields(
+        "rest_running",
+        {"activity": "exercise", "minutes": 10},
+        {"activity": "activity", "minutes": "number", "date": "date"},
+        (("minutes", "duration_out_of_range"),),
+    ),
+    "cancel_visit": ActionFields("rest_running", {"date": "2026-12-01"}, {"date": "date"}),
+    "remove_visit": ActionFields("rest_running", {"date": "2026-11-24"}, {"date": "date"}),
+    "undo_session": ActionFields("rest_running", {}, {"source": "source"}),
     "log_visit": ActionFields("rest_running", {}, {"date": "date", "note": "text"}),
     "get_summary": ActionFields(
         "rest_running", {}, {"days": "number"}, (("days", "days_out_of_range"),)
@@ -1170,7 +1196,7 @@ async def test_a_datetime_where_a_date_goes_reads_well(
         "log_pain",
         {"level": float("inf")},
         "not_a_whole_number",
-        "level needs a whole number, such as 20; inf isn't one",
+        "level needs a whole number from 0 to 10; inf isn't one",
     )
 
 

@@ -1,7 +1,8 @@
 """The routine's clock: wakes the routine up when something is due.
 
 A session's end, a guided routine's next step, a planned visit, local
-midnight; and, at setup, whatever came due while Home Assistant was away.
+midnight, the end of the time a stop can be undone; and, at setup, whatever
+came due while Home Assistant was away.
 Each wake-up is a ``Timer`` that may be armed; the clock re-arms them all
 after every change of the routine.
 """
@@ -26,7 +27,7 @@ VISIT_BEGUN_AFTER = timedelta(seconds=1)
 
 
 class RoutineClock:
-    """The four wake-ups of one person's routine."""
+    """The wake-ups of one person's routine."""
 
     def __init__(
         self,
@@ -52,6 +53,7 @@ class RoutineClock:
         self._step = Timer(hass, self._async_step_due)
         self._visit = Timer(hass, self._async_visit_begun)
         self._midnight = Timer(hass, self._async_midnight)
+        self._undo_over = Timer(hass, self._async_undo_over)
 
     @callback
     def async_start(self) -> None:
@@ -75,11 +77,12 @@ class RoutineClock:
         self._session_end.arm_at(session.ends_at if session and running else None)
         self._arm_step()
         self._arm_visit()
+        self._undo_over.arm_at(self._reader.data.undo_until(dt_util.utcnow()))
 
     @callback
     def cancel(self) -> None:
         """Cancel every wake-up."""
-        for timer in (self._session_end, self._step, self._visit, self._midnight):
+        for timer in (self._session_end, self._step, self._visit, self._midnight, self._undo_over):
             timer.cancel()
 
     @callback
@@ -135,6 +138,11 @@ class RoutineClock:
         reader.data.visits.record_begun(now, reader.data.history, reader.time_zone)
         self._arm_visit()
         self._changed()
+
+    @callback
+    def _async_undo_over(self, now: datetime) -> None:
+        """Tell the entities that a stop can no longer be undone (nothing to save)."""
+        self._update_listeners()
 
     @callback
     def _async_midnight(self, now: datetime) -> None:

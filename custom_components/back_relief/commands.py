@@ -17,7 +17,7 @@ from homeassistant.util import dt as dt_util
 
 from .reader import RoutineReader
 from .routine.checklist import ChecklistItem
-from .routine.day import Activity
+from .routine.day import Activity, PainEntry, local_date
 from .routine.events import Finished, SessionEvent
 from .routine.person import PersonRoutine
 from .routine.session import Session
@@ -142,6 +142,12 @@ class RoutineCommands:
         self._apply(lambda now: self._routine.cancel(now, time_zone, source))
 
     @callback
+    def undo_session(self, *, source: Source = Source.ACTION) -> None:
+        """Bring back the session stopped or cancelled less than two minutes ago."""
+        time_zone = self._reader.time_zone
+        self._apply(lambda now: self._routine.undo(now, time_zone, source))
+
+    @callback
     def start_noticed(self, activity: Activity, since: datetime, *, source: Source) -> Session:
         """Start an activity with its defaults from when the house noticed it began.
 
@@ -183,10 +189,67 @@ class RoutineCommands:
         )
 
     @callback
-    def log_pain(self, level: int, note: str | None = None) -> None:
-        """Record a pain level."""
+    def log_pain(
+        self,
+        level: int,
+        note: str | None = None,
+        day: date | None = None,
+        *,
+        replace: bool = False,
+    ) -> PainEntry | None:
+        """Record a pain level, today's at the current time; return the report it replaced."""
         today = self._reader.today()
-        self._apply(lambda now: self._routine.log_pain(level, note, now, today=today))
+        # A past day's report is logged at the start of that day, as a visit is.
+        logged_at = (
+            None if day in (None, today) else dt_util.as_utc(dt_util.start_of_local_day(day))
+        )
+        replaced: list[PainEntry | None] = []
+        self._apply(
+            lambda now: replaced.append(
+                self._routine.log_pain(
+                    level, note, now, today=today, day=day, logged_at=logged_at, replace=replace
+                )
+            )
+        )
+        return replaced[0]
+
+    @callback
+    def remove_pain(self, day: date | None = None, logged_at: datetime | None = None) -> None:
+        """Remove a pain report: the one logged at an instant, else the day's latest."""
+        today = self._reader.today()
+        if logged_at is not None and logged_at.tzinfo is None:
+            # As the date-and-time selector gives it: the house's local time.
+            logged_at = logged_at.replace(tzinfo=self._reader.time_zone)
+        if day is None:
+            day = local_date(logged_at, self._reader.time_zone) if logged_at else today
+        on = day
+
+        def remove(_: datetime) -> None:
+            self._routine.remove_pain(on, logged_at, today=today)
+
+        self._apply(remove)
+
+    @callback
+    def set_minutes(self, activity: Activity, minutes: int, day: date | None = None) -> None:
+        """Set a day's minutes of an activity, today unless told; fewer than logged too."""
+        today = self._reader.today()
+        self._apply(
+            lambda _: self._routine.set_minutes(activity, minutes, day or today, today=today)
+        )
+
+    @callback
+    def cancel_visit(self, day: date) -> None:
+        """Cancel the visits planned on a day."""
+        time_zone = self._reader.time_zone
+        self._apply(lambda _: self._routine.visits.cancel(day, time_zone))
+
+    @callback
+    def remove_visit(self, day: date) -> None:
+        """Remove the latest visit made on a day."""
+        today = self._reader.today()
+        self._apply(
+            lambda _: self._routine.visits.remove_made(day, self._routine.history, today=today)
+        )
 
     @callback
     def log_visit(self, day: date | None = None, note: str | None = None) -> None:

@@ -79,7 +79,9 @@ def _today_description(goal: Goal) -> BackReliefSensorEntityDescription:
 def _session_attributes(coordinator: BackReliefCoordinator) -> dict[str, Any]:
     session = coordinator.reader.session
     if session is None:
-        return {}
+        # A stop or cancel that may still be undone, and until when.
+        undo_until = coordinator.data.undo_until(dt_util.utcnow())
+        return {"undo_until": undo_until.isoformat()} if undo_until else {}
     attributes: dict[str, Any] = {
         "status": str(session.status),
         "started_at": session.started_at.isoformat(),

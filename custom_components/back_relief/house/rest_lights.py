@@ -20,7 +20,7 @@ from homeassistant.helpers.start import async_at_started
 
 from ..coordinator import BackReliefCoordinator
 from ..routine.day import Activity
-from ..routine.events import Cancelled, Finished, SessionEvent, Started
+from ..routine.events import Cancelled, Finished, SessionEvent, Started, Undone
 from .faults import DeviceFaults
 
 TRANSITION_SECONDS = 2
@@ -79,7 +79,8 @@ class RestLights:
 
     @callback
     def _handle_event(self, event: SessionEvent) -> None:
-        if isinstance(event, Started) and event.activity is Activity.REST:
+        # A rest stopped by mistake and undone dims the lights again.
+        if isinstance(event, Started | Undone) and event.activity is Activity.REST:
             self._background(self._async_dim())
         elif isinstance(event, Finished | Cancelled) and event.activity is Activity.REST:
             self._background(self._async_restore_when_started())

@@ -23,7 +23,8 @@ from ..routine.goals import day_pain
 from ..routine.history import FrozenHistory, History
 
 PAIN = "pain"
-# Pain is logged for the current day only: on resuming, the last two days are written again.
+# Pain is mostly logged for the current day: on resuming, the last two days are written
+# again. A level logged or removed for an earlier day is a change like any other.
 PAIN_WRITTEN_AGAIN = 2
 
 
@@ -55,10 +56,10 @@ class MinutesRow:
 
 @dataclass(frozen=True, slots=True)
 class PainRow:
-    """One day's pain figures."""
+    """One day's pain figures; None for a day whose every level was removed."""
 
     start: datetime
-    figures: PainFigures
+    figures: PainFigures | None
 
 
 @dataclass(slots=True)
@@ -265,10 +266,21 @@ class DailyStatistics:
                     for offset in range(1, (last - through).days + 1)
                 ),
             ]
+        # A day whose levels were all removed keeps a row without figures: the
+        # recorder has no way to take one row back, and an empty row shows nothing.
+        removed = (
+            set()
+            if seen is None
+            else {
+                day
+                for day in changed
+                if pain_figures(now.log(day)) is None and pain_figures(seen.log(day)) is not None
+            }
+        )
         return [
             PainRow(day_start(day, self.time_zone), figures)
-            for day in days
-            if (figures := pain_figures(now.log(day))) is not None
+            for day in sorted(set(days) | removed)
+            if (figures := pain_figures(now.log(day))) is not None or day in removed
         ]
 
     def _total_before(self, now: DayReader, activity: Activity, day: date) -> int:

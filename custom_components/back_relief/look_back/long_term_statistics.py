@@ -227,6 +227,9 @@ class StatisticsWriter:
                     min=row.figures.minimum,
                     max=row.figures.maximum,
                 )
+                if row.figures is not None
+                # Every level of the day removed: a row without figures replaces its row.
+                else StatisticData(start=row.start)
                 for row in rows.pain
             ]
             batches.append((self._metadata(PAIN), pain))

@@ -1,16 +1,17 @@
 """The report for the person and their chiropractor: an authenticated page, or CSV.
 
-``GET /api/back_relief/report/<config_entry_id>?days=N[&format=csv]``. The
-report of a person linked to a Home Assistant user (their ``person.*``
-entity's user) opens for that user and for administrators only; a person with
-no linked user's for every signed-in user. The event loop only takes a frozen
-copy of the history (a few references a year); the period's days are read,
-and the report built and written, in an executor.
+``GET /api/back_relief/report/<config_entry_id>?days=N[&format=csv][&lang=xx]``: in
+the language of whoever opens it (the card passes its user's), else the house's. The
+report of a person linked to a Home Assistant user (their ``person.*`` entity's
+user) opens for that user and for administrators only; a person with no linked
+user's for every signed-in user. The event loop only takes a frozen copy of the
+history (a few references a year); the period's days are read, and the report
+built and written, in an executor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from http import HTTPStatus
 import re
 
@@ -26,6 +27,7 @@ from ..const import CONF_PERSON, DOMAIN, MAX_SUMMARY_DAYS
 from ..coordinator import BackReliefCoordinator
 from ..data import BackReliefConfigEntry
 from ..language.phrases import language
+from ..language.texts import GROUPS
 from ..routine.day import Activity
 from .insights import Words, insight_minutes
 from .report import Report, build_report, period
@@ -33,6 +35,8 @@ from .report_html import render_csv, render_html, report_filename, report_words
 
 DEFAULT_REPORT_DAYS = 30
 FORMATS = ("html", "csv")
+# The languages the report is written in: those of the language files.
+LANGUAGES = tuple(sorted(GROUPS))
 # A whole number of days, written plainly: no sign, no decimals, no spaces.
 DAYS = re.compile(r"[0-9]{1,6}")
 
@@ -54,7 +58,24 @@ class ReportView(HomeAssistantView):
             )
         if not may_open(hass, entry, request[KEY_HASS_USER]):
             return self._refuse(HTTPStatus.FORBIDDEN, "report_not_yours")
-        raw_days = request.query.get("days", str(DEFAULT_REPORT_DAYS))
+        asked = self._asked(hass, request.query)
+        if isinstance(asked, web.Response):
+            return asked
+        days, kind, report_language = asked
+        build = person_report(entry.runtime_data.coordinator, days)
+        page_words, insight_words = report_words(report_language)
+        body, filename = await hass.async_add_executor_job(
+            _write, build, kind, page_words, insight_words
+        )
+        if kind == "csv":
+            return self._respond(body, "text/csv", f'attachment; filename="{filename}"')
+        return self._respond(body, "text/html", f'inline; filename="{filename}"')
+
+    def _asked(
+        self, hass: HomeAssistant, query: Mapping[str, str]
+    ) -> tuple[int, str, str] | web.Response:
+        """Return the days, format and language asked for, or the refusal of a wrong one."""
+        raw_days = query.get("days", str(DEFAULT_REPORT_DAYS))
         if not DAYS.fullmatch(raw_days) or not 1 <= int(raw_days) <= MAX_SUMMARY_DAYS:
             return self._refuse(
                 HTTPStatus.BAD_REQUEST,
@@ -63,16 +84,17 @@ class ReportView(HomeAssistantView):
                 minimum="1",
                 maximum=str(MAX_SUMMARY_DAYS),
             )
-        if (kind := request.query.get("format", "html")) not in FORMATS:
+        if (kind := query.get("format", "html")) not in FORMATS:
             return self._refuse(HTTPStatus.BAD_REQUEST, "report_format", format=kind[:20])
-        build = person_report(entry.runtime_data.coordinator, int(raw_days))
-        page_words, insight_words = report_words(language(hass))
-        body, filename = await hass.async_add_executor_job(
-            _write, build, kind, page_words, insight_words
-        )
-        if kind == "csv":
-            return self._respond(body, "text/csv", f'attachment; filename="{filename}"')
-        return self._respond(body, "text/html", f'inline; filename="{filename}"')
+        report_language = query.get("lang", language(hass))
+        if report_language not in LANGUAGES:
+            return self._refuse(
+                HTTPStatus.BAD_REQUEST,
+                "report_language",
+                lang=report_language[:20],
+                languages=", ".join(LANGUAGES),
+            )
+        return int(raw_days), kind, report_language
 
     @staticmethod
     def _respond(body: str, content_type: str, disposition: str) -> web.Response:

@@ -213,6 +213,27 @@ class DayLog:
         """Return the minutes that count toward a goal on this day."""
         return sum(self.minutes.get(activity, 0) for activity in goal.activities)
 
+    def set_minutes(self, activity: Activity, minutes: int) -> None:
+        """Set the minutes of an activity; its sessions' records shrink to fit, latest first.
+
+        The calendar shows a day's sessions and the minutes logged beside them,
+        so fewer minutes than the sessions credited trim the records too.
+        """
+        if minutes > 0:
+            self.minutes[activity] = minutes
+        else:
+            self.minutes.pop(activity, None)
+        excess = sum(r.minutes for r in self.sessions if r.activity is activity) - minutes
+        for record in reversed(list(self.sessions)):
+            if excess <= 0:
+                break
+            if record.activity is activity:
+                taken = min(record.minutes, excess)
+                record.minutes -= taken
+                excess -= taken
+                if record.minutes == 0:
+                    self.sessions.remove(record)
+
     @property
     def pain_levels(self) -> list[int]:
         """Return the pain levels logged on the day, in the order logged."""

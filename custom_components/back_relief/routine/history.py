@@ -6,13 +6,13 @@ dates handed in by the caller (see ``routine.local_date``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
 from .closed_days import ClosedYear, YearSnapshot, settled
-from .day import Activity, DayLog, Goal, PainEntry, Visit
+from .day import Activity, DayLog, Goal, PainEntry, SessionRecord, Visit
 from .streaks import Streak, StreakIndex
 
 
@@ -107,6 +107,59 @@ class History:
         if kind:
             log.kinds[kind] = log.kinds.get(kind, 0) + minutes
 
+    # ----- corrections -----
+
+    def set_minutes(self, day: date, activity: Activity, minutes: int) -> None:
+        """Set a day's minutes of an activity, fewer than logged too (see ``DayLog``)."""
+        if self.get(day).minutes.get(activity, 0) != minutes:
+            self.edit(day).set_minutes(activity, minutes)
+
+    def take_back_session(self, day: date, record: SessionRecord) -> None:
+        """Take back what a session credited to a day, and its record."""
+        log = self.edit(day)
+        left = log.minutes.get(record.activity, 0) - record.minutes
+        if left > 0:
+            log.minutes[record.activity] = left
+        else:
+            log.minutes.pop(record.activity, None)
+        log.sessions = [found for found in log.sessions if found.started_at != record.started_at]
+
+    def remove_pain(self, day: date, entry: PainEntry) -> None:
+        """Remove one pain report of a day; the latest of all days follows."""
+        self.edit(day).pain.remove(entry)
+        self._catch_up()
+        if self._latest_pain is not None and self._latest_pain[0] == day and not self.get(day).pain:
+            self._latest_pain = self._newest(
+                lambda log: (
+                    max(reversed(log.pain), key=lambda found: found.logged_at) if log.pain else None
+                )
+            )
+
+    def remove_visit(self, day: date, visit: Visit) -> None:
+        """Remove one visit made on a day; the latest of all days follows."""
+        self.edit(day).visits.remove(visit)
+        self._catch_up()
+        if (
+            self._latest_visit is not None
+            and self._latest_visit[0] == day
+            and not self.get(day).visits
+        ):
+            self._latest_visit = self._newest(
+                lambda log: (
+                    max(reversed(log.visits), key=lambda found: found.visited_at)
+                    if log.visits
+                    else None
+                )
+            )
+
+    def _newest[T](self, entry_of: Callable[[DayLog], T | None]) -> tuple[date, T] | None:
+        """Return the newest day holding an entry, with it: after a removal, which is rare."""
+        days = set(self._open) | {day for year in self._years.values() for day, _ in year}
+        for day in sorted(days, reverse=True):
+            if (found := entry_of(self.get(day))) is not None:
+                return day, found
+        return None
+
     def items(self) -> list[tuple[date, DayLog]]:
         """Return every day that holds a record, with its log, oldest first.
 
@@ -148,7 +201,7 @@ class History:
         self._note_latest(day, log.pain, log.visits)
 
     def _note_latest(self, day: date, pain: list[PainEntry], visits: list[Visit]) -> None:
-        # Entries are only ever added: the newest day with any holds the latest.
+        # Entries are added here; a removal looks for the latest again (``_newest``).
         if pain and (self._latest_pain is None or day >= self._latest_pain[0]):
             # The later of two reports logged in the same instant wins.
             self._latest_pain = (day, max(reversed(pain), key=lambda entry: entry.logged_at))

@@ -18,6 +18,7 @@ from .gentle import GentlePlan
 from .history import History
 from .plan import PlanSettings
 from .session import Session
+from .undo import EndedSession
 from .visits import PlannedVisits
 
 
@@ -41,6 +42,9 @@ class PersonState:
     stretch_routine: str | None = None
     # What a newer version stored that this one doesn't know: written back as it was.
     other_fields: dict[str, Any] = field(default_factory=dict)
+    # The session last stopped or cancelled, while it may be undone; not stored: a
+    # restart within the two minutes forgets it.
+    ended: EndedSession | None = None
 
     # ----- stored form -----
 
