@@ -33,7 +33,9 @@ NOW = "2026-11-25T08:00:00+00:00"
 
 def pain_levels(entry: MockConfigEntry, day: str = "2026-11-25") -> list[int]:
     """Return the levels logged on a day, in order."""
-    return [found.level for found in coordinator(entry).history.get(date.fromisoformat(day)).pain]
+    return [
+        found.level for found in coordinator(entry).reader.history.get(date.fromisoformat(day)).pain
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -126,7 +128,7 @@ async def test_log_pain_for_an_earlier_day(
     assert pain_levels(setup_entry, "2026-11-24") == [7]
     assert pain_levels(setup_entry) == [3]
     assert state(hass, setup_entry, "sensor", "pain_level") == "3"
-    entry = coordinator(setup_entry).history.get(date(2026, 11, 24)).pain[0]
+    entry = coordinator(setup_entry).reader.history.get(date(2026, 11, 24)).pain[0]
     assert entry.logged_at.isoformat() == "2026-11-23T23:00:00+00:00"
 
 
@@ -317,11 +319,11 @@ async def test_set_minutes_to_the_same_value_writes_nothing(
 ) -> None:
     """No change, no new revision of the history."""
     await call(hass, "log_activity", activity="rest", minutes=15)
-    revision = coordinator(setup_entry).history.revision
+    revision = coordinator(setup_entry).reader.history.revision
 
     await call(hass, "set_minutes", activity="rest", minutes=15)
 
-    assert coordinator(setup_entry).history.revision == revision
+    assert coordinator(setup_entry).reader.history.revision == revision
 
 
 @pytest.mark.parametrize(
@@ -451,7 +453,7 @@ async def test_a_stop_undone_carries_on_with_the_time_it_had_left(
     assert (session["status"], session["ends_at"]) == ("running", "2026-11-25T08:16:00+00:00")
     assert "undo_until" not in session
     assert state(hass, setup_entry, "sensor", "exercise_today") == "0"
-    assert coordinator(setup_entry).today_log().sessions == []
+    assert coordinator(setup_entry).reader.today_log().sessions == []
     assert [(event.data["type"], event.data["undone"]) for event in events] == [("resumed", True)]
     assert (await csv_report(hass, hass_client, setup_entry))["2026-11-25"][
         "exercise_minutes"

@@ -170,7 +170,7 @@ async def test_a_pain_level_put_right_by_voice(
 
     assert answer == CORRECTED[language]
     assert state(hass, alex, "sensor", "pain_level") == "4"
-    assert [entry.level for entry in coordinator(alex).today_log().pain] == [4]
+    assert [entry.level for entry in coordinator(alex).reader.today_log().pain] == [4]
 
 
 async def test_nothing_to_undo_or_to_put_right(
@@ -187,7 +187,7 @@ async def test_nothing_to_undo_or_to_put_right(
     assert (await say(hass, "that was wrong, it's a 8"))[0] == (
         "Pain level 8 logged. Take it easy today."
     )
-    assert [entry.level for entry in coordinator(alex).today_log().pain] == [6, 8]
+    assert [entry.level for entry in coordinator(alex).reader.today_log().pain] == [6, 8]
 
 
 async def test_a_paused_session_comes_back_paused_for_the_person_named(

@@ -357,7 +357,7 @@ async def test_a_change_during_a_write_follows_it_without_waiting_for_the_next(
     await settle(hass, freezer)
     writer = entry.runtime_data.statistics
     history = entry.runtime_data.coordinator.data.history
-    today = entry.runtime_data.coordinator.today()
+    today = entry.runtime_data.coordinator.reader.today()
 
     # The write is held in its executor until the second change is made.
     started, release = threading.Event(), threading.Event()

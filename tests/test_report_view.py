@@ -118,9 +118,28 @@ async def test_the_page_shows_the_period_goals_pain_visits_and_notes(
     assert "lower back adjusted" in page
     assert "stiff after the drive" in page
     assert "Average pain 4.5 on 1 day with a level logged (lowest 3, highest 6)." in page
-    # Exercise met on the 24th (25 minutes, and 10 of stretching); rest today.
-    assert "<td>Exercise</td><td class=n>20 min</td><td class=n>1 of 30</td>" in page
-    assert "<td>Rest</td><td class=n>15 min</td><td class=n>1 of 30</td>" in page
+    # Exercise met on the 24th (25 minutes, and 10 of stretching); rest today. Goals count
+    # from Alex's first day, the 20th (the earliest record, before being added on the 25th).
+    assert "<td>Exercise</td><td class=n>20 min</td><td class=n>1 of 6</td>" in page
+    assert "<td>Rest</td><td class=n>15 min</td><td class=n>1 of 6</td>" in page
+
+
+async def test_a_person_added_today_is_counted_from_today(
+    hass: HomeAssistant,
+    http: None,
+    frozen_time: FrozenDateTimeFactory,
+    hass_client: ClientSessionGenerator,
+) -> None:
+    """Someone added today has met nothing "of 30": the days before them are blank."""
+    entry = await set_up(hass, make_entry())
+    client = await hass_client()
+    page = await (await client.get(URL.format(entry.entry_id))).text()
+    assert "2026-10-27 to 2026-11-25, 30 days" in page
+    assert "<td>Exercise</td><td class=n>20 min</td><td class=n>0 of 1</td>" in page
+    response = await client.get(URL.format(entry.entry_id), params={"days": "2", "format": "csv"})
+    rows = list(csv.reader(io.StringIO(await response.text())))
+    assert rows[1] == ["2026-11-24", "0", "0", "0", "0", "", "", "0", "", "", ""]
+    assert rows[2] == ["2026-11-25", "0", "0", "0", "0", "", "", "0", "0", "0", "0"]
 
 
 async def test_a_single_day_is_said_as_one(
@@ -174,7 +193,8 @@ async def test_the_csv_has_one_row_a_day_with_the_right_minutes(
     rows = list(csv.reader(io.StringIO(await response.text())))
     assert rows == [
         list(CSV_HEADER),
-        ["2026-11-19", "0", "0", "0", "0", "", "", "0", "0", "0", "0"],
+        # Before Alex's first day (the earliest record): neither met nor missed.
+        ["2026-11-19", "0", "0", "0", "0", "", "", "0", "", "", ""],
         ["2026-11-20", "0", "0", "15", "0", "", "", "0", "0", "0", "1"],
         ["2026-11-21", "0", "0", "0", "0", "", "", "0", "0", "0", "0"],
         ["2026-11-22", "0", "0", "0", "0", "", "", "0", "0", "0", "0"],

@@ -18,6 +18,7 @@ from custom_components.back_relief.routine.day import (
     Visit,
     local_date,
 )
+from custom_components.back_relief.routine.goals import DayGoals, day_pain, pain_mean
 from custom_components.back_relief.routine.history import History
 from custom_components.back_relief.routine.streaks import Streak
 
@@ -76,8 +77,10 @@ def test_a_day_of_only_stretching_meets_the_exercise_goal() -> None:
     """Twenty minutes of stretching alone meet a twenty minute exercise goal."""
     history = History()
     history.add_minutes(date(2026, 5, 4), Activity.STRETCH, 20)
-    assert history.meets(date(2026, 5, 4), Goal.EXERCISE, 20) is True
-    assert history.meets(date(2026, 5, 4), Goal.REST, 1) is False
+    goals = DayGoals({Goal.EXERCISE: 20, Goal.REST: 1, Goal.INVERSION: 15})
+    day = date(2026, 5, 4)
+    assert goals.met(Goal.EXERCISE, day, history.get(day)) is True
+    assert goals.met(Goal.REST, day, history.get(day)) is False
 
 
 # --- Days ---------------------------------------------------------------------
@@ -157,12 +160,14 @@ def test_days_between_spans_both_dst_changes_with_one_entry_per_date() -> None:
     assert dates[297] == FALL_BACK
 
 
-def test_average_pain_is_rounded_to_one_decimal() -> None:
-    """The day's pain is the mean of its reports, one decimal; None without reports."""
-    assert DayLog().average_pain is None
+def test_a_days_pain_is_the_mean_of_its_reports_and_days_count_once() -> None:
+    """The day's pain is the mean of its reports; several days' pain the mean of the days'."""
+    assert day_pain(DayLog().pain_levels) is None
     at = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
     log = DayLog(pain=[PainEntry(at, 3), PainEntry(at, 4), PainEntry(at, 4)])
-    assert log.average_pain == 3.7
+    assert pain_mean([log]) == 3.7
+    # A day with one report counts as much as a day with three: (3.67 + 8) / 2.
+    assert pain_mean([log, DayLog(pain=[PainEntry(at, 8)])]) == 5.8
 
 
 def test_latest_pain_and_visit_are_the_most_recent_of_all_days() -> None:
@@ -886,3 +891,14 @@ def test_a_closed_days_sessions_keep_their_times_exactly() -> None:
     assert layout.encode(DayLog(sessions=records[:1])).endswith(
         '[[1792885800,1200,120,"rest",20]]]'
     )
+
+
+def test_the_first_day_is_the_earliest_record_open_or_closed() -> None:
+    """The earliest day with a record, whether it is closed into its year or still open."""
+    history = History()
+    assert history.first_day() is None
+    history.add_minutes(date(2026, 5, 4), Activity.REST, 5)
+    history.add_minutes(date(2025, 12, 30), Activity.REST, 5)
+    history.close_days(date(2026, 5, 4))
+    history.add_minutes(date(2026, 5, 4), Activity.REST, 5)
+    assert history.first_day() == date(2025, 12, 30)

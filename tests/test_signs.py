@@ -196,7 +196,7 @@ async def test_a_sign_held_on_starts_and_held_off_stops_credited_from_on_to_off(
     assert types(events) == ["started", "finished"]
     assert events[1].data["credited_minutes"] == 7
     assert [event.data["source"] for event in events] == ["sign", "sign"]
-    (record,) = entry.runtime_data.coordinator.history.get(dt_util.now().date()).sessions
+    (record,) = entry.runtime_data.coordinator.reader.history.get(dt_util.now().date()).sessions
     assert (record.started_at, record.ended_at, record.minutes) == (on_at, off_at, 7)
     summary = await call(hass, "get_summary", days=1)
     assert summary is not None

@@ -86,7 +86,7 @@ async def restart(hass: HomeAssistant, entry: MockConfigEntry) -> None:
 
 def assert_every_day_loaded(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     """Every day of DAYS is there, with the latest pain and visit from the older years."""
-    assert entry.runtime_data.coordinator.history.as_dict() == DAYS
+    assert entry.runtime_data.coordinator.reader.history.as_dict() == DAYS
     assert state(hass, entry, "sensor", "pain_level") == "6"
     assert state(hass, entry, "sensor", "last_visit") == "2025-12-31T09:00:00+00:00"
 
@@ -169,7 +169,7 @@ async def test_an_archive_that_cant_be_read_is_kept_aside_once(
     (storage_on_disk / ARCHIVE).write_text(bad, encoding="utf-8")
     entry = await set_up(hass, make_entry())
 
-    assert sorted(entry.runtime_data.coordinator.history.as_dict()) == [
+    assert sorted(entry.runtime_data.coordinator.reader.history.as_dict()) == [
         "2025-12-31",
         "2026-01-01",
         "2026-11-24",
@@ -214,5 +214,5 @@ async def test_a_change_to_an_archived_year_is_written_to_the_archive(
         "2025-06-02",
         "2025-12-31",
     ]
-    days = entry.runtime_data.coordinator.history.as_dict()
+    days = entry.runtime_data.coordinator.reader.history.as_dict()
     assert days["2025-06-02"]["visits"][0][1] == "check-up"

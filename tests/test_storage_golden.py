@@ -52,14 +52,16 @@ def put_in_place(name: str, storage: Path) -> None:
 
 def read_back(coordinator: BackReliefCoordinator) -> dict[str, Any]:
     """Return the days and streaks as this version reads them."""
-    history = coordinator.history
-    today = coordinator.today()
+    history = coordinator.reader.history
+    today = coordinator.reader.today()
     return {
         "today": today.isoformat(),
-        "goals": {str(goal): coordinator.goal_minutes(goal) for goal in Goal},
+        "goals": {str(goal): coordinator.reader.goal_minutes(goal) for goal in Goal},
         "streaks": {
             str(goal): [
-                (streak := history.streak(goal, coordinator.goal_minutes(goal), today)).current,
+                (
+                    streak := history.streak(goal, coordinator.reader.goal_minutes(goal), today)
+                ).current,
                 streak.best,
             ]
             for goal in Goal
@@ -133,8 +135,8 @@ async def test_an_added_activity_reads_every_format(
     assert read_back(coordinator) == want
 
     # A walk last week, on a day already closed with other minutes.
-    walked = coordinator.today().replace(day=20)
-    coordinator.history.add_minutes(walked, ExtendedActivity.WALK, 25)  # type: ignore[arg-type]
+    walked = coordinator.reader.today().replace(day=20)
+    coordinator.reader.history.add_minutes(walked, ExtendedActivity.WALK, 25)  # type: ignore[arg-type]
     coordinator.changed()
     assert await hass.config_entries.async_unload(entry.entry_id)
     assert await hass.config_entries.async_setup(entry.entry_id)
@@ -146,7 +148,7 @@ async def test_an_added_activity_reads_every_format(
     assert got == want
     # What the streaks count is unchanged by the walk's place in the registry.
     assert (
-        coordinator.history.get(walked).goal_minutes(Goal.REST)
+        coordinator.reader.history.get(walked).goal_minutes(Goal.REST)
         == (want["days"][walked.isoformat()]["minutes"][str(Activity.REST)])
     )
 

@@ -106,23 +106,25 @@ async def busy_stretch(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> N
 def days_and_streaks(entry: MockConfigEntry) -> tuple[dict[str, Any], dict[Goal, list[int]]]:
     """Return every day as read, and the streaks as the routine keeps them."""
     coordinator = entry.runtime_data.coordinator
-    today = coordinator.today()
+    today = coordinator.reader.today()
     streaks = {}
     for goal in Goal:
-        streak = coordinator.history.streak(goal, coordinator.goal_minutes(goal), today)
+        streak = coordinator.reader.history.streak(
+            goal, coordinator.reader.goal_minutes(goal), today
+        )
         streaks[goal] = [streak.current, streak.best]
-    return coordinator.history.as_dict(), streaks
+    return coordinator.reader.history.as_dict(), streaks
 
 
 def recounted_streaks(entry: MockConfigEntry, days: dict[str, Any]) -> dict[Goal, list[int]]:
     """Return the streaks counted afresh from the days as read."""
     coordinator = entry.runtime_data.coordinator
-    today = coordinator.today()
+    today = coordinator.reader.today()
     history = History.from_dict(days)
     history.close_days(today)
     streaks = {}
     for goal in Goal:
-        streak = history.streak(goal, coordinator.goal_minutes(goal), today)
+        streak = history.streak(goal, coordinator.reader.goal_minutes(goal), today)
         streaks[goal] = [streak.current, streak.best]
     return streaks
 

@@ -276,7 +276,7 @@ async def _log_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]) -
 
 
 async def _get_summary(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> ServiceResponse:
-    return coordinator.summary(data.get(ATTR_DAYS, DEFAULT_SUMMARY_DAYS))
+    return coordinator.reader.summary(data.get(ATTR_DAYS, DEFAULT_SUMMARY_DAYS))
 
 
 async def _schedule_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:

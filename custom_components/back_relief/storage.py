@@ -113,9 +113,8 @@ class BackReliefStore(Store[dict[str, Any]]):
         # The flare-up ranges are worked out here, where every day is at hand (a file of
         # the switch alone pauses from the last day it marked).
         today = dt_util.now().date()
-        migrated |= PersonRoutine.from_stored(
-            migrated, Checklist(), history, today
-        ).gentle.as_dict()
+        routine = PersonRoutine.from_stored(migrated, Checklist(), history, today)
+        migrated |= routine.gentle.as_dict() | routine.flare_ups.as_stored()
         files = YearFiles(self.hass, self.key)
         await files.async_write_every_year(history, today)
         return migrated | files.as_stored()

@@ -57,9 +57,9 @@ class RestLights:
         Lights come from other integrations, which may load after this one:
         lights are put back once Home Assistant has started.
         """
-        session = self.coordinator.session
+        session = self.coordinator.reader.session
         removers = [self.coordinator.async_add_event_listener(self._handle_event)]
-        if self.coordinator.rest_snapshot and (
+        if self.coordinator.reader.rest_snapshot and (
             session is None or session.activity is not Activity.REST
         ):
             removers.append(async_at_started(self.hass, self._async_restore_at_start))
@@ -87,12 +87,12 @@ class RestLights:
         elif (
             isinstance(event, Finished)
             and event.activity is Activity.INVERSION
-            and self.coordinator.settings.flash_on_inversion_end
+            and self.coordinator.reader.settings.flash_on_inversion_end
         ):
             self._background(self._async_flash())
 
     def _usable_lights(self) -> list[str]:
-        lights = self.coordinator.settings.rest_lights
+        lights = self.coordinator.reader.settings.rest_lights
         return [light for light in lights if self.faults.usable("light_unavailable", light)]
 
     async def _async_restore_when_started(self) -> None:
@@ -106,7 +106,7 @@ class RestLights:
             await self._async_dim_now()
 
     async def _async_dim_now(self) -> None:
-        brightness_pct = self.coordinator.settings.rest_brightness
+        brightness_pct = self.coordinator.reader.settings.rest_brightness
         target = round(brightness_pct * 255 / 100)
         snapshot: dict[str, dict[str, Any]] = {}
         for light in self._usable_lights():
@@ -125,7 +125,7 @@ class RestLights:
             return
         # A light still waiting to be put back from an earlier rest keeps how it was then.
         self.coordinator.commands.set_rest_snapshot(
-            {**snapshot, **(self.coordinator.rest_snapshot or {})}
+            {**snapshot, **(self.coordinator.reader.rest_snapshot or {})}
         )
         await self._async_call(
             "turn_on",
@@ -138,7 +138,7 @@ class RestLights:
             await self._async_restore_now()
 
     async def _async_restore_now(self) -> None:
-        snapshot = self.coordinator.rest_snapshot or {}
+        snapshot = self.coordinator.reader.rest_snapshot or {}
         # A light that can't be reached now stays in the snapshot for the next try.
         waiting = {
             light: before

@@ -19,6 +19,7 @@ from itertools import accumulate
 
 from ..routine.closed_days import ClosedYear
 from ..routine.day import ONE_DAY, Activity, DayLog
+from ..routine.goals import day_pain
 from ..routine.history import FrozenHistory, History
 
 PAIN = "pain"
@@ -38,10 +39,10 @@ class PainFigures:
 
 def pain_figures(log: DayLog) -> PainFigures | None:
     """Return a day's pain figures, or None when no level was logged."""
-    levels = [entry.level for entry in log.pain]
-    if not levels:
+    levels = log.pain_levels
+    if (mean := day_pain(levels)) is None:
         return None
-    return PainFigures(round(sum(levels) / len(levels), 2), min(levels), max(levels))
+    return PainFigures(round(mean, 2), min(levels), max(levels))
 
 
 @dataclass(frozen=True, slots=True)

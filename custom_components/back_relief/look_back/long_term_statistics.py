@@ -107,7 +107,7 @@ class StatisticsWriter:
         entry = self.coordinator.entry
         # The history as the rows last written knew it: what changes from now on is new.
         # Read every day away from the event loop: a frozen copy costs the loop nothing.
-        frozen = self.coordinator.history.frozen()
+        frozen = self.coordinator.reader.history.frozen()
         self._unsub_listener = self.coordinator.async_add_listener(
             self._debouncer.async_schedule_call
         )
@@ -176,13 +176,13 @@ class StatisticsWriter:
         """Return the history, frozen, and today when something may have changed."""
         if not self._resumed:
             return None
-        today = self.coordinator.today()
-        seen = (self.coordinator.history.revision, today)
+        today = self.coordinator.reader.today()
+        seen = (self.coordinator.reader.history.revision, today)
         if seen == self._written:
             return None
         self._written = seen
         self._daily.time_zone = dt_util.get_default_time_zone()
-        return self.coordinator.history.frozen(), today
+        return self.coordinator.reader.history.frozen(), today
 
     async def _async_write(self) -> None:
         """Queue the rows that changed since the last write.

@@ -28,7 +28,7 @@ from ..coordinator import BackReliefCoordinator
 from ..data import BackReliefConfigEntry
 from ..language.phrases import language
 from ..language.texts import GROUPS
-from ..routine.day import Activity, Goal
+from ..routine.day import Activity
 from .insights import Words, insight_minutes
 from .report import Report, build_report, period
 from .report_html import render_csv, render_html, report_filename, report_words
@@ -137,17 +137,11 @@ def person_report(coordinator: BackReliefCoordinator, days: int) -> Callable[[],
     The history is frozen as it is now, so that the report can be built in an
     executor while the routine goes on changing; only the period's days are read.
     """
-    first, last = period(coordinator.today(), days)
-    goals = {goal: coordinator.goal_minutes(goal) for goal in Goal}
-    flare_up_notes = [
-        (flare_up.start, flare_up.note)
-        for flare_up in coordinator.data.gentle.flare_ups.ranges
-        if flare_up.note
-        and flare_up.start <= last
-        and (flare_up.end is None or flare_up.end >= first)
-    ]
-    name, frozen = coordinator.name, coordinator.history.frozen()
-    insights = insight_minutes(goals, coordinator.durations[Activity.STRETCH])
+    first, last = period(coordinator.reader.today(), days)
+    goals = coordinator.reader.day_goals()
+    flare_up_notes = coordinator.reader.flare_ups.notes_between(first, last)
+    name, frozen = coordinator.name, coordinator.reader.history.frozen()
+    insights = insight_minutes(goals.configured, coordinator.reader.durations[Activity.STRETCH])
     return lambda: build_report(
         name, frozen.thaw().days_between(first, last), goals, insights, flare_up_notes
     )

@@ -25,6 +25,11 @@ class Activity(StrEnum):
     INVERSION = "inversion"
     REST = "rest"
 
+    @property
+    def default_minutes(self) -> int:
+        """Return the default length of the activity's sessions (its duration number's start)."""
+        return 20 if self is Activity.EXERCISE else 15
+
 
 class Goal(StrEnum):
     """A daily goal; each counts the minutes of one or more activities."""
@@ -230,11 +235,9 @@ class DayLog:
                     self.sessions.remove(record)
 
     @property
-    def average_pain(self) -> float | None:
-        """Return the mean pain level of the day, or None without reports."""
-        if not self.pain:
-            return None
-        return round(sum(entry.level for entry in self.pain) / len(self.pain), 1)
+    def pain_levels(self) -> list[int]:
+        """Return the pain levels logged on the day, in the order logged."""
+        return [entry.level for entry in self.pain]
 
     def as_dict(self) -> dict[str, Any]:
         """Return the compact, JSON-ready form used for storage."""

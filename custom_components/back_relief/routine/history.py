@@ -6,7 +6,7 @@ dates handed in by the caller (see ``routine.local_date``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
@@ -286,29 +286,38 @@ class History:
         self._catch_up()
         return self._latest_visit[1] if self._latest_visit else None
 
-    def meets(self, day: date, goal: Goal, goal_minutes: int) -> bool:
-        """Return whether a day reaches a goal."""
-        return self.get(day).goal_minutes(goal) >= goal_minutes
-
     def streak(
-        self, goal: Goal, goal_minutes: int, today: date, *, paused: PausedDays | None = None
+        self,
+        goal: Goal,
+        goal_minutes: int,
+        today: date,
+        *,
+        paused: PausedDays | None = None,
+        lowered: Mapping[date, int] | None = None,
     ) -> Streak:
         """Return a goal's streak as of today (see ``StreakIndex.streak``).
 
         ``paused`` tells the flare-up days that may not be marked yet (after a
-        clock jump, before the next tick marks them).
+        clock jump, before the next tick marks them); ``lowered`` the days that
+        asked less than the goal, with what they asked (see ``goals.DayGoals``).
         """
         self._catch_up()
         covers = (
             None if paused is None else lambda ordinal: paused.covers(date.fromordinal(ordinal))
         )
-        return self._index.streak(goal, goal_minutes, today.toordinal(), paused=covers)
-
-    def days_meeting(self, goal: Goal, goal_minutes: int, first: date, last: date) -> int:
-        """Return how many days from first to last reached a goal."""
-        return sum(
-            log.goal_minutes(goal) >= goal_minutes for _, log in self.days_between(first, last)
+        by_ordinal = {day.toordinal(): minutes for day, minutes in (lowered or {}).items()}
+        return self._index.streak(
+            goal, goal_minutes, today.toordinal(), paused=covers, lowered=by_ordinal
         )
+
+    def first_day(self) -> date | None:
+        """Return the earliest day that holds a record, if any."""
+        earliest = min(self._open, default=None)
+        if self._years:
+            closed = next(iter(self._years[min(self._years)]), None)
+            if closed is not None and (earliest is None or closed[0] < earliest):
+                earliest = closed[0]
+        return earliest
 
     def as_dict(self) -> dict[str, Any]:
         """Return every day in the JSON-ready form of format 1 (reads every day)."""

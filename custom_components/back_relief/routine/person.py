@@ -27,6 +27,7 @@ from .events import (
     Step,
     Undone,
 )
+from .goals import DayGoals
 from .guided import Routine
 from .limits import check_date, check_range
 from .person_state import PersonState
@@ -345,41 +346,54 @@ class PersonRoutine(PersonState):
 
     def flare_up_on(self, today: date) -> bool:
         """Return whether today is a flare-up day that the switch shows."""
-        return self.gentle.flare_ups.is_on(today)
+        return self.flare_ups.is_on(today)
 
     def set_flare_up(self, on: bool, today: date) -> None:  # noqa: FBT001
         """Turn flare-up on or off; a day with any flare-up is paused."""
-        self.gentle.set_flare_up(self.history, today, on=on)
+        self.flare_ups = self.flare_ups.turn_on(today) if on else self.flare_ups.turn_off(today)
+        self.flare_ups.mark(self.history, today)
 
     def is_paused(self, day: date) -> bool:
         """Return whether a day is a flare-up day, marked in the history yet or not."""
-        return self.history.get(day).flare_up or self.gentle.flare_ups.covers(day)
-
-    def streak(self, goal: Goal, goal_minutes: int, today: date) -> Streak:
-        """Return a goal's streak as of today; every flare-up day is paused, marked yet or not.
-
-        The days come from the flare-up ranges, not from midnight ticks: before
-        a late tick marks them (a host that was suspended, a corrected clock),
-        they are paused already.
-        """
-        return self.history.streak(goal, goal_minutes, today, paused=self.gentle.flare_ups)
+        return self.history.get(day).flare_up or self.flare_ups.covers(day)
 
     def set_flare_up_range(
         self, start: date, end: date | None, note: str | None, *, today: date
     ) -> None:
         """Pause every day from start to end; no end: until flare-up is turned off."""
-        self.gentle.add_flare_up(self.history, start, end, note, today)
+        self.flare_ups = self.flare_ups.add(start, end, note, today)
+        self.flare_ups.mark(self.history, today)
+
+    # ----- goals -----
+
+    def day_goals(self, configured: Mapping[Goal, int], first_day: date | None) -> DayGoals:
+        """Return what each day asks of each goal: the plan's number lowers inversion's."""
+        return DayGoals(dict(configured), self.gentle.planned(self.durations), first_day)
+
+    def streak(self, goal: Goal, goals: DayGoals, today: date) -> Streak:
+        """Return a goal's streak as of today; every flare-up day is paused, marked yet or not.
+
+        The days come from the flare-up ranges, not from midnight ticks: before
+        a late tick marks them (a host that was suspended, a corrected clock),
+        they are paused already. A day the plan asked less of inversion is met
+        by the plan's minutes.
+        """
+        return self.history.streak(
+            goal, goals.configured[goal], today, paused=self.flare_ups, lowered=goals.lowered(goal)
+        )
 
     # ----- the day and the inversion plan -----
 
     def turn_day(self, today: date, settings: PlanSettings) -> bool:
         """Close the days before today for the plan and flare-ups; return whether any changed."""
-        return self.gentle.turn_day(self.history, self.durations, today, settings)
+        marked = self.flare_ups.mark(self.history, today)
+        turned = self.gentle.turn_day(self.history, self.durations, today, settings, self.flare_ups)
+        return marked or turned
 
     def inversion_tomorrow(self, today: date, settings: PlanSettings) -> int | None:
         """Return tomorrow's inversion length as today stands; None off the plan."""
         minutes = self.durations[Activity.INVERSION]
-        return self.gentle.tomorrow(self.history, minutes, today, settings)
+        return self.gentle.tomorrow(self.history, minutes, today, settings, self.flare_ups)
 
     def set_duration(self, activity: Activity, minutes: int) -> None:
         """Set the default length of an activity's sessions; by hand, it holds for the day."""

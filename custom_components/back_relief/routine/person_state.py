@@ -13,6 +13,7 @@ from typing import Any, Self
 from ..const import DEFAULT_DURATIONS
 from .checklist import Checklist
 from .day import Activity
+from .flare_ups import FlareUps
 from .gentle import GentlePlan
 from .history import History
 from .plan import PlanSettings
@@ -29,8 +30,10 @@ class PersonState:
     session: Session | None = None
     durations: dict[Activity, int] = field(default_factory=lambda: dict(DEFAULT_DURATIONS))
     reminders_enabled: bool = True
-    # The inversion plan (for someone new to the table) and the flare-up ranges.
+    # The inversion plan, for someone new to the table.
     gentle: GentlePlan = field(default_factory=GentlePlan)
+    # The flare-up ranges: every day in one is paused.
+    flare_ups: FlareUps = field(default_factory=FlareUps)
     checklist: Checklist = field(default_factory=Checklist)
     visits: PlannedVisits = field(default_factory=PlannedVisits)
     # How each rest light was before a rest session dimmed it.
@@ -55,6 +58,7 @@ class PersonState:
             "durations": {str(key): value for key, value in self.durations.items()},
             "reminders": self.reminders_enabled,
             **self.gentle.as_dict(),
+            **self.flare_ups.as_stored(),
             "checklist": self.checklist.as_list(),
             "rest_snapshot": self.rest_snapshot,
             "stretch_routine": self.stretch_routine,
@@ -85,7 +89,8 @@ class PersonState:
             session=Session.from_dict(stored["session"]) if stored.get("session") else None,
             durations=durations,
             reminders_enabled=bool(stored.get("reminders", True)),
-            gentle=GentlePlan.from_stored(stored, history, today),
+            gentle=GentlePlan.from_stored(stored),
+            flare_ups=FlareUps.from_stored(stored, history, today),
             checklist=Checklist.from_list(stored["checklist"])
             if stored.get("checklist")
             else default_checklist,

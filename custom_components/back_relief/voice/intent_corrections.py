@@ -15,8 +15,9 @@ from homeassistant.exceptions import ServiceValidationError
 import voluptuous as vol
 
 from ..coordinator import BackReliefCoordinator
+from ..routine.goals import is_high_pain
 from .answers import Answers
-from .intent import HIGH_PAIN, BackReliefIntentHandler
+from .intent import BackReliefIntentHandler
 from .replies import Spoken, remaining
 from .slots import SLOT_LEVEL, Slots
 
@@ -43,7 +44,7 @@ class UndoSessionHandler(BackReliefIntentHandler):
             if err.translation_key == "nothing_to_undo":
                 raise Spoken(answers.text("error.nothing_to_undo")) from err
             raise
-        session = coordinator.session
+        session = coordinator.reader.session
         assert session is not None  # noqa: S101 - an undo that was not refused brings one back
         return answers.text(
             "undone.paused" if session.is_paused else "undone",
@@ -69,7 +70,7 @@ class CorrectPainHandler(BackReliefIntentHandler):
         level = slots.number(SLOT_LEVEL)
         assert level is not None  # noqa: S101 - a required slot, a number by its schema
         replaced = coordinator.commands.log_pain(level, replace=True)
-        care = answers.addition("pain_logged.high") if level >= HIGH_PAIN else ""
+        care = answers.addition("pain_logged.high") if is_high_pain(level) else ""
         if replaced is None:
             return answers.text("pain_logged", level=level) + care
         return answers.text("pain_corrected", old=replaced.level, level=level) + care
