@@ -185,14 +185,15 @@ def stored(data: dict[str, Any], key: str = STORAGE_KEY) -> dict[str, Any]:
 
 def written_days(hass_storage: dict[str, Any], key: str = STORAGE_KEY) -> dict[str, Any]:
     """Return every day written for a person, open and closed, in the form of format 1.1."""
-    from custom_components.back_relief.routine.day import DayLog  # noqa: PLC0415
+    from custom_components.back_relief.routine.closed_days import ClosedYear  # noqa: PLC0415
 
     person = hass_storage[key]
     assert (person["version"], person["minor_version"]) == (STORAGE_VERSION, STORAGE_MINOR_VERSION)
     days = {}
     for year in person["data"]["years"]:
-        for day, text in hass_storage[f"{key}.{year}"]["data"]["days"].items():
-            days[day] = DayLog.from_compact(text).as_dict()
+        closed = ClosedYear.from_stored(int(year), hass_storage[f"{key}.{year}"]["data"])
+        for day, log in closed.logs():
+            days[day.isoformat()] = log.as_dict()
     days.update(person["data"]["days"])
     return dict(sorted(days.items()))
 

@@ -85,7 +85,7 @@ async def test_a_year_long_report_of_ten_years_of_history(
     seed_storage(hass_storage, entry, stored_routine(ten_years_of_history()))
     await set_up(hass, entry)
     coordinator = entry.runtime_data.coordinator
-    assert len(coordinator.history) == TEN_YEARS
+    assert len(coordinator.reader.history) == TEN_YEARS
 
     in_loop, build = timed(person_report, coordinator, 365)
     page_words, insight_words = report_words(language(hass))
@@ -127,9 +127,9 @@ async def test_a_year_long_report_of_ten_years_of_history(
         report_csv_bytes=sizes["csv"],
     )
 
-    minutes = insight_minutes({goal: coordinator.goal_minutes(goal) for goal in Goal}, 15)
+    minutes = insight_minutes({goal: coordinator.reader.goal_minutes(goal) for goal in Goal}, 15)
     insights_time, insights = timed(
-        recent_insights, coordinator.history, TODAY, minutes, insight_words
+        recent_insights, coordinator.reader.history, TODAY, minutes, insight_words
     )
     # Pain every third day: 30 days with a level in 90, too few days missing a goal.
     assert insights == []

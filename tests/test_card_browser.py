@@ -84,6 +84,7 @@ class RealHomeAssistant:
     # What Robin's generated twelve weeks should show: days met per goal, flare-up days.
     history_met: dict[str, int] = field(default_factory=dict)
     history_flare_ups: int = 0
+    dashboard_config: dict[str, Any] = field(default_factory=dict)
 
     @property
     def client_id(self) -> str:
@@ -287,6 +288,8 @@ def home_assistant(tmp_path_factory: pytest.TempPathFactory) -> Generator[RealHo
         ha.entries["alex"] = _add_person(ha, "Alex")
         ha.entries["xss"] = _add_person(ha, XSS_NAME)
         ha.entries["robin"] = _add_person(ha, "Robin")
+        # Kim is added today and has done nothing yet: the first day of the first weeks.
+        ha.entries["kim"] = _add_person(ha, "Kim")
         # Some of today's routine, so the card has progress and a streak to show.
         alex = {"config_entry_id": ha.entries["alex"]}
         ha.action("log_activity", activity="exercise", minutes=12, **alex)
@@ -391,6 +394,12 @@ def dashboard(home_assistant: RealHomeAssistant) -> RealHomeAssistant:
                 "cards": [{"type": f"custom:{CARD}", "config_entry_id": ha.entries["robin"]}],
             },
             {
+                "title": "Kim",
+                "path": "kim",
+                "type": "panel",
+                "cards": [{"type": f"custom:{CARD}", "config_entry_id": ha.entries["kim"]}],
+            },
+            {
                 "title": "Sections",
                 "path": "sections",
                 "type": "sections",
@@ -403,6 +412,7 @@ def dashboard(home_assistant: RealHomeAssistant) -> RealHomeAssistant:
             },
         ],
     }
+    ha.dashboard_config = config
     with _chromium() as browser, _page(browser, ha, "/profile") as page:
         page.wait_for_function("window.hassConnection !== undefined")
         page.evaluate(
@@ -589,6 +599,14 @@ def test_start_countdown_pause_and_stop(
         assert running["attributes"]["status"] == "running"
         # Alex is new: the gentle plan's first length.
         assert running["attributes"]["planned_minutes"] == 2
+        # The session's event says the card started it.
+        ha.wait_for(
+            "event.alex_session",
+            lambda state: (
+                state["attributes"].get("event_type") == "started"
+                and state["attributes"].get("source") == "card"
+            ),
+        )
 
         page.locator(f"{CARD} .countdown").wait_for()
         page.wait_for_timeout(1000)  # every entity's update has reached the browser
@@ -868,8 +886,10 @@ def test_the_history_view(browser: Any, dashboard: RealHomeAssistant, screenshot
         assert 0 < ha.history_met["inversion"] < ha.history_met["exercise"]
         assert page.locator(f"{CARD} .chart g.bar").count() == 56
         assert page.locator(f"{CARD} .chart .pain-line").get_attribute("d")
-        href = page.locator(f"{CARD} a.report").get_attribute("href") or ""
-        assert href.startswith(f"/api/back_relief/report/{ha.entries['robin']}?authSig="), href
+        href = page.locator(f"{CARD} a.report[data-format=html]").get_attribute("href") or ""
+        assert href.startswith(
+            f"/api/back_relief/report/{ha.entries['robin']}?days=30&lang=en&authSig="
+        ), href
         # Open, the view stays still: nothing renders it while nothing changes.
         settled = _renders(page)
         page.wait_for_timeout(2000)
@@ -928,7 +948,8 @@ def test_the_card_in_german(browser: Any, dashboard: RealHomeAssistant, screensh
             page.locator(f"{CARD} .chart").wait_for()
             headings = page.locator(f"{CARD} .history .heading").all_inner_texts()
             assert headings[0].startswith("Die letzten 12 Wochen"), headings
-            assert _text(page, "a.report") == "Bericht öffnen"
+            assert _text(page, "a.report[data-format=html]") == "Bericht öffnen"
+            assert _text(page, "a.report[data-format=csv]") == "CSV herunterladen"
             _shoot(page, screenshots, "card-history-tablet-de.png")
             page.locator(f"{CARD} button.tab", has_text="Heute").click()
 
@@ -947,3 +968,300 @@ def test_the_card_in_german(browser: Any, dashboard: RealHomeAssistant, screensh
         if ha.state("sensor.robin_session")["state"] != "idle":
             ha.action("cancel_session", **robin)
         _set_languages(ha, browser, "en")
+
+
+def _summary(ha: RealHomeAssistant, person: str, days: int = 7) -> dict[str, Any]:
+    """Return get_summary's answer for a person."""
+    answer = ha.call(
+        "POST",
+        "/api/services/back_relief/get_summary?return_response",
+        {"config_entry_id": ha.entries[person], "days": days},
+    )
+    return dict(answer["service_response"])
+
+
+def _offers(ha: RealHomeAssistant, service: str, field: str | None = None) -> bool:
+    """Return whether Home Assistant offers a Back Relief action (and field), as the card reads."""
+    domains = {domain["domain"]: domain["services"] for domain in ha.call("GET", "/api/services")}
+    description = domains.get("back_relief", {}).get(service)
+    return description is not None and (field is None or field in description.get("fields", {}))
+
+
+def _login_failures(ha: RealHomeAssistant, page: Any) -> list[str]:
+    """Return what says a login failed: persistent notifications and http.ban's log lines."""
+    notifications = page.evaluate(
+        """async () => {
+            const { conn } = await window.hassConnection;
+            const found = await conn.sendMessagePromise({ type: "persistent_notification/get" });
+            return found.map((notification) => notification.title + ": " + notification.message);
+        }"""
+    )
+    log = (ha.config / "output.log").read_text(errors="replace")
+    banned = [line for line in log.splitlines() if "http.ban" in line or "Login attempt" in line]
+    return [text for text in notifications if "login" in text.casefold()] + banned
+
+
+def test_a_mis_tapped_pain_level_is_put_right(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """6 tapped by mistake, then 4: the 4 replaces the 6, and the card says so.
+
+    A server without log_pain's replace (the card meets older ones) keeps both, and the
+    card claims no correction.
+    """
+    ha = dashboard
+    pain = "sensor.kim_pain_level"
+    if not _offers(ha, "log_pain", "replace"):
+        with _page(browser, ha, f"/{DASHBOARD}/kim") as page:
+            _wait_for_card(page, "Kim")
+            for level in ("6", "4"):
+                page.locator(f"{CARD} .level", has_text=re.compile(rf"^\s*{level}\s*$")).click()
+                ha.wait_for(pain, lambda state, level=level: state["state"] == level)
+            page.wait_for_timeout(500)
+            assert _text(page, ".notice") == ""
+            assert page.locator(f"{CARD} .error").inner_text() == ""
+        assert _summary(ha, "kim")["days"][-1]["pain"] == 5  # 6 and 4, both kept
+        return
+    with _page(browser, ha, f"/{DASHBOARD}/kim") as page:
+        _wait_for_card(page, "Kim")
+        page.locator(f"{CARD} .level", has_text=re.compile(r"^\s*6\s*$")).click()
+        ha.wait_for(pain, lambda state: state["state"] == "6")
+        page.locator(f"{CARD} .level[aria-pressed=true]", has_text="6").wait_for()
+        assert _text(page, ".notice") == ""  # nothing to put right: the first level of the day
+        page.locator(f"{CARD} .level", has_text=re.compile(r"^\s*4\s*$")).click()
+        ha.wait_for(pain, lambda state: state["state"] == "4")
+        page.locator(f"{CARD} .notice", has_text="6 changed to 4").wait_for()
+        _shoot(page, screenshots, "card-pain-corrected-tablet-light.png")
+        assert page.locator(f"{CARD} .error").inner_text() == ""
+        assert page.dialogs == []
+    # One entry, not two: the day's pain is 4, not the 5.0 of 6 and 4.
+    assert _summary(ha, "kim")["days"][-1]["pain"] == 4
+    with _page(browser, ha, f"/{DASHBOARD}/kim", viewport=PHONE) as page:
+        _wait_for_card(page, "Kim")
+        for slip, meant in ((4, 5), (5, 4)):
+            page.locator(f"{CARD} .level", has_text=re.compile(rf"^\s*{meant}\s*$")).click()
+            ha.wait_for(pain, lambda state, meant=meant: state["state"] == str(meant))
+            page.locator(f"{CARD} .notice", has_text=f"{slip} changed to {meant}").wait_for()
+        page.locator(f"{CARD} .notice").scroll_into_view_if_needed()
+        _shoot(page, screenshots, "card-pain-corrected-phone-light.png")
+    assert _summary(ha, "kim")["days"][-1]["pain"] == 4
+
+
+def test_a_person_added_today(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """Kim's history is blank before today, and the inversion bar asks the plan's 2 minutes.
+
+    A server that doesn't say a today sensor's met, nor get_summary's first_day, gets the
+    card it had: the goal's own minutes, and no tomorrow.
+    """
+    ha = dashboard
+    inversion = ha.state("sensor.kim_inversion_today")["attributes"]
+    if "met" not in inversion:
+        assert "first_day" not in _summary(ha, "kim")
+        with _page(browser, ha, f"/{DASHBOARD}/kim") as page:
+            _wait_for_card(page, "Kim")
+            amount = _text(page, ".goal[data-goal=inversion] .amount")
+            assert amount == f"0 / {inversion['goal']} min"
+            assert page.locator(f"{CARD} .goal .tomorrow").count() == 0
+            page.locator(f"{CARD} button.tab", has_text="History").click()
+            page.locator(f"{CARD} .chart").wait_for()
+            assert page.locator(f"{CARD} .day.before").count() == 0
+        return
+    assert inversion["goal"] == 2
+    assert inversion["met"] is False
+    with _page(browser, ha, f"/{DASHBOARD}/kim") as page:
+        _wait_for_card(page, "Kim")
+        assert _text(page, ".goal[data-goal=inversion] .amount") == "0 / 2 min"
+        assert _text(page, ".goal[data-goal=inversion] .tomorrow") == (
+            f"Tomorrow: {inversion['tomorrow_goal']} min"
+        )
+        page.locator(f"{CARD} button.tab", has_text="History").click()
+        page.locator(f"{CARD} .chart").wait_for()
+        for goal in ("exercise", "rest", "inversion"):
+            calendar = page.locator(f"{CARD} .calendar[data-goal={goal}]")
+            # Only today can be "not met"; every day before Kim was added is blank.
+            assert calendar.locator(".day.missed").count() <= 1, goal
+            assert calendar.locator(".day.before").count() >= 7 * 11, goal
+        _shoot(page, screenshots, "card-first-day-history-tablet-light.png")
+        assert page.dialogs == []
+    with _page(browser, ha, f"/{DASHBOARD}/kim", viewport=PHONE) as page:
+        _wait_for_card(page, "Kim")
+        page.locator(f"{CARD} .goal[data-goal=inversion] .tomorrow").scroll_into_view_if_needed()
+        _shoot(page, screenshots, "card-first-day-phone-light.png")
+        page.locator(f"{CARD} button.tab").click()
+        page.locator(f"{CARD} .chart").wait_for()
+        _shoot(page, screenshots, "card-first-day-history-phone-light.png")
+
+
+def test_a_stop_undone_and_five_minutes_more(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """+5 min lengthens the session; Stop, then Undo, brings it back where it was.
+
+    A server without undo_session gets no Undo button.
+    """
+    ha = dashboard
+    session = "sensor.kim_session"
+    with _page(browser, ha, f"/{DASHBOARD}/kim") as page:
+        _wait_for_card(page, "Kim")
+        page.locator(f"{CARD} button.start[data-activity=rest]").click()
+        running = ha.wait_for(session, lambda state: state["state"] == "rest")
+        planned = running["attributes"]["planned_minutes"]
+        # The session's event says the card started it.
+        ha.wait_for(
+            "event.kim_session",
+            lambda state: (
+                state["attributes"].get("event_type") == "started"
+                and state["attributes"].get("source") == "card"
+            ),
+        )
+        page.locator(f"{CARD} .countdown").wait_for()
+        assert _text(page, "button.extend") == "+5 min"
+        page.locator(f"{CARD} button.extend").click()
+        longer = ha.wait_for(
+            session, lambda state: state["attributes"]["planned_minutes"] == planned + 5
+        )
+        page.wait_for_timeout(500)
+        assert (planned + 4) * 60 <= _countdown_seconds(page) <= (planned + 5) * 60
+        _shoot(page, screenshots, "card-extended-tablet-light.png")
+
+        page.locator(f"{CARD} button.stop").click()
+        stopped = ha.wait_for(session, lambda state: state["state"] == "idle")
+        if not _offers(ha, "undo_session"):
+            # A server without undo: the card offers none.
+            page.locator(f"{CARD} button.start").first.wait_for()
+            assert page.locator(f"{CARD} button.undo").count() == 0
+            return
+        assert stopped["attributes"]["undo_until"]
+        page.locator(f"{CARD} button.undo").wait_for()
+        _shoot(page, screenshots, "card-undo-tablet-light.png")
+        page.locator(f"{CARD} button.undo").click()
+        back = ha.wait_for(session, lambda state: state["state"] == "rest")
+        assert ha.state("event.kim_session")["attributes"]["source"] == "card"
+        assert back["attributes"]["planned_minutes"] == planned + 5
+        assert back["attributes"]["ends_at"] >= longer["attributes"]["ends_at"]
+        page.locator(f"{CARD} .countdown").wait_for()
+        assert page.locator(f"{CARD} button.undo").count() == 0
+        assert page.locator(f"{CARD} .error").inner_text() == ""
+        page.locator(f"{CARD} button.stop").click()
+        ha.wait_for(session, lambda state: state["state"] == "idle")
+        assert page.dialogs == []
+    with _page(browser, ha, f"/{DASHBOARD}/kim", viewport=PHONE) as page:
+        _wait_for_card(page, "Kim")
+        page.locator(f"{CARD} button.undo").wait_for()
+        _shoot(page, screenshots, "card-undo-phone-light.png")
+
+
+def test_the_report_from_the_card(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """365 days as CSV: a file arrives; 7 days as a page opens; no failed login anywhere."""
+    ha = dashboard
+    with _page(browser, ha, f"/{DASHBOARD}/robin") as page:
+        _wait_for_card(page, "Robin")
+        page.locator(f"{CARD} button.tab", has_text="History").click()
+        page.locator(f"{CARD} a.report[data-format=csv]").wait_for()
+        before = _login_failures(ha, page)
+        page.locator(f"{CARD} button.period[data-days='365']").click()
+        page.locator(f"{CARD} button.period[data-days='365'][aria-checked=true]").wait_for()
+        page.locator(f"{CARD} a.report[data-format=csv]").scroll_into_view_if_needed()
+        _shoot(page, screenshots, "card-report-tablet-light.png")
+        with page.expect_download() as download_info:
+            page.locator(f"{CARD} a.report[data-format=csv]").click()
+        download = download_info.value
+        assert download.suggested_filename.endswith(".csv"), download.suggested_filename
+        rows = Path(download.path()).read_text(encoding="utf-8").splitlines()
+        assert len(rows) == 1 + 365
+        assert rows[0].startswith("date,")
+
+        page.locator(f"{CARD} button.period[data-days='7']").click()
+        with page.context.expect_page() as opened:
+            page.locator(f"{CARD} a.report[data-format=html]").click()
+        report = opened.value
+        report.wait_for_load_state()
+        assert report.title() == "Back Relief report for Robin"
+        assert ", 7 days" in report.locator("body").inner_text()
+        report.close()
+        page.wait_for_timeout(1000)
+        assert _login_failures(ha, page) == before == []
+        assert page.dialogs == []
+    with _page(browser, ha, f"/{DASHBOARD}/robin", viewport=PHONE) as page:
+        _wait_for_card(page, "Robin")
+        page.locator(f"{CARD} button.tab").click()
+        page.locator(f"{CARD} a.report[data-format=csv]").scroll_into_view_if_needed()
+        _shoot(page, screenshots, "card-report-phone-light.png")
+
+
+def test_the_report_in_the_readers_language(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """A German profile in an English house: the card's report is German."""
+    ha = dashboard
+    with _page(browser, ha, "/profile", language="de") as page:
+        page.wait_for_function("window.hassConnection !== undefined")
+        page.evaluate(
+            """async () => {
+                const { conn } = await window.hassConnection;
+                await conn.sendMessagePromise({
+                    type: "frontend/set_user_data", key: "language",
+                    value: { language: "de", number_format: "language", time_format: "language",
+                             date_format: "language", time_zone: "local",
+                             first_weekday: "language" },
+                });
+            }"""
+        )
+    assert ha.call("GET", "/api/config")["language"] == "en"
+    try:
+        with _page(browser, ha, f"/{DASHBOARD}/robin", language="de") as page:
+            _wait_for_card(page, "Robin")
+            page.locator(f"{CARD} button.tab", has_text="Verlauf").click()
+            link = page.locator(f"{CARD} a.report[data-format=html]")
+            link.wait_for()
+            assert "lang=de" in (link.get_attribute("href") or "")
+            with page.context.expect_page() as opened:
+                link.click()
+            report = opened.value
+            report.wait_for_load_state()
+            assert report.title() == "Back-Relief-Bericht für Robin"
+            assert report.locator("html").get_attribute("lang") == "de"
+            report.screenshot(path=screenshots / "report-de.png")
+            report.close()
+            assert _login_failures(ha, page) == []
+    finally:
+        _set_languages(ha, browser, "en")
+
+
+def test_the_card_picker_suggests_the_card_for_a_persons_entity(
+    browser: Any, dashboard: RealHomeAssistant, screenshots: Path
+) -> None:
+    """Add card, By entity, one of Kim's entities: the card is offered, set up for Kim."""
+    ha = dashboard
+    with _page(browser, ha, f"/{DASHBOARD}/sections?edit=1") as page:
+        _wait_for_card(page, XSS_NAME)
+        page.get_by_role("button", name="Create section").click()
+        page.get_by_role("button", name="Add card").last.click()
+        page.get_by_text("By entity").first.click()
+        search = page.get_by_placeholder("Search entities")
+        search.fill("Kim session")
+        page.get_by_text("Sensor", exact=True).first.click()
+        community = page.get_by_text("Back Relief - Kim")
+        community.wait_for()
+        offered = page.locator(f"hui-suggestion-picker {CARD}, hui-dialog-create-card {CARD}")
+        offered.locator(".name", has_text="Kim").first.wait_for()
+        _shoot(page, screenshots, "card-picker-by-entity.png")
+        assert page.dialogs == []
+    # The section made to open the picker goes again.
+    with _page(browser, ha, "/profile") as page:
+        page.wait_for_function("window.hassConnection !== undefined")
+        saved = page.evaluate(
+            """async ([urlPath, config]) => {
+                const { conn } = await window.hassConnection;
+                await conn.sendMessagePromise({
+                    type: "lovelace/config/save", url_path: urlPath, config,
+                });
+                return conn.sendMessagePromise({ type: "lovelace/config", url_path: urlPath });
+            }""",
+            [DASHBOARD, ha.dashboard_config],
+        )
+        assert saved == ha.dashboard_config

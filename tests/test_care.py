@@ -72,7 +72,7 @@ async def test_schedule_visit_shows_next_visit_and_reminds_the_day_before(
     # Once it has begun, the planned visit counts as made.
     last_visit = hass.states.get(entity_id(hass, entry, "sensor", "last_visit"))
     assert last_visit.state == "2026-11-27T09:30:00+00:00"
-    assert entry.runtime_data.coordinator.scheduled_visits == []
+    assert entry.runtime_data.coordinator.reader.scheduled_visits == []
 
 
 async def test_tomorrows_visit_is_reminded_also_with_one_later_today(
@@ -175,7 +175,7 @@ async def test_schedule_visit_refuses_the_past_and_far_future(
     with pytest.raises(ServiceValidationError) as caught:
         await call(hass, "schedule_visit", **data)
     assert caught.value.translation_key == "date_out_of_range"
-    assert entry.runtime_data.coordinator.scheduled_visits == []
+    assert entry.runtime_data.coordinator.reader.scheduled_visits == []
 
 
 async def test_calendar_shows_sessions_logged_minutes_and_visits(

@@ -666,3 +666,65 @@ async def test_migration_leaves_a_taken_unique_id_to_its_owner(
     assert second.minor_version == 2
     assert second.state is ConfigEntryState.LOADED
     assert "keeps no unique id" in caplog.text
+
+
+@pytest.mark.parametrize("step", config_flow.OPTIONS_MENU)
+async def test_options_say_whose_they_are(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, step: str
+) -> None:
+    """The menu and every step name the person in their title, in all five languages."""
+    result = await hass.config_entries.options.async_init(setup_entry.entry_id)
+    assert result["description_placeholders"] == {"name": "Alex"}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": step}
+    )
+
+    assert result["type"] is FlowResultType.FORM
+    assert result["description_placeholders"]["name"] == "Alex"
+    for language in ("en", "de", "fr", "es", "nl"):
+        texts = await async_get_translations(hass, language, "options", [DOMAIN])
+        for shown in ("init", step):
+            title = texts[f"component.{DOMAIN}.options.step.{shown}.title"]
+            assert title.startswith("{name}: "), (language, title)
+
+
+async def test_a_check_in_nobody_can_ask_is_refused_on_its_field(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Neither a voice satellite nor a phone: the check-in time is refused, in words."""
+    result = await _options_step(
+        hass, setup_entry, "checkins", {"checkin_time": "20:00:00", "checkin_after_session": True}
+    )
+
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {"checkin_time": "checkin_needs_satellite_or_phone"}
+    assert setup_entry.options == {}
+    # What was entered is shown again, to put right.
+    shown = {
+        str(key): (key.description or {}).get("suggested_value")
+        for key in result["data_schema"].schema
+    }
+    assert shown["checkin_time"] == "20:00:00"
+    for language in ("en", "de", "fr", "es", "nl"):
+        texts = await async_get_translations(hass, language, "options", [DOMAIN])
+        assert texts[f"component.{DOMAIN}.options.error.checkin_needs_satellite_or_phone"]
+
+    # Without a check-in time, or with a phone, it is taken.
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"checkin_after_session": True}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+async def test_a_check_in_with_a_voice_satellite_is_taken(
+    hass: HomeAssistant, frozen_time: Any
+) -> None:
+    """A satellite among the speakers can ask: the check-in time is stored."""
+    entry = await set_up(hass, make_entry(speakers=["assist_satellite.bedroom"]))
+
+    result = await _options_step(
+        hass, entry, "checkins", {"checkin_time": "20:00:00", "checkin_after_session": False}
+    )
+
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options["checkin_time"] == "20:00:00"

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant, ServiceCall
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.back_relief.language.wording import render
 
 from .conftest import (
     ENGINE,
@@ -17,6 +22,8 @@ from .conftest import (
     restart,
     spoken,
 )
+
+SPEECH = Path(__file__).parent.parent / "custom_components" / "back_relief" / "speech"
 
 
 async def test_inversion_cues_start_one_minute_left_and_come_up_slowly(
@@ -126,3 +133,34 @@ async def test_stale_end_is_not_announced_after_a_restart(
     await call(hass, "start_session", activity="exercise", duration=10)
     await restart(hass, frozen_time, speaking_entry, minutes=12)
     assert spoken(speech_calls)[-1] == ([SPEAKER], "Exercise done: 10 minutes. Well done.")
+
+
+async def test_a_session_of_no_minutes_is_not_praised(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    speaking_entry: MockConfigEntry,
+    speech_calls: list[ServiceCall],
+) -> None:
+    """Every step of a guided routine skipped at once: it ends, and says so without praise."""
+    await call(hass, "start_session", activity="stretch", routine="gentle_back")
+    for _ in range(30):
+        if hass.states.get("sensor.alex_session").state == "idle":  # type: ignore[union-attr]
+            break
+        await call(hass, "next_step")
+        await advance(hass, frozen_time, seconds=0)
+
+    assert hass.states.get("sensor.alex_session").state == "idle"  # type: ignore[union-attr]
+    assert spoken(speech_calls)[-1] == ([SPEAKER], "Stretching ended; no minutes were counted.")
+
+
+def test_no_language_praises_a_session_of_no_minutes() -> None:
+    """0 minutes: no "well done" in any language, and no "0 minutes" said either."""
+    praise = {"en": "Well done", "de": "Gut gemacht", "fr": "Bravo", "es": "Bien hecho"}
+    praise["nl"] = "Goed gedaan"
+    for language, praised in praise.items():
+        texts = json.loads((SPEECH / f"{language}.json").read_text(encoding="utf-8"))
+        for activity in ("exercise", "stretch", "rest"):
+            text = texts["finished"][activity]
+            assert praised not in render(text, {"minutes": 0}, language), (language, activity)
+            assert "0" not in render(text, {"minutes": 0}, language), (language, activity)
+            assert "5" in render(text, {"minutes": 5}, language), (language, activity)

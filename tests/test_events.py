@@ -13,6 +13,7 @@ from custom_components.back_relief.routine.events import (
     CheckIn,
     Extended,
     Finished,
+    Overtime,
     Paused,
     Reminder,
     Resumed,
@@ -65,6 +66,7 @@ def test_every_kind_names_an_event_type_of_the_entity() -> None:
         Step,
         Reminder,
         CheckIn,
+        Overtime,
     ]
     assert [kind.type for kind in kinds] == EVENT_TYPES
 

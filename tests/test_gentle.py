@@ -1,12 +1,13 @@
-"""Tests for the plain gentle plan: flare-up marks and the number kept with the history."""
+"""Tests for the plain gentle plan: the number kept with the history, and each day's goal."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
 from custom_components.back_relief.routine.day import Activity, Goal, PainEntry
-from custom_components.back_relief.routine.flare_ups import FlareUp
+from custom_components.back_relief.routine.flare_ups import FlareUp, FlareUps
 from custom_components.back_relief.routine.gentle import GentlePlan
+from custom_components.back_relief.routine.goals import DayGoals
 from custom_components.back_relief.routine.history import History
 from custom_components.back_relief.routine.plan import PlanSettings
 
@@ -34,15 +35,20 @@ def test_turn_day_catches_up_and_then_changes_nothing() -> None:
     history = History()
     history.add_minutes(TODAY - 3 * ONE_DAY, Activity.INVERSION, 2)
     history.add_minutes(TODAY - 2 * ONE_DAY, Activity.INVERSION, 3)
-    gentle.add_flare_up(history, TODAY - ONE_DAY, None, None, TODAY - ONE_DAY)
+    flare_ups = FlareUps().add(TODAY - ONE_DAY, None, None, TODAY - ONE_DAY)
 
-    assert gentle.turn_day(history, durations, TODAY, SETTINGS)
+    assert gentle.turn_day(history, durations, TODAY, SETTINGS, flare_ups)
     # 2 -> 3 -> 4, then the flare-up: 3.
     assert durations[Activity.INVERSION] == 3
-    assert history.get(TODAY).flare_up
+    # Each closed day keeps what it asked: its inversion goal.
+    assert gentle.days == {
+        TODAY - 3 * ONE_DAY: 2,
+        TODAY - 2 * ONE_DAY: 3,
+        TODAY - ONE_DAY: 4,
+    }
     revision = history.revision
 
-    assert not gentle.turn_day(history, durations, TODAY, SETTINGS)
+    assert not gentle.turn_day(history, durations, TODAY, SETTINGS, flare_ups)
     assert history.revision == revision
 
 
@@ -50,12 +56,13 @@ def test_tomorrow_reads_today_so_far() -> None:
     """The preview follows what today has brought, and is None off the plan."""
     gentle, durations = new_person()
     history = History()
-    gentle.turn_day(history, durations, TODAY, SETTINGS)
+    none = FlareUps()
+    gentle.turn_day(history, durations, TODAY, SETTINGS, none)
     history.add_minutes(TODAY, Activity.INVERSION, 2)
-    assert gentle.tomorrow(history, 2, TODAY, SETTINGS) == 3
+    assert gentle.tomorrow(history, 2, TODAY, SETTINGS, none) == 3
     history.edit(TODAY).pain.append(PainEntry(datetime(2026, 11, 26, 9, tzinfo=UTC), 7))
-    assert gentle.tomorrow(history, 2, TODAY, SETTINGS) == 2
-    assert GentlePlan().tomorrow(history, 2, TODAY, SETTINGS) is None
+    assert gentle.tomorrow(history, 2, TODAY, SETTINGS, none) == 2
+    assert GentlePlan().tomorrow(history, 2, TODAY, SETTINGS, none) is None
 
 
 def test_a_switch_stored_on_becomes_an_open_range_from_its_last_mark() -> None:
@@ -63,29 +70,33 @@ def test_a_switch_stored_on_becomes_an_open_range_from_its_last_mark() -> None:
     history = History()
     history.edit(TODAY - 4 * ONE_DAY).flare_up = True
 
-    gentle = GentlePlan.from_stored({"flare_up": True}, history, TODAY)
+    flare_ups = FlareUps.from_stored({"flare_up": True}, history, TODAY)
 
-    assert gentle.flare_ups.ranges == (FlareUp(TODAY - 4 * ONE_DAY),)
-    assert gentle.plan is None
-    assert GentlePlan.from_stored({"flare_up": False}, history, TODAY).flare_ups.ranges == ()
+    assert flare_ups.ranges == (FlareUp(TODAY - 4 * ONE_DAY),)
+    assert FlareUps.from_stored({"flare_up": False}, history, TODAY).ranges == ()
 
 
 def test_stored_form_round_trips() -> None:
-    """The plan and the ranges read back as they were saved."""
-    gentle, _ = new_person()
-    gentle.add_flare_up(History(), TODAY - ONE_DAY, TODAY, "note", TODAY)
-    again = GentlePlan.from_stored(gentle.as_dict(), History(), TODAY)
-    assert again == gentle
+    """The plan, its days and the ranges read back as they were saved."""
+    gentle, durations = new_person()
+    gentle.turn_day(History(), durations, TODAY, SETTINGS, FlareUps())
+    assert GentlePlan.from_stored(gentle.as_dict()) == gentle
+    flare_ups = FlareUps().add(TODAY - ONE_DAY, TODAY, "note", TODAY)
+    assert FlareUps.from_stored(flare_ups.as_stored(), History(), TODAY) == flare_ups
     # A version without ranges reads the switch: off, as no range is open.
-    assert gentle.as_dict()["flare_up"] is False
-    switched_on = GentlePlan()
-    switched_on.set_flare_up(History(), TODAY, on=True)
-    assert switched_on.as_dict()["flare_up"] is True
+    assert flare_ups.as_stored()["flare_up"] is False
+    assert FlareUps().turn_on(TODAY).as_stored()["flare_up"] is True
 
 
 def test_the_day_asks_the_plan_of_inversion_and_the_goal_of_the_rest() -> None:
     """On the plan a day's inversion is met with its length; off the plan, with the goal."""
     gentle, durations = new_person()
-    assert gentle.day_goal(Goal.INVERSION, 15, durations) == 2
-    assert gentle.day_goal(Goal.EXERCISE, 20, durations) == 20
-    assert GentlePlan().day_goal(Goal.INVERSION, 15, durations) == 15
+    goals = DayGoals(
+        {Goal.EXERCISE: 20, Goal.REST: 10, Goal.INVERSION: 15}, gentle.planned(durations)
+    )
+    assert goals.of(Goal.INVERSION, TODAY - 3 * ONE_DAY) == 2
+    assert goals.of(Goal.EXERCISE, TODAY - 3 * ONE_DAY) == 20
+    # A day the plan has no number for asks the goal.
+    assert goals.of(Goal.INVERSION, TODAY - 4 * ONE_DAY) == 15
+    off = DayGoals(goals.configured, GentlePlan().planned(durations))
+    assert off.of(Goal.INVERSION, TODAY - 3 * ONE_DAY) == 15

@@ -239,7 +239,7 @@ async def test_options_add_and_remove_a_routine(
     )
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"routine_steps": "invalid_steps"}
-    assert result["description_placeholders"] == {"line": "2"}
+    assert result["description_placeholders"] == {"line": "2", "name": "Alex"}
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"routine_name": "gentle_back", "routine_steps": "Breathe | 30"}
     )

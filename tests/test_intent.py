@@ -207,7 +207,7 @@ async def test_log_activity(
     speech, _ = await say(hass, sentence)
     assert speech == answer
     assert state(hass, alex, "sensor", "exercise_today") == "30"
-    log = alex.runtime_data.coordinator.today_log()
+    log = alex.runtime_data.coordinator.reader.today_log()
     assert log.kinds == ({kind: 30} if kind else {})
 
 
@@ -236,7 +236,7 @@ async def test_logged_with_a_verb_names_the_activity(
     """A verb such as "I rested" logs the activity, and the answer names it, not the verb."""
     speech, _ = await say(hass, sentence, language=language)
     assert speech == answer
-    assert alex.runtime_data.coordinator.today_log().kinds == {}
+    assert alex.runtime_data.coordinator.reader.today_log().kinds == {}
 
 
 @pytest.mark.parametrize(
@@ -285,7 +285,7 @@ async def test_flare_up_by_voice(hass: HomeAssistant, alex: MockConfigEntry) -> 
     speech, _ = await say(hass, "my flare-up is over")
     assert speech == "Flare-up over; today still won't break a streak."
     assert state(hass, alex, "switch", "flare_up") == "off"
-    assert alex.runtime_data.coordinator.today_log().flare_up
+    assert alex.runtime_data.coordinator.reader.today_log().flare_up
 
 
 async def test_checklist_by_voice(hass: HomeAssistant, alex: MockConfigEntry) -> None:

@@ -357,7 +357,7 @@ async def test_a_change_during_a_write_follows_it_without_waiting_for_the_next(
     await settle(hass, freezer)
     writer = entry.runtime_data.statistics
     history = entry.runtime_data.coordinator.data.history
-    today = entry.runtime_data.coordinator.today()
+    today = entry.runtime_data.coordinator.reader.today()
 
     # The write is held in its executor until the second change is made.
     started, release = threading.Event(), threading.Event()
@@ -381,3 +381,96 @@ async def test_a_change_during_a_write_follows_it_without_waiting_for_the_next(
     await async_wait_recording_done(hass)
 
     assert [row["sum"] for row in await rows(hass, REST)] == [15.0]
+
+
+async def test_removing_a_person_clears_their_statistics_and_no_one_elses(
+    recorder_mock: Recorder,
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    hass_storage: dict[str, Any],
+) -> None:
+    """Every series of Alex's goes with Alex, the rows still pending too; Sam's stay."""
+    await start_in_amsterdam(hass, freezer, "2026-03-30T09:00:00+02:00")
+    alex = await set_up(hass, person())
+    sam = await set_up(
+        hass, MockConfigEntry(domain=DOMAIN, title="Sam", data={CONF_NAME: "Sam"}, entry_id="sam")
+    )
+    await hass.async_block_till_done(wait_background_tasks=True)
+    for entry in (alex, sam):
+        await call(
+            hass, "log_activity", config_entry_id=entry.entry_id, activity="rest", minutes=20
+        )
+        await call(hass, "log_pain", config_entry_id=entry.entry_id, level=3)
+    await settle(hass, freezer)
+    assert [row["state"] for row in await rows(hass, REST)] == [20.0]
+    await call(hass, "log_activity", config_entry_id=alex.entry_id, activity="rest", minutes=5)
+
+    assert await hass.config_entries.async_remove(alex.entry_id)
+    await hass.async_block_till_done(wait_background_tasks=True)
+    await async_wait_recording_done(hass)
+
+    held = await get_instance(hass).async_add_executor_job(list_statistic_ids, hass)
+    ids = sorted(row["statistic_id"] for row in held if row["source"] == DOMAIN)
+    assert [found for found in ids if found.startswith(PREFIX)] == []
+    assert ids == sorted(
+        f"back_relief:sam_{series}"
+        for series in (
+            "exercise_minutes",
+            "inversion_minutes",
+            "pain",
+            "rest_minutes",
+            "stretch_minutes",
+        )
+    )
+    assert await rows(hass, REST) == []
+    assert [key for key in hass_storage if key.startswith(f"{DOMAIN}.{ENTRY_ID}")] == []
+
+
+async def test_minutes_set_lower_correct_the_days_row_and_every_total_after_it(
+    recorder_mock: Recorder, hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """Saturday's 15 minutes set to 5 (or to 0): its row and Sunday's and Monday's totals follow."""
+    await start_in_amsterdam(hass, freezer, "2026-03-30T09:00:00+02:00")
+    await set_up(hass, person())
+    for day, minutes in (("2026-03-28", 15), ("2026-03-29", 20), ("2026-03-30", 10)):
+        await call(hass, "log_activity", activity="inversion", minutes=minutes, date=day)
+    await settle(hass, freezer)
+
+    await call(hass, "set_minutes", activity="inversion", minutes=5, date="2026-03-28")
+    await settle(hass, freezer)
+
+    assert [(row["state"], row["sum"]) for row in await rows(hass, INVERSION)] == [
+        (5.0, 5.0),
+        (20.0, 25.0),
+        (10.0, 35.0),
+    ]
+
+    await call(hass, "set_minutes", activity="inversion", minutes=0, date="2026-03-28")
+    await settle(hass, freezer)
+
+    assert [(row["state"], row["sum"]) for row in await rows(hass, INVERSION)] == [
+        (0.0, 0.0),
+        (20.0, 20.0),
+        (10.0, 30.0),
+    ]
+
+
+async def test_a_removed_or_replaced_pain_level_corrects_the_days_row(
+    recorder_mock: Recorder, hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """A 6 put right to 4 leaves 4 as the day's figures; a day with every level removed is empty."""
+    await start_in_amsterdam(hass, freezer, "2026-03-30T09:00:00+02:00")
+    await set_up(hass, person())
+    await call(hass, "log_pain", level=3, date="2026-03-29")
+    await call(hass, "log_pain", level=2)
+    await call(hass, "log_pain", level=6)
+    await settle(hass, freezer)
+
+    await call(hass, "log_pain", level=4, replace=True)
+    await call(hass, "remove_pain", date="2026-03-29")
+    await settle(hass, freezer)
+
+    assert await rows(hass, PAIN) == [
+        {"start": "2026-03-29T00:00:00+01:00", "mean": None, "min": None, "max": None},
+        {"start": "2026-03-30T00:00:00+02:00", "mean": 3.0, "min": 2.0, "max": 4.0},
+    ]

@@ -9,6 +9,7 @@ import pytest
 
 from custom_components.back_relief.routine.checklist import Checklist, ChecklistItem
 from custom_components.back_relief.routine.day import Activity, Goal
+from custom_components.back_relief.routine.goals import DayGoals
 from custom_components.back_relief.routine.guided import Routine, Step
 from custom_components.back_relief.routine.history import History
 from custom_components.back_relief.routine.person import PersonRoutine, find_routine
@@ -242,7 +243,7 @@ def test_a_streak_skips_the_days_of_a_flare_up_not_marked_yet() -> None:
     later = TODAY + timedelta(days=4)
     assert routine.is_paused(later)
     assert not routine.is_paused(TODAY - timedelta(days=1))
-    assert routine.streak(Goal.EXERCISE, 20, later).current == 3
+    assert routine.streak(Goal.EXERCISE, DayGoals({Goal.EXERCISE: 20}), later).current == 3
     assert routine.history.streak(Goal.EXERCISE, 20, later).current == 0
 
 

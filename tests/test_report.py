@@ -31,11 +31,12 @@ from custom_components.back_relief.routine.day import (
     SessionRecord,
     Visit,
 )
+from custom_components.back_relief.routine.goals import DayGoals
 from custom_components.back_relief.routine.history import History
 
 SPEECH = Path(__file__).parent.parent / "custom_components" / "back_relief" / "speech"
 LANGUAGES = ("en", "de", "fr", "es", "nl")
-GOALS = {Goal.EXERCISE: 20, Goal.REST: 15, Goal.INVERSION: 15}
+GOALS = DayGoals({Goal.EXERCISE: 20, Goal.REST: 15, Goal.INVERSION: 15})
 INSIGHT_MINUTES = {
     Subject.EXERCISE: 20,
     Subject.STRETCH: 15,

@@ -8,12 +8,13 @@ from http import HTTPStatus
 import io
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.auth.const import GROUP_ID_USER
 from homeassistant.components.http.auth import async_sign_path
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.back_relief.const import DOMAIN
@@ -117,9 +118,28 @@ async def test_the_page_shows_the_period_goals_pain_visits_and_notes(
     assert "lower back adjusted" in page
     assert "stiff after the drive" in page
     assert "Average pain 4.5 on 1 day with a level logged (lowest 3, highest 6)." in page
-    # Exercise met on the 24th (25 minutes, and 10 of stretching); rest today.
-    assert "<td>Exercise</td><td class=n>20 min</td><td class=n>1 of 30</td>" in page
-    assert "<td>Rest</td><td class=n>15 min</td><td class=n>1 of 30</td>" in page
+    # Exercise met on the 24th (25 minutes, and 10 of stretching); rest today. Goals count
+    # from Alex's first day, the 20th (the earliest record, before being added on the 25th).
+    assert "<td>Exercise</td><td class=n>20 min</td><td class=n>1 of 6</td>" in page
+    assert "<td>Rest</td><td class=n>15 min</td><td class=n>1 of 6</td>" in page
+
+
+async def test_a_person_added_today_is_counted_from_today(
+    hass: HomeAssistant,
+    http: None,
+    frozen_time: FrozenDateTimeFactory,
+    hass_client: ClientSessionGenerator,
+) -> None:
+    """Someone added today has met nothing "of 30": the days before them are blank."""
+    entry = await set_up(hass, make_entry())
+    client = await hass_client()
+    page = await (await client.get(URL.format(entry.entry_id))).text()
+    assert "2026-10-27 to 2026-11-25, 30 days" in page
+    assert "<td>Exercise</td><td class=n>20 min</td><td class=n>0 of 1</td>" in page
+    response = await client.get(URL.format(entry.entry_id), params={"days": "2", "format": "csv"})
+    rows = list(csv.reader(io.StringIO(await response.text())))
+    assert rows[1] == ["2026-11-24", "0", "0", "0", "0", "", "", "0", "", "", ""]
+    assert rows[2] == ["2026-11-25", "0", "0", "0", "0", "", "", "0", "0", "0", "0"]
 
 
 async def test_a_single_day_is_said_as_one(
@@ -173,7 +193,8 @@ async def test_the_csv_has_one_row_a_day_with_the_right_minutes(
     rows = list(csv.reader(io.StringIO(await response.text())))
     assert rows == [
         list(CSV_HEADER),
-        ["2026-11-19", "0", "0", "0", "0", "", "", "0", "0", "0", "0"],
+        # Before Alex's first day (the earliest record): neither met nor missed.
+        ["2026-11-19", "0", "0", "0", "0", "", "", "0", "", "", ""],
         ["2026-11-20", "0", "0", "15", "0", "", "", "0", "0", "0", "1"],
         ["2026-11-21", "0", "0", "0", "0", "", "", "0", "0", "0", "0"],
         ["2026-11-22", "0", "0", "0", "0", "", "", "0", "0", "0", "0"],
@@ -244,3 +265,160 @@ async def test_a_signed_link_opens_the_report_without_a_header(
     assert "2026-11-19 to 2026-11-25, 7 days" in await response.text()
     # The signature covers the query: another length is refused.
     assert (await client.get(path.replace("days=7", "days=8"))).status == HTTPStatus.UNAUTHORIZED
+
+
+# ----- whose report -----
+
+
+async def user_with_token(hass: HomeAssistant, name: str) -> tuple[MockUser, str]:
+    """Return a signed-in user who is no administrator, and their access token."""
+    user = MockUser(name=name, groups=[await hass.auth.async_get_group(GROUP_ID_USER)])
+    user.add_to_hass(hass)
+    refresh_token = await hass.auth.async_create_refresh_token(user, "https://example.com/app")
+    return user, hass.auth.async_create_access_token(refresh_token)
+
+
+@pytest.fixture
+async def linked_alex(
+    hass: HomeAssistant, http: None, frozen_time: FrozenDateTimeFactory
+) -> tuple[MockConfigEntry, str]:
+    """Set up Alex, whose person entity is linked to Alex's own user; return Alex's token."""
+    user, token = await user_with_token(hass, "Alex")
+    assert await async_setup_component(
+        hass, "person", {"person": [{"id": "alex", "name": "Alex", "user_id": user.id}]}
+    )
+    await hass.async_block_till_done()
+    assert hass.states.get("person.alex").attributes["user_id"] == user.id
+    entry = await set_up(hass, make_entry(person="person.alex"))
+    await call(hass, "log_pain", level=6, note="stiff after the drive")
+    return entry, token
+
+
+async def test_a_linked_persons_report_opens_for_them_and_administrators(
+    hass: HomeAssistant,
+    linked_alex: tuple[MockConfigEntry, str],
+    hass_client: ClientSessionGenerator,
+) -> None:
+    """Alex's own user and an administrator read it, pain notes and all."""
+    entry, token = linked_alex
+    for client in (await hass_client(token), await hass_client()):
+        response = await client.get(URL.format(entry.entry_id))
+        assert response.status == HTTPStatus.OK
+        assert "stiff after the drive" in await response.text()
+        response = await client.get(URL.format(entry.entry_id) + "?format=csv")
+        assert response.status == HTTPStatus.OK
+        assert "2026-11-25,0,0,0,0,6.0,6," in await response.text()
+
+
+async def test_a_linked_persons_report_is_refused_to_anyone_else(
+    hass: HomeAssistant,
+    linked_alex: tuple[MockConfigEntry, str],
+    hass_client: ClientSessionGenerator,
+    hass_client_no_auth: ClientSessionGenerator,
+) -> None:
+    """Another signed-in user gets 403 and nothing of Alex's: the page, the CSV, a signed link."""
+    entry, _ = linked_alex
+    sam, token = await user_with_token(hass, "Sam")
+    client = await hass_client(token)
+    for query in ("", "?format=csv", "?days=7"):
+        response = await client.get(URL.format(entry.entry_id) + query)
+        assert response.status == HTTPStatus.FORBIDDEN
+        body = await response.json()
+        assert body == {
+            "code": "report_not_yours",
+            "message": "Only the person this report belongs to and administrators may open it",
+        }
+    refresh_token = hass.auth.async_validate_access_token(token)
+    assert refresh_token is not None
+    assert refresh_token.user.id == sam.id
+    path = async_sign_path(
+        hass, URL.format(entry.entry_id), timedelta(minutes=1), refresh_token_id=refresh_token.id
+    )
+    response = await (await hass_client_no_auth()).get(path)
+    assert response.status == HTTPStatus.FORBIDDEN
+    assert "stiff" not in await response.text()
+
+
+async def test_an_unlinked_persons_report_opens_for_every_signed_in_user(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """Alex linked to no user: as before, any signed-in user may read the report."""
+    _, token = await user_with_token(hass, "Sam")
+    response = await (await hass_client(token)).get(URL.format(alex.entry_id))
+    assert response.status == HTTPStatus.OK
+    assert "stiff after the drive" in await response.text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [("en", "Daily goals"), ("de", "Tagesziele"), ("fr", "Objectifs du jour"), ("nl", "Dagdoelen")],
+)
+async def test_the_page_is_in_the_language_asked_for(
+    hass: HomeAssistant,
+    alex: MockConfigEntry,
+    hass_client: ClientSessionGenerator,
+    lang: str,
+    heading: str,
+) -> None:
+    """The card asks for its user's language; the house speaks Spanish."""
+    hass.config.language = "es"
+    client = await hass_client()
+    response = await client.get(URL.format(alex.entry_id), params={"lang": lang})
+    assert response.status == HTTPStatus.OK
+    page = await response.text()
+    assert f"<html lang={lang}>" in page
+    assert f"<h2>{heading}</h2>" in page
+
+
+async def test_without_a_language_the_page_is_in_the_house_language(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    """No lang: the house's, as before."""
+    hass.config.language = "de"
+    client = await hass_client()
+    page = await (await client.get(URL.format(alex.entry_id), params={"days": "7"})).text()
+    assert "<html lang=de>" in page
+    assert "<h2>Tagesziele</h2>" in page
+
+
+@pytest.mark.parametrize("lang", ["it", "", "DE", "de-CH", "en_GB", "english", "<b>"])
+async def test_a_language_not_written_is_refused(
+    hass: HomeAssistant, alex: MockConfigEntry, hass_client: ClientSessionGenerator, lang: str
+) -> None:
+    """400 with the languages there are, for the page and the CSV alike."""
+    client = await hass_client()
+    for kind in ("html", "csv"):
+        response = await client.get(
+            URL.format(alex.entry_id), params={"lang": lang, "format": kind}
+        )
+        assert response.status == HTTPStatus.BAD_REQUEST
+        body = await response.json()
+        assert body["code"] == "report_language"
+        assert body["message"] == (
+            f'"{lang}" isn\'t a report language: use one of de, en, es, fr, nl'
+        )
+
+
+async def test_a_signed_link_carries_the_language(
+    hass: HomeAssistant,
+    alex: MockConfigEntry,
+    hass_client_no_auth: ClientSessionGenerator,
+    hass_access_token: str,
+) -> None:
+    """The card signs the path with its lang; the signature covers it."""
+    refresh_token = hass.auth.async_validate_access_token(hass_access_token)
+    assert refresh_token is not None
+    path = async_sign_path(
+        hass,
+        URL.format(alex.entry_id) + "?days=365&format=csv&lang=de",
+        timedelta(minutes=1),
+        refresh_token_id=refresh_token.id,
+    )
+    client = await hass_client_no_auth()
+    response = await client.get(path)
+    assert response.status == HTTPStatus.OK
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert len((await response.text()).splitlines()) == 366
+    assert (await client.get(path.replace("lang=de", "lang=fr"))).status == (
+        HTTPStatus.UNAUTHORIZED
+    )

@@ -123,7 +123,7 @@ async def test_rest_that_ended_while_offline_restores_at_startup(
     _show_dimmed(hass)
     await restart(hass, frozen_time, resting_entry, minutes=30)
     assert [call.data for call in light_calls[1:]] == RESTORE_CALLS
-    assert resting_entry.runtime_data.coordinator.rest_snapshot is None
+    assert resting_entry.runtime_data.coordinator.reader.rest_snapshot is None
 
 
 async def test_unavailable_light_is_skipped_with_a_repair(
@@ -178,7 +178,7 @@ async def test_light_unavailable_at_the_end_is_put_back_later(
     hass.states.async_set(CEILING, "unavailable")
     await call(hass, "stop_session")
     assert [call_.data for call_ in light_calls[1:]] == RESTORE_CALLS[:1]
-    assert list(resting_entry.runtime_data.coordinator.rest_snapshot) == [CEILING]
+    assert list(resting_entry.runtime_data.coordinator.reader.rest_snapshot) == [CEILING]
 
     # Home Assistant restarts; the light is back, still dimmed, and is put back.
     hass.states.async_set(
@@ -186,4 +186,24 @@ async def test_light_unavailable_at_the_end_is_put_back_later(
     )
     await restart(hass, frozen_time, resting_entry, minutes=5)
     assert [call_.data for call_ in light_calls[2:]] == RESTORE_CALLS[1:]
-    assert resting_entry.runtime_data.coordinator.rest_snapshot is None
+    assert resting_entry.runtime_data.coordinator.reader.rest_snapshot is None
+
+
+async def test_a_rest_stopped_by_mistake_and_undone_dims_again(
+    hass: HomeAssistant,
+    resting_entry: MockConfigEntry,
+    light_calls: list[ServiceCall],
+    frozen_time: FrozenDateTimeFactory,
+) -> None:
+    """Stop, lights back; undo, the rest goes on in dimmed light."""
+    await call(hass, "start_session", activity="rest", duration=15)
+    _show_dimmed(hass)
+    await call(hass, "stop_session")
+    await advance(hass, frozen_time, seconds=30)
+    light_calls.clear()
+
+    await call(hass, "undo_session")
+
+    assert [call.data for call in light_calls] == [
+        {"entity_id": [READING, CEILING], "brightness_pct": 20, "transition": 2}
+    ]

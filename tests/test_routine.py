@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 import json
 from zoneinfo import ZoneInfo
 
@@ -10,6 +10,7 @@ import pytest
 
 from custom_components.back_relief.routine.day import (
     Activity,
+    DayLayout,
     DayLog,
     Goal,
     PainEntry,
@@ -17,6 +18,7 @@ from custom_components.back_relief.routine.day import (
     Visit,
     local_date,
 )
+from custom_components.back_relief.routine.goals import DayGoals, day_pain, pain_mean
 from custom_components.back_relief.routine.history import History
 from custom_components.back_relief.routine.streaks import Streak
 
@@ -75,8 +77,10 @@ def test_a_day_of_only_stretching_meets_the_exercise_goal() -> None:
     """Twenty minutes of stretching alone meet a twenty minute exercise goal."""
     history = History()
     history.add_minutes(date(2026, 5, 4), Activity.STRETCH, 20)
-    assert history.meets(date(2026, 5, 4), Goal.EXERCISE, 20) is True
-    assert history.meets(date(2026, 5, 4), Goal.REST, 1) is False
+    goals = DayGoals({Goal.EXERCISE: 20, Goal.REST: 1, Goal.INVERSION: 15})
+    day = date(2026, 5, 4)
+    assert goals.met(Goal.EXERCISE, day, history.get(day)) is True
+    assert goals.met(Goal.REST, day, history.get(day)) is False
 
 
 # --- Days ---------------------------------------------------------------------
@@ -156,12 +160,14 @@ def test_days_between_spans_both_dst_changes_with_one_entry_per_date() -> None:
     assert dates[297] == FALL_BACK
 
 
-def test_average_pain_is_rounded_to_one_decimal() -> None:
-    """The day's pain is the mean of its reports, one decimal; None without reports."""
-    assert DayLog().average_pain is None
+def test_a_days_pain_is_the_mean_of_its_reports_and_days_count_once() -> None:
+    """The day's pain is the mean of its reports; several days' pain the mean of the days'."""
+    assert day_pain(DayLog().pain_levels) is None
     at = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
     log = DayLog(pain=[PainEntry(at, 3), PainEntry(at, 4), PainEntry(at, 4)])
-    assert log.average_pain == 3.7
+    assert pain_mean([log]) == 3.7
+    # A day with one report counts as much as a day with three: (3.67 + 8) / 2.
+    assert pain_mean([log, DayLog(pain=[PainEntry(at, 8)])]) == 5.8
 
 
 def test_latest_pain_and_visit_are_the_most_recent_of_all_days() -> None:
@@ -812,10 +818,12 @@ def full_day() -> DayLog:
 def test_a_day_reads_back_the_same_from_its_compact_text() -> None:
     """Every field of a day survives the compact text; an empty day is the shortest text."""
     log = full_day()
-    assert DayLog.from_compact(log.to_compact()).as_dict() == log.as_dict()
-    assert DayLog().to_compact() == "[]"
-    assert DayLog(minutes={Activity.INVERSION: 15}).to_compact() == "[0,0,15]"
-    assert DayLog.from_compact("[0,0,15]").minutes == {Activity.INVERSION: 15}
+    layout = DayLayout.current()
+    assert layout.decode(layout.encode(log)).as_dict() == log.as_dict()
+    assert layout.encode(DayLog()) == "[]"
+    assert layout.encode(DayLog(minutes={Activity.INVERSION: 15})) == "[0,0,15]"
+    assert layout.decode("[0,0,15]").minutes == {Activity.INVERSION: 15}
+    assert DayLog.from_json(log.to_json()).as_dict() == log.as_dict()
 
 
 def test_closed_days_read_as_before_and_open_again_when_changed() -> None:
@@ -853,3 +861,44 @@ def test_latest_pain_and_visit_are_found_among_closed_days() -> None:
     history.edit(date(2024, 4, 1)).pain.append(PainEntry(datetime(2024, 4, 1, tzinfo=UTC), 2))
     assert history.latest_pain() == PainEntry(datetime(2024, 5, 1, tzinfo=UTC), 6)
     assert history.latest_visit() == Visit(datetime(2025, 5, 1, tzinfo=UTC))
+
+
+def test_a_closed_days_sessions_keep_their_times_exactly() -> None:
+    """Whole seconds are kept as seconds; microseconds, UTC and a changed offset too."""
+    berlin_winter = timezone(timedelta(hours=1))
+    started = datetime(2026, 10, 25, 1, 50, tzinfo=timezone(timedelta(hours=2)))
+    records = [
+        SessionRecord(started, started + timedelta(minutes=20), Activity.REST, 20),
+        SessionRecord(
+            started.replace(microsecond=5), started + timedelta(minutes=3), Activity.REST, 3
+        ),
+        SessionRecord(
+            started, (started + timedelta(minutes=30)).astimezone(berlin_winter), Activity.REST, 30
+        ),
+        SessionRecord(
+            started.astimezone(UTC),
+            started.astimezone(UTC),
+            Activity.STRETCH,
+            1,
+            "x",
+            "same",
+            "card",
+        ),
+    ]
+    layout = DayLayout.current()
+    log = layout.decode(layout.encode(DayLog(sessions=records)))
+    assert [record.as_list() for record in log.sessions] == [record.as_list() for record in records]
+    assert layout.encode(DayLog(sessions=records[:1])).endswith(
+        '[[1792885800,1200,120,"rest",20]]]'
+    )
+
+
+def test_the_first_day_is_the_earliest_record_open_or_closed() -> None:
+    """The earliest day with a record, whether it is closed into its year or still open."""
+    history = History()
+    assert history.first_day() is None
+    history.add_minutes(date(2026, 5, 4), Activity.REST, 5)
+    history.add_minutes(date(2025, 12, 30), Activity.REST, 5)
+    history.close_days(date(2026, 5, 4))
+    history.add_minutes(date(2026, 5, 4), Activity.REST, 5)
+    assert history.first_day() == date(2025, 12, 30)

@@ -71,7 +71,7 @@ def snapshot(hass: HomeAssistant) -> dict[str, Any]:
     stored = {
         entry.entry_id: (
             coordinator(entry).data.as_stored(),
-            coordinator(entry).history.revision,
+            coordinator(entry).reader.history.revision,
         )
         for entry in hass.config_entries.async_entries(DOMAIN)
         if entry.state is ConfigEntryState.LOADED
@@ -186,8 +186,8 @@ async def test_start_session_default_durations(
     """Each activity starts with its own default length when nothing was changed."""
     await call(hass, "start_session", activity=activity)
 
-    assert coordinator(setup_entry).session is not None
-    assert coordinator(setup_entry).session.planned_minutes == default_minutes
+    assert coordinator(setup_entry).reader.session is not None
+    assert coordinator(setup_entry).reader.session.planned_minutes == default_minutes
     assert attributes(hass, setup_entry, "sensor", "session")["planned_minutes"] == default_minutes
     assert state(hass, setup_entry, "sensor", "session") == activity
 
@@ -318,7 +318,7 @@ async def test_pause_and_resume_move_the_end_time(
 
     # The original end passes while paused: nothing finishes.
     await advance(hass, frozen_time, minutes=20)
-    assert coordinator(setup_entry).session is not None
+    assert coordinator(setup_entry).reader.session is not None
     await call(hass, "resume_session")
 
     ends_at = "2026-11-25T08:40:00+00:00"
@@ -380,8 +380,8 @@ async def test_stop_session_credits_minutes_run(
     assert state(hass, setup_entry, "sensor", "session_ends") == "unknown"
     assert state(hass, setup_entry, "binary_sensor", "session_active") == "off"
     assert state(hass, setup_entry, "sensor", "exercise_today") == str(credited)
-    assert coordinator(setup_entry).session is None
-    assert coordinator(setup_entry).today_log().minutes.get(Activity.EXERCISE, 0) == credited
+    assert coordinator(setup_entry).reader.session is None
+    assert coordinator(setup_entry).reader.today_log().minutes.get(Activity.EXERCISE, 0) == credited
     assert event_data(events)[-1] == {
         "config_entry_id": setup_entry.entry_id,
         "type": "finished",
@@ -413,7 +413,7 @@ async def test_stop_paused_session_leaves_out_the_pause(
 
     await call(hass, "stop_session")
 
-    assert coordinator(setup_entry).today_log().minutes == {Activity.STRETCH: 4}
+    assert coordinator(setup_entry).reader.today_log().minutes == {Activity.STRETCH: 4}
     assert state(hass, setup_entry, "sensor", "exercise_today") == "4"
 
 
@@ -430,7 +430,7 @@ async def test_cancel_session_credits_nothing(
     assert state(hass, setup_entry, "sensor", "session") == "idle"
     assert state(hass, setup_entry, "binary_sensor", "resting") == "off"
     assert state(hass, setup_entry, "sensor", "rest_today") == "0"
-    assert coordinator(setup_entry).today_log().minutes == {}
+    assert coordinator(setup_entry).reader.today_log().minutes == {}
     assert event_data(events) == [
         {
             "config_entry_id": setup_entry.entry_id,
@@ -467,7 +467,7 @@ async def test_cancel_paused_session(hass: HomeAssistant, setup_entry: MockConfi
     await call(hass, "cancel_session")
 
     assert state(hass, setup_entry, "sensor", "session") == "idle"
-    assert coordinator(setup_entry).session is None
+    assert coordinator(setup_entry).reader.session is None
 
 
 # ----- extend_session -----
@@ -546,7 +546,7 @@ async def test_log_activity_today(hass: HomeAssistant, setup_entry: MockConfigEn
     assert state(hass, setup_entry, "sensor", "inversion_today") == "600"
     assert state(hass, setup_entry, "sensor", "exercise_streak") == "1"
     assert attributes(hass, setup_entry, "sensor", "exercise_streak")["today_met"] is True
-    log = coordinator(setup_entry).today_log()
+    log = coordinator(setup_entry).reader.today_log()
     assert log.minutes == {
         Activity.EXERCISE: 12,
         Activity.STRETCH: 8,
@@ -567,10 +567,10 @@ async def test_log_activity_in_the_past(
     await call(hass, "log_activity", activity="stretch", minutes=30, date=day, kind="class")
 
     assert state(hass, setup_entry, "sensor", "exercise_today") == "0"
-    past = coordinator(setup_entry).history.get(dt_util.parse_date(day))
+    past = coordinator(setup_entry).reader.history.get(dt_util.parse_date(day))
     assert past.minutes == {Activity.STRETCH: 30}
     assert past.kinds == {"class": 30}
-    assert coordinator(setup_entry).today_log().minutes == {}
+    assert coordinator(setup_entry).reader.today_log().minutes == {}
 
 
 async def test_log_activity_yesterday_keeps_the_streak(
@@ -602,7 +602,7 @@ async def test_log_pain(
         attributes(hass, setup_entry, "sensor", "pain_level")["logged_at"]
         == "2026-11-25T08:30:00+00:00"
     )
-    pain = coordinator(setup_entry).today_log().pain
+    pain = coordinator(setup_entry).reader.today_log().pain
     assert [(entry.level, entry.note) for entry in pain] == [(7, "after lifting"), (0, None)]
 
 
@@ -633,7 +633,7 @@ async def test_log_visit_today(hass: HomeAssistant, setup_entry: MockConfigEntry
     await call(hass, "log_visit", note="adjustment")
 
     assert state(hass, setup_entry, "sensor", "last_visit") == STARTED_AT
-    visits = coordinator(setup_entry).today_log().visits
+    visits = coordinator(setup_entry).reader.today_log().visits
     assert [(visit.visited_at.isoformat(), visit.note) for visit in visits] == [
         (STARTED_AT, "adjustment")
     ]
@@ -674,6 +674,8 @@ async def test_get_summary(
     assert summary == {
         "person": "Alex",
         "date": "2026-11-25",
+        # The earliest record, before Alex was added (today).
+        "first_day": "2026-11-23",
         "goals": {"exercise": 20, "rest": 15, "inversion": 15},
         "today": {"exercise": 25, "rest": 0, "inversion": 0},
         "streaks": {
@@ -701,10 +703,11 @@ async def test_get_summary(
         "next_visit": None,
         "insights": [],
         "days": [
-            {**empty, "date": "2026-11-19", "flare_up": False, "met": none_met},
-            {**empty, "date": "2026-11-20", "flare_up": False, "met": none_met},
-            {**empty, "date": "2026-11-21", "flare_up": False, "met": none_met},
-            {**empty, "date": "2026-11-22", "flare_up": False, "met": none_met},
+            # Before the first day: neither met nor missed.
+            {**empty, "date": "2026-11-19", "flare_up": False, "met": None},
+            {**empty, "date": "2026-11-20", "flare_up": False, "met": None},
+            {**empty, "date": "2026-11-21", "flare_up": False, "met": None},
+            {**empty, "date": "2026-11-22", "flare_up": False, "met": None},
             {**empty, "date": "2026-11-23", "stretch": 10, "flare_up": False, "met": none_met},
             {
                 **empty,
@@ -1029,6 +1032,20 @@ TIME_SLIPS: list[Any] = [
     "",
 ]
 ACTIVITY_SLIPS: list[Any] = ["swimming", "", 3, True, ["rest"], "rest, exercise"]
+BOOLEAN_SLIPS: list[Any] = ["yes", "", 2, 0.5, [True], "true!", {"replace": True}]
+# An instant: a day alone or a time alone is not one.
+MOMENT_SLIPS: list[Any] = [
+    "2026-11-24",
+    date(2026, 11, 24),
+    "10:30",
+    time(10, 30),
+    "2026-11-24T25:00:00+01:00",
+    "someday",
+    "",
+    20261124,
+    True,
+    ["2026-11-24T10:00:00+01:00"],
+]
 # Only the card and actions say who they are; voice, buttons, signs, tags and phones don't call.
 SOURCE_SLIPS: list[Any] = ["voice", "button", "sign", "tag", "phone", "", 3, True, ["card"]]
 SLIPS: dict[str, tuple[list[Any], str]] = {
@@ -1037,6 +1054,8 @@ SLIPS: dict[str, tuple[list[Any], str]] = {
     "text": (TEXT_SLIPS, "not_text"),
     "time": (TIME_SLIPS, "not_a_time"),
     "activity": (ACTIVITY_SLIPS, "not_one_of"),
+    "boolean": (BOOLEAN_SLIPS, "not_a_boolean"),
+    "moment": (MOMENT_SLIPS, "not_a_moment"),
     "source": (SOURCE_SLIPS, "not_one_of"),
 }
 LONG_TEXT = {"config_entry_id": 100, "routine": 100, "kind": 50, "note": 500}
@@ -1080,9 +1099,19 @@ ACTIONS: dict[str, ActionFields] = {
     "log_pain": ActionFields(
         "rest_running",
         {"level": 3},
-        {"level": "number", "note": "text"},
+        {"level": "number", "note": "text", "date": "date", "replace": "boolean"},
         (("level", "level_out_of_range"),),
     ),
+    "remove_pain": ActionFields("rest_running", {}, {"date": "date", "logged_at": "moment"}),
+    "set_minutes": ActionFields(
+        "rest_running",
+        {"activity": "exercise", "minutes": 10},
+        {"activity": "activity", "minutes": "number", "date": "date"},
+        (("minutes", "duration_out_of_range"),),
+    ),
+    "cancel_visit": ActionFields("rest_running", {"date": "2026-12-01"}, {"date": "date"}),
+    "remove_visit": ActionFields("rest_running", {"date": "2026-11-24"}, {"date": "date"}),
+    "undo_session": ActionFields("rest_running", {}, {"source": "source"}),
     "log_visit": ActionFields("rest_running", {}, {"date": "date", "note": "text"}),
     "get_summary": ActionFields(
         "rest_running", {}, {"days": "number"}, (("days", "days_out_of_range"),)
@@ -1167,7 +1196,7 @@ async def test_a_datetime_where_a_date_goes_reads_well(
         "log_pain",
         {"level": float("inf")},
         "not_a_whole_number",
-        "level needs a whole number, such as 20; inf isn't one",
+        "level needs a whole number from 0 to 10; inf isn't one",
     )
 
 
@@ -1184,7 +1213,7 @@ async def test_forms_that_mean_the_same_are_taken(
 
     assert summary is not None
     assert [(day["exercise"], day["pain"]) for day in summary["days"]] == [(20, None), (5, 4)]
-    today = coordinator(setup_entry).today_log()
+    today = coordinator(setup_entry).reader.today_log()
     assert (today.kinds, [entry.note for entry in today.pain]) == ({}, [None])
     assert summary["next_visit"] == "2026-12-01T09:30:00+00:00"
 

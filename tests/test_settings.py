@@ -125,7 +125,7 @@ async def test_the_settings_follow_every_update_of_the_options(
     summary = await call(hass, "get_summary", days=1)
     assert summary is not None
     assert summary["goals"]["exercise"] == 40
-    assert entry.runtime_data.coordinator.settings.exercise_goal == 40
+    assert entry.runtime_data.coordinator.reader.settings.exercise_goal == 40
 
 
 def test_both_notify_options_are_read_into_one_setting() -> None:

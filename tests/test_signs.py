@@ -196,7 +196,7 @@ async def test_a_sign_held_on_starts_and_held_off_stops_credited_from_on_to_off(
     assert types(events) == ["started", "finished"]
     assert events[1].data["credited_minutes"] == 7
     assert [event.data["source"] for event in events] == ["sign", "sign"]
-    (record,) = entry.runtime_data.coordinator.history.get(dt_util.now().date()).sessions
+    (record,) = entry.runtime_data.coordinator.reader.history.get(dt_util.now().date()).sessions
     assert (record.started_at, record.ended_at, record.minutes) == (on_at, off_at, 7)
     summary = await call(hass, "get_summary", days=1)
     assert summary is not None
@@ -701,8 +701,9 @@ async def test_a_sign_started_session_writes_what_a_tapped_one_writes(
 ) -> None:
     """Ten minutes on the mat, started and stopped by its sign, against ten tapped minutes.
 
-    Both write the same states the same number of times, and none that changed
-    nothing; the sign's own changes and the delays write nothing of Back Relief's.
+    Both write the same states the same number of times, the end of each stop's
+    two-minute undo window included, and none that changed nothing; the sign's own
+    changes and the delays write nothing of Back Relief's.
     """
     signed = await set_up(hass, make_entry("Alex", exercise_sign=MAT))
     tapped = await set_up(hass, make_entry("Sam"))
@@ -718,6 +719,7 @@ async def test_a_sign_started_session_writes_what_a_tapped_one_writes(
     await call(hass, "start_session", config_entry_id=tapped.entry_id, activity="exercise")
     await advance(hass, frozen_time, minutes=10)
     await call(hass, "stop_session", config_entry_id=tapped.entry_id)
+    await advance(hass, frozen_time, minutes=3)
     assert state(hass, tapped, "sensor", "exercise_today") == "10"
 
     def by_key(writes: Counter[str], name: str) -> dict[str, int]:

@@ -19,7 +19,7 @@ from homeassistant.helpers import issue_registry as ir
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.back_relief.const import DOMAIN
-from custom_components.back_relief.routine.day import DayLog
+from custom_components.back_relief.routine.day import FIRST_LAYOUT, DayLayout, DayLog
 
 from .conftest import STORAGE_KEY, call, make_entry, reload, set_up, state, stored
 
@@ -54,7 +54,8 @@ def read(folder: Path, name: str) -> Any:
 
 def year_file(days: dict[str, Any]) -> dict[str, Any]:
     """Return a year's segment as a file, from days in the form of format 1.1."""
-    compact = {day: DayLog.from_dict(log).to_compact() for day, log in days.items()}
+    first = DayLayout.of(FIRST_LAYOUT)
+    compact = {day: first.encode(DayLog.from_dict(log)) for day, log in days.items()}
     return {"version": 1, "minor_version": 1, "key": "x", "data": {"days": compact}}
 
 
@@ -85,7 +86,7 @@ async def restart(hass: HomeAssistant, entry: MockConfigEntry) -> None:
 
 def assert_every_day_loaded(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     """Every day of DAYS is there, with the latest pain and visit from the older years."""
-    assert entry.runtime_data.coordinator.history.as_dict() == DAYS
+    assert entry.runtime_data.coordinator.reader.history.as_dict() == DAYS
     assert state(hass, entry, "sensor", "pain_level") == "6"
     assert state(hass, entry, "sensor", "last_visit") == "2025-12-31T09:00:00+00:00"
 
@@ -168,7 +169,7 @@ async def test_an_archive_that_cant_be_read_is_kept_aside_once(
     (storage_on_disk / ARCHIVE).write_text(bad, encoding="utf-8")
     entry = await set_up(hass, make_entry())
 
-    assert sorted(entry.runtime_data.coordinator.history.as_dict()) == [
+    assert sorted(entry.runtime_data.coordinator.reader.history.as_dict()) == [
         "2025-12-31",
         "2026-01-01",
         "2026-11-24",
@@ -180,7 +181,7 @@ async def test_an_archive_that_cant_be_read_is_kept_aside_once(
     assert issue is not None
     assert issue.translation_placeholders == {"name": "Alex", "path": str(kept)}
     # Written again at once with what could be read, so the next start keeps no second copy.
-    assert read(storage_on_disk, ARCHIVE) == {"years": {}}
+    assert read(storage_on_disk, ARCHIVE) == {"years": {}, "stamp": 0}
 
     await reload(hass, entry)
     assert len(list(storage_on_disk.glob("*.unreadable.*"))) == 1
@@ -213,5 +214,5 @@ async def test_a_change_to_an_archived_year_is_written_to_the_archive(
         "2025-06-02",
         "2025-12-31",
     ]
-    days = entry.runtime_data.coordinator.history.as_dict()
+    days = entry.runtime_data.coordinator.reader.history.as_dict()
     assert days["2025-06-02"]["visits"][0][1] == "check-up"

@@ -58,10 +58,10 @@ async def test_a_file_of_format_1_1_moves_to_2_1_with_nothing_lost(
     assert person["data"]["years"] == [2025, 2026]
 
     coordinator = entry.runtime_data.coordinator
-    assert coordinator.history.as_dict() == old["history"]
+    assert coordinator.reader.history.as_dict() == old["history"]
     before = History.from_dict(old["history"])
     for goal in Goal:
-        streak = before.streak(goal, coordinator.goal_minutes(goal), date(2026, 1, 5))
+        streak = before.streak(goal, coordinator.reader.goal_minutes(goal), date(2026, 1, 5))
         assert state(hass, entry, "sensor", f"{goal}_streak") == str(streak.current)
         assert attributes(hass, entry, "sensor", f"{goal}_streak")["best"] == streak.best
     assert state(hass, entry, "sensor", "session") == "exercise"
@@ -75,7 +75,7 @@ async def test_a_file_of_format_1_1_moves_to_2_1_with_nothing_lost(
     assert await hass.config_entries.async_unload(entry.entry_id)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
-    assert entry.runtime_data.coordinator.history.as_dict() == old["history"]
+    assert entry.runtime_data.coordinator.reader.history.as_dict() == old["history"]
 
 
 async def test_a_move_cut_short_is_done_again_from_the_old_file(
@@ -91,7 +91,7 @@ async def test_a_move_cut_short_is_done_again_from_the_old_file(
     )
     shutil.copyfile(FIXTURE, storage_on_disk / STORAGE_KEY)
     entry = await set_up(hass, make_entry())
-    assert entry.runtime_data.coordinator.history.as_dict() == old["history"]
+    assert entry.runtime_data.coordinator.reader.history.as_dict() == old["history"]
 
 
 def envelope(data: Any, version: Any = 2) -> dict[str, Any]:
@@ -238,7 +238,7 @@ async def test_days_closed_at_new_year_and_changed_later_survive_restarts(
     assert await hass.config_entries.async_unload(entry.entry_id)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
-    assert entry.runtime_data.coordinator.history.as_dict() == {
+    assert entry.runtime_data.coordinator.reader.history.as_dict() == {
         "2026-12-31": {"minutes": {"exercise": 20, "rest": 15}}
     }
     assert state(hass, entry, "sensor", "exercise_streak") == "1"

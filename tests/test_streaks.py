@@ -83,7 +83,7 @@ def test_a_change_far_back_counts_only_from_that_day() -> None:
     for offset in range(3650):
         index.set_day(start - offset, [("exercise", 20)], paused=False)
     assert index.streak("exercise", 20, start) == Streak(3650, 3650, today_met=True)
-    runs = index._runs["exercise"][1]
+    runs = index._runs["exercise"][-1]
     index.set_day(start - 60, [("exercise", 5)], paused=False)
     assert runs.valid == 3650 - 61
     assert index.streak("exercise", 20, start) == Streak(60, 3589, today_met=True)
@@ -108,3 +108,18 @@ def test_flare_up_days_not_marked_yet_are_paused_too() -> None:
     index.set_day(start + 5, [("rest", 0)], paused=False)
     assert index.streak("rest", 15, today, paused=flare_up.__contains__).current == 5
     assert index.streak("rest", 15, today, paused={*flare_up, start + 5}.__contains__).current == 10
+
+
+def test_days_that_asked_less_are_met_by_what_they_asked() -> None:
+    """A day the gentle plan asked 2 minutes of is met by 2; a change of its goal recounts."""
+    index = StreakIndex()
+    start = FIRST.toordinal()
+    for offset, minutes in enumerate((2, 3, 4, 4)):
+        index.set_day(start + offset, [("inversion", minutes)], paused=False)
+    today = start + 3
+    assert index.streak("inversion", 15, today).current == 0
+    lowered = {start: 2, start + 1: 3, start + 2: 4, start + 3: 4}
+    assert index.streak("inversion", 15, today, lowered=lowered) == Streak(4, 4, today_met=True)
+    # The plan's number of a day changed (a step back): that day is no longer met.
+    lowered[start + 1] = 4
+    assert index.streak("inversion", 15, today, lowered=lowered) == Streak(2, 2, today_met=True)

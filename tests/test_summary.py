@@ -11,12 +11,13 @@ from custom_components.back_relief.language.texts import group
 from custom_components.back_relief.look_back.insights import Words, insight_minutes
 from custom_components.back_relief.look_back.summary import build_summary
 from custom_components.back_relief.routine.day import Activity, Goal, PainEntry
+from custom_components.back_relief.routine.goals import DayGoals
 from custom_components.back_relief.routine.person import PersonRoutine
 from custom_components.back_relief.routine.session import RoutineError
 
 NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 TODAY = date(2026, 5, 4)
-GOALS = {Goal.EXERCISE: 20, Goal.REST: 15, Goal.INVERSION: 10}
+GOALS = DayGoals({Goal.EXERCISE: 20, Goal.REST: 15, Goal.INVERSION: 10})
 INSIGHT_WORDS = Words("en", group("en", "insights"))
 
 
@@ -29,7 +30,7 @@ def summary(routine: PersonRoutine, days: int = 3) -> dict[str, Any]:
         today=TODAY,
         now=NOON,
         days=days,
-        insight_minutes=insight_minutes(GOALS, 15),
+        insight_minutes=insight_minutes(GOALS.configured, 15),
         insight_words=INSIGHT_WORDS,
     )
 

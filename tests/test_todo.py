@@ -207,7 +207,7 @@ async def test_checklist_starts_fresh_each_day_keeping_history(
         "A few minutes of sun",
         "Walk the dog",
     ]
-    history = setup_entry.runtime_data.coordinator.history
+    history = setup_entry.runtime_data.coordinator.reader.history
     assert history.get(date(2026, 11, 25)).checklist_done == ["vitamin_d", walk_uid]
     assert history.get(date(2026, 11, 26)).checklist_done == []
 

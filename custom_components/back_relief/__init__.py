@@ -17,7 +17,7 @@ from .house.announcements import Announcer
 from .house.notification_actions import async_listen_to_phones
 from .house.rest_lights import RestLights
 from .house.signs import HouseSigns
-from .look_back.long_term_statistics import StatisticsWriter
+from .look_back.long_term_statistics import StatisticsWriter, async_clear_statistics
 from .look_back.report_view import async_register_report
 from .services import async_setup_services
 from .storage import async_remove_routine
@@ -110,6 +110,7 @@ async def async_unload_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) 
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: BackReliefConfigEntry) -> None:
-    """Delete a removed person's stored routine."""
+    """Delete a removed person's stored routine and their long-term statistics."""
     await async_remove_routine(hass, entry.entry_id)
+    await async_clear_statistics(hass, entry.entry_id)
     await async_sync_sentences(hass)  # forget the name; no sentences after the last person

@@ -35,14 +35,14 @@ BINARY_SENSORS: tuple[BackReliefBinarySensorEntityDescription, ...] = (
         # The session sensor says the same (anything but idle); this one is for the
         # automations that want on and off, so it starts disabled.
         entity_registry_enabled_default=False,
-        is_on_fn=lambda coordinator: coordinator.session is not None,
+        is_on_fn=lambda coordinator: coordinator.reader.session is not None,
     ),
     BackReliefBinarySensorEntityDescription(
         key="resting",
         is_on_fn=lambda coordinator: (
-            coordinator.session is not None
-            and coordinator.session.activity is Activity.REST
-            and not coordinator.session.is_paused
+            coordinator.reader.session is not None
+            and coordinator.reader.session.activity is Activity.REST
+            and not coordinator.reader.session.is_paused
         ),
     ),
 )

@@ -57,7 +57,7 @@ class BackReliefCalendar(BackReliefEntity, CalendarEntity):
     @property
     def event(self) -> CalendarEvent | None:
         """Return the running session, else the next planned visit."""
-        session = self.coordinator.session
+        session = self.coordinator.reader.session
         # A session at its end time is over, whichever timer fires first.
         if session is not None and not session.is_due(dt_util.utcnow()):
             start, end = _span(session.started_at, session.ends_at)
@@ -70,7 +70,7 @@ class BackReliefCalendar(BackReliefEntity, CalendarEntity):
                     minutes=session.planned_minutes,
                 ),
             )
-        visit = self.coordinator.next_visit()
+        visit = self.coordinator.reader.next_visit()
         return self._visit_event(visit, planned=True) if visit else None
 
     async def async_get_events(
@@ -81,12 +81,13 @@ class BackReliefCalendar(BackReliefEntity, CalendarEntity):
         first = local_date(start_date, time_zone)
         last = local_date(end_date, time_zone)
         events: list[CalendarEvent] = []
-        for day, log in self.coordinator.history.days_between(first, last):
+        for day, log in self.coordinator.reader.history.days_between(first, last):
             events.extend(self._day_events(day, log))
         events.extend(
-            self._visit_event(visit, planned=True) for visit in self.coordinator.scheduled_visits
+            self._visit_event(visit, planned=True)
+            for visit in self.coordinator.reader.scheduled_visits
         )
-        events.extend(self._flare_up_events(self.coordinator.today()))
+        events.extend(self._flare_up_events(self.coordinator.reader.today()))
         return [
             event
             for event in events
@@ -134,7 +135,7 @@ class BackReliefCalendar(BackReliefEntity, CalendarEntity):
                 summary=self._text("flare_up"),
                 description=flare_up.note,
             )
-            for flare_up in self.coordinator.data.gentle.flare_ups.ranges
+            for flare_up in self.coordinator.reader.flare_ups.ranges
         ]
 
     def _visit_event(self, visit: Visit, *, planned: bool) -> CalendarEvent:
@@ -154,5 +155,5 @@ class BackReliefCalendar(BackReliefEntity, CalendarEntity):
 
     def _routine(self, key: str) -> str:
         """Return a routine's name; a routine since removed is shown by its key."""
-        routine = self.coordinator.routines().get(key)
+        routine = self.coordinator.reader.routines().get(key)
         return routine.name if routine else key

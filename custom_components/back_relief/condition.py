@@ -126,7 +126,7 @@ class SessionRunningCondition(BackReliefCondition):
 
     @override
     def holds_for(self, coordinator: BackReliefCoordinator) -> bool:
-        session = coordinator.session
+        session = coordinator.reader.session
         if session is None or (session.is_paused and not self._options.get(PAUSED)):
             return False
         activities = self._options.get(ACTIVITIES) or []
@@ -141,7 +141,7 @@ class GoalMetCondition(BackReliefCondition):
     @override
     def holds_for(self, coordinator: BackReliefCoordinator) -> bool:
         goals = [Goal(goal) for goal in self._options.get(GOALS) or list(Goal)]
-        return all(coordinator.streak(goal).today_met for goal in goals)
+        return all(coordinator.reader.today_met(goal) for goal in goals)
 
 
 class FlareUpCondition(BackReliefCondition):
@@ -149,7 +149,7 @@ class FlareUpCondition(BackReliefCondition):
 
     @override
     def holds_for(self, coordinator: BackReliefCoordinator) -> bool:
-        return coordinator.data.is_paused(coordinator.today())
+        return coordinator.data.is_paused(coordinator.reader.today())
 
 
 class PainAtLeastCondition(BackReliefCondition):
@@ -159,7 +159,7 @@ class PainAtLeastCondition(BackReliefCondition):
 
     @override
     def holds_for(self, coordinator: BackReliefCoordinator) -> bool:
-        latest = coordinator.history.latest_pain()
+        latest = coordinator.reader.history.latest_pain()
         return latest is not None and latest.level >= int(self._options[LEVEL])
 
 

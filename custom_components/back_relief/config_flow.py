@@ -347,7 +347,13 @@ class BackReliefOptionsFlow(OptionsFlow):
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Offer the groups of options."""
-        return self.async_show_menu(step_id="init", menu_options=OPTIONS_MENU)
+        return self.async_show_menu(
+            step_id="init", menu_options=OPTIONS_MENU, description_placeholders=self._whose()
+        )
+
+    def _whose(self) -> dict[str, str]:
+        """Return the placeholder by which every step's title names the person."""
+        return {"name": self.config_entry.title}
 
     async def async_step_goals(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
         """Daily goals and the inversion cap."""
@@ -367,7 +373,27 @@ class BackReliefOptionsFlow(OptionsFlow):
     async def async_step_checkins(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Ask daily and after sessions; choose the phones."""
+        """Ask daily and after sessions; choose the phones.
+
+        A daily check-in needs a voice satellite or a phone to ask on; without
+        either it would never happen, so it is refused here, on its field.
+        """
+        if (
+            user_input is not None
+            and user_input.get(CONF_CHECKIN_TIME)
+            and not user_input.get(CONF_NOTIFY_DEVICES)
+            and not any(
+                speaker.startswith("assist_satellite.")
+                for speaker in self.config_entry.options.get(CONF_SPEAKERS) or []
+            )
+        ):
+            return self._async_step(
+                "checkins",
+                CHECKINS_SCHEMA,
+                None,
+                errors={CONF_CHECKIN_TIME: "checkin_needs_satellite_or_phone"},
+                shown=user_input,
+            )
         return self._async_step("checkins", CHECKINS_SCHEMA, user_input)
 
     async def async_step_lights(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
@@ -442,7 +468,7 @@ class BackReliefOptionsFlow(OptionsFlow):
             step_id="routines",
             data_schema=self.add_suggested_values_to_schema(schema, user_input),
             errors=errors,
-            description_placeholders=placeholders,
+            description_placeholders={**placeholders, **self._whose()},
         )
 
     def _async_step(
@@ -479,4 +505,5 @@ class BackReliefOptionsFlow(OptionsFlow):
             step_id=step_id,
             data_schema=self.add_suggested_values_to_schema(schema, current),
             errors=errors or {},
+            description_placeholders=self._whose(),
         )

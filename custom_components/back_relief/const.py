@@ -66,10 +66,7 @@ MAX_INVERSION_STEP: Final = 10
 
 # Default session lengths, the values of the duration number entities.
 DEFAULT_DURATIONS: Final[dict[Activity, int]] = {
-    Activity.EXERCISE: 20,
-    Activity.STRETCH: 15,
-    Activity.INVERSION: 15,
-    Activity.REST: 15,
+    activity: activity.default_minutes for activity in Activity
 }
 
 # Built-in checklist items; each day starts with all of them open.

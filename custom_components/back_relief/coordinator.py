@@ -4,7 +4,8 @@ The rules live in plain modules (``person``, ``checklist``, ``visits``,
 ``summary``, ``steps``); this adapter owns the pieces: it gives them the clock,
 turns their refusals into translated errors in one place (``apply``, through
 ``reader.user_errors``), saves, arms the timers, and passes the news on to the
-entities and the bus. What is read of the routine lives in ``reader``.
+entities and the bus. It has a ``reader`` (what is read of the routine), a
+``clock`` and ``commands``, each given what it needs.
 """
 
 from __future__ import annotations
@@ -33,10 +34,11 @@ from .storage import BackReliefStore, YearFiles, async_load_routine, person_stor
 type EventListener = Callable[[SessionEvent], None]
 
 
-class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine]):
+class BackReliefCoordinator(DataUpdateCoordinator[PersonRoutine]):
     """Keeps one person's routine, saves it and tells entities about changes.
 
-    Nothing is polled: every change calls the listeners at once.
+    Nothing is polled: every change calls the listeners at once. What is read
+    of the routine is its ``reader``'s; what a person can do, its ``commands``.
     """
 
     def __init__(self, hass: HomeAssistant, entry: ConfigEntry[Any]) -> None:
@@ -46,14 +48,23 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
         self.entry = entry
         # What the entry held at setup; a change of name or person reloads.
         self.setup_data = dict(entry.data)
-        self.settings = Settings.from_options(entry.options)
         self.store: BackReliefStore = routine_store(hass, entry.entry_id)
         # Where the closed years are kept; known once loaded.
         self.year_files = YearFiles(hass, self.store.key)
         self.data = PersonRoutine(checklist=self._default_checklist())
         self._event_listeners: list[EventListener] = []
-        self.clock = RoutineClock(hass, self)
-        self.commands = RoutineCommands(self)
+        self.reader = RoutineReader(hass, entry, name, lambda: self.data)
+        self.clock = RoutineClock(
+            hass,
+            self.reader,
+            apply=self.apply,
+            changed=self.changed,
+            update_listeners=self.async_update_listeners,
+            fire_event=self.fire_event,
+        )
+        self.commands = RoutineCommands(
+            self.reader, apply=self.apply, changed=self.changed, save_quietly=self.save_quietly
+        )
 
     def _default_checklist(self) -> Checklist:
         return Checklist(
@@ -74,14 +85,18 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
             entry_id=self.entry.entry_id,
             name=self.name,
             default_checklist=self._default_checklist,
-            goals={goal: self.goal_minutes(goal) for goal in Goal},
-            today=self.today(),
-            plan_settings=self.plan_settings,
+            goals={goal: self.reader.goal_minutes(goal) for goal in Goal},
+            today=self.reader.today(),
+            plan_settings=self.reader.plan_settings,
         )
 
     async def async_unload(self) -> None:
-        """Stop the clock and write what is pending: the years first, then the person."""
+        """Stop the clock and write what is pending."""
         self.clock.cancel()
+        await self.async_write_pending()
+
+    async def async_write_pending(self) -> None:
+        """Write what is pending now (at unload, before a backup): the years, then the person."""
         self.save_quietly()  # closes what is over, so that every changed year has its store
         await self.year_files.async_write_touched(self.data.history)
         await self.store.async_save(person_stored(self.data, self.year_files))
@@ -120,7 +135,7 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
         changed are written. What is handed to the stores is a snapshot, as
         they serialise it in an executor while the routine goes on changing.
         """
-        self.data.history.close_days(self.today())
+        self.year_files.close(self.data.history, self.reader.today())
         self.year_files.save_changed(self.data.history)
         stored = person_stored(self.data, self.year_files)
         self.store.async_delay_save(lambda: stored, SAVE_DELAY)
@@ -128,8 +143,8 @@ class BackReliefCoordinator(RoutineReader, DataUpdateCoordinator[PersonRoutine])
     @callback
     def options_updated(self) -> None:
         """Apply changed options at once: goals, caps and the rest."""
-        self.settings = Settings.from_options(self.entry.options)
-        self.data.gentle.apply_settings(self.data.durations, self.plan_settings)
+        self.reader.settings = Settings.from_options(self.entry.options)
+        self.data.gentle.apply_settings(self.data.durations, self.reader.plan_settings)
         self.changed()
 
     @callback

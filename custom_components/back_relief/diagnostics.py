@@ -21,8 +21,10 @@ async def async_get_config_entry_diagnostics(
 ) -> dict[str, Any]:
     """Return what helps to understand a problem, without personal text."""
     coordinator = entry.runtime_data.coordinator
-    today = coordinator.today()
-    recent = coordinator.history.recent_as_dict(today - timedelta(days=RECENT_DAYS - 1), today)
+    today = coordinator.reader.today()
+    recent = coordinator.reader.history.recent_as_dict(
+        today - timedelta(days=RECENT_DAYS - 1), today
+    )
     for day in recent.values():
         # Notes live inside lists; keep their count, not their words.
         for key in ("pain", "visits"):
@@ -33,21 +35,21 @@ async def async_get_config_entry_diagnostics(
     return async_redact_data(
         {
             "entry": {"data": dict(entry.data), "options": dict(entry.options)},
-            "days_recorded": len(coordinator.history),
+            "days_recorded": len(coordinator.reader.history),
             "recent_days": recent,
-            "session": coordinator.session.as_dict() if coordinator.session else None,
-            "durations": {str(key): value for key, value in coordinator.durations.items()},
-            "reminders": coordinator.reminders_enabled,
-            "flare_up": coordinator.flare_up,
+            "session": coordinator.reader.session.as_dict() if coordinator.reader.session else None,
+            "durations": {str(key): value for key, value in coordinator.reader.durations.items()},
+            "reminders": coordinator.reader.reminders_enabled,
+            "flare_up": coordinator.reader.flare_up,
             "inversion_plan": plan.as_dict() if (plan := coordinator.data.gentle.plan) else None,
             "flare_up_ranges": [
                 [flare_up.start.isoformat(), flare_up.end.isoformat() if flare_up.end else None]
-                for flare_up in coordinator.data.gentle.flare_ups.ranges
+                for flare_up in coordinator.reader.flare_ups.ranges
             ],
             "checklist": [
-                {"uid": item.uid, "summary": item.summary} for item in coordinator.checklist
+                {"uid": item.uid, "summary": item.summary} for item in coordinator.reader.checklist
             ],
-            "routine_summary": coordinator.summary(7),
+            "routine_summary": coordinator.reader.summary(7),
         },
         TO_REDACT,
     )

@@ -43,18 +43,58 @@ def shown(value: object) -> str:
     return text if len(text) <= SHOWN_LENGTH else f"{text[: SHOWN_LENGTH - 1]}…"
 
 
-def whole_number(value: Any) -> int:
-    """Return a whole number from 20, 20.0 or "20"; refuse 2.5, nan, inf, true, lists."""
-    if isinstance(value, int) and not isinstance(value, bool):
+def whole_number(minimum: int, maximum: int) -> Callable[[Any], int]:
+    """Return a validator of a whole number from 20, 20.0 or "20"; refuse 2.5, nan, inf, true.
+
+    Its refusal names the range the field takes (a pain level: 0 to 10); the
+    range itself is the routine's rule and is checked there.
+    """
+    limits = {"minimum": str(minimum), "maximum": str(maximum)}
+
+    def validate(value: Any) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+            return int(value)
+        if isinstance(value, str) and _WHOLE_NUMBER.fullmatch(found := value.strip()):
+            try:
+                return int(found)
+            except ValueError:  # more digits than Python reads
+                pass
+        raise FieldInvalid("not_a_whole_number", value, **limits)
+
+    return validate
+
+
+def boolean(value: Any) -> bool:
+    """Return true or false from a boolean, "true"/"false" (any case), 1 or 0; refuse the rest."""
+    if isinstance(value, bool):
         return value
-    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and _WHOLE_NUMBER.fullmatch(found := value.strip()):
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and (found := value.strip().lower()) in ("true", "false"):
+        return found == "true"
+    raise FieldInvalid("not_a_boolean", value)
+
+
+def moment(value: Any) -> datetime:
+    """Return an instant from a datetime or an ISO text "2026-03-09T10:00:00+01:00".
+
+    Without an offset (as the date-and-time selector gives it) it is the
+    house's local time, which the action adds; a date alone or a time alone is
+    refused.
+    """
+    found: datetime | None = None
+    if isinstance(value, datetime):
+        found = value
+    elif isinstance(value, str) and value.strip().upper()[10:11] in ("T", " "):
         try:
-            return int(found)
-        except ValueError:  # more digits than Python reads
-            pass
-    raise FieldInvalid("not_a_whole_number", value)
+            found = datetime.fromisoformat(value.strip())
+        except ValueError:
+            found = None
+    if found is None:
+        raise FieldInvalid("not_a_moment", value)
+    return found
 
 
 def day(value: Any) -> date:

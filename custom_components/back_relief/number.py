@@ -61,13 +61,13 @@ class BackReliefDuration(BackReliefEntity, NumberEntity):
     def native_max_value(self) -> float:
         """Return the longest allowed length; inversion has its own cap."""
         if self.activity is Activity.INVERSION:
-            return self.coordinator.max_inversion
+            return self.coordinator.reader.max_inversion
         return MAX_SESSION_MINUTES
 
     @property
     def native_value(self) -> float:
         """Return the default length in minutes; inversion within its cap."""
-        minutes = self.coordinator.durations[self.activity]
+        minutes = self.coordinator.reader.durations[self.activity]
         return min(minutes, self.native_max_value)
 
     @property
@@ -77,7 +77,7 @@ class BackReliefDuration(BackReliefEntity, NumberEntity):
             return None
         coordinator = self.coordinator
         tomorrow = coordinator.data.inversion_tomorrow(
-            coordinator.today(), coordinator.plan_settings
+            coordinator.reader.today(), coordinator.reader.plan_settings
         )
         return None if tomorrow is None else {"tomorrow": tomorrow}
 

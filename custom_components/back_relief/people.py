@@ -91,7 +91,9 @@ def _told_apart(
         if len(found := narrow(hass, asker, loaded)) == 1:
             return found[0]
     if asker.session_bound:
-        busy = [entry for entry in loaded if entry.runtime_data.coordinator.session is not None]
+        busy = [
+            entry for entry in loaded if entry.runtime_data.coordinator.reader.session is not None
+        ]
         if not busy:
             raise PersonNotFound(NO_SESSION, loaded=loaded)
         if len(busy) == 1:
@@ -124,7 +126,7 @@ def _asked_from_their_speaker(
     registry = er.async_get(hass)
     found = []
     for entry in loaded:
-        speakers = entry.runtime_data.coordinator.settings.speakers
+        speakers = entry.runtime_data.coordinator.reader.settings.speakers
         devices = {
             registered.device_id
             for speaker in speakers

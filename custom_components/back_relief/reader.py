@@ -1,13 +1,13 @@
 """What the entities, the announcer and voice read of one person's routine.
 
-The coordinator keeps the routine and applies its changes; this base class holds
+The coordinator keeps the routine and applies its changes; it has a reader for
 the reading side: today's numbers, streaks, the summary, the guided routine, and
-the routine's parts as they are now.
+the routine's parts as they are now (``coordinator.reader``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, tzinfo
 from typing import Any
@@ -23,6 +23,8 @@ from .look_back.insights import Words, insight_minutes
 from .look_back.summary import build_summary
 from .routine.checklist import Checklist
 from .routine.day import Activity, DayLog, Goal, Visit, local_date
+from .routine.flare_ups import FlareUps
+from .routine.goals import DayGoals
 from .routine.guided import Routine, TimedStep
 from .routine.history import History
 from .routine.person import PersonRoutine
@@ -47,14 +49,27 @@ def user_errors() -> Iterator[None]:
 
 
 class RoutineReader:
-    """The reading side of a person's coordinator."""
+    """The reading side of a person's coordinator: what is read of the routine."""
 
-    hass: HomeAssistant
-    entry: ConfigEntry[Any]
-    data: PersonRoutine
-    name: str
-    # The options, typed; built again on every update of the options.
-    settings: Settings
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: ConfigEntry[Any],
+        name: str,
+        routine: Callable[[], PersonRoutine],
+    ) -> None:
+        """Read the routine that ``routine`` returns (the coordinator's, loaded or not)."""
+        self.hass = hass
+        self.entry = entry
+        self.name = name
+        self._routine = routine
+        # The options, typed; built again on every update of the options.
+        self.settings = Settings.from_options(entry.options)
+
+    @property
+    def data(self) -> PersonRoutine:
+        """Return the routine as it is now."""
+        return self._routine()
 
     @property
     def max_inversion(self) -> int:
@@ -95,9 +110,40 @@ class RoutineReader:
         """Return today's minutes toward a goal."""
         return self.today_log().goal_minutes(goal)
 
+    def first_day(self) -> date:
+        """Return the person's first day: when they were added, or their earliest record.
+
+        Whichever is earlier: someone with history from before keeps it.
+        """
+        added = self._date(self.entry.created_at)
+        recorded = self.data.history.first_day()
+        return added if recorded is None else min(added, recorded)
+
+    def day_goals(self) -> DayGoals:
+        """Return what each day asks of each goal, from the person's first day."""
+        configured = {goal: self.goal_minutes(goal) for goal in Goal}
+        return self.data.day_goals(configured, self.first_day())
+
+    def today_goal(self, goal: Goal) -> int:
+        """Return what today asks of a goal: inversion on the plan asks the plan's minutes."""
+        return self.day_goals().of(goal, self.today())
+
+    def today_met(self, goal: Goal) -> bool:
+        """Return whether today met a goal."""
+        today = self.today()
+        return self.day_goals().met(goal, today, self.data.history.get(today))
+
+    def tomorrow_goal(self, goal: Goal) -> int:
+        """Return what tomorrow asks of a goal, as today stands so far."""
+        goal_minutes = self.goal_minutes(goal)
+        if goal is not Goal.INVERSION:
+            return goal_minutes
+        tomorrow = self.data.inversion_tomorrow(self.today(), self.plan_settings)
+        return goal_minutes if tomorrow is None else min(goal_minutes, tomorrow)
+
     def streak(self, goal: Goal) -> Streak:
         """Return a goal's streak as of today."""
-        return self.data.streak(goal, self.goal_minutes(goal), self.today())
+        return self.data.streak(goal, self.day_goals(), self.today())
 
     def next_visit(self) -> Visit | None:
         """Return the next planned visit that hasn't begun."""
@@ -113,7 +159,7 @@ class RoutineReader:
 
     def summary(self, days: int) -> dict[str, Any]:
         """Return streaks, today, the session and the last days, JSON-ready."""
-        goals = {goal: self.goal_minutes(goal) for goal in Goal}
+        goals = self.day_goals()
         with user_errors():
             return build_summary(
                 self.data,
@@ -122,7 +168,7 @@ class RoutineReader:
                 today=self.today(),
                 now=dt_util.utcnow(),
                 days=days,
-                insight_minutes=insight_minutes(goals, self.durations[Activity.STRETCH]),
+                insight_minutes=insight_minutes(goals.configured, self.durations[Activity.STRETCH]),
                 insight_words=Words(language(self.hass), group_of(self.hass, "insights")),
             )
 
@@ -166,6 +212,11 @@ class RoutineReader:
     def flare_up(self) -> bool:
         """Return whether flare-up is on today."""
         return self.data.flare_up_on(self.today())
+
+    @property
+    def flare_ups(self) -> FlareUps:
+        """Return the flare-up ranges: the one way every reader reads them."""
+        return self.data.flare_ups
 
     @property
     def checklist(self) -> Checklist:

@@ -35,13 +35,13 @@ class BackReliefStretchRoutine(BackReliefEntity, SelectEntity):
     @property
     def options(self) -> list[str]:
         """Return a plain timer and every routine, built-in and the person's own."""
-        return [PLAIN_TIMER, *self.coordinator.routines()]
+        return [PLAIN_TIMER, *self.coordinator.reader.routines()]
 
     @property
     def current_option(self) -> str:
         """Return the chosen routine."""
-        chosen = self.coordinator.stretch_routine
-        return chosen if chosen in self.coordinator.routines() else PLAIN_TIMER
+        chosen = self.coordinator.reader.stretch_routine
+        return chosen if chosen in self.coordinator.reader.routines() else PLAIN_TIMER
 
     async def async_select_option(self, option: str) -> None:
         """Choose a routine."""

@@ -41,12 +41,27 @@ def _streak_description(goal: Goal) -> BackReliefSensorEntityDescription:
     return BackReliefSensorEntityDescription(
         key=f"{goal}_streak",
         native_unit_of_measurement=UnitOfTime.DAYS,
-        value_fn=lambda coordinator: coordinator.streak(goal).current,
+        value_fn=lambda coordinator: coordinator.reader.streak(goal).current,
         attributes_fn=lambda coordinator: {
-            "best": coordinator.streak(goal).best,
-            "today_met": coordinator.streak(goal).today_met,
+            "best": coordinator.reader.streak(goal).best,
+            "today_met": coordinator.reader.streak(goal).today_met,
         },
     )
+
+
+def _today_attributes(goal: Goal) -> Callable[[BackReliefCoordinator], dict[str, Any]]:
+    def attributes(coordinator: BackReliefCoordinator) -> dict[str, Any]:
+        reader = coordinator.reader
+        today, goals = reader.today(), reader.day_goals()
+        shown: dict[str, Any] = {
+            "goal": goals.of(goal, today),
+            "met": goals.met(goal, today, reader.history.get(today)),
+        }
+        if goal is Goal.INVERSION:
+            shown["tomorrow_goal"] = reader.tomorrow_goal(goal)
+        return shown
+
+    return attributes
 
 
 def _today_description(goal: Goal) -> BackReliefSensorEntityDescription:
@@ -56,15 +71,17 @@ def _today_description(goal: Goal) -> BackReliefSensorEntityDescription:
         state_class=SensorStateClass.TOTAL_INCREASING,
         native_unit_of_measurement=UnitOfTime.MINUTES,
         suggested_display_precision=0,
-        value_fn=lambda coordinator: coordinator.today_minutes(goal),
-        attributes_fn=lambda coordinator: {"goal": coordinator.goal_minutes(goal)},
+        value_fn=lambda coordinator: coordinator.reader.today_minutes(goal),
+        attributes_fn=_today_attributes(goal),
     )
 
 
 def _session_attributes(coordinator: BackReliefCoordinator) -> dict[str, Any]:
-    session = coordinator.session
+    session = coordinator.reader.session
     if session is None:
-        return {}
+        # A stop or cancel that may still be undone, and until when.
+        undo_until = coordinator.data.undo_until(dt_util.utcnow())
+        return {"undo_until": undo_until.isoformat()} if undo_until else {}
     attributes: dict[str, Any] = {
         "status": str(session.status),
         "started_at": session.started_at.isoformat(),
@@ -76,11 +93,11 @@ def _session_attributes(coordinator: BackReliefCoordinator) -> dict[str, Any]:
         # With ends_at, the time left that a dashboard shows while paused.
         attributes["paused_at"] = session.paused_at.isoformat()
     now = dt_util.utcnow()
-    if (step := coordinator.current_step(now)) is not None:
+    if (step := coordinator.reader.current_step(now)) is not None:
         attributes["step"] = step.name
         attributes["step_side"] = step.side
         attributes["step_number"] = step.index + 1
-        attributes["step_count"] = step_count(coordinator.guided_routine())
+        attributes["step_count"] = step_count(coordinator.reader.guided_routine())
         attributes["step_cue"] = step.cue
         step_ends = step_ends_at(session, step, now)
         attributes["step_ends_at"] = step_ends.isoformat() if step_ends else None
@@ -95,7 +112,7 @@ SENSORS: tuple[BackReliefSensorEntityDescription, ...] = (
         device_class=SensorDeviceClass.ENUM,
         options=[IDLE, *(str(activity) for activity in Activity)],
         value_fn=lambda coordinator: (
-            str(coordinator.session.activity) if coordinator.session else IDLE
+            str(coordinator.reader.session.activity) if coordinator.reader.session else IDLE
         ),
         attributes_fn=_session_attributes,
     ),
@@ -104,8 +121,8 @@ SENSORS: tuple[BackReliefSensorEntityDescription, ...] = (
         device_class=SensorDeviceClass.TIMESTAMP,
         # Paused sessions have no end time yet: the countdown is frozen.
         value_fn=lambda coordinator: (
-            coordinator.session.ends_at
-            if coordinator.session and not coordinator.session.is_paused
+            coordinator.reader.session.ends_at
+            if coordinator.reader.session and not coordinator.reader.session.is_paused
             else None
         ),
     ),
@@ -113,11 +130,11 @@ SENSORS: tuple[BackReliefSensorEntityDescription, ...] = (
         key="pain_level",
         state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda coordinator: (
-            pain.level if (pain := coordinator.history.latest_pain()) is not None else None
+            pain.level if (pain := coordinator.reader.history.latest_pain()) is not None else None
         ),
         attributes_fn=lambda coordinator: (
             {"logged_at": pain.logged_at.isoformat()}
-            if (pain := coordinator.history.latest_pain()) is not None
+            if (pain := coordinator.reader.history.latest_pain()) is not None
             else {}
         ),
     ),
@@ -125,14 +142,16 @@ SENSORS: tuple[BackReliefSensorEntityDescription, ...] = (
         key="next_visit",
         device_class=SensorDeviceClass.TIMESTAMP,
         value_fn=lambda coordinator: (
-            visit.visited_at if (visit := coordinator.next_visit()) is not None else None
+            visit.visited_at if (visit := coordinator.reader.next_visit()) is not None else None
         ),
     ),
     BackReliefSensorEntityDescription(
         key="last_visit",
         device_class=SensorDeviceClass.TIMESTAMP,
         value_fn=lambda coordinator: (
-            visit.visited_at if (visit := coordinator.history.latest_visit()) is not None else None
+            visit.visited_at
+            if (visit := coordinator.reader.history.latest_visit()) is not None
+            else None
         ),
     ),
 )

@@ -19,10 +19,18 @@ from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from . import fields
-from .const import DEFAULT_SUMMARY_DAYS, DEFAULT_VISIT_TIME, DOMAIN
+from .const import (
+    DEFAULT_SUMMARY_DAYS,
+    DEFAULT_VISIT_TIME,
+    DOMAIN,
+    MAX_LOG_MINUTES,
+    MAX_PAIN,
+    MAX_SUMMARY_DAYS,
+)
 from .coordinator import BackReliefCoordinator
 from .people import NOBODY, NOT_LOADED, UNKNOWN, Asker, PersonNotFound, find_person
 from .routine.day import Activity
+from .routine.session import MAX_EXTEND_MINUTES, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
 from .routine.source import Source
 
 ATTR_CONFIG_ENTRY_ID = "config_entry_id"
@@ -35,6 +43,8 @@ ATTR_KIND = "kind"
 ATTR_LEVEL = "level"
 ATTR_NOTE = "note"
 ATTR_DAYS = "days"
+ATTR_REPLACE = "replace"
+ATTR_LOGGED_AT = "logged_at"
 ATTR_SOURCE = "source"
 
 SERVICE_START_SESSION = "start_session"
@@ -52,6 +62,11 @@ SERVICE_CHECK_IN = "check_in"
 SERVICE_NEXT_STEP = "next_step"
 SERVICE_REPEAT_STEP = "repeat_step"
 SERVICE_SET_FLARE_UP = "set_flare_up"
+SERVICE_REMOVE_PAIN = "remove_pain"
+SERVICE_SET_MINUTES = "set_minutes"
+SERVICE_CANCEL_VISIT = "cancel_visit"
+SERVICE_REMOVE_VISIT = "remove_visit"
+SERVICE_UNDO_SESSION = "undo_session"
 ATTR_TIME = "time"
 ATTR_START_DATE = "start_date"
 ATTR_END_DATE = "end_date"
@@ -59,6 +74,13 @@ ATTR_END_DATE = "end_date"
 BASE = {vol.Optional(ATTR_CONFIG_ENTRY_ID): fields.text(100)}
 ACTIVITY = fields.one_of(str(activity) for activity in Activity)
 NOTE = fields.text(500)
+# The ranges the refusals of a number name; the routine checks them.
+SESSION_MINUTES = fields.whole_number(MIN_SESSION_MINUTES, MAX_SESSION_MINUTES)
+EXTEND_MINUTES = fields.whole_number(MIN_SESSION_MINUTES, MAX_EXTEND_MINUTES)
+LOG_MINUTES = fields.whole_number(1, MAX_LOG_MINUTES)
+DAY_MINUTES = fields.whole_number(0, MAX_LOG_MINUTES)
+LEVEL = fields.whole_number(0, MAX_PAIN)
+DAYS = fields.whole_number(1, MAX_SUMMARY_DAYS)
 # Who asks for a change of the session: the card says so; anything else is an action.
 SESSION = {
     **BASE,
@@ -72,7 +94,7 @@ SCHEMAS: dict[str, vol.Schema] = {
         {
             **SESSION,
             vol.Required(ATTR_ACTIVITY): ACTIVITY,
-            vol.Optional(ATTR_DURATION): fields.whole_number,
+            vol.Optional(ATTR_DURATION): SESSION_MINUTES,
             vol.Optional(ATTR_ROUTINE): fields.text(100),
         }
     ),
@@ -82,25 +104,43 @@ SCHEMAS: dict[str, vol.Schema] = {
     SERVICE_CANCEL_SESSION: vol.Schema(SESSION),
     SERVICE_NEXT_STEP: vol.Schema(SESSION),
     SERVICE_REPEAT_STEP: vol.Schema(SESSION),
-    SERVICE_EXTEND_SESSION: vol.Schema(
-        {**SESSION, vol.Required(ATTR_MINUTES): fields.whole_number}
-    ),
+    SERVICE_EXTEND_SESSION: vol.Schema({**SESSION, vol.Required(ATTR_MINUTES): EXTEND_MINUTES}),
     SERVICE_LOG_ACTIVITY: vol.Schema(
         {
             **BASE,
             vol.Required(ATTR_ACTIVITY): ACTIVITY,
-            vol.Required(ATTR_MINUTES): fields.whole_number,
+            vol.Required(ATTR_MINUTES): LOG_MINUTES,
             vol.Optional(ATTR_DATE): fields.day,
             vol.Optional(ATTR_KIND): fields.text(50),
         }
     ),
     SERVICE_LOG_PAIN: vol.Schema(
-        {**BASE, vol.Required(ATTR_LEVEL): fields.whole_number, vol.Optional(ATTR_NOTE): NOTE}
+        {
+            **BASE,
+            vol.Required(ATTR_LEVEL): LEVEL,
+            vol.Optional(ATTR_NOTE): NOTE,
+            vol.Optional(ATTR_DATE): fields.day,
+            vol.Optional(ATTR_REPLACE): fields.boolean,
+        }
     ),
+    SERVICE_REMOVE_PAIN: vol.Schema(
+        {**BASE, vol.Optional(ATTR_DATE): fields.day, vol.Optional(ATTR_LOGGED_AT): fields.moment}
+    ),
+    SERVICE_SET_MINUTES: vol.Schema(
+        {
+            **BASE,
+            vol.Required(ATTR_ACTIVITY): ACTIVITY,
+            vol.Required(ATTR_MINUTES): DAY_MINUTES,
+            vol.Optional(ATTR_DATE): fields.day,
+        }
+    ),
+    SERVICE_CANCEL_VISIT: vol.Schema({**BASE, vol.Required(ATTR_DATE): fields.day}),
+    SERVICE_REMOVE_VISIT: vol.Schema({**BASE, vol.Required(ATTR_DATE): fields.day}),
+    SERVICE_UNDO_SESSION: vol.Schema(SESSION),
     SERVICE_LOG_VISIT: vol.Schema(
         {**BASE, vol.Optional(ATTR_DATE): fields.day, vol.Optional(ATTR_NOTE): NOTE}
     ),
-    SERVICE_GET_SUMMARY: vol.Schema({**BASE, vol.Optional(ATTR_DAYS): fields.whole_number}),
+    SERVICE_GET_SUMMARY: vol.Schema({**BASE, vol.Optional(ATTR_DAYS): DAYS}),
     SERVICE_CHECK_IN: vol.Schema(BASE),
     SERVICE_SCHEDULE_VISIT: vol.Schema(
         {
@@ -201,7 +241,34 @@ async def _log_activity(coordinator: BackReliefCoordinator, data: dict[str, Any]
 
 
 async def _log_pain(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
-    coordinator.commands.log_pain(data[ATTR_LEVEL], data.get(ATTR_NOTE))
+    coordinator.commands.log_pain(
+        data[ATTR_LEVEL],
+        data.get(ATTR_NOTE),
+        data.get(ATTR_DATE),
+        replace=data.get(ATTR_REPLACE, False),
+    )
+
+
+async def _remove_pain(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
+    coordinator.commands.remove_pain(data.get(ATTR_DATE), data.get(ATTR_LOGGED_AT))
+
+
+async def _set_minutes(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
+    coordinator.commands.set_minutes(
+        Activity(data[ATTR_ACTIVITY]), data[ATTR_MINUTES], data.get(ATTR_DATE)
+    )
+
+
+async def _cancel_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
+    coordinator.commands.cancel_visit(data[ATTR_DATE])
+
+
+async def _remove_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
+    coordinator.commands.remove_visit(data[ATTR_DATE])
+
+
+async def _undo_session(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
+    coordinator.commands.undo_session(source=Source(data[ATTR_SOURCE]))
 
 
 async def _log_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
@@ -209,7 +276,7 @@ async def _log_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]) -
 
 
 async def _get_summary(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> ServiceResponse:
-    return coordinator.summary(data.get(ATTR_DAYS, DEFAULT_SUMMARY_DAYS))
+    return coordinator.reader.summary(data.get(ATTR_DAYS, DEFAULT_SUMMARY_DAYS))
 
 
 async def _schedule_visit(coordinator: BackReliefCoordinator, data: dict[str, Any]) -> None:
@@ -247,6 +314,11 @@ HANDLERS: dict[str, Handler] = {
     SERVICE_SCHEDULE_VISIT: _schedule_visit,
     SERVICE_CHECK_IN: _check_in,
     SERVICE_SET_FLARE_UP: _set_flare_up,
+    SERVICE_REMOVE_PAIN: _remove_pain,
+    SERVICE_SET_MINUTES: _set_minutes,
+    SERVICE_CANCEL_VISIT: _cancel_visit,
+    SERVICE_REMOVE_VISIT: _remove_visit,
+    SERVICE_UNDO_SESSION: _undo_session,
 }
 
 

@@ -31,7 +31,13 @@ from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN, LOGGER, SAVE_DELAY, STORAGE_MINOR_VERSION, STORAGE_VERSION
 from .routine.checklist import Checklist
-from .routine.closed_days import ClosedYear, archive_from_stored, archive_stored, settled
+from .routine.closed_days import (
+    ClosedYear,
+    archive_from_stored,
+    archive_stored,
+    settled,
+    with_layout,
+)
 from .routine.day import Goal
 from .routine.history import History
 from .routine.person import PersonRoutine
@@ -39,7 +45,9 @@ from .routine.plan import PlanSettings
 
 # Format 1.1 kept every day in the person's file; 2.1 keeps closed days in segments
 # and the archive (2.1 as first written kept every year in a segment: those settle).
+# A segment of 1.2 names the layout of its days' texts (1.1 held the first one).
 SEGMENT_VERSION = 1
+SEGMENT_MINOR_VERSION = 2
 ARCHIVE = "archive"
 
 # What a file of the wrong shape raises while it is read: never a reason not to load.
@@ -58,6 +66,15 @@ class BackReliefStore(Store[dict[str, Any]]):
         super().__init__(
             hass, version, key, minor_version=minor_version, serialize_in_event_loop=False
         )
+        # The latest save of the routine (its stamp) known to be on disk in this file.
+        self.written_stamp = 0
+
+    async def _async_write_data(self, data: dict[str, Any]) -> None:
+        """Write, then know which save of the routine this file now holds (not if it failed)."""
+        await super()._async_write_data(data)
+        stored = data.get("data")
+        if isinstance(stored, dict) and isinstance(stamp := stored.get("stamp"), int):
+            self.written_stamp = max(self.written_stamp, stamp)
 
     async def _async_migrate_func(
         self,
@@ -65,16 +82,27 @@ class BackReliefStore(Store[dict[str, Any]]):
         old_minor_version: int,
         old_data: dict[str, Any],
     ) -> dict[str, Any]:
-        """Bring the person's file of format 1 to format 2; refuse anything else.
+        """Read a file of another minor version as it is, and the person's file of format 1.
 
-        The closed days of format 1 move to their years' segments, which are
-        written before this file is: a move cut short is done again at the
-        next start, from the file as it was.
+        A newer minor version is read too, as Home Assistant's contract for
+        minor versions says it can be: what it added is kept and written back.
+        A segment of 1.1 names the first layout of its days. The closed days of
+        format 1 move to their years' segments, which are written before this
+        file is: a move cut short is done again at the next start, from the
+        file as it was. Anything else is refused.
         """
-        del old_minor_version
+        if not isinstance(old_data, dict):
+            raise UnreadableRoutineError("not a routine")
+        if old_major_version == self.version:
+            if self.version == SEGMENT_VERSION and old_minor_version < SEGMENT_MINOR_VERSION:
+                # Home Assistant writes what this returns at once: only what reads.
+                return await self.hass.async_add_executor_job(
+                    _with_layouts, old_data, self.key.rsplit(".", 1)[-1]
+                )
+            return old_data
         if self.version != STORAGE_VERSION or old_major_version != 1:
             raise UnreadableRoutineError(f"version {old_major_version}")
-        if not isinstance(old_data, dict) or not isinstance(old_data.get("history", {}), dict):
+        if not isinstance(old_data.get("history", {}), dict):
             raise UnreadableRoutineError("not a routine")
         history = await self.hass.async_add_executor_job(
             _closed_history, old_data.get("history", {}), dt_util.now().date()
@@ -85,9 +113,8 @@ class BackReliefStore(Store[dict[str, Any]]):
         # The flare-up ranges are worked out here, where every day is at hand (a file of
         # the switch alone pauses from the last day it marked).
         today = dt_util.now().date()
-        migrated |= PersonRoutine.from_stored(
-            migrated, Checklist(), history, today
-        ).gentle.as_dict()
+        routine = PersonRoutine.from_stored(migrated, Checklist(), history, today)
+        migrated |= routine.gentle.as_dict() | routine.flare_ups.as_stored()
         files = YearFiles(self.hass, self.key)
         await files.async_write_every_year(history, today)
         return migrated | files.as_stored()
@@ -100,6 +127,42 @@ def _closed_history(days: dict[str, Any], today: date) -> History:
     return history
 
 
+def _with_layouts(stored: dict[str, Any], name: str) -> dict[str, Any]:
+    """Return a year's or the archive's days of 1.1, in a layout named.
+
+    Every day is read first. A year's file that can't be read is refused as it
+    is, to be set aside untouched; in the archive such a year is left as it was,
+    so that only it is set aside when the archive is read.
+    """
+    if name != ARCHIVE:
+        return _read_with_layout(stored, int(name))
+    years = stored.get("years")
+    if not isinstance(years, dict):
+        raise UnreadableRoutineError("not an archive")
+    named = {}
+    for year, days in years.items():
+        try:
+            named[year] = _read_with_layout(days, int(year))
+        except UNREADABLE:
+            named[year] = days
+    return stored | {"years": named}
+
+
+def _read_with_layout(stored: Any, year: int) -> dict[str, Any]:
+    """Return a year's days of 1.1 in this version's layout; raise unless every day reads.
+
+    Each day is read in the first layout and written in the current one, whose
+    sessions take a third of the room.
+    """
+    first = ClosedYear.from_stored(year, with_layout(stored))
+    for _ in first.facts():
+        pass
+    current = ClosedYear(year)
+    current.put(dict(first.logs()))
+    rewritten: dict[str, Any] = stored | ClosedYear.stored(year, current.snapshot())
+    return rewritten
+
+
 def routine_store(hass: HomeAssistant, entry_id: str) -> BackReliefStore:
     """Return the store of one person's routine."""
     return BackReliefStore(hass, f"{DOMAIN}.{entry_id}", STORAGE_VERSION, STORAGE_MINOR_VERSION)
@@ -107,7 +170,7 @@ def routine_store(hass: HomeAssistant, entry_id: str) -> BackReliefStore:
 
 def segment_store(hass: HomeAssistant, routine_key: str, year: int | str) -> BackReliefStore:
     """Return the store of one year of a person's closed days, or of their archive."""
-    return BackReliefStore(hass, f"{routine_key}.{year}", SEGMENT_VERSION, 1)
+    return BackReliefStore(hass, f"{routine_key}.{year}", SEGMENT_VERSION, SEGMENT_MINOR_VERSION)
 
 
 class YearFiles:
@@ -127,6 +190,13 @@ class YearFiles:
         self._stores: dict[int | str, BackReliefStore] = {}
         # What changed while loaded, written again at unload.
         self._touched: set[int | str] = set()
+        # Each save of the routine is stamped, in every file it writes, so that a start
+        # knows which of two copies of a day is the newer; the stamp of each year's file.
+        self.stamp = 0
+        self.stamps: dict[int, int] = {}
+        # Days closed since their year's file was last known written, with the save that
+        # closed them: the person's file keeps them until it is.
+        self._unwritten: dict[date, int] = {}
 
     def store(self, year: int | str) -> BackReliefStore:
         """Return the store of an own year, or of the archive (ARCHIVE)."""
@@ -135,8 +205,30 @@ class YearFiles:
         return store
 
     def as_stored(self) -> dict[str, Any]:
-        """Return what the person's file keeps of where the years are."""
-        return {"years": sorted(self.own)}
+        """Return what the person's file keeps of where the years are, and its save's stamp."""
+        return {"years": sorted(self.own), "stamp": self.stamp}
+
+    def close(self, history: History, today: date) -> None:
+        """Close the days before today, in a new save: they stay unwritten until their year is."""
+        self.stamp += 1
+        for day in history.close_days(today):
+            self._unwritten[day] = self.stamp
+
+    def unwritten(self, history: History) -> dict[str, Any]:
+        """Return the closed days whose year's file is not known written yet, JSON-ready."""
+        for day, stamp in list(self._unwritten.items()):
+            if self.store(self.file_of(day.year)).written_stamp >= stamp:
+                del self._unwritten[day]
+        return {day.isoformat(): history.get(day).as_dict() for day in sorted(self._unwritten)}
+
+    def newer_than_person(self, years: dict[int, dict[str, Any]], person_stamp: int) -> list[date]:
+        """Return the open days a year's file holds from a later save than the person's file."""
+        return [
+            date.fromisoformat(iso_day)
+            for year, stored in years.items()
+            if self.stamps.get(year, 0) > person_stamp
+            for iso_day in stored.get("days", {})
+        ]
 
     async def async_read(
         self,
@@ -158,10 +250,15 @@ class YearFiles:
         if isinstance(archive := loaded.pop(ARCHIVE), dict):
             try:
                 years |= archive_from_stored(archive)
+                self.stamps = dict.fromkeys(years, _stamp_of(archive))
             except UNREADABLE as err:
                 unreadable[ARCHIVE] = err
         self.archived = set(years) - self.own
-        years |= {int(year): stored for year, stored in loaded.items() if isinstance(stored, dict)}
+        for name, stored in loaded.items():
+            if isinstance(stored, dict):
+                years[int(name)] = stored
+                self.stamps[int(name)] = _stamp_of(stored)
+        self.stamp = max(self.stamp, *self.stamps.values(), 0)
         return years, unreadable
 
     async def async_start_clean(self, name: int | str, history: History) -> None:
@@ -193,8 +290,9 @@ class YearFiles:
         """Return what builds a file's contents from the years as they are now, anywhere."""
         if name == ARCHIVE:
             snapshots = {year: history.year_snapshot(year) for year in self.archived}
-            return partial(archive_stored, snapshots)
-        return partial(ClosedYear.stored, int(name), history.year_snapshot(int(name)))
+            return partial(_stamped, self.stamp, partial(archive_stored, snapshots))
+        build = partial(ClosedYear.stored, int(name), history.year_snapshot(int(name)))
+        return partial(_stamped, self.stamp, build)
 
     async def async_write_touched(self, history: History) -> None:
         """Write what changed while loaded as it is now (at unload)."""
@@ -209,8 +307,11 @@ class YearFiles:
         for name in names:
             await self._async_write(name, history)
 
-    async def _async_write(self, name: int | str, history: History) -> None:
-        await self.store(name).async_save(self._contents(name, history)())
+    async def _async_write(self, name: int | str, history: History) -> bool:
+        """Write a file now; return whether it is known to be on disk."""
+        store = self.store(name)
+        await store.async_save(self._contents(name, history)())
+        return store.written_stamp >= self.stamp
 
     async def async_settle(
         self, history: History, today: date, save_person: Callable[[], Awaitable[None]]
@@ -225,18 +326,44 @@ class YearFiles:
         if not moving:
             return
         self.archived |= moving
-        await self._async_write(ARCHIVE, history)
+        if not await self._async_write(ARCHIVE, history):
+            # The years stay in their own files until the archive holds them.
+            self.archived -= moving
+            return
         self.own -= moving
         await save_person()
         for year in sorted(moving):
-            await self.store(year).async_remove()
+            try:
+                await self.store(year).async_remove()
+            except OSError as err:
+                # Listed nowhere, it is no longer read: only its space is lost.
+                LOGGER.warning("A year's file moved into the archive stays: %s", err)
             del self._stores[year]
             self._touched.discard(year)
 
 
+def _stamped(stamp: int, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Return a year's or the archive's contents with the stamp of the save that wrote them."""
+    return build() | {"stamp": stamp}
+
+
+def _stamp_of(stored: dict[str, Any]) -> int:
+    """Return the stamp of a file's save; 0 for a file written before saves were stamped."""
+    stamp = stored.get("stamp", 0)
+    if not isinstance(stamp, int):
+        raise TypeError("stamp")
+    return stamp
+
+
 def person_stored(routine: PersonRoutine, files: YearFiles) -> dict[str, Any]:
-    """Return what the person's own file holds: the routine, and which years are their own."""
-    return routine.as_stored() | files.as_stored()
+    """Return what the person's own file holds: the routine, and which years are their own.
+
+    A day closed since its year's file was last known written is kept here
+    too, so that a year's write that fails loses nothing.
+    """
+    stored = routine.as_stored() | files.as_stored()
+    stored["days"] = files.unwritten(routine.history) | stored["days"]
+    return stored
 
 
 async def async_load_routine(
@@ -265,14 +392,19 @@ async def async_load_routine(
         if not isinstance(stored, dict) or not isinstance(stored.get("days", {}), dict):
             raise UnreadableRoutineError("not a routine")
         files.own = {int(year) for year in stored.get("years", [])}
+        files.stamp = person_stamp = _stamp_of(stored)
         history = History.from_dict(stored.get("days", {}))
         routine = PersonRoutine.from_stored(stored, default_checklist(), history, today)
+        known = person_stored(routine, files)
+        routine.other_fields = {key: value for key, value in stored.items() if key not in known}
     except UNREADABLE as err:
         # Nothing was taken from the file: the routine starts clean.
         await _async_set_aside_unreadable(hass, store, err, issue_id=entry_id, name=name)
         return PersonRoutine(checklist=default_checklist()), YearFiles(hass, store.key)
     # The archive and the own years are read at once; then one executor job indexes them all.
     years, unreadable = await files.async_read()
+    # A day both open in the person's file and closed in a later save's year: the later wins.
+    history.forget_open(files.newer_than_person(years, person_stamp))
     for year, reason in (
         await hass.async_add_executor_job(history.add_stored_years, years, goals, today)
     ).items():

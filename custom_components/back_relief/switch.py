@@ -30,12 +30,12 @@ SWITCHES: tuple[BackReliefSwitchEntityDescription, ...] = (
     BackReliefSwitchEntityDescription(
         key="reminders",
         entity_category=EntityCategory.CONFIG,
-        is_on_fn=lambda coordinator: coordinator.reminders_enabled,
+        is_on_fn=lambda coordinator: coordinator.reader.reminders_enabled,
         set_fn=lambda coordinator, on: coordinator.commands.set_reminders(on),
     ),
     BackReliefSwitchEntityDescription(
         key="flare_up",
-        is_on_fn=lambda coordinator: coordinator.flare_up,
+        is_on_fn=lambda coordinator: coordinator.reader.flare_up,
         set_fn=lambda coordinator, on: coordinator.commands.set_flare_up(on),
     ),
 )

@@ -53,10 +53,10 @@ class BackReliefChecklist(BackReliefEntity, TodoListEntity):
                 summary=item.summary,
                 uid=item.uid,
                 status=TodoItemStatus.COMPLETED
-                if self.coordinator.checklist_done(item.uid)
+                if self.coordinator.reader.checklist_done(item.uid)
                 else TodoItemStatus.NEEDS_ACTION,
             )
-            for item in self.coordinator.checklist
+            for item in self.coordinator.reader.checklist
         ]
 
     async def async_create_todo_item(self, item: TodoItem) -> None:

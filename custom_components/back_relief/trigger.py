@@ -282,21 +282,21 @@ class GoalMetTrigger(RoutineChangeTrigger):
         goals = [Goal(goal) for goal in self._chosen(GOALS) or list(Goal)]
 
         def met_now() -> dict[Goal, bool]:
-            return {goal: coordinator.streak(goal).today_met for goal in goals}
+            return {goal: coordinator.reader.today_met(goal) for goal in goals}
 
-        day, met = coordinator.today(), met_now()
+        day, met = coordinator.reader.today(), met_now()
 
         def news() -> list[Payload]:
             nonlocal day, met
-            today, now = coordinator.today(), met_now()
+            today, now = coordinator.reader.today(), met_now()
             # A new day starts with no goal met.
             before = met if today == day else dict.fromkeys(goals, False)
             day, met = today, now
             return [
                 {
                     "goal": str(goal),
-                    "minutes": coordinator.today_minutes(goal),
-                    "goal_minutes": coordinator.goal_minutes(goal),
+                    "minutes": coordinator.reader.today_minutes(goal),
+                    "goal_minutes": coordinator.reader.today_goal(goal),
                 }
                 for goal in goals
                 if now[goal] and not before[goal]
@@ -314,12 +314,12 @@ class PainLoggedTrigger(RoutineChangeTrigger):
     @override
     def watch(self, coordinator: BackReliefCoordinator) -> Callable[[], list[Payload]]:
         at_least = int(self._options.get(LEVEL) or 0)
-        latest = coordinator.history.latest_pain()
+        latest = coordinator.reader.history.latest_pain()
         seen = latest.logged_at if latest else None
 
         def news() -> list[Payload]:
             nonlocal seen
-            entry = coordinator.history.latest_pain()
+            entry = coordinator.reader.history.latest_pain()
             # Only a newer entry is news: a removed one brings an older one back.
             if entry is None or (seen is not None and entry.logged_at <= seen):
                 return []

@@ -10,7 +10,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 
 import { BackReliefCardEditor } from "./editor";
 import { HISTORY_DAYS, type Summary } from "./history";
-import { renderHistory } from "./history-view";
+import { renderHistory, type ReportChoice } from "./history-view";
 import {
   cardLanguage,
   cardTexts,
@@ -23,15 +23,20 @@ import {
 } from "./i18n";
 import {
   DOMAIN,
+  EXTEND_MINUTES,
   GOALS,
   PAIN_LEVELS,
+  SESSION_SERVICES,
   SHOWN_KEYS,
   START_ACTIVITIES,
   cardSize,
+  cardSuggestion,
   errorMessage,
   findPeople,
   formatCountdown,
   nextTickDelayOf,
+  offers,
+  painToCorrect,
   personEntities,
   readPain,
   readProgress,
@@ -44,12 +49,23 @@ import {
   startButtons,
   stepRemainingMs,
   stretchRoutine,
+  undoUntil,
   type Activity,
   type CardView,
   type Person,
   type SessionView,
 } from "./logic";
 import { defineElements } from "./register";
+import {
+  DEFAULT_PERIOD,
+  SIGNATURE_SECONDS,
+  reportKey,
+  reportLanguage,
+  reportPaths,
+  signaturesHold,
+  type ReportFormat,
+  type ReportPeriod,
+} from "./report";
 import { cardStyles } from "./styles";
 import type { BackReliefCardConfig, HassEntity, HomeAssistant } from "./types";
 
@@ -64,6 +80,8 @@ declare global {
 
 const CARD_TAG = "back-relief-card";
 const EDITOR_TAG = "back-relief-card-editor";
+/** How long "6 changed to 4" stays on the card. */
+const NOTICE_MS = 60_000;
 
 export class BackReliefCard extends LitElement {
   static override styles = cardStyles;
@@ -76,6 +94,9 @@ export class BackReliefCard extends LitElement {
     _texts: { state: true },
     _view: { state: true },
     _summary: { state: true },
+    _notice: { state: true },
+    _period: { state: true },
+    _reportLinks: { state: true },
   };
 
   declare hass?: HomeAssistant;
@@ -85,19 +106,27 @@ export class BackReliefCard extends LitElement {
   declare _texts?: Texts;
   declare _view: CardView;
   declare _summary?: Summary;
+  /** What the last action did, said once ("6 changed to 4"). */
+  declare _notice: string;
+  declare _period: ReportPeriod;
+  declare _reportLinks?: Record<string, string>;
 
   private _person?: Person;
   private _ids: Record<string, string> = {};
   private _session: SessionView = { status: "unavailable" };
   private _timer?: ReturnType<typeof setTimeout>;
   private _language?: string;
-  private _reportUrl?: string;
+  private _signedAt?: number;
+  private _undoTimer?: ReturnType<typeof setTimeout>;
+  private _noticeTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
     this._busy = false;
     this._error = "";
+    this._notice = "";
     this._view = "today";
+    this._period = DEFAULT_PERIOD;
   }
 
   static getConfigElement(): HTMLElement {
@@ -136,6 +165,16 @@ export class BackReliefCard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._stopTimer();
+    this._clearUndoTimer();
+    this._say("");
+  }
+
+  /** Say what an action did, for a while: a wall tablet doesn't keep yesterday's news. */
+  private _say(notice: string): void {
+    if (this._noticeTimer !== undefined) clearTimeout(this._noticeTimer);
+    this._noticeTimer = undefined;
+    this._notice = notice;
+    if (notice) this._noticeTimer = setTimeout(() => this._say(""), NOTICE_MS);
   }
 
   /** Render only when something this card shows has changed. */
@@ -187,6 +226,21 @@ export class BackReliefCard extends LitElement {
 
   protected override updated(): void {
     this._syncCountdown();
+    this._syncUndo();
+  }
+
+  /** Render once more when the undo runs out, so that its button goes. */
+  private _syncUndo(): void {
+    this._clearUndoTimer();
+    const until = undoUntil(this._state("sensor.session"), Date.now());
+    if (until !== undefined) {
+      this._undoTimer = setTimeout(() => this.requestUpdate(), until - Date.now() + 50);
+    }
+  }
+
+  private _clearUndoTimer(): void {
+    if (this._undoTimer !== undefined) clearTimeout(this._undoTimer);
+    this._undoTimer = undefined;
   }
 
   private _state(key: string): HassEntity | undefined {
@@ -235,8 +289,9 @@ export class BackReliefCard extends LitElement {
           </div>
         </header>
         ${history
-          ? renderHistory(this._texts, this._summary, this._firstWeekday(), this._reportUrl)
+          ? renderHistory(this._texts, this._summary, this._firstWeekday(), this._reportChoice())
           : html`${this._renderSession()} ${this._renderGoals()} ${this._renderPain()}`}
+        <div class="notice" role="status">${this._notice}</div>
         <div class="error" role="alert">${this._error}</div>
       </div>
     </ha-card>`;
@@ -301,9 +356,10 @@ export class BackReliefCard extends LitElement {
             html`<button
               class=${action}
               ?disabled=${this._busy}
-              @click=${() => this._call(`${action}_session`)}
+              @click=${() =>
+                this._call(`${action}_session`, action === "extend" ? { minutes: EXTEND_MINUTES } : {})}
             >
-              ${this._t(action)}
+              ${this._t(action, { minutes: EXTEND_MINUTES })}
             </button>`,
         )}
       </div>
@@ -317,7 +373,19 @@ export class BackReliefCard extends LitElement {
     }
     const select = this._state("select.stretch_routine");
     const routine = stretchRoutine(select);
+    const canUndo =
+      this.hass !== undefined &&
+      offers(this.hass, "undo_session") &&
+      undoUntil(this._state("sensor.session"), Date.now()) !== undefined;
     return html`<section class="session idle">
+      ${canUndo
+        ? html`<div class="undo-row">
+            <span>${this._t("undo_hint")}</span>
+            <button class="undo" ?disabled=${this._busy} @click=${() => this._call("undo_session")}>
+              ${this._t("undo")}
+            </button>
+          </div>`
+        : nothing}
       <h2 class="heading">${this._t("start_heading")}</h2>
       <div class="starts">
         ${startButtons("idle", durations).map(({ activity, minutes }) => {
@@ -384,6 +452,9 @@ export class BackReliefCard extends LitElement {
           >
             <div style="width: ${percent}%"></div>
           </div>
+          ${progress?.tomorrowGoal === undefined
+            ? nothing
+            : html`<div class="tomorrow">${this._t("tomorrow", { minutes: progress.tomorrowGoal })}</div>`}
           ${streak
             ? html`<div class="streak">
                 ${this._t("streak")} <strong>${this._days(streak.days)}</strong>${streak.best
@@ -408,7 +479,7 @@ export class BackReliefCard extends LitElement {
               class="level"
               aria-pressed=${current === level ? "true" : "false"}
               ?disabled=${this._busy}
-              @click=${() => this._call("log_pain", { level })}
+              @click=${() => this._logPain(level)}
             >
               ${level}
             </button>`,
@@ -434,9 +505,8 @@ export class BackReliefCard extends LitElement {
     const entryId = this._person?.entryId;
     if (!hass || !entryId) return;
     this._summary = undefined;
-    const report = `/api/${DOMAIN}/report/${entryId}`;
     try {
-      const [answer, signed] = await Promise.all([
+      const [answer] = await Promise.all([
         hass.callWS<{ response: Summary }>({
           type: "call_service",
           domain: DOMAIN,
@@ -444,18 +514,77 @@ export class BackReliefCard extends LitElement {
           service_data: { days: HISTORY_DAYS, config_entry_id: entryId },
           return_response: true,
         }),
-        // The report needs Home Assistant's authentication; a signed path carries it.
-        hass
-          .callWS<{ path: string }>({ type: "auth/sign_path", path: report, expires: 3600 })
-          .then((result) => result.path)
-          .catch(() => report),
+        this._signReport(),
       ]);
       if (this._view !== "history" || this._person?.entryId !== entryId) return;
-      this._reportUrl = signed;
       this._summary = answer.response;
     } catch (error) {
       this._error = errorMessage(error, this._t("refused"));
     }
+  }
+
+  // ----- the report: signed links, in the reader's language -----
+
+  private _reportChoice(): ReportChoice {
+    return {
+      period: this._period,
+      links: this._reportLinks,
+      pick: (period) => {
+        this._period = period;
+      },
+      open: (event, format) => this._openReport(event, format),
+    };
+  }
+
+  /**
+   * Sign every link the card offers at once (the report needs Home Assistant's
+   * authentication, and a browser link can't carry a header). Without a
+   * signature there is no link: an unsigned one would count as a failed login.
+   */
+  private async _signReport(): Promise<Record<string, string> | undefined> {
+    const hass = this.hass;
+    const entryId = this._person?.entryId;
+    if (!hass || !entryId) return undefined;
+    const paths = reportPaths(entryId, reportLanguage(cardLanguage(hass)));
+    const signedAt = Date.now();
+    try {
+      const signed = await Promise.all(
+        Object.entries(paths).map(async ([key, path]) => {
+          const answer = await hass.callWS<{ path: string }>({
+            type: "auth/sign_path",
+            path,
+            expires: SIGNATURE_SECONDS,
+          });
+          return [key, answer.path] as const;
+        }),
+      );
+      if (this._person?.entryId !== entryId) return undefined;
+      this._reportLinks = Object.fromEntries(signed);
+      this._signedAt = signedAt;
+      return this._reportLinks;
+    } catch {
+      this._reportLinks = undefined;
+      return undefined;
+    }
+  }
+
+  /** A tablet left on the history for an hour renews the signatures before opening. */
+  private _openReport(event: Event, format: ReportFormat): void {
+    if (signaturesHold(this._signedAt, Date.now())) return;
+    event.preventDefault();
+    const key = reportKey(this._period, format);
+    void this._signReport().then((links) => {
+      const link = links?.[key];
+      if (!link) return;
+      const anchor = document.createElement("a");
+      anchor.href = link;
+      if (format === "csv") anchor.download = "";
+      else {
+        anchor.target = "_blank";
+        anchor.rel = "noopener";
+      }
+      anchor.click();
+    });
   }
 
   // ----- the countdowns: text only, no render -----
@@ -506,6 +635,22 @@ export class BackReliefCard extends LitElement {
     void this._call("start_session", data);
   }
 
+  /** A level tapped again within ten minutes puts the last one right, if the server can. */
+  private _logPain(level: number): void {
+    const hass = this.hass;
+    if (!hass) return;
+    const before = offers(hass, "log_pain", "replace")
+      ? painToCorrect(this._state("sensor.pain_level"), Date.now())
+      : undefined;
+    const data: Record<string, unknown> = { level };
+    if (before !== undefined) data.replace = true;
+    void this._call("log_pain", data).then((done) => {
+      if (done && before !== undefined && before !== level) {
+        this._say(this._t("pain_changed", { before, after: level }));
+      }
+    });
+  }
+
   private _toggleFlareUp(isOn: boolean): void {
     const id = this._ids["switch.flare_up"];
     if (!id) return;
@@ -514,22 +659,28 @@ export class BackReliefCard extends LitElement {
     );
   }
 
-  private async _call(service: string, data: Record<string, unknown> = {}): Promise<void> {
+  /** Call one of Back Relief's actions for the person; true when it was done. */
+  private async _call(service: string, data: Record<string, unknown> = {}): Promise<boolean> {
     const entryId = this._person?.entryId;
-    if (!entryId) return;
-    await this._run(() =>
-      this.hass!.callService(DOMAIN, service, { ...data, config_entry_id: entryId }),
-    );
+    const hass = this.hass;
+    if (!entryId || !hass) return false;
+    const full: Record<string, unknown> = { ...data, config_entry_id: entryId };
+    // The session's events say the card started or steered it, where the server listens.
+    if (SESSION_SERVICES.has(service) && offers(hass, service, "source")) full.source = "card";
+    return this._run(() => hass.callService(DOMAIN, service, full));
   }
 
-  private async _run(action: () => Promise<unknown>): Promise<void> {
-    if (!this.hass || this._busy) return;
+  private async _run(action: () => Promise<unknown>): Promise<boolean> {
+    if (!this.hass || this._busy) return false;
     this._busy = true;
     this._error = "";
+    this._say("");
     try {
       await action();
+      return true;
     } catch (error) {
       this._error = errorMessage(error, this._t("refused"));
+      return false;
     } finally {
       this._busy = false;
     }
@@ -551,6 +702,9 @@ if (!window.customCards?.some((card) => card.type === CARD_TAG)) {
     description:
       "A person's back-care routine: the session with a live countdown and guided steps, goals, streaks and history.",
     preview: true,
+    // The card picker's "By entity" (Home Assistant 2026.x) offers the card for a person's entities.
+    getEntitySuggestion: (hass: HomeAssistant, entityId: string) =>
+      cardSuggestion(hass, entityId, `custom:${CARD_TAG}`),
     documentationURL: "https://github.com/back-relief/back-relief#the-dashboard-card",
   });
 }

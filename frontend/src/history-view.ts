@@ -13,8 +13,19 @@ import {
   type ChartDay,
   type Summary,
 } from "./history";
-import { translate, type Texts } from "./i18n";
+import { plural, translate, type Texts } from "./i18n";
 import { GOALS, type Goal } from "./logic";
+import { REPORT_PERIODS, reportKey, type ReportFormat, type ReportPeriod } from "./report";
+
+/** The report's choices on the card: the period picked, and the signed links. */
+export interface ReportChoice {
+  period: ReportPeriod;
+  /** Signed links by "<days>/<format>"; undefined until Home Assistant has signed them. */
+  links?: Record<string, string>;
+  pick(period: ReportPeriod): void;
+  /** Before a link opens: signatures near their end are renewed first. */
+  open(event: Event, format: ReportFormat): void;
+}
 
 const CHART_WIDTH = 560;
 const CHART_HEIGHT = 160;
@@ -34,8 +45,12 @@ function renderCalendar(
 ): TemplateResult {
   const weeks = calendarWeeks(summary, goal, firstWeekday);
   const language = texts.language;
-  const label = (kind: string): string =>
-    kind === "met" ? translate(texts, "met") : kind === "missed" ? translate(texts, "not_met") : "";
+  const labels: Partial<Record<string, string>> = {
+    met: translate(texts, "met"),
+    missed: translate(texts, "not_met"),
+    before: translate(texts, "before_first_day"),
+  };
+  const label = (kind: string): string => labels[kind] ?? "";
   return html`<figure class="calendar" data-goal=${goal}>
     <figcaption>
       <span>${translate(texts, `goal.${goal}`)}</span>
@@ -115,12 +130,45 @@ function renderChart(texts: Texts, days: ChartDay[]): TemplateResult {
   </figure>`;
 }
 
-/** The history view: the calendars, the chart and the report link. */
+function renderReport(texts: Texts, report: ReportChoice): TemplateResult {
+  const links = report.links;
+  const page = links?.[reportKey(report.period, "html")];
+  const csv = links?.[reportKey(report.period, "csv")];
+  return html`<div class="report-choice" role="group" aria-label=${translate(texts, "report_heading")}>
+    <h2 class="heading">${translate(texts, "report_heading")}</h2>
+    <div class="periods" role="radiogroup" aria-label=${translate(texts, "report_period")}>
+      ${REPORT_PERIODS.map(
+        (days) =>
+          html`<button
+            class="period"
+            role="radio"
+            data-days=${days}
+            aria-checked=${days === report.period ? "true" : "false"}
+            @click=${() => report.pick(days)}
+          >
+            ${plural(texts, "days", days)}
+          </button>`,
+      )}
+    </div>
+    <div class="report-links">
+      ${page
+        ? html`<a class="report" data-format="html" href=${page} target="_blank" rel="noopener"
+            @click=${(event: Event) => report.open(event, "html")}>${translate(texts, "report")}</a>`
+        : nothing}
+      ${csv
+        ? html`<a class="report csv" data-format="csv" href=${csv} download
+            @click=${(event: Event) => report.open(event, "csv")}>${translate(texts, "report_csv")}</a>`
+        : nothing}
+    </div>
+  </div>`;
+}
+
+/** The history view: the calendars, the chart and the report's choices. */
 export function renderHistory(
   texts: Texts,
   summary: Summary | undefined,
   firstWeekday: number,
-  reportUrl: string | undefined,
+  report: ReportChoice,
 ): TemplateResult {
   if (!summary) {
     return html`<section class="history"><p class="heading">${translate(texts, "loading")}</p></section>`;
@@ -134,13 +182,12 @@ export function renderHistory(
       <span><i class="day met"></i>${translate(texts, "met")}</span>
       <span><i class="day missed"></i>${translate(texts, "not_met")}</span>
       <span><i class="day missed flare-day"></i>${translate(texts, "flare_up")}</span>
+      ${summary.first_day && summary.days.some((day) => day.date < summary.first_day!)
+        ? html`<span><i class="day before"></i>${translate(texts, "before_first_day")}</span>`
+        : nothing}
     </div>
     <h2 class="heading">${translate(texts, "pain_minutes_heading")}</h2>
     ${renderChart(texts, chartDays(summary))}
-    ${reportUrl
-      ? html`<a class="report" href=${reportUrl} target="_blank" rel="noopener"
-          >${translate(texts, "report")}</a
-        >`
-      : nothing}
+    ${renderReport(texts, report)}
   </section>`;
 }

@@ -18,18 +18,24 @@ export interface SummaryDay {
   rest?: number;
   pain?: number | null;
   flare_up?: boolean;
-  met?: Partial<Record<Goal, boolean>>;
+  /** null for a day before the person was added: neither met nor missed. */
+  met?: Partial<Record<Goal, boolean>> | null;
 }
 
 export interface Summary {
   date: string;
+  /** The day the person was added (ISO date). */
+  first_day?: string;
   days: SummaryDay[];
 }
 
-/** A calendar cell: a day with a record, a day without one, or a day still to come. */
+/**
+ * A calendar cell: a day with a record, a day without one, a day still to
+ * come, or a day before the person was added (blank, like a day to come).
+ */
 export interface CalendarDay {
   date: string;
-  kind: "met" | "missed" | "none" | "future";
+  kind: "met" | "missed" | "none" | "future" | "before";
   flareUp: boolean;
 }
 
@@ -54,6 +60,7 @@ export function calendarWeeks(summary: Summary, goal: Goal, firstWeekday = 1): C
   const weekday = (today + 4) % 7;
   const weekStart = today - ((weekday - firstWeekday + 7) % 7);
   const first = weekStart - (CALENDAR_WEEKS - 1) * 7;
+  const firstDay = summary.first_day ? dayNumber(summary.first_day) : Number.NaN;
   const weeks: CalendarDay[][] = [];
   for (let week = 0; week < CALENDAR_WEEKS; week += 1) {
     const days: CalendarDay[] = [];
@@ -63,6 +70,7 @@ export function calendarWeeks(summary: Summary, goal: Goal, firstWeekday = 1): C
       const record = byDate.get(date);
       let kind: CalendarDay["kind"] = "none";
       if (number > today) kind = "future";
+      else if (number < firstDay || record?.met === null) kind = "before";
       else if (record) kind = record.met?.[goal] ? "met" : "missed";
       days.push({ date, kind, flareUp: record?.flare_up === true });
     }

@@ -196,13 +196,16 @@ export function nextTickDelay(ms: number): number {
   return untilNextSecond + 5;
 }
 
-/** The buttons that drive a session in a given state. */
-export type SessionAction = "pause" | "resume" | "stop";
+/** The buttons that drive a session in a given state; "extend" adds five minutes. */
+export type SessionAction = "pause" | "resume" | "extend" | "stop";
+
+/** What the card's "+5 min" adds. */
+export const EXTEND_MINUTES = 5;
 
 export function sessionActions(status: SessionStatus): SessionAction[] {
   switch (status) {
     case "running":
-      return ["pause", "stop"];
+      return ["pause", "extend", "stop"];
     case "paused":
       return ["resume", "stop"];
     default:
@@ -230,22 +233,38 @@ export function startButtons(
 
 export interface GoalProgress {
   minutes: number;
+  /** The day's goal: for inversion, the gentle plan's minutes while the plan ramps. */
   goal?: number;
   /** 0 to 1, for the bar. */
   fraction: number;
   met: boolean;
+  /** Tomorrow's planned minutes (inversion), when the sensor says them. */
+  tomorrowGoal?: number;
 }
 
-/** Today's minutes toward a goal, from a *_today sensor (its `goal` attribute). */
+function wholeMinutes(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/**
+ * Today's minutes toward a goal, from a *_today sensor: its `goal` and `met`
+ * attributes. Whether the goal is met is decided in one place, in Python; a
+ * server too old to say `met` gets the bar's own reading of minutes >= goal.
+ */
 export function readProgress(today?: HassEntity): GoalProgress | undefined {
   if (!today || UNAVAILABLE.has(today.state)) return undefined;
   const minutes = Number.parseFloat(today.state);
   if (!Number.isFinite(minutes)) return undefined;
-  const goal = typeof today.attributes.goal === "number" ? today.attributes.goal : undefined;
-  if (goal === undefined || goal <= 0) {
-    return { minutes, goal, fraction: minutes > 0 ? 1 : 0, met: goal !== undefined };
-  }
-  return { minutes, goal, fraction: Math.min(1, Math.max(0, minutes / goal)), met: minutes >= goal };
+  const goal = wholeMinutes(today.attributes.goal);
+  const said = today.attributes.met;
+  const fraction =
+    goal === undefined || goal <= 0 ? (minutes > 0 ? 1 : 0) : Math.min(1, Math.max(0, minutes / goal));
+  const met =
+    typeof said === "boolean" ? said : goal === undefined ? false : goal <= 0 || minutes >= goal;
+  const progress: GoalProgress = { minutes, goal, fraction: met ? 1 : Math.min(fraction, 0.99), met };
+  const tomorrowGoal = wholeMinutes(today.attributes.tomorrow_goal);
+  if (tomorrowGoal !== undefined) progress.tomorrowGoal = tomorrowGoal;
+  return progress;
 }
 
 export interface StreakView {
@@ -262,6 +281,54 @@ export function readStreak(streak?: HassEntity): StreakView | undefined {
   const best = typeof streak.attributes.best === "number" ? streak.attributes.best : undefined;
   return { days, best, todayMet: streak.attributes.today_met === true };
 }
+
+/** How long a pain level tapped again replaces the one before (log_pain's `replace`). */
+export const PAIN_CORRECTION_MS = 10 * 60_000;
+
+function sameLocalDay(a: number, b: number): boolean {
+  return new Date(a).toDateString() === new Date(b).toDateString();
+}
+
+/**
+ * The level a tap at `now` puts right: the last one, when it was logged less
+ * than ten minutes ago and today (the pain sensor's `logged_at`); else undefined.
+ */
+export function painToCorrect(pain: HassEntity | undefined, now: number): number | undefined {
+  const level = readPain(pain);
+  const loggedAt = parseTime(pain?.attributes.logged_at);
+  if (level === undefined || loggedAt === undefined) return undefined;
+  const age = now - loggedAt;
+  return age >= 0 && age < PAIN_CORRECTION_MS && sameLocalDay(loggedAt, now) ? level : undefined;
+}
+
+/** Until when a stopped session can be undone (the session sensor's `undo_until`), if still. */
+export function undoUntil(session: HassEntity | undefined, now: number): number | undefined {
+  if (!session || session.state !== "idle") return undefined;
+  const until = parseTime(session.attributes.undo_until);
+  return until !== undefined && until > now ? until : undefined;
+}
+
+/** Whether Home Assistant offers one of Back Relief's actions, or one of its fields. */
+export function offers(
+  hass: Pick<HomeAssistant, "services">,
+  service: string,
+  field?: string,
+): boolean {
+  const description = hass.services?.[DOMAIN]?.[service];
+  if (!description) return false;
+  return field === undefined || Object.hasOwn(description.fields ?? {}, field);
+}
+
+/** The actions that start or steer a session: the card says it is the card (`source`). */
+export const SESSION_SERVICES: ReadonlySet<string> = new Set([
+  "start_session",
+  "pause_session",
+  "resume_session",
+  "extend_session",
+  "stop_session",
+  "cancel_session",
+  "undo_session",
+]);
 
 /** The last logged pain level, 0 to 10, or undefined. */
 export function readPain(pain?: HassEntity): number | undefined {
@@ -305,4 +372,23 @@ export function cardSize(view: CardView, session: SessionView): number {
   else if (session.status === "unavailable") rows += 1;
   else rows += session.step ? 9 : 6;
   return rows;
+}
+
+/** A suggestion in Home Assistant's card picker ("By entity"). */
+export interface CardSuggestion {
+  label?: string;
+  config: { type: string; config_entry_id: string };
+}
+
+/** Our card for any entity of a Back Relief person, for the card picker's "By entity". */
+export function cardSuggestion(
+  hass: Pick<HomeAssistant, "entities" | "devices">,
+  entityId: string,
+  cardType: string,
+): CardSuggestion | null {
+  const entity = hass.entities?.[entityId];
+  if (!entity || entity.platform !== DOMAIN || !entity.device_id) return null;
+  const device = hass.devices?.[entity.device_id];
+  const person = device && personOf(device);
+  return person ? { label: person.name, config: { type: cardType, config_entry_id: person.entryId } } : null;
 }

@@ -31,14 +31,14 @@ export const cardStyles = css`
     display: grid;
     gap: var(--br-gap);
     grid-template-columns: minmax(0, 1fr);
-    grid-template-areas: "head" "session" "goals" "pain" "error";
+    grid-template-areas: "head" "session" "goals" "pain" "notice" "error";
     align-content: start;
     color: var(--br-text);
     font-family: var(--ha-font-family-body, var(--paper-font-body1_-_font-family, inherit));
     line-height: 1.3;
   }
   .card.showing-history {
-    grid-template-areas: "head" "history" "error";
+    grid-template-areas: "head" "history" "notice" "error";
   }
 
   header {
@@ -91,8 +91,36 @@ export const cardStyles = css`
     font-size: 18px;
     overflow-wrap: anywhere;
   }
-  .error:empty {
+  .error:empty,
+  .notice:empty {
     display: none;
+  }
+  .notice {
+    grid-area: notice;
+    font-size: 20px;
+    font-weight: 500;
+    color: var(--br-text);
+  }
+  .undo-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px 16px;
+    padding: 8px 12px;
+    border-radius: 12px;
+    background: var(--br-divider);
+    font-size: 18px;
+  }
+  .undo {
+    background: var(--br-accent);
+    color: var(--br-on-accent);
+    font-size: 20px;
+    font-weight: 600;
+  }
+  .tomorrow {
+    font-size: 16px;
+    color: var(--br-muted);
   }
 
   .heading {
@@ -185,7 +213,8 @@ export const cardStyles = css`
   }
   .controls {
     display: grid;
-    grid-template-columns: repeat(2, minmax(0, 1fr));
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
     gap: 12px;
   }
   .controls button {
@@ -206,6 +235,11 @@ export const cardStyles = css`
   .stop {
     background: var(--br-stop);
     color: #fff;
+  }
+  .extend {
+    background: transparent;
+    border-color: var(--br-text);
+    color: var(--br-text);
   }
 
   .goal .row {
@@ -400,12 +434,16 @@ export const cardStyles = css`
     background: var(--br-good);
   }
   .day.none,
+  .day.before,
   .day.future {
     background: transparent;
     border: 1px dashed var(--br-divider);
   }
   .day.future {
     border: none;
+  }
+  .day.before {
+    border: 1px dotted var(--br-divider);
   }
   .day.flare-day {
     outline: 2px solid var(--br-warn);
@@ -427,6 +465,9 @@ export const cardStyles = css`
   }
   .calendar-key .day {
     width: 14px;
+  }
+  .calendar-key .day.before {
+    border-color: var(--br-muted);
   }
   .chart svg {
     width: 100%;
@@ -477,12 +518,40 @@ export const cardStyles = css`
     font-size: 14px;
     color: var(--br-muted);
   }
+  .report-choice {
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+  }
+  .periods {
+    display: grid;
+    grid-template-columns: repeat(4, minmax(0, 1fr));
+    gap: 8px;
+  }
+  .period {
+    font-size: clamp(15px, 4cqi, 18px);
+    white-space: nowrap;
+    background: transparent;
+    border-color: var(--br-divider);
+    padding: 8px 2px;
+  }
+  .period[aria-checked="true"] {
+    background: var(--br-accent);
+    border-color: var(--br-accent);
+    color: var(--br-on-accent);
+    font-weight: 600;
+  }
+  .report-links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 24px;
+  }
   .report {
-    align-self: flex-start;
+    display: inline-flex;
+    align-items: center;
     font-size: 18px;
     color: var(--br-accent);
-    padding: 12px 0;
-    min-height: 24px;
+    min-height: 56px;
   }
 
   /* A tablet, or a wide column: session beside the goals, pain below. */
@@ -490,11 +559,11 @@ export const cardStyles = css`
     .card {
       --br-gap: 24px;
       grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-      grid-template-areas: "head head" "session goals" "pain pain" "error error";
+      grid-template-areas: "head head" "session goals" "pain pain" "notice notice" "error error";
       column-gap: 40px;
     }
     .card.showing-history {
-      grid-template-areas: "head head" "history history" "error error";
+      grid-template-areas: "head head" "history history" "notice notice" "error error";
     }
     .starts {
       gap: 16px;

@@ -32,6 +32,8 @@ export interface HomeAssistant {
   locale?: { language: string; first_weekday?: string };
   language?: string;
   themes?: { darkMode?: boolean };
+  /** The actions Home Assistant offers, by domain and name, with their fields. */
+  services?: Record<string, Record<string, { fields?: Record<string, unknown> } | undefined> | undefined>;
   callService(
     domain: string,
     service: string,

@@ -101,3 +101,24 @@ describe("pain against minutes", () => {
     assert.equal(painPath(days, 400, 100), "M50 0L150 50M350 100");
   });
 });
+
+describe("the first weeks", () => {
+  it("leaves the days before the person was added blank, neither met nor missed", () => {
+    const started = { ...summary(), first_day: "2026-11-23" };
+    const days = new Map(calendarWeeks(started, "exercise").flat().map((day) => [day.date, day]));
+    assert.equal(days.get("2026-11-22")?.kind, "before");
+    assert.equal(days.get("2026-09-08")?.kind, "before");
+    assert.equal(days.get("2026-11-23")?.kind, "met");
+    assert.equal(days.get("2026-11-24")?.kind, "missed");
+    assert.equal(daysMet(calendarWeeks(started, "exercise")), 2);
+  });
+
+  it("leaves a day blank whose met is null, as get_summary says days before the first", () => {
+    const withNull = summary();
+    withNull.days = withNull.days.map((day) => (day.date < "2026-11-25" ? { ...day, met: null } : day));
+    const weeks = calendarWeeks(withNull, "exercise").flat();
+    assert.equal(weeks.find((day) => day.date === "2026-11-24")?.kind, "before");
+    assert.equal(weeks.find((day) => day.date === "2026-11-25")?.kind, "met");
+    assert.ok(!weeks.some((day) => day.kind === "missed"));
+  });
+});

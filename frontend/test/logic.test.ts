@@ -2,6 +2,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import {
+  cardSuggestion,
+  offers,
+  painToCorrect,
+  undoUntil,
   errorMessage,
   findPeople,
   formatCountdown,
@@ -164,9 +168,9 @@ describe("which buttons show", () => {
     assert.deepEqual(sessionActions("idle"), []);
   });
 
-  it("offers pause and stop while running, resume and stop while paused", () => {
+  it("offers pause, +5 min and stop while running, resume and stop while paused", () => {
     assert.deepEqual(startButtons("running", durations), []);
-    assert.deepEqual(sessionActions("running"), ["pause", "stop"]);
+    assert.deepEqual(sessionActions("running"), ["pause", "extend", "stop"]);
     assert.deepEqual(startButtons("paused", durations), []);
     assert.deepEqual(sessionActions("paused"), ["resume", "stop"]);
   });
@@ -300,5 +304,124 @@ describe("errorMessage", () => {
     );
     assert.equal(errorMessage("plain", "refused"), "plain");
     assert.equal(errorMessage(undefined, "refused"), "refused");
+  });
+});
+
+describe("goals as the sensors say them", () => {
+  it("takes met from the sensor, not from the minutes", () => {
+    // The one definition of goal met lives in Python: the card does not second-guess it.
+    const said = readProgress(state("sensor.alex_inversion_today", "1", { goal: 2, met: true }));
+    assert.equal(said?.met, true);
+    assert.equal(said?.fraction, 1);
+    const notYet = readProgress(state("sensor.alex_rest_today", "20", { goal: 15, met: false }));
+    assert.equal(notYet?.met, false);
+    assert.ok((notYet?.fraction ?? 1) < 1);
+  });
+
+  it("shows the plan's minutes while it ramps: 0 / 2 min, and tomorrow's", () => {
+    const ramping = readProgress(
+      state("sensor.alex_inversion_today", "0", { goal: 2, met: false, tomorrow_goal: 3 }),
+    );
+    assert.deepEqual(ramping, { minutes: 0, goal: 2, fraction: 0, met: false, tomorrowGoal: 3 });
+  });
+
+  it("reads minutes >= goal only from a server that doesn't say met", () => {
+    assert.equal(readProgress(state("sensor.alex_rest_today", "15", { goal: 15 }))?.met, true);
+    assert.equal(readProgress(state("sensor.alex_rest_today", "14", { goal: 15 }))?.met, false);
+  });
+
+  it("ignores a tomorrow that isn't a number of minutes", () => {
+    for (const tomorrow_goal of ["3", -1, null, Number.NaN]) {
+      const progress = readProgress(state("sensor.alex_inversion_today", "0", { goal: 2, tomorrow_goal }));
+      assert.equal(progress?.tomorrowGoal, undefined);
+    }
+  });
+});
+
+describe("putting a pain level right", () => {
+  const now = Date.parse("2026-11-25T10:00:00");
+  const pain = (level: string, loggedAt: string | undefined) =>
+    state("sensor.alex_pain_level", level, loggedAt ? { logged_at: loggedAt } : {});
+
+  it("corrects the last level when it is less than ten minutes old", () => {
+    const nineMinutes = new Date(now - 9 * 60_000).toISOString();
+    assert.equal(painToCorrect(pain("6", nineMinutes), now), 6);
+  });
+
+  it("adds a new level after ten minutes, or without a logged_at", () => {
+    const tenMinutes = new Date(now - 10 * 60_000).toISOString();
+    assert.equal(painToCorrect(pain("6", tenMinutes), now), undefined);
+    assert.equal(painToCorrect(pain("6", undefined), now), undefined);
+    assert.equal(painToCorrect(pain("unknown", new Date(now).toISOString()), now), undefined);
+    assert.equal(painToCorrect(undefined, now), undefined);
+  });
+
+  it("never corrects yesterday's level, even a minute before midnight", () => {
+    const midnight = Date.parse("2026-11-25T00:00:30");
+    const lastNight = new Date(Date.parse("2026-11-24T23:59:00")).toISOString();
+    assert.equal(painToCorrect(pain("6", lastNight), midnight), undefined);
+  });
+
+  it("doesn't correct a level from the future (a tablet whose clock is behind)", () => {
+    const later = new Date(now + 60_000).toISOString();
+    assert.equal(painToCorrect(pain("6", later), now), undefined);
+  });
+});
+
+describe("undo", () => {
+  const now = Date.parse("2026-11-25T10:00:00Z");
+  it("is offered while undo_until is ahead and the session is idle", () => {
+    const until = "2026-11-25T10:01:30+00:00";
+    assert.equal(undoUntil(state("sensor.alex_session", "idle", { undo_until: until }), now), Date.parse(until));
+  });
+
+  it("is gone once undo_until has passed, without it, or while a session runs", () => {
+    const past = "2026-11-25T09:59:59+00:00";
+    assert.equal(undoUntil(state("sensor.alex_session", "idle", { undo_until: past }), now), undefined);
+    assert.equal(undoUntil(state("sensor.alex_session", "idle"), now), undefined);
+    const ahead = "2026-11-25T10:01:00+00:00";
+    assert.equal(undoUntil(state("sensor.alex_session", "rest", { undo_until: ahead }), now), undefined);
+    assert.equal(undoUntil(undefined, now), undefined);
+  });
+});
+
+describe("what the server offers", () => {
+  const hass = {
+    services: {
+      back_relief: {
+        log_pain: { fields: { level: {}, replace: {} } },
+        stop_session: { fields: { config_entry_id: {} } },
+      },
+    },
+  };
+  it("knows an action and its fields", () => {
+    assert.equal(offers(hass, "log_pain", "replace"), true);
+    assert.equal(offers(hass, "log_pain"), true);
+    assert.equal(offers(hass, "stop_session", "source"), false);
+    assert.equal(offers(hass, "undo_session"), false);
+    assert.equal(offers({}, "log_pain"), false);
+  });
+});
+
+describe("the card picker's suggestion", () => {
+  const hass = {
+    devices: { d1: device("d1", "entry_alex", "Alex"), d2: { ...device("d2", "x", "Zone"), identifiers: [["zone", "x"]] as [string, string][] } },
+    entities: {
+      "sensor.alex_session": { entity_id: "sensor.alex_session", device_id: "d1", platform: "back_relief" },
+      "zone.back_relief": { entity_id: "zone.back_relief", platform: "zone" },
+      "sensor.other": { entity_id: "sensor.other", device_id: "d2", platform: "back_relief" },
+    },
+  };
+  it("suggests the card for a person's entity, for that person", () => {
+    assert.deepEqual(cardSuggestion(hass, "sensor.alex_session", "custom:back-relief-card"), {
+      label: "Alex",
+      config: { type: "custom:back-relief-card", config_entry_id: "entry_alex" },
+    });
+  });
+
+  it("suggests nothing for another integration's entity or one without a person", () => {
+    assert.equal(cardSuggestion(hass, "zone.back_relief", "custom:back-relief-card"), null);
+    assert.equal(cardSuggestion(hass, "sensor.other", "custom:back-relief-card"), null);
+    assert.equal(cardSuggestion(hass, "sensor.nothing", "custom:back-relief-card"), null);
   });
 });

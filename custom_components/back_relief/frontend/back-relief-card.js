@@ -1,59 +1,77 @@
-var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype,X=Symbol(),yt=new WeakMap,M=class{constructor(t,e,s){if(this._$cssResult$=!0,s!==X)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=t,this.t=e}get styleSheet(){let t=this.o,e=this.t;if(B&&t===void 0){let s=e!==void 0&&e.length===1;s&&(t=yt.get(e)),t===void 0&&((this.o=t=new CSSStyleSheet).replaceSync(this.cssText),s&&yt.set(e,t))}return t}toString(){return this.cssText}},bt=n=>new M(typeof n=="string"?n:n+"",void 0,X),Q=(n,...t)=>{let e=n.length===1?n[0]:t.reduce((s,r,i)=>s+(a=>{if(a._$cssResult$===!0)return a.cssText;if(typeof a=="number")return a;throw Error("Value passed to 'css' function must be a 'css' function result: "+a+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.")})(r)+n[i+1],n[0]);return new M(e,n,X)},vt=(n,t)=>{if(B)n.adoptedStyleSheets=t.map(e=>e instanceof CSSStyleSheet?e:e.styleSheet);else for(let e of t){let s=document.createElement("style"),r=V.litNonce;r!==void 0&&s.setAttribute("nonce",r),s.textContent=e.cssText,n.appendChild(s)}},tt=B?n=>n:n=>n instanceof CSSStyleSheet?(t=>{let e="";for(let s of t.cssRules)e+=s.cssText;return bt(e)})(n):n;var{is:he,defineProperty:fe,getOwnPropertyDescriptor:me,getOwnPropertyNames:ge,getOwnPropertySymbols:_e,getPrototypeOf:ye}=Object,j=globalThis,$t=j.trustedTypes,be=$t?$t.emptyScript:"",ve=j.reactiveElementPolyfillSupport,H=(n,t)=>n,et={toAttribute(n,t){switch(t){case Boolean:n=n?be:null;break;case Object:case Array:n=n==null?n:JSON.stringify(n)}return n},fromAttribute(n,t){let e=n;switch(t){case Boolean:e=n!==null;break;case Number:e=n===null?null:Number(n);break;case Object:case Array:try{e=JSON.parse(n)}catch{e=null}}return e}},wt=(n,t)=>!he(n,t),xt={attribute:!0,type:String,converter:et,reflect:!1,useDefault:!1,hasChanged:wt};Symbol.metadata??=Symbol("metadata"),j.litPropertyMetadata??=new WeakMap;var b=class extends HTMLElement{static addInitializer(t){this._$Ei(),(this.l??=[]).push(t)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(t,e=xt){if(e.state&&(e.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(t)&&((e=Object.create(e)).wrapped=!0),this.elementProperties.set(t,e),!e.noAccessor){let s=Symbol(),r=this.getPropertyDescriptor(t,s,e);r!==void 0&&fe(this.prototype,t,r)}}static getPropertyDescriptor(t,e,s){let{get:r,set:i}=me(this.prototype,t)??{get(){return this[e]},set(a){this[e]=a}};return{get:r,set(a){let d=r?.call(this);i?.call(this,a),this.requestUpdate(t,d,s)},configurable:!0,enumerable:!0}}static getPropertyOptions(t){return this.elementProperties.get(t)??xt}static _$Ei(){if(this.hasOwnProperty(H("elementProperties")))return;let t=ye(this);t.finalize(),t.l!==void 0&&(this.l=[...t.l]),this.elementProperties=new Map(t.elementProperties)}static finalize(){if(this.hasOwnProperty(H("finalized")))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(H("properties"))){let e=this.properties,s=[...ge(e),..._e(e)];for(let r of s)this.createProperty(r,e[r])}let t=this[Symbol.metadata];if(t!==null){let e=litPropertyMetadata.get(t);if(e!==void 0)for(let[s,r]of e)this.elementProperties.set(s,r)}this._$Eh=new Map;for(let[e,s]of this.elementProperties){let r=this._$Eu(e,s);r!==void 0&&this._$Eh.set(r,e)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(t){let e=[];if(Array.isArray(t)){let s=new Set(t.flat(1/0).reverse());for(let r of s)e.unshift(tt(r))}else t!==void 0&&e.push(tt(t));return e}static _$Eu(t,e){let s=e.attribute;return s===!1?void 0:typeof s=="string"?s:typeof t=="string"?t.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(t=>this.enableUpdating=t),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(t=>t(this))}addController(t){(this._$EO??=new Set).add(t),this.renderRoot!==void 0&&this.isConnected&&t.hostConnected?.()}removeController(t){this._$EO?.delete(t)}_$E_(){let t=new Map,e=this.constructor.elementProperties;for(let s of e.keys())this.hasOwnProperty(s)&&(t.set(s,this[s]),delete this[s]);t.size>0&&(this._$Ep=t)}createRenderRoot(){let t=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return vt(t,this.constructor.elementStyles),t}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(t=>t.hostConnected?.())}enableUpdating(t){}disconnectedCallback(){this._$EO?.forEach(t=>t.hostDisconnected?.())}attributeChangedCallback(t,e,s){this._$AK(t,s)}_$ET(t,e){let s=this.constructor.elementProperties.get(t),r=this.constructor._$Eu(t,s);if(r!==void 0&&s.reflect===!0){let i=(s.converter?.toAttribute!==void 0?s.converter:et).toAttribute(e,s.type);this._$Em=t,i==null?this.removeAttribute(r):this.setAttribute(r,i),this._$Em=null}}_$AK(t,e){let s=this.constructor,r=s._$Eh.get(t);if(r!==void 0&&this._$Em!==r){let i=s.getPropertyOptions(r),a=typeof i.converter=="function"?{fromAttribute:i.converter}:i.converter?.fromAttribute!==void 0?i.converter:et;this._$Em=r;let d=a.fromAttribute(e,i.type);this[r]=d??this._$Ej?.get(r)??d,this._$Em=null}}requestUpdate(t,e,s,r=!1,i){if(t!==void 0){let a=this.constructor;if(r===!1&&(i=this[t]),s??=a.getPropertyOptions(t),!((s.hasChanged??wt)(i,e)||s.useDefault&&s.reflect&&i===this._$Ej?.get(t)&&!this.hasAttribute(a._$Eu(t,s))))return;this.C(t,e,s)}this.isUpdatePending===!1&&(this._$ES=this._$EP())}C(t,e,{useDefault:s,reflect:r,wrapped:i},a){s&&!(this._$Ej??=new Map).has(t)&&(this._$Ej.set(t,a??e??this[t]),i!==!0||a!==void 0)||(this._$AL.has(t)||(this.hasUpdated||s||(e=void 0),this._$AL.set(t,e)),r===!0&&this._$Em!==t&&(this._$Eq??=new Set).add(t))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(e){Promise.reject(e)}let t=this.scheduleUpdate();return t!=null&&await t,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[r,i]of this._$Ep)this[r]=i;this._$Ep=void 0}let s=this.constructor.elementProperties;if(s.size>0)for(let[r,i]of s){let{wrapped:a}=i,d=this[r];a!==!0||this._$AL.has(r)||d===void 0||this.C(r,void 0,i,d)}}let t=!1,e=this._$AL;try{t=this.shouldUpdate(e),t?(this.willUpdate(e),this._$EO?.forEach(s=>s.hostUpdate?.()),this.update(e)):this._$EM()}catch(s){throw t=!1,this._$EM(),s}t&&this._$AE(e)}willUpdate(t){}_$AE(t){this._$EO?.forEach(e=>e.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(t)),this.updated(t)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(t){return!0}update(t){this._$Eq&&=this._$Eq.forEach(e=>this._$ET(e,this[e])),this._$EM()}updated(t){}firstUpdated(t){}};b.elementStyles=[],b.shadowRootOptions={mode:"open"},b[H("elementProperties")]=new Map,b[H("finalized")]=new Map,ve?.({ReactiveElement:b}),(j.reactiveElementVersions??=[]).push("2.1.2");var dt=globalThis,At=n=>n,W=dt.trustedTypes,St=W?W.createPolicy("lit-html",{createHTML:n=>n}):void 0,Pt="$lit$",$=`lit$${Math.random().toFixed(9).slice(2)}$`,Mt="?"+$,$e=`<${Mt}>`,E=document,U=()=>E.createComment(""),O=n=>n===null||typeof n!="object"&&typeof n!="function",ct=Array.isArray,xe=n=>ct(n)||typeof n?.[Symbol.iterator]=="function",st=`[ 	
-\f\r]`,D=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,kt=/-->/g,Et=/>/g,S=RegExp(`>|${st}(?:([^\\s"'>=/]+)(${st}*=${st}*(?:[^ 	
-\f\r"'\`<>=]|("|')|))|$)`,"g"),Ct=/'/g,Tt=/"/g,Ht=/^(?:script|style|textarea|title)$/i,lt=n=>(t,...e)=>({_$litType$:n,strings:t,values:e}),c=lt(1),G=lt(2),Le=lt(3),C=Symbol.for("lit-noChange"),p=Symbol.for("lit-nothing"),Rt=new WeakMap,k=E.createTreeWalker(E,129);function Dt(n,t){if(!ct(n)||!n.hasOwnProperty("raw"))throw Error("invalid template strings array");return St!==void 0?St.createHTML(t):t}var we=(n,t)=>{let e=n.length-1,s=[],r,i=t===2?"<svg>":t===3?"<math>":"",a=D;for(let d=0;d<e;d++){let o=n[d],l,h,u=-1,m=0;for(;m<o.length&&(a.lastIndex=m,h=a.exec(o),h!==null);)m=a.lastIndex,a===D?h[1]==="!--"?a=kt:h[1]!==void 0?a=Et:h[2]!==void 0?(Ht.test(h[2])&&(r=RegExp("</"+h[2],"g")),a=S):h[3]!==void 0&&(a=S):a===S?h[0]===">"?(a=r??D,u=-1):h[1]===void 0?u=-2:(u=a.lastIndex-h[2].length,l=h[1],a=h[3]===void 0?S:h[3]==='"'?Tt:Ct):a===Tt||a===Ct?a=S:a===kt||a===Et?a=D:(a=S,r=void 0);let g=a===S&&n[d+1].startsWith("/>")?" ":"";i+=a===D?o+$e:u>=0?(s.push(l),o.slice(0,u)+Pt+o.slice(u)+$+g):o+$+(u===-2?d:g)}return[Dt(n,i+(n[e]||"<?>")+(t===2?"</svg>":t===3?"</math>":"")),s]},N=class n{constructor({strings:t,_$litType$:e},s){let r;this.parts=[];let i=0,a=0,d=t.length-1,o=this.parts,[l,h]=we(t,e);if(this.el=n.createElement(l,s),k.currentNode=this.el.content,e===2||e===3){let u=this.el.content.firstChild;u.replaceWith(...u.childNodes)}for(;(r=k.nextNode())!==null&&o.length<d;){if(r.nodeType===1){if(r.hasAttributes())for(let u of r.getAttributeNames())if(u.endsWith(Pt)){let m=h[a++],g=r.getAttribute(u).split($),_=/([.?@])?(.*)/.exec(m);o.push({type:1,index:i,name:_[2],strings:g,ctor:_[1]==="."?rt:_[1]==="?"?it:_[1]==="@"?at:P}),r.removeAttribute(u)}else u.startsWith($)&&(o.push({type:6,index:i}),r.removeAttribute(u));if(Ht.test(r.tagName)){let u=r.textContent.split($),m=u.length-1;if(m>0){r.textContent=W?W.emptyScript:"";for(let g=0;g<m;g++)r.append(u[g],U()),k.nextNode(),o.push({type:2,index:++i});r.append(u[m],U())}}}else if(r.nodeType===8)if(r.data===Mt)o.push({type:2,index:i});else{let u=-1;for(;(u=r.data.indexOf($,u+1))!==-1;)o.push({type:7,index:i}),u+=$.length-1}i++}}static createElement(t,e){let s=E.createElement("template");return s.innerHTML=t,s}};function R(n,t,e=n,s){if(t===C)return t;let r=s!==void 0?e._$Co?.[s]:e._$Cl,i=O(t)?void 0:t._$litDirective$;return r?.constructor!==i&&(r?._$AO?.(!1),i===void 0?r=void 0:(r=new i(n),r._$AT(n,e,s)),s!==void 0?(e._$Co??=[])[s]=r:e._$Cl=r),r!==void 0&&(t=R(n,r._$AS(n,t.values),r,s)),t}var nt=class{constructor(t,e){this._$AV=[],this._$AN=void 0,this._$AD=t,this._$AM=e}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(t){let{el:{content:e},parts:s}=this._$AD,r=(t?.creationScope??E).importNode(e,!0);k.currentNode=r;let i=k.nextNode(),a=0,d=0,o=s[0];for(;o!==void 0;){if(a===o.index){let l;o.type===2?l=new I(i,i.nextSibling,this,t):o.type===1?l=new o.ctor(i,o.name,o.strings,this,t):o.type===6&&(l=new ot(i,this,t)),this._$AV.push(l),o=s[++d]}a!==o?.index&&(i=k.nextNode(),a++)}return k.currentNode=E,r}p(t){let e=0;for(let s of this._$AV)s!==void 0&&(s.strings!==void 0?(s._$AI(t,s,e),e+=s.strings.length-2):s._$AI(t[e])),e++}},I=class n{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(t,e,s,r){this.type=2,this._$AH=p,this._$AN=void 0,this._$AA=t,this._$AB=e,this._$AM=s,this.options=r,this._$Cv=r?.isConnected??!0}get parentNode(){let t=this._$AA.parentNode,e=this._$AM;return e!==void 0&&t?.nodeType===11&&(t=e.parentNode),t}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(t,e=this){t=R(this,t,e),O(t)?t===p||t==null||t===""?(this._$AH!==p&&this._$AR(),this._$AH=p):t!==this._$AH&&t!==C&&this._(t):t._$litType$!==void 0?this.$(t):t.nodeType!==void 0?this.T(t):xe(t)?this.k(t):this._(t)}O(t){return this._$AA.parentNode.insertBefore(t,this._$AB)}T(t){this._$AH!==t&&(this._$AR(),this._$AH=this.O(t))}_(t){this._$AH!==p&&O(this._$AH)?this._$AA.nextSibling.data=t:this.T(E.createTextNode(t)),this._$AH=t}$(t){let{values:e,_$litType$:s}=t,r=typeof s=="number"?this._$AC(t):(s.el===void 0&&(s.el=N.createElement(Dt(s.h,s.h[0]),this.options)),s);if(this._$AH?._$AD===r)this._$AH.p(e);else{let i=new nt(r,this),a=i.u(this.options);i.p(e),this.T(a),this._$AH=i}}_$AC(t){let e=Rt.get(t.strings);return e===void 0&&Rt.set(t.strings,e=new N(t)),e}k(t){ct(this._$AH)||(this._$AH=[],this._$AR());let e=this._$AH,s,r=0;for(let i of t)r===e.length?e.push(s=new n(this.O(U()),this.O(U()),this,this.options)):s=e[r],s._$AI(i),r++;r<e.length&&(this._$AR(s&&s._$AB.nextSibling,r),e.length=r)}_$AR(t=this._$AA.nextSibling,e){for(this._$AP?.(!1,!0,e);t!==this._$AB;){let s=At(t).nextSibling;At(t).remove(),t=s}}setConnected(t){this._$AM===void 0&&(this._$Cv=t,this._$AP?.(t))}},P=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(t,e,s,r,i){this.type=1,this._$AH=p,this._$AN=void 0,this.element=t,this.name=e,this._$AM=r,this.options=i,s.length>2||s[0]!==""||s[1]!==""?(this._$AH=Array(s.length-1).fill(new String),this.strings=s):this._$AH=p}_$AI(t,e=this,s,r){let i=this.strings,a=!1;if(i===void 0)t=R(this,t,e,0),a=!O(t)||t!==this._$AH&&t!==C,a&&(this._$AH=t);else{let d=t,o,l;for(t=i[0],o=0;o<i.length-1;o++)l=R(this,d[s+o],e,o),l===C&&(l=this._$AH[o]),a||=!O(l)||l!==this._$AH[o],l===p?t=p:t!==p&&(t+=(l??"")+i[o+1]),this._$AH[o]=l}a&&!r&&this.j(t)}j(t){t===p?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,t??"")}},rt=class extends P{constructor(){super(...arguments),this.type=3}j(t){this.element[this.name]=t===p?void 0:t}},it=class extends P{constructor(){super(...arguments),this.type=4}j(t){this.element.toggleAttribute(this.name,!!t&&t!==p)}},at=class extends P{constructor(t,e,s,r,i){super(t,e,s,r,i),this.type=5}_$AI(t,e=this){if((t=R(this,t,e,0)??p)===C)return;let s=this._$AH,r=t===p&&s!==p||t.capture!==s.capture||t.once!==s.once||t.passive!==s.passive,i=t!==p&&(s===p||r);r&&this.element.removeEventListener(this.name,this,s),i&&this.element.addEventListener(this.name,this,t),this._$AH=t}handleEvent(t){typeof this._$AH=="function"?this._$AH.call(this.options?.host??this.element,t):this._$AH.handleEvent(t)}},ot=class{constructor(t,e,s){this.element=t,this.type=6,this._$AN=void 0,this._$AM=e,this.options=s}get _$AU(){return this._$AM._$AU}_$AI(t){R(this,t)}};var Ae=dt.litHtmlPolyfillSupport;Ae?.(N,I),(dt.litHtmlVersions??=[]).push("3.3.3");var Ut=(n,t,e)=>{let s=e?.renderBefore??t,r=s._$litPart$;if(r===void 0){let i=e?.renderBefore??null;s._$litPart$=r=new I(t.insertBefore(U(),i),i,void 0,e??{})}return r._$AI(n),r};var pt=globalThis,y=class extends b{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let t=super.createRenderRoot();return this.renderOptions.renderBefore??=t.firstChild,t}update(t){let e=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(t),this._$Do=Ut(e,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return C}};y._$litElement$=!0,y.finalized=!0,pt.litElementHydrateSupport?.({LitElement:y});var Se=pt.litElementPolyfillSupport;Se?.({LitElement:y});(pt.litElementVersions??=[]).push("4.2.2");var Ot="component.back_relief.card.";function ht(n,t){let e={};for(let[s,r]of Object.entries(t))s.startsWith(Ot)&&typeof r=="string"&&(e[s.slice(Ot.length)]=r);return{language:n,strings:e}}function f(n,t,e={}){return(n?.strings[t]??t).replace(/\{(\w+)\}/g,(r,i)=>i in e?String(e[i]):r)}function Nt(n,t,e){let s=n?.language||"en",r=new Intl.PluralRules(s).select(e),i=`${t}.${r}`,a=n?.strings[i]!==void 0?i:`${t}.other`;return f(n,a,{count:e})}var ut=new Map;function q(n,t){let e=ut.get(t);return e||(e=n.callWS({type:"frontend/get_translations",language:t,category:"card",integration:["back_relief"]}).then(s=>ht(t,s.resources)),e.catch(()=>ut.delete(t)),ut.set(t,e)),e}function F(n){return n.locale?.language||n.language||"en"}var x="back_relief",K=["inversion","stretch","rest","exercise"],v=["exercise","rest","inversion"],It=["sensor.session","sensor.session_ends","sensor.pain_level","switch.flare_up","select.stretch_routine",...v.flatMap(n=>[`sensor.${n}_today`,`sensor.${n}_streak`]),...K.map(n=>`number.${n}_duration`)],zt=Array.from({length:11},(n,t)=>t),T=new Set(["unavailable","unknown"]);function ke(n){let t=n.identifiers.find(([e])=>e===x);if(t)return{entryId:t[1],deviceId:n.id,name:n.name_by_user||n.name||""}}function ft(n){let t=[];for(let e of Object.values(n.devices??{})){let s=e&&ke(e);s&&t.push(s)}return t.sort((e,s)=>e.name.localeCompare(s.name)||e.entryId.localeCompare(s.entryId))}function Lt(n,t){let e=ft(n);return t?e.find(s=>s.entryId===t):e.length===1?e[0]:void 0}function Vt(n,t){let e={};for(let s of Object.values(n.entities??{})){if(!s||s.device_id!==t||s.platform!==x||!s.translation_key)continue;let r=s.entity_id.split(".",1)[0];e[`${r}.${s.translation_key}`]=s.entity_id}return e}function Ee(n){let{step:t,step_number:e,step_count:s,step_side:r,step_cue:i}=n;if(typeof t!="string"||typeof e!="number")return;let a={name:t,number:e};(r==="left"||r==="right")&&(a.side=r),typeof i=="string"&&i&&i!==t&&(a.cue=i),typeof s=="number"&&s>=e&&(a.count=s);let d=z(n.step_ends_at);return d!==void 0&&(a.endsAt=d),a}function z(n){if(typeof n!="string"||T.has(n))return;let t=Date.parse(n);return Number.isNaN(t)?void 0:t}function Bt(n,t){if(!n||T.has(n.state))return{status:"unavailable"};if(n.state==="idle")return{status:"idle"};let e=n.state,s=typeof n.attributes.planned_minutes=="number"?n.attributes.planned_minutes:void 0,r=Ee(n.attributes);if(n.attributes.status==="paused")return{status:"paused",activity:e,plannedMinutes:s,endsAt:z(n.attributes.ends_at),pausedAt:z(n.attributes.paused_at),...r&&{step:r}};let i=z(t?.state)??z(n.attributes.ends_at);return{status:"running",activity:e,plannedMinutes:s,endsAt:i,...r&&{step:r}}}function jt(n,t){if(!(n.status!=="running"||n.step?.endsAt===void 0))return Math.max(0,n.step.endsAt-t)}function Wt(n){let t=n.filter(e=>e!==void 0&&e>0).map(e=>Ce(e));return t.length?Math.min(...t):void 0}function Gt(n,t){if(n.endsAt!==void 0){if(n.status==="running")return Math.max(0,n.endsAt-t);if(n.status==="paused"&&n.pausedAt!==void 0)return Math.max(0,n.endsAt-n.pausedAt)}}function qt(n){if(n===void 0||!Number.isFinite(n))return"–:––";let t=Math.ceil(Math.max(0,n)/1e3),e=Math.floor(t/3600),s=Math.floor(t%3600/60),r=String(t%60).padStart(2,"0");return e>0?`${e}:${String(s).padStart(2,"0")}:${r}`:`${s}:${r}`}function Ce(n){return(n%1e3||1e3)+5}function Ft(n){switch(n){case"running":return["pause","stop"];case"paused":return["resume","stop"];default:return[]}}function Kt(n,t){return n!=="idle"?[]:K.map(e=>{let s=Number.parseFloat(t[e]?.state??"");return Number.isFinite(s)?{activity:e,minutes:Math.round(s)}:{activity:e}})}function Yt(n){if(!n||T.has(n.state))return;let t=Number.parseFloat(n.state);if(!Number.isFinite(t))return;let e=typeof n.attributes.goal=="number"?n.attributes.goal:void 0;return e===void 0||e<=0?{minutes:t,goal:e,fraction:t>0?1:0,met:e!==void 0}:{minutes:t,goal:e,fraction:Math.min(1,Math.max(0,t/e)),met:t>=e}}function Zt(n){if(!n||T.has(n.state))return;let t=Number.parseInt(n.state,10);if(!Number.isFinite(t))return;let e=typeof n.attributes.best=="number"?n.attributes.best:void 0;return{days:t,best:e,todayMet:n.attributes.today_met===!0}}function Jt(n){if(!n||T.has(n.state))return;let t=Number.parseFloat(n.state);return Number.isFinite(t)?Math.round(t):void 0}function Xt(n){if(!(!n||T.has(n.state)))return n.state==="on"}function mt(n,t){if(n&&typeof n=="object"&&"message"in n){let e=n.message;if(typeof e=="string"&&e)return e}return typeof n=="string"&&n?n:t}function gt(n){if(!(!n||T.has(n.state)||n.state==="timer"))return n.state}function Qt(n,t){if(n==="history")return 14;let e=9;return t.status==="idle"?e+=4:t.status==="unavailable"?e+=1:e+=t.step?9:6,e}var Te=[{name:"config_entry_id",selector:{config_entry:{integration:x}}}];async function Re(){if(customElements.get("ha-form"))return;await customElements.get("hui-entities-card")?.getConfigElement?.()}var Y=class extends y{static{this.properties={hass:{attribute:!1},_config:{state:!0},_texts:{state:!0}}}setConfig(t){this._config=t}connectedCallback(){super.connectedCallback(),Re().then(()=>this.requestUpdate())}shouldUpdate(t){return!t.has("hass")||t.size>1?!0:t.get("hass")?.locale!==this.hass?.locale||!this._texts}willUpdate(){let t=this.hass,e=t&&F(t);t&&e&&e!==this._texts?.language&&q(t,e).then(s=>this._texts=s)}render(){return!this.hass||!this._config?c``:c`<ha-form
+var G=globalThis,F=G.ShadowRoot&&(G.ShadyCSS===void 0||G.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype,se=Symbol(),Ee=new WeakMap,O=class{constructor(e,t,s){if(this._$cssResult$=!0,s!==se)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=e,this.t=t}get styleSheet(){let e=this.o,t=this.t;if(F&&e===void 0){let s=t!==void 0&&t.length===1;s&&(e=Ee.get(t)),e===void 0&&((this.o=e=new CSSStyleSheet).replaceSync(this.cssText),s&&Ee.set(t,e))}return e}toString(){return this.cssText}},Re=n=>new O(typeof n=="string"?n:n+"",void 0,se),ne=(n,...e)=>{let t=n.length===1?n[0]:e.reduce((s,r,i)=>s+(o=>{if(o._$cssResult$===!0)return o.cssText;if(typeof o=="number")return o;throw Error("Value passed to 'css' function must be a 'css' function result: "+o+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.")})(r)+n[i+1],n[0]);return new O(t,n,se)},Te=(n,e)=>{if(F)n.adoptedStyleSheets=e.map(t=>t instanceof CSSStyleSheet?t:t.styleSheet);else for(let t of e){let s=document.createElement("style"),r=G.litNonce;r!==void 0&&s.setAttribute("nonce",r),s.textContent=t.cssText,n.appendChild(s)}},re=F?n=>n:n=>n instanceof CSSStyleSheet?(e=>{let t="";for(let s of e.cssRules)t+=s.cssText;return Re(t)})(n):n;var{is:Ct,defineProperty:Pt,getOwnPropertyDescriptor:Dt,getOwnPropertyNames:Mt,getOwnPropertySymbols:Ht,getPrototypeOf:Ot}=Object,W=globalThis,Ce=W.trustedTypes,Nt=Ce?Ce.emptyScript:"",Ut=W.reactiveElementPolyfillSupport,N=(n,e)=>n,ie={toAttribute(n,e){switch(e){case Boolean:n=n?Nt:null;break;case Object:case Array:n=n==null?n:JSON.stringify(n)}return n},fromAttribute(n,e){let t=n;switch(e){case Boolean:t=n!==null;break;case Number:t=n===null?null:Number(n);break;case Object:case Array:try{t=JSON.parse(n)}catch{t=null}}return t}},De=(n,e)=>!Ct(n,e),Pe={attribute:!0,type:String,converter:ie,reflect:!1,useDefault:!1,hasChanged:De};Symbol.metadata??=Symbol("metadata"),W.litPropertyMetadata??=new WeakMap;var v=class extends HTMLElement{static addInitializer(e){this._$Ei(),(this.l??=[]).push(e)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(e,t=Pe){if(t.state&&(t.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(e)&&((t=Object.create(t)).wrapped=!0),this.elementProperties.set(e,t),!t.noAccessor){let s=Symbol(),r=this.getPropertyDescriptor(e,s,t);r!==void 0&&Pt(this.prototype,e,r)}}static getPropertyDescriptor(e,t,s){let{get:r,set:i}=Dt(this.prototype,e)??{get(){return this[t]},set(o){this[t]=o}};return{get:r,set(o){let d=r?.call(this);i?.call(this,o),this.requestUpdate(e,d,s)},configurable:!0,enumerable:!0}}static getPropertyOptions(e){return this.elementProperties.get(e)??Pe}static _$Ei(){if(this.hasOwnProperty(N("elementProperties")))return;let e=Ot(this);e.finalize(),e.l!==void 0&&(this.l=[...e.l]),this.elementProperties=new Map(e.elementProperties)}static finalize(){if(this.hasOwnProperty(N("finalized")))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(N("properties"))){let t=this.properties,s=[...Mt(t),...Ht(t)];for(let r of s)this.createProperty(r,t[r])}let e=this[Symbol.metadata];if(e!==null){let t=litPropertyMetadata.get(e);if(t!==void 0)for(let[s,r]of t)this.elementProperties.set(s,r)}this._$Eh=new Map;for(let[t,s]of this.elementProperties){let r=this._$Eu(t,s);r!==void 0&&this._$Eh.set(r,t)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(e){let t=[];if(Array.isArray(e)){let s=new Set(e.flat(1/0).reverse());for(let r of s)t.unshift(re(r))}else e!==void 0&&t.push(re(e));return t}static _$Eu(e,t){let s=t.attribute;return s===!1?void 0:typeof s=="string"?s:typeof e=="string"?e.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(e=>this.enableUpdating=e),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(e=>e(this))}addController(e){(this._$EO??=new Set).add(e),this.renderRoot!==void 0&&this.isConnected&&e.hostConnected?.()}removeController(e){this._$EO?.delete(e)}_$E_(){let e=new Map,t=this.constructor.elementProperties;for(let s of t.keys())this.hasOwnProperty(s)&&(e.set(s,this[s]),delete this[s]);e.size>0&&(this._$Ep=e)}createRenderRoot(){let e=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return Te(e,this.constructor.elementStyles),e}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(e=>e.hostConnected?.())}enableUpdating(e){}disconnectedCallback(){this._$EO?.forEach(e=>e.hostDisconnected?.())}attributeChangedCallback(e,t,s){this._$AK(e,s)}_$ET(e,t){let s=this.constructor.elementProperties.get(e),r=this.constructor._$Eu(e,s);if(r!==void 0&&s.reflect===!0){let i=(s.converter?.toAttribute!==void 0?s.converter:ie).toAttribute(t,s.type);this._$Em=e,i==null?this.removeAttribute(r):this.setAttribute(r,i),this._$Em=null}}_$AK(e,t){let s=this.constructor,r=s._$Eh.get(e);if(r!==void 0&&this._$Em!==r){let i=s.getPropertyOptions(r),o=typeof i.converter=="function"?{fromAttribute:i.converter}:i.converter?.fromAttribute!==void 0?i.converter:ie;this._$Em=r;let d=o.fromAttribute(t,i.type);this[r]=d??this._$Ej?.get(r)??d,this._$Em=null}}requestUpdate(e,t,s,r=!1,i){if(e!==void 0){let o=this.constructor;if(r===!1&&(i=this[e]),s??=o.getPropertyOptions(e),!((s.hasChanged??De)(i,t)||s.useDefault&&s.reflect&&i===this._$Ej?.get(e)&&!this.hasAttribute(o._$Eu(e,s))))return;this.C(e,t,s)}this.isUpdatePending===!1&&(this._$ES=this._$EP())}C(e,t,{useDefault:s,reflect:r,wrapped:i},o){s&&!(this._$Ej??=new Map).has(e)&&(this._$Ej.set(e,o??t??this[e]),i!==!0||o!==void 0)||(this._$AL.has(e)||(this.hasUpdated||s||(t=void 0),this._$AL.set(e,t)),r===!0&&this._$Em!==e&&(this._$Eq??=new Set).add(e))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(t){Promise.reject(t)}let e=this.scheduleUpdate();return e!=null&&await e,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[r,i]of this._$Ep)this[r]=i;this._$Ep=void 0}let s=this.constructor.elementProperties;if(s.size>0)for(let[r,i]of s){let{wrapped:o}=i,d=this[r];o!==!0||this._$AL.has(r)||d===void 0||this.C(r,void 0,i,d)}}let e=!1,t=this._$AL;try{e=this.shouldUpdate(t),e?(this.willUpdate(t),this._$EO?.forEach(s=>s.hostUpdate?.()),this.update(t)):this._$EM()}catch(s){throw e=!1,this._$EM(),s}e&&this._$AE(t)}willUpdate(e){}_$AE(e){this._$EO?.forEach(t=>t.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(e)),this.updated(e)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(e){return!0}update(e){this._$Eq&&=this._$Eq.forEach(t=>this._$ET(t,this[t])),this._$EM()}updated(e){}firstUpdated(e){}};v.elementStyles=[],v.shadowRootOptions={mode:"open"},v[N("elementProperties")]=new Map,v[N("finalized")]=new Map,Ut?.({ReactiveElement:v}),(W.reactiveElementVersions??=[]).push("2.1.2");var ue=globalThis,Me=n=>n,q=ue.trustedTypes,He=q?q.createPolicy("lit-html",{createHTML:n=>n}):void 0,ze="$lit$",w=`lit$${Math.random().toFixed(9).slice(2)}$`,Ve="?"+w,It=`<${Ve}>`,E=document,I=()=>E.createComment(""),L=n=>n===null||typeof n!="object"&&typeof n!="function",he=Array.isArray,Lt=n=>he(n)||typeof n?.[Symbol.iterator]=="function",oe=`[ 	
+\f\r]`,U=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,Oe=/-->/g,Ne=/>/g,S=RegExp(`>|${oe}(?:([^\\s"'>=/]+)(${oe}*=${oe}*(?:[^ 	
+\f\r"'\`<>=]|("|')|))|$)`,"g"),Ue=/'/g,Ie=/"/g,je=/^(?:script|style|textarea|title)$/i,fe=n=>(e,...t)=>({_$litType$:n,strings:e,values:t}),c=fe(1),K=fe(2),cs=fe(3),R=Symbol.for("lit-noChange"),p=Symbol.for("lit-nothing"),Le=new WeakMap,k=E.createTreeWalker(E,129);function Be(n,e){if(!he(n)||!n.hasOwnProperty("raw"))throw Error("invalid template strings array");return He!==void 0?He.createHTML(e):e}var zt=(n,e)=>{let t=n.length-1,s=[],r,i=e===2?"<svg>":e===3?"<math>":"",o=U;for(let d=0;d<t;d++){let a=n[d],l,u,h=-1,m=0;for(;m<a.length&&(o.lastIndex=m,u=o.exec(a),u!==null);)m=o.lastIndex,o===U?u[1]==="!--"?o=Oe:u[1]!==void 0?o=Ne:u[2]!==void 0?(je.test(u[2])&&(r=RegExp("</"+u[2],"g")),o=S):u[3]!==void 0&&(o=S):o===S?u[0]===">"?(o=r??U,h=-1):u[1]===void 0?h=-2:(h=o.lastIndex-u[2].length,l=u[1],o=u[3]===void 0?S:u[3]==='"'?Ie:Ue):o===Ie||o===Ue?o=S:o===Oe||o===Ne?o=U:(o=S,r=void 0);let g=o===S&&n[d+1].startsWith("/>")?" ":"";i+=o===U?a+It:h>=0?(s.push(l),a.slice(0,h)+ze+a.slice(h)+w+g):a+w+(h===-2?d:g)}return[Be(n,i+(n[t]||"<?>")+(e===2?"</svg>":e===3?"</math>":"")),s]},z=class n{constructor({strings:e,_$litType$:t},s){let r;this.parts=[];let i=0,o=0,d=e.length-1,a=this.parts,[l,u]=zt(e,t);if(this.el=n.createElement(l,s),k.currentNode=this.el.content,t===2||t===3){let h=this.el.content.firstChild;h.replaceWith(...h.childNodes)}for(;(r=k.nextNode())!==null&&a.length<d;){if(r.nodeType===1){if(r.hasAttributes())for(let h of r.getAttributeNames())if(h.endsWith(ze)){let m=u[o++],g=r.getAttribute(h).split(w),y=/([.?@])?(.*)/.exec(m);a.push({type:1,index:i,name:y[2],strings:g,ctor:y[1]==="."?de:y[1]==="?"?ce:y[1]==="@"?le:D}),r.removeAttribute(h)}else h.startsWith(w)&&(a.push({type:6,index:i}),r.removeAttribute(h));if(je.test(r.tagName)){let h=r.textContent.split(w),m=h.length-1;if(m>0){r.textContent=q?q.emptyScript:"";for(let g=0;g<m;g++)r.append(h[g],I()),k.nextNode(),a.push({type:2,index:++i});r.append(h[m],I())}}}else if(r.nodeType===8)if(r.data===Ve)a.push({type:2,index:i});else{let h=-1;for(;(h=r.data.indexOf(w,h+1))!==-1;)a.push({type:7,index:i}),h+=w.length-1}i++}}static createElement(e,t){let s=E.createElement("template");return s.innerHTML=e,s}};function P(n,e,t=n,s){if(e===R)return e;let r=s!==void 0?t._$Co?.[s]:t._$Cl,i=L(e)?void 0:e._$litDirective$;return r?.constructor!==i&&(r?._$AO?.(!1),i===void 0?r=void 0:(r=new i(n),r._$AT(n,t,s)),s!==void 0?(t._$Co??=[])[s]=r:t._$Cl=r),r!==void 0&&(e=P(n,r._$AS(n,e.values),r,s)),e}var ae=class{constructor(e,t){this._$AV=[],this._$AN=void 0,this._$AD=e,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(e){let{el:{content:t},parts:s}=this._$AD,r=(e?.creationScope??E).importNode(t,!0);k.currentNode=r;let i=k.nextNode(),o=0,d=0,a=s[0];for(;a!==void 0;){if(o===a.index){let l;a.type===2?l=new V(i,i.nextSibling,this,e):a.type===1?l=new a.ctor(i,a.name,a.strings,this,e):a.type===6&&(l=new pe(i,this,e)),this._$AV.push(l),a=s[++d]}o!==a?.index&&(i=k.nextNode(),o++)}return k.currentNode=E,r}p(e){let t=0;for(let s of this._$AV)s!==void 0&&(s.strings!==void 0?(s._$AI(e,s,t),t+=s.strings.length-2):s._$AI(e[t])),t++}},V=class n{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(e,t,s,r){this.type=2,this._$AH=p,this._$AN=void 0,this._$AA=e,this._$AB=t,this._$AM=s,this.options=r,this._$Cv=r?.isConnected??!0}get parentNode(){let e=this._$AA.parentNode,t=this._$AM;return t!==void 0&&e?.nodeType===11&&(e=t.parentNode),e}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(e,t=this){e=P(this,e,t),L(e)?e===p||e==null||e===""?(this._$AH!==p&&this._$AR(),this._$AH=p):e!==this._$AH&&e!==R&&this._(e):e._$litType$!==void 0?this.$(e):e.nodeType!==void 0?this.T(e):Lt(e)?this.k(e):this._(e)}O(e){return this._$AA.parentNode.insertBefore(e,this._$AB)}T(e){this._$AH!==e&&(this._$AR(),this._$AH=this.O(e))}_(e){this._$AH!==p&&L(this._$AH)?this._$AA.nextSibling.data=e:this.T(E.createTextNode(e)),this._$AH=e}$(e){let{values:t,_$litType$:s}=e,r=typeof s=="number"?this._$AC(e):(s.el===void 0&&(s.el=z.createElement(Be(s.h,s.h[0]),this.options)),s);if(this._$AH?._$AD===r)this._$AH.p(t);else{let i=new ae(r,this),o=i.u(this.options);i.p(t),this.T(o),this._$AH=i}}_$AC(e){let t=Le.get(e.strings);return t===void 0&&Le.set(e.strings,t=new z(e)),t}k(e){he(this._$AH)||(this._$AH=[],this._$AR());let t=this._$AH,s,r=0;for(let i of e)r===t.length?t.push(s=new n(this.O(I()),this.O(I()),this,this.options)):s=t[r],s._$AI(i),r++;r<t.length&&(this._$AR(s&&s._$AB.nextSibling,r),t.length=r)}_$AR(e=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);e!==this._$AB;){let s=Me(e).nextSibling;Me(e).remove(),e=s}}setConnected(e){this._$AM===void 0&&(this._$Cv=e,this._$AP?.(e))}},D=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(e,t,s,r,i){this.type=1,this._$AH=p,this._$AN=void 0,this.element=e,this.name=t,this._$AM=r,this.options=i,s.length>2||s[0]!==""||s[1]!==""?(this._$AH=Array(s.length-1).fill(new String),this.strings=s):this._$AH=p}_$AI(e,t=this,s,r){let i=this.strings,o=!1;if(i===void 0)e=P(this,e,t,0),o=!L(e)||e!==this._$AH&&e!==R,o&&(this._$AH=e);else{let d=e,a,l;for(e=i[0],a=0;a<i.length-1;a++)l=P(this,d[s+a],t,a),l===R&&(l=this._$AH[a]),o||=!L(l)||l!==this._$AH[a],l===p?e=p:e!==p&&(e+=(l??"")+i[a+1]),this._$AH[a]=l}o&&!r&&this.j(e)}j(e){e===p?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,e??"")}},de=class extends D{constructor(){super(...arguments),this.type=3}j(e){this.element[this.name]=e===p?void 0:e}},ce=class extends D{constructor(){super(...arguments),this.type=4}j(e){this.element.toggleAttribute(this.name,!!e&&e!==p)}},le=class extends D{constructor(e,t,s,r,i){super(e,t,s,r,i),this.type=5}_$AI(e,t=this){if((e=P(this,e,t,0)??p)===R)return;let s=this._$AH,r=e===p&&s!==p||e.capture!==s.capture||e.once!==s.once||e.passive!==s.passive,i=e!==p&&(s===p||r);r&&this.element.removeEventListener(this.name,this,s),i&&this.element.addEventListener(this.name,this,e),this._$AH=e}handleEvent(e){typeof this._$AH=="function"?this._$AH.call(this.options?.host??this.element,e):this._$AH.handleEvent(e)}},pe=class{constructor(e,t,s){this.element=e,this.type=6,this._$AN=void 0,this._$AM=t,this.options=s}get _$AU(){return this._$AM._$AU}_$AI(e){P(this,e)}};var Vt=ue.litHtmlPolyfillSupport;Vt?.(z,V),(ue.litHtmlVersions??=[]).push("3.3.3");var Ge=(n,e,t)=>{let s=t?.renderBefore??e,r=s._$litPart$;if(r===void 0){let i=t?.renderBefore??null;s._$litPart$=r=new V(e.insertBefore(I(),i),i,void 0,t??{})}return r._$AI(n),r};var me=globalThis,b=class extends v{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let e=super.createRenderRoot();return this.renderOptions.renderBefore??=e.firstChild,e}update(e){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(e),this._$Do=Ge(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return R}};b._$litElement$=!0,b.finalized=!0,me.litElementHydrateSupport?.({LitElement:b});var jt=me.litElementPolyfillSupport;jt?.({LitElement:b});(me.litElementVersions??=[]).push("4.2.2");var Fe="component.back_relief.card.";function _e(n,e){let t={};for(let[s,r]of Object.entries(e))s.startsWith(Fe)&&typeof r=="string"&&(t[s.slice(Fe.length)]=r);return{language:n,strings:t}}function f(n,e,t={}){return(n?.strings[e]??e).replace(/\{(\w+)\}/g,(r,i)=>i in t?String(t[i]):r)}function Y(n,e,t){let s=n?.language||"en",r=new Intl.PluralRules(s).select(t),i=`${e}.${r}`,o=n?.strings[i]!==void 0?i:`${e}.other`;return f(n,o,{count:t})}var ge=new Map;function Z(n,e){let t=ge.get(e);return t||(t=n.callWS({type:"frontend/get_translations",language:e,category:"card",integration:["back_relief"]}).then(s=>_e(e,s.resources)),t.catch(()=>ge.delete(e)),ge.set(e,t)),t}function j(n){return n.locale?.language||n.language||"en"}var _="back_relief",X=["inversion","stretch","rest","exercise"],$=["exercise","rest","inversion"],qe=["sensor.session","sensor.session_ends","sensor.pain_level","switch.flare_up","select.stretch_routine",...$.flatMap(n=>[`sensor.${n}_today`,`sensor.${n}_streak`]),...X.map(n=>`number.${n}_duration`)],Ke=Array.from({length:11},(n,e)=>e),C=new Set(["unavailable","unknown"]);function Ye(n){let e=n.identifiers.find(([t])=>t===_);if(e)return{entryId:e[1],deviceId:n.id,name:n.name_by_user||n.name||""}}function ye(n){let e=[];for(let t of Object.values(n.devices??{})){let s=t&&Ye(t);s&&e.push(s)}return e.sort((t,s)=>t.name.localeCompare(s.name)||t.entryId.localeCompare(s.entryId))}function Ze(n,e){let t=ye(n);return e?t.find(s=>s.entryId===e):t.length===1?t[0]:void 0}function Xe(n,e){let t={};for(let s of Object.values(n.entities??{})){if(!s||s.device_id!==e||s.platform!==_||!s.translation_key)continue;let r=s.entity_id.split(".",1)[0];t[`${r}.${s.translation_key}`]=s.entity_id}return t}function Bt(n){let{step:e,step_number:t,step_count:s,step_side:r,step_cue:i}=n;if(typeof e!="string"||typeof t!="number")return;let o={name:e,number:t};(r==="left"||r==="right")&&(o.side=r),typeof i=="string"&&i&&i!==e&&(o.cue=i),typeof s=="number"&&s>=t&&(o.count=s);let d=T(n.step_ends_at);return d!==void 0&&(o.endsAt=d),o}function T(n){if(typeof n!="string"||C.has(n))return;let e=Date.parse(n);return Number.isNaN(e)?void 0:e}function Je(n,e){if(!n||C.has(n.state))return{status:"unavailable"};if(n.state==="idle")return{status:"idle"};let t=n.state,s=typeof n.attributes.planned_minutes=="number"?n.attributes.planned_minutes:void 0,r=Bt(n.attributes);if(n.attributes.status==="paused")return{status:"paused",activity:t,plannedMinutes:s,endsAt:T(n.attributes.ends_at),pausedAt:T(n.attributes.paused_at),...r&&{step:r}};let i=T(e?.state)??T(n.attributes.ends_at);return{status:"running",activity:t,plannedMinutes:s,endsAt:i,...r&&{step:r}}}function Qe(n,e){if(!(n.status!=="running"||n.step?.endsAt===void 0))return Math.max(0,n.step.endsAt-e)}function et(n){let e=n.filter(t=>t!==void 0&&t>0).map(t=>Gt(t));return e.length?Math.min(...e):void 0}function tt(n,e){if(n.endsAt!==void 0){if(n.status==="running")return Math.max(0,n.endsAt-e);if(n.status==="paused"&&n.pausedAt!==void 0)return Math.max(0,n.endsAt-n.pausedAt)}}function st(n){if(n===void 0||!Number.isFinite(n))return"–:––";let e=Math.ceil(Math.max(0,n)/1e3),t=Math.floor(e/3600),s=Math.floor(e%3600/60),r=String(e%60).padStart(2,"0");return t>0?`${t}:${String(s).padStart(2,"0")}:${r}`:`${s}:${r}`}function Gt(n){return(n%1e3||1e3)+5}var be=5;function nt(n){switch(n){case"running":return["pause","extend","stop"];case"paused":return["resume","stop"];default:return[]}}function rt(n,e){return n!=="idle"?[]:X.map(t=>{let s=Number.parseFloat(e[t]?.state??"");return Number.isFinite(s)?{activity:t,minutes:Math.round(s)}:{activity:t}})}function We(n){return typeof n=="number"&&Number.isFinite(n)&&n>=0?n:void 0}function it(n){if(!n||C.has(n.state))return;let e=Number.parseFloat(n.state);if(!Number.isFinite(e))return;let t=We(n.attributes.goal),s=n.attributes.met,r=t===void 0||t<=0?e>0?1:0:Math.min(1,Math.max(0,e/t)),i=typeof s=="boolean"?s:t===void 0?!1:t<=0||e>=t,o={minutes:e,goal:t,fraction:i?1:Math.min(r,.99),met:i},d=We(n.attributes.tomorrow_goal);return d!==void 0&&(o.tomorrowGoal=d),o}function ot(n){if(!n||C.has(n.state))return;let e=Number.parseInt(n.state,10);if(!Number.isFinite(e))return;let t=typeof n.attributes.best=="number"?n.attributes.best:void 0;return{days:e,best:t,todayMet:n.attributes.today_met===!0}}var Ft=10*6e4;function Wt(n,e){return new Date(n).toDateString()===new Date(e).toDateString()}function at(n,e){let t=$e(n),s=T(n?.attributes.logged_at);if(t===void 0||s===void 0)return;let r=e-s;return r>=0&&r<Ft&&Wt(s,e)?t:void 0}function ve(n,e){if(!n||n.state!=="idle")return;let t=T(n.attributes.undo_until);return t!==void 0&&t>e?t:void 0}function J(n,e,t){let s=n.services?.[_]?.[e];return s?t===void 0||Object.hasOwn(s.fields??{},t):!1}var dt=new Set(["start_session","pause_session","resume_session","extend_session","stop_session","cancel_session","undo_session"]);function $e(n){if(!n||C.has(n.state))return;let e=Number.parseFloat(n.state);return Number.isFinite(e)?Math.round(e):void 0}function ct(n){if(!(!n||C.has(n.state)))return n.state==="on"}function xe(n,e){if(n&&typeof n=="object"&&"message"in n){let t=n.message;if(typeof t=="string"&&t)return t}return typeof n=="string"&&n?n:e}function we(n){if(!(!n||C.has(n.state)||n.state==="timer"))return n.state}function lt(n,e){if(n==="history")return 14;let t=9;return e.status==="idle"?t+=4:e.status==="unavailable"?t+=1:t+=e.step?9:6,t}function pt(n,e,t){let s=n.entities?.[e];if(!s||s.platform!==_||!s.device_id)return null;let r=n.devices?.[s.device_id],i=r&&Ye(r);return i?{label:i.name,config:{type:t,config_entry_id:i.entryId}}:null}var qt=[{name:"config_entry_id",selector:{config_entry:{integration:_}}}];async function Kt(){if(customElements.get("ha-form"))return;await customElements.get("hui-entities-card")?.getConfigElement?.()}var Q=class extends b{static{this.properties={hass:{attribute:!1},_config:{state:!0},_texts:{state:!0}}}setConfig(e){this._config=e}connectedCallback(){super.connectedCallback(),Kt().then(()=>this.requestUpdate())}shouldUpdate(e){return!e.has("hass")||e.size>1?!0:e.get("hass")?.locale!==this.hass?.locale||!this._texts}willUpdate(){let e=this.hass,t=e&&j(e);e&&t&&t!==this._texts?.language&&Z(e,t).then(s=>this._texts=s)}render(){return!this.hass||!this._config?c``:c`<ha-form
       .hass=${this.hass}
       .data=${this._config}
-      .schema=${Te}
+      .schema=${qt}
       .computeLabel=${()=>f(this._texts,"person")}
       @value-changed=${this._changed}
-    ></ha-form>`}_changed(t){t.stopPropagation();let e=t.detail.value.config_entry_id;!this._config||!e||e===this._config.config_entry_id||(this._config={...this._config,config_entry_id:e},this.dispatchEvent(new CustomEvent("config-changed",{detail:{config:this._config},bubbles:!0,composed:!0})))}};var ee=84,te=12,Pe=56,se=864e5;function Me(n){return Date.parse(`${n}T00:00:00Z`)/se}function He(n){return new Date(n*se).toISOString().slice(0,10)}function ne(n,t,e=1){let s=new Map(n.days.map(l=>[l.date,l])),r=Me(n.date),i=(r+4)%7,d=r-(i-e+7)%7-(te-1)*7,o=[];for(let l=0;l<te;l+=1){let h=[];for(let u=0;u<7;u+=1){let m=d+l*7+u,g=He(m),_=s.get(g),A="none";m>r?A="future":_&&(A=_.met?.[t]?"met":"missed"),h.push({date:g,kind:A,flareUp:_?.flare_up===!0})}o.push(h)}return o}function re(n){return n.flat().filter(t=>t.kind==="met").length}function ie(n,t=Pe){return n.days.slice(-t).map(e=>{let s={exercise:(e.exercise??0)+(e.stretch??0),inversion:e.inversion??0,rest:e.rest??0},r=v.reduce((i,a)=>i+s[a],0);return typeof e.pain=="number"?{date:e.date,minutes:s,total:r,pain:e.pain}:{date:e.date,minutes:s,total:r}})}function ae(n){let t=Math.max(0,...n.map(e=>e.total));return Math.max(60,Math.ceil(t/30)*30)}function oe(n,t,e){let s=t/Math.max(1,n.length),r="",i=!1;return n.forEach((a,d)=>{if(a.pain===void 0){i=!1;return}let o=Math.round((d+.5)*s*10)/10,l=Math.round((e-a.pain/10*e)*10)/10;r+=`${i?"L":"M"}${o} ${l}`,i=!0}),r}var Z=560,w=160;function J(n,t,e){return new Intl.DateTimeFormat(n,{...e,timeZone:"UTC"}).format(new Date(`${t}T12:00:00Z`))}function De(n,t,e,s){let r=ne(t,e,s),i=n.language,a=d=>d==="met"?f(n,"met"):d==="missed"?f(n,"not_met"):"";return c`<figure class="calendar" data-goal=${e}>
+    ></ha-form>`}_changed(e){e.stopPropagation();let t=e.detail.value.config_entry_id;!this._config||!t||t===this._config.config_entry_id||(this._config={...this._config,config_entry_id:t},this.dispatchEvent(new CustomEvent("config-changed",{detail:{config:this._config},bubbles:!0,composed:!0})))}};var ft=84,ut=12,Yt=56,mt=864e5;function ht(n){return Date.parse(`${n}T00:00:00Z`)/mt}function Zt(n){return new Date(n*mt).toISOString().slice(0,10)}function gt(n,e,t=1){let s=new Map(n.days.map(u=>[u.date,u])),r=ht(n.date),i=(r+4)%7,d=r-(i-t+7)%7-(ut-1)*7,a=n.first_day?ht(n.first_day):Number.NaN,l=[];for(let u=0;u<ut;u+=1){let h=[];for(let m=0;m<7;m+=1){let g=d+u*7+m,y=Zt(g),x=s.get(y),B="none";g>r?B="future":g<a||x?.met===null?B="before":x&&(B=x.met?.[e]?"met":"missed"),h.push({date:y,kind:B,flareUp:x?.flare_up===!0})}l.push(h)}return l}function _t(n){return n.flat().filter(e=>e.kind==="met").length}function yt(n,e=Yt){return n.days.slice(-e).map(t=>{let s={exercise:(t.exercise??0)+(t.stretch??0),inversion:t.inversion??0,rest:t.rest??0},r=$.reduce((i,o)=>i+s[o],0);return typeof t.pain=="number"?{date:t.date,minutes:s,total:r,pain:t.pain}:{date:t.date,minutes:s,total:r}})}function bt(n){let e=Math.max(0,...n.map(t=>t.total));return Math.max(60,Math.ceil(e/30)*30)}function vt(n,e,t){let s=e/Math.max(1,n.length),r="",i=!1;return n.forEach((o,d)=>{if(o.pain===void 0){i=!1;return}let a=Math.round((d+.5)*s*10)/10,l=Math.round((t-o.pain/10*t)*10)/10;r+=`${i?"L":"M"}${a} ${l}`,i=!0}),r}var Ae=[7,30,90,365],$t=30,Xt=["html","csv"],Jt=["en","de","fr","es","nl"],Se=3600,Qt=(Se-600)*1e3;function xt(n){let e=(n??"").replace("_","-").split("-")[0].toLowerCase();return Jt.includes(e)?e:void 0}function es(n,e,t,s){let r=new URLSearchParams({days:String(e)});return t!=="html"&&r.set("format",t),s&&r.set("lang",s),`/api/${_}/report/${encodeURIComponent(n)}?${r.toString()}`}function wt(n,e){let t={};for(let s of Ae)for(let r of Xt)t[M(s,r)]=es(n,s,r,e);return t}function M(n,e){return`${n}/${e}`}function At(n,e){return n!==void 0&&e-n>=0&&e-n<Qt}var ee=560,A=160;function te(n,e,t){return new Intl.DateTimeFormat(n,{...t,timeZone:"UTC"}).format(new Date(`${e}T12:00:00Z`))}function ts(n,e,t,s){let r=gt(e,t,s),i=n.language,o={met:f(n,"met"),missed:f(n,"not_met"),before:f(n,"before_first_day")},d=a=>o[a]??"";return c`<figure class="calendar" data-goal=${t}>
     <figcaption>
-      <span>${f(n,`goal.${e}`)}</span>
-      <strong>${re(r)}</strong>
+      <span>${f(n,`goal.${t}`)}</span>
+      <strong>${_t(r)}</strong>
     </figcaption>
     <div class="weeks" role="grid">
-      ${r.map(d=>c`<div class="week" role="row">
-            ${d.map(o=>{let l=[J(i,o.date,{weekday:"short",day:"numeric",month:"short"}),a(o.kind),o.flareUp?f(n,"flare_up"):""].filter(Boolean).join(", ");return c`<span
-                class="day ${o.kind} ${o.flareUp?"flare-day":""}"
+      ${r.map(a=>c`<div class="week" role="row">
+            ${a.map(l=>{let u=[te(i,l.date,{weekday:"short",day:"numeric",month:"short"}),d(l.kind),l.flareUp?f(n,"flare_up"):""].filter(Boolean).join(", ");return c`<span
+                class="day ${l.kind} ${l.flareUp?"flare-day":""}"
                 role="gridcell"
-                title=${l}
-                aria-label=${l}
+                title=${u}
+                aria-label=${u}
               ></span>`})}
           </div>`)}
     </div>
-  </figure>`}function Ue(n,t){let e=ae(t),s=Z/Math.max(1,t.length),r=Math.max(2,s-2),i=n.language,a=t.map((h,u)=>{let m=w,g=f(n,"day_summary",{date:J(i,h.date,{day:"numeric",month:"short"}),minutes:h.total,pain:h.pain===void 0?f(n,"no_pain"):h.pain});return G`<g class="bar"><title>${g}</title>${v.map(_=>{let A=h.minutes[_]/e*w;return m-=A,A>0?G`<rect class=${_} x=${u*s+1} y=${m} width=${r} height=${A}></rect>`:p})}</g>`}),d=t.map((h,u)=>h.pain===void 0?p:G`<circle class="pain-dot" cx=${(u+.5)*s} cy=${w-h.pain/10*w} r="3"></circle>`),o=t[0]?.date,l=t[t.length-1]?.date;return c`<figure class="chart">
-    <svg viewBox="0 0 ${Z} ${w}" preserveAspectRatio="none" role="img"
+  </figure>`}function ss(n,e){let t=bt(e),s=ee/Math.max(1,e.length),r=Math.max(2,s-2),i=n.language,o=e.map((u,h)=>{let m=A,g=f(n,"day_summary",{date:te(i,u.date,{day:"numeric",month:"short"}),minutes:u.total,pain:u.pain===void 0?f(n,"no_pain"):u.pain});return K`<g class="bar"><title>${g}</title>${$.map(y=>{let x=u.minutes[y]/t*A;return m-=x,x>0?K`<rect class=${y} x=${h*s+1} y=${m} width=${r} height=${x}></rect>`:p})}</g>`}),d=e.map((u,h)=>u.pain===void 0?p:K`<circle class="pain-dot" cx=${(h+.5)*s} cy=${A-u.pain/10*A} r="3"></circle>`),a=e[0]?.date,l=e[e.length-1]?.date;return c`<figure class="chart">
+    <svg viewBox="0 0 ${ee} ${A}" preserveAspectRatio="none" role="img"
       aria-label=${f(n,"pain_minutes_heading")}>
-      <line class="grid" x1="0" x2=${Z} y1=${w/2} y2=${w/2}></line>
-      ${a}
-      <path class="pain-line" d=${oe(t,Z,w)}></path>
+      <line class="grid" x1="0" x2=${ee} y1=${A/2} y2=${A/2}></line>
+      ${o}
+      <path class="pain-line" d=${vt(e,ee,A)}></path>
       ${d}
     </svg>
     <div class="axis">
-      <span>${o?J(i,o,{day:"numeric",month:"short"}):""}</span>
-      <span>${l?J(i,l,{day:"numeric",month:"short"}):""}</span>
+      <span>${a?te(i,a,{day:"numeric",month:"short"}):""}</span>
+      <span>${l?te(i,l,{day:"numeric",month:"short"}):""}</span>
     </div>
     <figcaption class="legend">
-      ${v.map(h=>c`<span><i class="key ${h}"></i>${f(n,`goal.${h}`)}</span>`)}
+      ${$.map(u=>c`<span><i class="key ${u}"></i>${f(n,`goal.${u}`)}</span>`)}
       <span><i class="key pain"></i>${f(n,"pain_axis")}</span>
-      <span class="scale">${f(n,"minutes_a_day")}: 0–${e}</span>
+      <span class="scale">${f(n,"minutes_a_day")}: 0–${t}</span>
     </figcaption>
-  </figure>`}function de(n,t,e,s){return t?c`<section class="history">
+  </figure>`}function ns(n,e){let t=e.links,s=t?.[M(e.period,"html")],r=t?.[M(e.period,"csv")];return c`<div class="report-choice" role="group" aria-label=${f(n,"report_heading")}>
+    <h2 class="heading">${f(n,"report_heading")}</h2>
+    <div class="periods" role="radiogroup" aria-label=${f(n,"report_period")}>
+      ${Ae.map(i=>c`<button
+            class="period"
+            role="radio"
+            data-days=${i}
+            aria-checked=${i===e.period?"true":"false"}
+            @click=${()=>e.pick(i)}
+          >
+            ${Y(n,"days",i)}
+          </button>`)}
+    </div>
+    <div class="report-links">
+      ${s?c`<a class="report" data-format="html" href=${s} target="_blank" rel="noopener"
+            @click=${i=>e.open(i,"html")}>${f(n,"report")}</a>`:p}
+      ${r?c`<a class="report csv" data-format="csv" href=${r} download
+            @click=${i=>e.open(i,"csv")}>${f(n,"report_csv")}</a>`:p}
+    </div>
+  </div>`}function St(n,e,t,s){return e?c`<section class="history">
     <h2 class="heading">${f(n,"goals_heading")}</h2>
     <div class="calendars">
-      ${v.map(r=>De(n,t,r,e))}
+      ${$.map(r=>ts(n,e,r,t))}
     </div>
     <div class="calendar-key">
       <span><i class="day met"></i>${f(n,"met")}</span>
       <span><i class="day missed"></i>${f(n,"not_met")}</span>
       <span><i class="day missed flare-day"></i>${f(n,"flare_up")}</span>
+      ${e.first_day&&e.days.some(r=>r.date<e.first_day)?c`<span><i class="day before"></i>${f(n,"before_first_day")}</span>`:p}
     </div>
     <h2 class="heading">${f(n,"pain_minutes_heading")}</h2>
-    ${Ue(n,ie(t))}
-    ${s?c`<a class="report" href=${s} target="_blank" rel="noopener"
-          >${f(n,"report")}</a
-        >`:p}
-  </section>`:c`<section class="history"><p class="heading">${f(n,"loading")}</p></section>`}function ce(n,t){let e=[];for(let[s,r]of t)if(!n.get(s))try{n.define(s,r),e.push(s)}catch(i){console.warn(`Back Relief: could not define <${s}>`,i)}return e}function le(n,t,e="home-assistant"){let s=n();return ce(s,t),s.whenDefined(e).then(()=>{let r=n();return r===s?[]:ce(r,t)})}var pe=Q`
+    ${ss(n,yt(e))}
+    ${ns(n,s)}
+  </section>`:c`<section class="history"><p class="heading">${f(n,"loading")}</p></section>`}function kt(n,e){let t=[];for(let[s,r]of e)if(!n.get(s))try{n.define(s,r),t.push(s)}catch(i){console.warn(`Back Relief: could not define <${s}>`,i)}return t}function Et(n,e,t="home-assistant"){let s=n();return kt(s,e),s.whenDefined(t).then(()=>{let r=n();return r===s?[]:kt(r,e)})}var Rt=ne`
   :host {
     display: block;
     container-type: inline-size;
@@ -80,14 +98,14 @@ var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
     display: grid;
     gap: var(--br-gap);
     grid-template-columns: minmax(0, 1fr);
-    grid-template-areas: "head" "session" "goals" "pain" "error";
+    grid-template-areas: "head" "session" "goals" "pain" "notice" "error";
     align-content: start;
     color: var(--br-text);
     font-family: var(--ha-font-family-body, var(--paper-font-body1_-_font-family, inherit));
     line-height: 1.3;
   }
   .card.showing-history {
-    grid-template-areas: "head" "history" "error";
+    grid-template-areas: "head" "history" "notice" "error";
   }
 
   header {
@@ -140,8 +158,36 @@ var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
     font-size: 18px;
     overflow-wrap: anywhere;
   }
-  .error:empty {
+  .error:empty,
+  .notice:empty {
     display: none;
+  }
+  .notice {
+    grid-area: notice;
+    font-size: 20px;
+    font-weight: 500;
+    color: var(--br-text);
+  }
+  .undo-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px 16px;
+    padding: 8px 12px;
+    border-radius: 12px;
+    background: var(--br-divider);
+    font-size: 18px;
+  }
+  .undo {
+    background: var(--br-accent);
+    color: var(--br-on-accent);
+    font-size: 20px;
+    font-weight: 600;
+  }
+  .tomorrow {
+    font-size: 16px;
+    color: var(--br-muted);
   }
 
   .heading {
@@ -234,7 +280,8 @@ var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
   }
   .controls {
     display: grid;
-    grid-template-columns: repeat(2, minmax(0, 1fr));
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
     gap: 12px;
   }
   .controls button {
@@ -255,6 +302,11 @@ var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
   .stop {
     background: var(--br-stop);
     color: #fff;
+  }
+  .extend {
+    background: transparent;
+    border-color: var(--br-text);
+    color: var(--br-text);
   }
 
   .goal .row {
@@ -449,12 +501,16 @@ var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
     background: var(--br-good);
   }
   .day.none,
+  .day.before,
   .day.future {
     background: transparent;
     border: 1px dashed var(--br-divider);
   }
   .day.future {
     border: none;
+  }
+  .day.before {
+    border: 1px dotted var(--br-divider);
   }
   .day.flare-day {
     outline: 2px solid var(--br-warn);
@@ -476,6 +532,9 @@ var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
   }
   .calendar-key .day {
     width: 14px;
+  }
+  .calendar-key .day.before {
+    border-color: var(--br-muted);
   }
   .chart svg {
     width: 100%;
@@ -526,12 +585,40 @@ var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
     font-size: 14px;
     color: var(--br-muted);
   }
+  .report-choice {
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+  }
+  .periods {
+    display: grid;
+    grid-template-columns: repeat(4, minmax(0, 1fr));
+    gap: 8px;
+  }
+  .period {
+    font-size: clamp(15px, 4cqi, 18px);
+    white-space: nowrap;
+    background: transparent;
+    border-color: var(--br-divider);
+    padding: 8px 2px;
+  }
+  .period[aria-checked="true"] {
+    background: var(--br-accent);
+    border-color: var(--br-accent);
+    color: var(--br-on-accent);
+    font-weight: 600;
+  }
+  .report-links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 24px;
+  }
   .report {
-    align-self: flex-start;
+    display: inline-flex;
+    align-items: center;
     font-size: 18px;
     color: var(--br-accent);
-    padding: 12px 0;
-    min-height: 24px;
+    min-height: 56px;
   }
 
   /* A tablet, or a wide column: session beside the goals, pain below. */
@@ -539,11 +626,11 @@ var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
     .card {
       --br-gap: 24px;
       grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-      grid-template-areas: "head head" "session goals" "pain pain" "error error";
+      grid-template-areas: "head head" "session goals" "pain pain" "notice notice" "error error";
       column-gap: 40px;
     }
     .card.showing-history {
-      grid-template-areas: "head head" "history history" "error error";
+      grid-template-areas: "head head" "history history" "notice notice" "error error";
     }
     .starts {
       gap: 16px;
@@ -555,7 +642,7 @@ var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
       grid-template-columns: repeat(11, minmax(52px, 1fr));
     }
   }
-`;var L="back-relief-card",ue="back-relief-card-editor",_t=class extends y{constructor(){super();this._ids={};this._session={status:"unavailable"};this._busy=!1,this._error="",this._view="today"}static{this.styles=pe}static{this.properties={hass:{attribute:!1},_config:{state:!0},_busy:{state:!0},_error:{state:!0},_texts:{state:!0},_view:{state:!0},_summary:{state:!0}}}static getConfigElement(){return document.createElement(ue)}static getStubConfig(e){let s=ft(e)[0];return s?{type:`custom:${L}`,config_entry_id:s.entryId}:{type:`custom:${L}`}}setConfig(e){if(!e||typeof e!="object")throw new Error("Invalid configuration");if(e.config_entry_id!==void 0&&typeof e.config_entry_id!="string")throw new Error("config_entry_id must be the id of a Back Relief entry");this._config=e}getCardSize(){return Qt(this._view,this._session)}getGridOptions(){return{columns:12,rows:"auto",min_columns:6,min_rows:8}}connectedCallback(){super.connectedCallback(),this._syncCountdown()}disconnectedCallback(){super.disconnectedCallback(),this._stopTimer()}shouldUpdate(e){if(!e.has("hass")||e.size>1)return!0;let s=e.get("hass"),r=this.hass;return!s||!r||s.devices!==r.devices||s.entities!==r.entities||s.locale!==r.locale?!0:It.some(i=>{let a=this._ids[i];return a!==void 0&&s.states[a]!==r.states[a]})}willUpdate(e){let s=this.hass;if(!s)return;let r=F(s);r!==this._language&&(this._language=r,q(s,r).then(d=>{this._language===r&&(this._texts=d)},()=>{this._language===r&&(this._texts=ht(r,{}))}));let i=e.get("hass"),a=e.has("hass")&&(!i||i.devices!==s.devices||i.entities!==s.entities);(e.has("_config")||a)&&(this._person=Lt(s,this._config?.config_entry_id),this._ids=this._person?Vt(s,this._person.deviceId):{}),this._session=Bt(this._state("sensor.session"),this._state("sensor.session_ends"))}updated(){this._syncCountdown()}_state(e){let s=this._ids[e];return s?this.hass?.states[s]:void 0}_t(e,s){return f(this._texts,e,s)}_days(e){return Nt(this._texts,"days",e)}render(){if(window.__backReliefRenders=(window.__backReliefRenders??0)+1,!this.hass||!this._config||!this._texts)return c`<ha-card></ha-card>`;let e=this._person;if(!e){let r=this._config.config_entry_id;return c`<ha-card>
+`;var H="back-relief-card",Tt="back-relief-card-editor",rs=6e4,ke=class extends b{constructor(){super();this._ids={};this._session={status:"unavailable"};this._busy=!1,this._error="",this._notice="",this._view="today",this._period=$t}static{this.styles=Rt}static{this.properties={hass:{attribute:!1},_config:{state:!0},_busy:{state:!0},_error:{state:!0},_texts:{state:!0},_view:{state:!0},_summary:{state:!0},_notice:{state:!0},_period:{state:!0},_reportLinks:{state:!0}}}static getConfigElement(){return document.createElement(Tt)}static getStubConfig(t){let s=ye(t)[0];return s?{type:`custom:${H}`,config_entry_id:s.entryId}:{type:`custom:${H}`}}setConfig(t){if(!t||typeof t!="object")throw new Error("Invalid configuration");if(t.config_entry_id!==void 0&&typeof t.config_entry_id!="string")throw new Error("config_entry_id must be the id of a Back Relief entry");this._config=t}getCardSize(){return lt(this._view,this._session)}getGridOptions(){return{columns:12,rows:"auto",min_columns:6,min_rows:8}}connectedCallback(){super.connectedCallback(),this._syncCountdown()}disconnectedCallback(){super.disconnectedCallback(),this._stopTimer(),this._clearUndoTimer(),this._say("")}_say(t){this._noticeTimer!==void 0&&clearTimeout(this._noticeTimer),this._noticeTimer=void 0,this._notice=t,t&&(this._noticeTimer=setTimeout(()=>this._say(""),rs))}shouldUpdate(t){if(!t.has("hass")||t.size>1)return!0;let s=t.get("hass"),r=this.hass;return!s||!r||s.devices!==r.devices||s.entities!==r.entities||s.locale!==r.locale?!0:qe.some(i=>{let o=this._ids[i];return o!==void 0&&s.states[o]!==r.states[o]})}willUpdate(t){let s=this.hass;if(!s)return;let r=j(s);r!==this._language&&(this._language=r,Z(s,r).then(d=>{this._language===r&&(this._texts=d)},()=>{this._language===r&&(this._texts=_e(r,{}))}));let i=t.get("hass"),o=t.has("hass")&&(!i||i.devices!==s.devices||i.entities!==s.entities);(t.has("_config")||o)&&(this._person=Ze(s,this._config?.config_entry_id),this._ids=this._person?Xe(s,this._person.deviceId):{}),this._session=Je(this._state("sensor.session"),this._state("sensor.session_ends"))}updated(){this._syncCountdown(),this._syncUndo()}_syncUndo(){this._clearUndoTimer();let t=ve(this._state("sensor.session"),Date.now());t!==void 0&&(this._undoTimer=setTimeout(()=>this.requestUpdate(),t-Date.now()+50))}_clearUndoTimer(){this._undoTimer!==void 0&&clearTimeout(this._undoTimer),this._undoTimer=void 0}_state(t){let s=this._ids[t];return s?this.hass?.states[s]:void 0}_t(t,s){return f(this._texts,t,s)}_days(t){return Y(this._texts,"days",t)}render(){if(window.__backReliefRenders=(window.__backReliefRenders??0)+1,!this.hass||!this._config||!this._texts)return c`<ha-card></ha-card>`;let t=this._person;if(!t){let r=this._config.config_entry_id;return c`<ha-card>
         <div class="message">
           ${r?this._t("unknown_person",{entry_id:r}):this._t("choose_person")}
         </div>
@@ -563,10 +650,10 @@ var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
       <div
         class="card ${s?"showing-history":""}"
         role="group"
-        aria-label=${this._t("card_label",{name:e.name})}
+        aria-label=${this._t("card_label",{name:t.name})}
       >
         <header>
-          <div class="name">${e.name}</div>
+          <div class="name">${t.name}</div>
           <div class="tools">
             ${this._renderFlareUp()}
             <button
@@ -578,24 +665,25 @@ var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
             </button>
           </div>
         </header>
-        ${s?de(this._texts,this._summary,this._firstWeekday(),this._reportUrl):c`${this._renderSession()} ${this._renderGoals()} ${this._renderPain()}`}
+        ${s?St(this._texts,this._summary,this._firstWeekday(),this._reportChoice()):c`${this._renderSession()} ${this._renderGoals()} ${this._renderPain()}`}
+        <div class="notice" role="status">${this._notice}</div>
         <div class="error" role="alert">${this._error}</div>
       </div>
-    </ha-card>`}_renderFlareUp(){let e=Xt(this._state("switch.flare_up"));return e===void 0?p:c`<button
+    </ha-card>`}_renderFlareUp(){let t=ct(this._state("switch.flare_up"));return t===void 0?p:c`<button
       class="flare"
-      aria-pressed=${e?"true":"false"}
+      aria-pressed=${t?"true":"false"}
       ?disabled=${this._busy}
-      title=${e?this._t("flare_on_hint"):this._t("flare_off_hint")}
-      @click=${()=>this._toggleFlareUp(e)}
+      title=${t?this._t("flare_on_hint"):this._t("flare_off_hint")}
+      @click=${()=>this._toggleFlareUp(t)}
     >
-      <span class="dot"></span>${e?this._t("flare_on"):this._t("flare_off")}
-    </button>`}_renderSession(){let e=this._session;if(e.status==="unavailable")return c`<section class="session">
+      <span class="dot"></span>${t?this._t("flare_on"):this._t("flare_off")}
+    </button>`}_renderSession(){let t=this._session;if(t.status==="unavailable")return c`<section class="session">
         <p class="heading">${this._t("session_unavailable")}</p>
-      </section>`;if(e.status==="idle")return this._renderStarts();let s=e.activity?this._t(`activity.${e.activity}`):"",r=e.step;return c`<section class="session ${e.status} ${r?"guided":""}">
+      </section>`;if(t.status==="idle")return this._renderStarts();let s=t.activity?this._t(`activity.${t.activity}`):"",r=t.step;return c`<section class="session ${t.status} ${r?"guided":""}">
       <div class="now">
         <span class="activity">${s}</span>
         ${r?.count?c`<span class="step-of">${this._t("step_of",{number:r.number,count:r.count})}</span>`:p}
-        ${e.status==="paused"?c`<span class="badge">${this._t("paused")}</span>`:p}
+        ${t.status==="paused"?c`<span class="badge">${this._t("paused")}</span>`:p}
       </div>
       ${r?c`<div class="step">
             <div class="step-name">
@@ -613,34 +701,40 @@ var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
             </div>
           </div>`:p}
       <div class="countdown" role="timer" aria-label=${this._t("time_left")}></div>
-      <div class="ends">${this._endsText(e)}</div>
+      <div class="ends">${this._endsText(t)}</div>
       <div class="controls">
-        ${Ft(e.status).map(i=>c`<button
+        ${nt(t.status).map(i=>c`<button
               class=${i}
               ?disabled=${this._busy}
-              @click=${()=>this._call(`${i}_session`)}
+              @click=${()=>this._call(`${i}_session`,i==="extend"?{minutes:be}:{})}
             >
-              ${this._t(i)}
+              ${this._t(i,{minutes:be})}
             </button>`)}
       </div>
-    </section>`}_renderStarts(){let e={};for(let i of K)e[i]=this._state(`number.${i}_duration`);let s=this._state("select.stretch_routine"),r=gt(s);return c`<section class="session idle">
+    </section>`}_renderStarts(){let t={};for(let o of X)t[o]=this._state(`number.${o}_duration`);let s=this._state("select.stretch_routine"),r=we(s),i=this.hass!==void 0&&J(this.hass,"undo_session")&&ve(this._state("sensor.session"),Date.now())!==void 0;return c`<section class="session idle">
+      ${i?c`<div class="undo-row">
+            <span>${this._t("undo_hint")}</span>
+            <button class="undo" ?disabled=${this._busy} @click=${()=>this._call("undo_session")}>
+              ${this._t("undo")}
+            </button>
+          </div>`:p}
       <h2 class="heading">${this._t("start_heading")}</h2>
       <div class="starts">
-        ${Kt("idle",e).map(({activity:i,minutes:a})=>{let o=i==="stretch"&&r!==void 0&&s!==void 0?this.hass?.formatEntityState?.(s)??r:a===void 0?void 0:this._t("minutes",{minutes:a});return c`<button
+        ${rt("idle",t).map(({activity:o,minutes:d})=>{let l=o==="stretch"&&r!==void 0&&s!==void 0?this.hass?.formatEntityState?.(s)??r:d===void 0?void 0:this._t("minutes",{minutes:d});return c`<button
             class="start"
-            data-activity=${i}
+            data-activity=${o}
             ?disabled=${this._busy}
-            @click=${()=>this._start(i,a)}
+            @click=${()=>this._start(o,d)}
           >
-            <span class="activity">${this._t(`activity.${i}`)}</span>
-            ${o===void 0?p:c`<span class="minutes">${o}</span>`}
+            <span class="activity">${this._t(`activity.${o}`)}</span>
+            ${l===void 0?p:c`<span class="minutes">${l}</span>`}
           </button>`})}
       </div>
-    </section>`}_endsText(e){let s=e.plannedMinutes?this._t("session_minutes",{minutes:e.plannedMinutes}):"";if(e.status!=="running"||e.endsAt===void 0)return s;let r=new Intl.DateTimeFormat(this._texts?.language,{hour:"numeric",minute:"2-digit"}).format(new Date(e.endsAt)),i=this._t("ends_at",{time:r});return s?`${s} · ${i}`:i}_renderGoals(){return c`<section class="goals">
+    </section>`}_endsText(t){let s=t.plannedMinutes?this._t("session_minutes",{minutes:t.plannedMinutes}):"";if(t.status!=="running"||t.endsAt===void 0)return s;let r=new Intl.DateTimeFormat(this._texts?.language,{hour:"numeric",minute:"2-digit"}).format(new Date(t.endsAt)),i=this._t("ends_at",{time:r});return s?`${s} · ${i}`:i}_renderGoals(){return c`<section class="goals">
       <h2 class="heading">${this._t("today")}</h2>
-      ${v.map(e=>{let s=Yt(this._state(`sensor.${e}_today`)),r=Zt(this._state(`sensor.${e}_streak`));if(!s&&!r)return p;let i=Math.round((s?.fraction??0)*100),a=this._t(`goal.${e}`);return c`<div class="goal ${s?.met?"met":""}" data-goal=${e}>
+      ${$.map(t=>{let s=it(this._state(`sensor.${t}_today`)),r=ot(this._state(`sensor.${t}_streak`));if(!s&&!r)return p;let i=Math.round((s?.fraction??0)*100),o=this._t(`goal.${t}`);return c`<div class="goal ${s?.met?"met":""}" data-goal=${t}>
           <div class="row">
-            <span class="label">${a}</span>
+            <span class="label">${o}</span>
             ${s?c`<span class="amount"
                   >${s.minutes}${s.goal===void 0?p:c`<small> ${this._t("of_goal",{goal:s.goal})}</small>`}</span
                 >`:p}
@@ -648,30 +742,31 @@ var V=globalThis,B=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
           <div
             class="bar"
             role="progressbar"
-            aria-label=${this._t("goal_today",{goal:a})}
+            aria-label=${this._t("goal_today",{goal:o})}
             aria-valuemin="0"
             aria-valuemax="100"
             aria-valuenow=${i}
           >
             <div style="width: ${i}%"></div>
           </div>
+          ${s?.tomorrowGoal===void 0?p:c`<div class="tomorrow">${this._t("tomorrow",{minutes:s.tomorrowGoal})}</div>`}
           ${r?c`<div class="streak">
                 ${this._t("streak")} <strong>${this._days(r.days)}</strong>${r.best?c` · ${this._t("best",{days:this._days(r.best)})}`:p}
               </div>`:p}
         </div>`})}
-    </section>`}_renderPain(){if(!this._ids["sensor.pain_level"])return p;let e=Jt(this._state("sensor.pain_level"));return c`<section class="pain">
+    </section>`}_renderPain(){if(!this._ids["sensor.pain_level"])return p;let t=$e(this._state("sensor.pain_level"));return c`<section class="pain">
       <h2 class="heading">${this._t("pain_heading")}</h2>
       <div class="levels" role="group" aria-label=${this._t("pain_level")}>
-        ${zt.map(s=>c`<button
+        ${Ke.map(s=>c`<button
               class="level"
-              aria-pressed=${e===s?"true":"false"}
+              aria-pressed=${t===s?"true":"false"}
               ?disabled=${this._busy}
-              @click=${()=>this._call("log_pain",{level:s})}
+              @click=${()=>this._logPain(s)}
             >
               ${s}
             </button>`)}
       </div>
-    </section>`}_firstWeekday(){return this.hass?.locale?.first_weekday==="sunday"?0:1}_showView(e){this._view=e,this._error="",e==="history"&&this._loadHistory()}async _loadHistory(){let e=this.hass,s=this._person?.entryId;if(!e||!s)return;this._summary=void 0;let r=`/api/${x}/report/${s}`;try{let[i,a]=await Promise.all([e.callWS({type:"call_service",domain:x,service:"get_summary",service_data:{days:ee,config_entry_id:s},return_response:!0}),e.callWS({type:"auth/sign_path",path:r,expires:3600}).then(d=>d.path).catch(()=>r)]);if(this._view!=="history"||this._person?.entryId!==s)return;this._reportUrl=a,this._summary=i.response}catch(i){this._error=mt(i,this._t("refused"))}}_syncCountdown(){this._stopTimer(),this.isConnected&&this._tick()}_tick(){this._timer=void 0;let e=this.renderRoot,s=e?.querySelector(".countdown"),r=e?.querySelector(".step-countdown");if(!s&&!r)return;let i=Date.now(),a=Gt(this._session,i),d=jt(this._session,i);for(let[l,h]of[[s,a],[r,d]]){let u=qt(h);l&&l.textContent!==u&&(l.textContent=u)}if(window.__backReliefTicks=(window.__backReliefTicks??0)+1,this._session.status!=="running")return;let o=Wt([a,d]);o!==void 0&&(this._timer=setTimeout(()=>this._tick(),o))}_stopTimer(){this._timer!==void 0&&clearTimeout(this._timer),this._timer=void 0}_start(e,s){let r=this._ids["button.start_stretch"];if(e==="stretch"&&r&&gt(this._state("select.stretch_routine"))){this._run(()=>this.hass.callService("button","press",{entity_id:r}));return}let i={activity:e};s!==void 0&&(i.duration=s),this._call("start_session",i)}_toggleFlareUp(e){let s=this._ids["switch.flare_up"];s&&this._run(()=>this.hass.callService("switch",e?"turn_off":"turn_on",{entity_id:s}))}async _call(e,s={}){let r=this._person?.entryId;r&&await this._run(()=>this.hass.callService(x,e,{...s,config_entry_id:r}))}async _run(e){if(!(!this.hass||this._busy)){this._busy=!0,this._error="";try{await e()}catch(s){this._error=mt(s,this._t("refused"))}finally{this._busy=!1}}}};le(()=>window.customElements,[[ue,Y],[L,_t]]);window.customCards?.some(n=>n.type===L)||(window.customCards=window.customCards??[],window.customCards.push({type:L,name:"Back Relief",description:"A person's back-care routine: the session with a live countdown and guided steps, goals, streaks and history.",preview:!0,documentationURL:"https://github.com/back-relief/back-relief#the-dashboard-card"}));export{_t as BackReliefCard};
+    </section>`}_firstWeekday(){return this.hass?.locale?.first_weekday==="sunday"?0:1}_showView(t){this._view=t,this._error="",t==="history"&&this._loadHistory()}async _loadHistory(){let t=this.hass,s=this._person?.entryId;if(!(!t||!s)){this._summary=void 0;try{let[r]=await Promise.all([t.callWS({type:"call_service",domain:_,service:"get_summary",service_data:{days:ft,config_entry_id:s},return_response:!0}),this._signReport()]);if(this._view!=="history"||this._person?.entryId!==s)return;this._summary=r.response}catch(r){this._error=xe(r,this._t("refused"))}}}_reportChoice(){return{period:this._period,links:this._reportLinks,pick:t=>{this._period=t},open:(t,s)=>this._openReport(t,s)}}async _signReport(){let t=this.hass,s=this._person?.entryId;if(!t||!s)return;let r=wt(s,xt(j(t))),i=Date.now();try{let o=await Promise.all(Object.entries(r).map(async([d,a])=>{let l=await t.callWS({type:"auth/sign_path",path:a,expires:Se});return[d,l.path]}));return this._person?.entryId!==s?void 0:(this._reportLinks=Object.fromEntries(o),this._signedAt=i,this._reportLinks)}catch{this._reportLinks=void 0;return}}_openReport(t,s){if(At(this._signedAt,Date.now()))return;t.preventDefault();let r=M(this._period,s);this._signReport().then(i=>{let o=i?.[r];if(!o)return;let d=document.createElement("a");d.href=o,s==="csv"?d.download="":(d.target="_blank",d.rel="noopener"),d.click()})}_syncCountdown(){this._stopTimer(),this.isConnected&&this._tick()}_tick(){this._timer=void 0;let t=this.renderRoot,s=t?.querySelector(".countdown"),r=t?.querySelector(".step-countdown");if(!s&&!r)return;let i=Date.now(),o=tt(this._session,i),d=Qe(this._session,i);for(let[l,u]of[[s,o],[r,d]]){let h=st(u);l&&l.textContent!==h&&(l.textContent=h)}if(window.__backReliefTicks=(window.__backReliefTicks??0)+1,this._session.status!=="running")return;let a=et([o,d]);a!==void 0&&(this._timer=setTimeout(()=>this._tick(),a))}_stopTimer(){this._timer!==void 0&&clearTimeout(this._timer),this._timer=void 0}_start(t,s){let r=this._ids["button.start_stretch"];if(t==="stretch"&&r&&we(this._state("select.stretch_routine"))){this._run(()=>this.hass.callService("button","press",{entity_id:r}));return}let i={activity:t};s!==void 0&&(i.duration=s),this._call("start_session",i)}_logPain(t){let s=this.hass;if(!s)return;let r=J(s,"log_pain","replace")?at(this._state("sensor.pain_level"),Date.now()):void 0,i={level:t};r!==void 0&&(i.replace=!0),this._call("log_pain",i).then(o=>{o&&r!==void 0&&r!==t&&this._say(this._t("pain_changed",{before:r,after:t}))})}_toggleFlareUp(t){let s=this._ids["switch.flare_up"];s&&this._run(()=>this.hass.callService("switch",t?"turn_off":"turn_on",{entity_id:s}))}async _call(t,s={}){let r=this._person?.entryId,i=this.hass;if(!r||!i)return!1;let o={...s,config_entry_id:r};return dt.has(t)&&J(i,t,"source")&&(o.source="card"),this._run(()=>i.callService(_,t,o))}async _run(t){if(!this.hass||this._busy)return!1;this._busy=!0,this._error="",this._say("");try{return await t(),!0}catch(s){return this._error=xe(s,this._t("refused")),!1}finally{this._busy=!1}}};Et(()=>window.customElements,[[Tt,Q],[H,ke]]);window.customCards?.some(n=>n.type===H)||(window.customCards=window.customCards??[],window.customCards.push({type:H,name:"Back Relief",description:"A person's back-care routine: the session with a live countdown and guided steps, goals, streaks and history.",preview:!0,getEntitySuggestion:(n,e)=>pt(n,e,`custom:${H}`),documentationURL:"https://github.com/back-relief/back-relief#the-dashboard-card"}));export{ke as BackReliefCard};
 /*! Bundled license information:
 
 @lit/reactive-element/css-tag.js:

@@ -73,7 +73,7 @@ class CheckIns:
 
     @callback
     def _arm_daily(self) -> None:
-        self._daily.set(self.coordinator.settings.checkin_time)
+        self._daily.set(self.coordinator.reader.settings.checkin_time)
 
     @callback
     def _daily_check_in(self, now: datetime) -> None:
@@ -126,8 +126,8 @@ class CheckIns:
             not isinstance(event, Finished)
             or event.while_offline
             or not event.credited_minutes
-            or not self.coordinator.settings.checkin_after_session
-            or not self.coordinator.reminders_enabled
+            or not self.coordinator.reader.settings.checkin_after_session
+            or not self.coordinator.reader.reminders_enabled
         ):
             return
         self.coordinator.run_in_background(

@@ -62,7 +62,7 @@ class SessionCues:
 
     @callback
     def _handle_event(self, event: SessionEvent) -> None:
-        if not self.coordinator.reminders_enabled:
+        if not self.coordinator.reader.reminders_enabled:
             return
         if isinstance(event, Started) and not event.session.routine:
             self.say("started", str(event.activity), minutes=event.session.planned_minutes)
@@ -78,7 +78,7 @@ class SessionCues:
             )
             if event.activity is Activity.INVERSION and (
                 tomorrow := self.coordinator.data.inversion_tomorrow(
-                    self.coordinator.today(), self.coordinator.plan_settings
+                    self.coordinator.reader.today(), self.coordinator.reader.plan_settings
                 )
             ):
                 # On the plan, the next step is said where it is wanted.
@@ -97,7 +97,7 @@ class SessionCues:
         if step.step != 0:
             return text
         key = step.session.routine or ""
-        routine = self.coordinator.routines().get(key)
+        routine = self.coordinator.reader.routines().get(key)
         name = routine.name if routine else key
         start = phrase(
             self.hass, "routine", "started", routine=name, minutes=step.session.planned_minutes
@@ -108,7 +108,7 @@ class SessionCues:
 
     @callback
     def _arm_one_minute(self) -> None:
-        session = self.coordinator.session
+        session = self.coordinator.reader.session
         if session is None or session.is_paused:
             self._one_minute.cancel()
             self._cued_ends_at = None
@@ -122,6 +122,10 @@ class SessionCues:
 
     @callback
     def _one_minute_left(self, now: datetime) -> None:
-        session = self.coordinator.session
-        if session is not None and not session.is_paused and self.coordinator.reminders_enabled:
+        session = self.coordinator.reader.session
+        if (
+            session is not None
+            and not session.is_paused
+            and self.coordinator.reader.reminders_enabled
+        ):
             self.say("one_minute_left", str(session.activity))

@@ -91,7 +91,7 @@ class Delivery:
 
     def channels(self, kind: Kind) -> frozenset[Channel]:
         """Return the channels a kind of message would reach now: its routes the person has."""
-        settings = self.coordinator.settings
+        settings = self.coordinator.reader.settings
         has = {
             Channel.SPEAKERS: bool(settings.speakers),
             Channel.PHONES: bool(settings.notify.devices),
@@ -108,7 +108,7 @@ class Delivery:
         """Send a message to its channels in the background; return those it went to."""
         reached: set[Channel] = set()
         channels = self.channels(message.kind)
-        entity = self.coordinator.settings.notify.entity
+        entity = self.coordinator.reader.settings.notify.entity
         if Channel.SPEAKERS in channels:
             self.speaker.speak(message.text)
             reached.add(Channel.SPEAKERS)

@@ -59,11 +59,11 @@ def _press(
     runtime = entry.runtime_data
     coordinator = runtime.coordinator
     routine = coordinator.data
-    today = coordinator.today()
+    today = coordinator.reader.today()
     since = action.offered_at
     activity = Activity(action.value) if action.value in set(Activity) else None
     record = (
-        routine.session_record(since, coordinator.time_zone)
+        routine.session_record(since, coordinator.reader.time_zone)
         if action.verb is Verb.FEEDBACK
         else None
     )
@@ -72,7 +72,7 @@ def _press(
         valid_for=ACTION_VALID_FOR,
         session_running=routine.session is not None,
         started_since=activity is not None and routine.started_since(activity, since, today),
-        skipped_today=action.value in coordinator.today_log().skipped,
+        skipped_today=action.value in coordinator.reader.today_log().skipped,
         later_pending=runtime.announcer.reminders.later_pending(action.value),
         pain_since=routine.pain_logged_since(since, today),
         feedback_open=record is not None and record.feedback is None,

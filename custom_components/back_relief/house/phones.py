@@ -75,7 +75,7 @@ class Phones:
     @property
     def configured(self) -> bool:
         """Return whether the person chose any phones."""
-        return bool(self.coordinator.settings.notify.devices)
+        return bool(self.coordinator.reader.settings.notify.devices)
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
@@ -86,7 +86,7 @@ class Phones:
         """Return each chosen phone's name and notify action; report those that have none."""
         registry = dr.async_get(self.hass)
         found: list[tuple[str, str]] = []
-        for device_id in self.coordinator.settings.notify.devices:
+        for device_id in self.coordinator.reader.settings.notify.devices:
             device = registry.async_get(device_id)
             name = self._registered_name(device.config_entries, device.name) if device else None
             if name is None:
@@ -161,14 +161,14 @@ class Phones:
     def _live_update(self) -> dict[str, Any]:
         """Return the session as a live, updating notification, counted down by the phone."""
         coordinator = self.coordinator
-        session = coordinator.session
+        session = coordinator.reader.session
         if session is None:
             return {"message": CLEAR_NOTIFICATION, "data": {"tag": self.tag}}
         activity = phrase(self.hass, "calendar", f"activity_{session.activity}")
         title = phrase(
             self.hass, "phone", "live_title", activity=activity, minutes=session.planned_minutes
         )
-        step = coordinator.current_step(dt_util.utcnow())
+        step = coordinator.reader.current_step(dt_util.utcnow())
         if session.is_paused:
             message = phrase(self.hass, "phone", "live_paused")
         elif step is not None:

@@ -55,7 +55,7 @@ class Reminders:
 
     @callback
     def _arm_reminders(self) -> None:
-        wanted = self.coordinator.settings.reminder_times
+        wanted = self.coordinator.reader.settings.reminder_times
         for kind in {*self._daily, *wanted}:
             daily = self._daily.setdefault(kind, DailyAt(self.hass, partial(self._remind, kind)))
             daily.set(wanted.get(kind))
@@ -63,8 +63,8 @@ class Reminders:
     def facts(self, kind: str) -> ReminderFacts:
         """Gather what a reminder of this kind depends on, now."""
         coordinator = self.coordinator
-        settings = coordinator.settings
-        person = coordinator.person_entity_id
+        settings = coordinator.reader.settings
+        person = coordinator.reader.person_entity_id
         away = False
         if person and settings.only_when_home:
             state = self.hass.states.get(person)
@@ -75,7 +75,7 @@ class Reminders:
             weather = settings.weather_entity
             weather_state = self.hass.states.get(weather) if weather else None
             sun = {
-                "sun_item_done": coordinator.checklist_done(SUN_ITEM),
+                "sun_item_done": coordinator.reader.checklist_done(SUN_ITEM),
                 "sun_up": sun_state is not None and sun_state.state == "above_horizon",
                 "weather": weather_state.state if weather_state else None,
             }
@@ -84,21 +84,13 @@ class Reminders:
             local_time=dt_util.now().time(),
             quiet_start=settings.quiet_start,
             quiet_end=settings.quiet_end,
-            reminders_on=coordinator.reminders_enabled,
+            reminders_on=coordinator.reader.reminders_enabled,
             away=away,
             has_speakers=self._reaches(kind),
-            goal_met=kind in set(Goal)
-            and coordinator.today_minutes(Goal(kind)) >= self._day_goal(Goal(kind)),
-            pain_logged=kind == REMINDER_CHECKIN and bool(coordinator.today_log().pain),
-            skipped=kind in coordinator.today_log().skipped,
+            goal_met=kind in set(Goal) and coordinator.reader.today_met(Goal(kind)),
+            pain_logged=kind == REMINDER_CHECKIN and bool(coordinator.reader.today_log().pain),
+            skipped=kind in coordinator.reader.today_log().skipped,
             **sun,
-        )
-
-    def _day_goal(self, goal: Goal) -> int:
-        """Return what today asks of a goal; on the inversion plan, the day's length only."""
-        coordinator = self.coordinator
-        return coordinator.data.gentle.day_goal(
-            goal, coordinator.goal_minutes(goal), coordinator.durations
         )
 
     def decide(self, kind: str) -> ReminderDecision:
@@ -114,12 +106,12 @@ class Reminders:
         visit_at: datetime | None = None
         if kind in set(Goal):
             goal = Goal(kind)
-            minutes_today = coordinator.today_minutes(goal)
-            goal_minutes = self._day_goal(goal)
+            minutes_today = coordinator.reader.today_minutes(goal)
+            goal_minutes = coordinator.reader.today_goal(goal)
             values["minutes"] = max(goal_minutes - minutes_today, 0)
         elif kind == REMINDER_VISIT:
             # Tomorrow's visit, also when another one is still to come today.
-            visit = coordinator.visit_on(coordinator.today() + timedelta(days=1))
+            visit = coordinator.reader.visit_on(coordinator.reader.today() + timedelta(days=1))
             if visit is None:
                 return  # only the day before a visit
             visit_at = visit.visited_at
@@ -142,7 +134,7 @@ class Reminders:
         """Return whether a reminder of a kind (a check-in's question too) reaches anyone."""
         if kind == REMINDER_CHECKIN:
             # Asked on a satellite, one of the speakers, first; unanswered, it is sent.
-            settings = self.coordinator.settings
+            settings = self.coordinator.reader.settings
             return bool(settings.speakers) or self.delivery.reachable(Kind.CHECK_IN)
         if kind == "weekly":
             return self.delivery.reachable(Kind.WEEKLY_SPOKEN)

@@ -20,7 +20,7 @@ from homeassistant.helpers.start import async_at_started
 
 from ..coordinator import BackReliefCoordinator
 from ..routine.day import Activity
-from ..routine.events import Cancelled, Finished, SessionEvent, Started
+from ..routine.events import Cancelled, Finished, SessionEvent, Started, Undone
 from .faults import DeviceFaults
 
 TRANSITION_SECONDS = 2
@@ -57,9 +57,9 @@ class RestLights:
         Lights come from other integrations, which may load after this one:
         lights are put back once Home Assistant has started.
         """
-        session = self.coordinator.session
+        session = self.coordinator.reader.session
         removers = [self.coordinator.async_add_event_listener(self._handle_event)]
-        if self.coordinator.rest_snapshot and (
+        if self.coordinator.reader.rest_snapshot and (
             session is None or session.activity is not Activity.REST
         ):
             removers.append(async_at_started(self.hass, self._async_restore_at_start))
@@ -79,19 +79,20 @@ class RestLights:
 
     @callback
     def _handle_event(self, event: SessionEvent) -> None:
-        if isinstance(event, Started) and event.activity is Activity.REST:
+        # A rest stopped by mistake and undone dims the lights again.
+        if isinstance(event, Started | Undone) and event.activity is Activity.REST:
             self._background(self._async_dim())
         elif isinstance(event, Finished | Cancelled) and event.activity is Activity.REST:
             self._background(self._async_restore_when_started())
         elif (
             isinstance(event, Finished)
             and event.activity is Activity.INVERSION
-            and self.coordinator.settings.flash_on_inversion_end
+            and self.coordinator.reader.settings.flash_on_inversion_end
         ):
             self._background(self._async_flash())
 
     def _usable_lights(self) -> list[str]:
-        lights = self.coordinator.settings.rest_lights
+        lights = self.coordinator.reader.settings.rest_lights
         return [light for light in lights if self.faults.usable("light_unavailable", light)]
 
     async def _async_restore_when_started(self) -> None:
@@ -105,7 +106,7 @@ class RestLights:
             await self._async_dim_now()
 
     async def _async_dim_now(self) -> None:
-        brightness_pct = self.coordinator.settings.rest_brightness
+        brightness_pct = self.coordinator.reader.settings.rest_brightness
         target = round(brightness_pct * 255 / 100)
         snapshot: dict[str, dict[str, Any]] = {}
         for light in self._usable_lights():
@@ -124,7 +125,7 @@ class RestLights:
             return
         # A light still waiting to be put back from an earlier rest keeps how it was then.
         self.coordinator.commands.set_rest_snapshot(
-            {**snapshot, **(self.coordinator.rest_snapshot or {})}
+            {**snapshot, **(self.coordinator.reader.rest_snapshot or {})}
         )
         await self._async_call(
             "turn_on",
@@ -137,7 +138,7 @@ class RestLights:
             await self._async_restore_now()
 
     async def _async_restore_now(self) -> None:
-        snapshot = self.coordinator.rest_snapshot or {}
+        snapshot = self.coordinator.reader.rest_snapshot or {}
         # A light that can't be reached now stays in the snapshot for the next try.
         waiting = {
             light: before

@@ -58,7 +58,7 @@ class SatelliteAsker(Speaking):
     def satellites(self) -> list[str]:
         """Return the person's satellites that can ask and listen; report the unusable."""
         found = []
-        for entity_id in self.coordinator.settings.speakers:
+        for entity_id in self.coordinator.reader.settings.speakers:
             if not entity_id.startswith(f"{SATELLITE}.") or not self.speaker.faults.usable(
                 "speaker", entity_id
             ):

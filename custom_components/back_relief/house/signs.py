@@ -59,7 +59,7 @@ class HouseSigns:
         self._guard: TableGuard | None = None
         self._timer = Timer(hass, self._wake)
         self._unfollow_signs: CALLBACK_TYPE | None = None
-        self._settings = coordinator.settings
+        self._settings = coordinator.reader.settings
 
     @callback
     def async_start(self) -> CALLBACK_TYPE:
@@ -86,13 +86,13 @@ class HouseSigns:
     @callback
     def _routine_changed(self) -> None:
         """Follow new options at once, without a reload (they come as new settings)."""
-        if self.coordinator.settings is not self._settings:
+        if self.coordinator.reader.settings is not self._settings:
             self._configure()
 
     @callback
     def _configure(self) -> None:
         """Take the signs and tags from the options; a sign kept keeps what it has seen."""
-        settings = self._settings = self.coordinator.settings
+        settings = self._settings = self.coordinator.reader.settings
         start_after = timedelta(seconds=settings.sign_start_seconds)
         stop_after = timedelta(seconds=settings.sign_stop_seconds)
         signs = {activity: sign for activity, (sign, _) in settings.signs.items()}
@@ -164,7 +164,7 @@ class HouseSigns:
 
     def _session_ends_at(self, activity: Activity, watch: SignWatch) -> datetime | None:
         """Return when the session a sign may stop reaches its end; None if there is none."""
-        session = self.coordinator.session
+        session = self.coordinator.reader.session
         if (
             session is None
             or session.is_paused
@@ -181,7 +181,7 @@ class HouseSigns:
 
         A sign never stops another activity's session, nor one started after it went off.
         """
-        session = self.coordinator.session
+        session = self.coordinator.reader.session
         if change.notice is Notice.BEGAN:
             if session is None:
                 LOGGER.debug("%s's %s sign is on: starting", self.coordinator.name, activity)
@@ -226,7 +226,7 @@ class HouseSigns:
             return  # one tap, reported twice: it doesn't stop what it just started
         self._scanned[tag] = now
         commands = self.coordinator.commands
-        session = self.coordinator.session
+        session = self.coordinator.reader.session
         if session is None:
             self._command(lambda: commands.start_with_defaults(activity, source=Source.TAG))
         elif session.activity is activity:
@@ -260,7 +260,7 @@ class HouseSigns:
             self._guard = TableGuard(
                 started_at=event.session.started_at,
                 ended_at=now,
-                longest=timedelta(minutes=self.coordinator.max_inversion),
+                longest=timedelta(minutes=self.coordinator.reader.max_inversion),
             )
         self._settle(now)
 
@@ -272,11 +272,11 @@ class HouseSigns:
         finished it before the signs are read.
         """
         watch = self._watches.get(Activity.INVERSION)
-        if watch is None or not watch.there or self.coordinator.session is not None:
+        if watch is None or not watch.there or self.coordinator.reader.session is not None:
             return
         ended = [
             record
-            for record in self.coordinator.today_log().sessions
+            for record in self.coordinator.reader.today_log().sessions
             if record.activity is Activity.INVERSION
         ]
         if ended:
@@ -284,7 +284,7 @@ class HouseSigns:
             self._guard = TableGuard.resumed(
                 last.started_at,
                 last.ended_at,
-                timedelta(minutes=self.coordinator.max_inversion),
+                timedelta(minutes=self.coordinator.reader.max_inversion),
                 now,
             )
             self._settle(now)
@@ -307,7 +307,7 @@ class HouseSigns:
                     started_at=guard.started_at,
                     ended_at=guard.ended_at,
                     minutes=minutes,
-                    max_inversion=self.coordinator.max_inversion,
+                    max_inversion=self.coordinator.reader.max_inversion,
                 )
             )
             self.delivery.send(

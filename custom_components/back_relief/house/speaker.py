@@ -52,7 +52,7 @@ class Speaker:
     @callback
     def speak(self, message: str) -> None:
         """Say a message on every speaker, in the background."""
-        speakers = list(self.coordinator.settings.speakers)
+        speakers = list(self.coordinator.reader.settings.speakers)
         if speakers:
             self.coordinator.run_in_background(self._async_speak(speakers, message), "announce")
 
@@ -98,7 +98,7 @@ class Speaker:
         names that player. The engine is blamed only when it has not spoken
         on any player yet, and no player worked this time either.
         """
-        engine = self.coordinator.settings.tts_entity or self._default_engine()
+        engine = self.coordinator.reader.settings.tts_entity or self._default_engine()
         if engine is None:
             self.faults.report("tts_failed", "tts", phrase(self.hass, "faults", "no_engine"))
             return

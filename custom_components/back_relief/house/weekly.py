@@ -46,17 +46,12 @@ class WeeklySummary:
     def text(self) -> str:
         """Return the week in a few spoken sentences."""
         coordinator = self.coordinator
-        today = coordinator.today()
+        today = coordinator.reader.today()
         first = today - timedelta(days=6)
-        insights = pain_insights(
-            coordinator.history, today, coordinator.goal_minutes(Goal.EXERCISE)
-        )
-        days = {
-            str(goal): coordinator.history.days_meeting(
-                goal, coordinator.goal_minutes(goal), first, today
-            )
-            for goal in Goal
-        }
+        goals = coordinator.reader.day_goals()
+        insights = pain_insights(coordinator.reader.history, today, goals)
+        week = coordinator.reader.history.days_between(first, today)
+        days = {str(goal): goals.days_meeting(goal, week) for goal in Goal}
         text = phrase(self.hass, "weekly", "goals", name=coordinator.name, **days)
         if insights.average_7_days is not None:
             previous = insights.average_previous_7_days
@@ -68,7 +63,7 @@ class WeeklySummary:
 
     @callback
     def _weekly_summary(self, now: datetime) -> None:
-        how = self.coordinator.settings.weekly_summary
+        how = self.coordinator.reader.settings.weekly_summary
         if dt_util.as_local(now).weekday() != WEEKLY_SUMMARY_DAY or not how:
             return
         if how == WEEKLY_SPEAK and not self.reminders.decide("weekly").spoken:

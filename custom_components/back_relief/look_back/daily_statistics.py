@@ -19,10 +19,12 @@ from itertools import accumulate
 
 from ..routine.closed_days import ClosedYear
 from ..routine.day import ONE_DAY, Activity, DayLog
+from ..routine.goals import day_pain
 from ..routine.history import FrozenHistory, History
 
 PAIN = "pain"
-# Pain is logged for the current day only: on resuming, the last two days are written again.
+# Pain is mostly logged for the current day: on resuming, the last two days are written
+# again. A level logged or removed for an earlier day is a change like any other.
 PAIN_WRITTEN_AGAIN = 2
 
 
@@ -37,10 +39,10 @@ class PainFigures:
 
 def pain_figures(log: DayLog) -> PainFigures | None:
     """Return a day's pain figures, or None when no level was logged."""
-    levels = [entry.level for entry in log.pain]
-    if not levels:
+    levels = log.pain_levels
+    if (mean := day_pain(levels)) is None:
         return None
-    return PainFigures(round(sum(levels) / len(levels), 2), min(levels), max(levels))
+    return PainFigures(round(mean, 2), min(levels), max(levels))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +56,10 @@ class MinutesRow:
 
 @dataclass(frozen=True, slots=True)
 class PainRow:
-    """One day's pain figures."""
+    """One day's pain figures; None for a day whose every level was removed."""
 
     start: datetime
-    figures: PainFigures
+    figures: PainFigures | None
 
 
 @dataclass(slots=True)
@@ -90,11 +92,6 @@ def day_start(day: date, time_zone: tzinfo) -> datetime:
     return start
 
 
-def _decoded(text: str | None) -> DayLog:
-    """Return the log of a day's compact text; an empty one for a day without records."""
-    return DayLog.from_compact(text) if text else DayLog()
-
-
 class DayReader:
     """A frozen history read day by day: each day's text, and its log when asked."""
 
@@ -122,13 +119,17 @@ class DayReader:
     def log(self, day: date) -> DayLog:
         """Return a day's log, read once."""
         if (log := self._logs.get(day)) is None:
-            log = self._logs[day] = _decoded(self.text(day))
+            if (text := self.open.get(day)) is not None:
+                log = DayLog.from_json(text)
+            else:
+                log = self.closed_log(day)
+            self._logs[day] = log
         return log
 
     def closed_log(self, day: date) -> DayLog:
         """Return a day's log as it closed, whether or not it is open again."""
         closed = self.closed(day.year)
-        return _decoded(closed.get(day) if closed is not None else None)
+        return (closed.log(day) if closed is not None else None) or DayLog()
 
     def minutes(self, day: date, activity: Activity) -> int:
         """Return a day's minutes of an activity."""
@@ -175,7 +176,7 @@ class DailyStatistics:
         # Each series holds its rows up to here (pain: a row for every day with a level).
         self._through: dict[str, date | None] = dict.fromkeys([*Activity, PAIN])
         # Each closed year's minutes, with the text they were counted from.
-        self._year_totals: dict[int, tuple[str, dict[Activity, int]]] = {}
+        self._year_totals: dict[int, tuple[str | bytes, dict[Activity, int]]] = {}
 
     def resume(
         self, source: History | FrozenHistory, last_rows: dict[str, tuple[date, float | None]]
@@ -265,10 +266,21 @@ class DailyStatistics:
                     for offset in range(1, (last - through).days + 1)
                 ),
             ]
+        # A day whose levels were all removed keeps a row without figures: the
+        # recorder has no way to take one row back, and an empty row shows nothing.
+        removed = (
+            set()
+            if seen is None
+            else {
+                day
+                for day in changed
+                if pain_figures(now.log(day)) is None and pain_figures(seen.log(day)) is not None
+            }
+        )
         return [
             PainRow(day_start(day, self.time_zone), figures)
-            for day in days
-            if (figures := pain_figures(now.log(day))) is not None
+            for day in sorted(set(days) | removed)
+            if (figures := pain_figures(now.log(day))) is not None or day in removed
         ]
 
     def _total_before(self, now: DayReader, activity: Activity, day: date) -> int:
@@ -300,8 +312,9 @@ class DailyStatistics:
         cached = self._year_totals.get(year)
         if cached is None or cached[0] != text:
             totals = dict.fromkeys(Activity, 0)
-            for _, day_text in now.closed(year) or ():
-                for activity, credited in DayLog.from_compact(day_text).minutes.items():
+            closed = now.closed(year)
+            for _, log in closed.logs() if closed is not None else ():
+                for activity, credited in log.minutes.items():
                     totals[activity] += credited
             cached = self._year_totals[year] = (text, totals)
         return cached[1]

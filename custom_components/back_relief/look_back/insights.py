@@ -18,6 +18,7 @@ from typing import Any
 
 from ..language.wording import render
 from ..routine.day import Activity, DayLog, Goal, PainInsights
+from ..routine.goals import DayGoals, day_pain, pain_mean
 from ..routine.history import History
 
 # Fewer days than this on either side say too little to be shown.
@@ -106,11 +107,6 @@ class Insight:
         }
 
 
-def _day_pain(log: DayLog) -> float | None:
-    levels = [entry.level for entry in log.pain]
-    return sum(levels) / len(levels) if levels else None
-
-
 def _compare(
     subject: Subject,
     minutes: int | None,
@@ -140,7 +136,9 @@ def find_insights(
     as a day with it (the goal, for example). Exercise counts stretching too,
     as the exercise goal does. Only days with a pain level take part.
     """
-    with_pain = [(day, log, pain) for day, log in days if (pain := _day_pain(log)) is not None]
+    with_pain = [
+        (day, log, pain) for day, log in days if (pain := day_pain(log.pain_levels)) is not None
+    ]
     visit_days = {
         day + timedelta(days=after)
         for day, log in days
@@ -190,26 +188,21 @@ def recent_insights(
     return [insight.as_dict(words) for insight in find_insights(days, minutes)]
 
 
-def pain_insights(history: History, today: date, exercise_goal_minutes: int) -> PainInsights:
-    """Return pain averages, and pain on days that met the exercise goal or not."""
+def pain_insights(history: History, today: date, goals: DayGoals) -> PainInsights:
+    """Return pain averages, and pain on days that met the exercise goal or not.
 
-    def average(logs: list[DayLog]) -> float | None:
-        levels = [entry.level for log in logs for entry in log.pain]
-        return round(sum(levels) / len(levels), 1) if levels else None
-
-    last_30 = [log for _, log in history.days_between(today - timedelta(days=29), today)]
-    previous_7 = [
-        log
-        for _, log in history.days_between(today - timedelta(days=13), today - timedelta(days=7))
-    ]
+    Each average is ``goals.pain_mean``'s: every day with pain counts once.
+    """
+    last_30 = history.days_between(today - timedelta(days=29), today)
+    previous_7 = history.days_between(today - timedelta(days=13), today - timedelta(days=7))
     return PainInsights(
-        average_7_days=average(last_30[-7:]),
-        average_previous_7_days=average(previous_7),
-        average_30_days=average(last_30),
-        average_exercise_days=average(
-            [log for log in last_30 if log.goal_minutes(Goal.EXERCISE) >= exercise_goal_minutes]
+        average_7_days=pain_mean(log for _, log in last_30[-7:]),
+        average_previous_7_days=pain_mean(log for _, log in previous_7),
+        average_30_days=pain_mean(log for _, log in last_30),
+        average_exercise_days=pain_mean(
+            log for day, log in last_30 if goals.met(Goal.EXERCISE, day, log)
         ),
-        average_other_days=average(
-            [log for log in last_30 if log.goal_minutes(Goal.EXERCISE) < exercise_goal_minutes]
+        average_other_days=pain_mean(
+            log for day, log in last_30 if not goals.met(Goal.EXERCISE, day, log)
         ),
     )

@@ -23,6 +23,7 @@ from homeassistant.components.recorder.models import (
 from homeassistant.components.recorder.statistics import (
     async_add_external_statistics,
     get_last_statistics,
+    list_statistic_ids,
 )
 from homeassistant.const import EVENT_HOMEASSISTANT_STOP, UnitOfTime
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
@@ -50,6 +51,22 @@ def statistic_id(entry_id: str, series: str) -> str:
     """Return a statistic id: minutes per activity, or pain."""
     suffix = "pain" if series == PAIN else f"{series}_minutes"
     return f"{DOMAIN}:{entry_id.lower()}_{suffix}"
+
+
+async def async_clear_statistics(hass: HomeAssistant, entry_id: str) -> None:
+    """Remove a person's long-term statistics: every series of theirs the recorder holds.
+
+    Asked of the recorder, not of ``SERIES``, so that a series of an activity
+    since renamed or removed goes too.
+    """
+    if "recorder" not in hass.config.components:
+        return
+    instance = get_instance(hass)
+    prefix = f"{DOMAIN}:{entry_id.lower()}_"
+    held = await instance.async_add_executor_job(list_statistic_ids, hass)
+    ours = sorted(row["statistic_id"] for row in held if row["statistic_id"].startswith(prefix))
+    if ours:
+        instance.async_clear_statistics(ours)
 
 
 class StatisticsWriter:
@@ -90,7 +107,7 @@ class StatisticsWriter:
         entry = self.coordinator.entry
         # The history as the rows last written knew it: what changes from now on is new.
         # Read every day away from the event loop: a frozen copy costs the loop nothing.
-        frozen = self.coordinator.history.frozen()
+        frozen = self.coordinator.reader.history.frozen()
         self._unsub_listener = self.coordinator.async_add_listener(
             self._debouncer.async_schedule_call
         )
@@ -159,13 +176,13 @@ class StatisticsWriter:
         """Return the history, frozen, and today when something may have changed."""
         if not self._resumed:
             return None
-        today = self.coordinator.today()
-        seen = (self.coordinator.history.revision, today)
+        today = self.coordinator.reader.today()
+        seen = (self.coordinator.reader.history.revision, today)
         if seen == self._written:
             return None
         self._written = seen
         self._daily.time_zone = dt_util.get_default_time_zone()
-        return self.coordinator.history.frozen(), today
+        return self.coordinator.reader.history.frozen(), today
 
     async def _async_write(self) -> None:
         """Queue the rows that changed since the last write.
@@ -210,6 +227,9 @@ class StatisticsWriter:
                     min=row.figures.minimum,
                     max=row.figures.maximum,
                 )
+                if row.figures is not None
+                # Every level of the day removed: a row without figures replaces its row.
+                else StatisticData(start=row.start)
                 for row in rows.pain
             ]
             batches.append((self._metadata(PAIN), pain))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..routine.day import Activity, DayLog, Goal
+from ..routine.goals import DayGoals, pain_mean
 from .daily_statistics import PainFigures, pain_figures
 from .insights import Insight, Subject, find_insights
 
@@ -35,6 +36,8 @@ class ReportDay:
     pain: PainFigures | None
     flare_up: bool
     goals_met: frozenset[Goal]
+    # False before the person's first day: neither met nor missed.
+    counted: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,55 +110,60 @@ class Report:
         return {goal: sum(goal in day.goals_met for day in self.days) for goal in Goal}
 
     @property
+    def counted_days(self) -> int:
+        """Return how many days of the period count toward the goals: from the first day."""
+        return sum(day.counted for day in self.days)
+
+    @property
     def flare_up_days(self) -> list[date]:
         """Return the days of the period with a flare-up."""
         return [day.day for day in self.days if day.flare_up]
 
 
-def _mean(values: Sequence[float]) -> float | None:
-    return round(sum(values) / len(values), 1) if values else None
-
-
-def _report_day(day: date, log: DayLog, goals: Mapping[Goal, int]) -> ReportDay:
+def _report_day(day: date, log: DayLog, goals: DayGoals) -> ReportDay:
     return ReportDay(
         day=day,
         minutes={activity: log.minutes.get(activity, 0) for activity in Activity},
         pain=pain_figures(log),
         flare_up=log.flare_up,
-        goals_met=frozenset(goal for goal in Goal if log.goal_minutes(goal) >= goals[goal]),
+        goals_met=goals.goals_met(day, log) if goals.counts(day) else frozenset(),
+        counted=goals.counts(day),
     )
 
 
-def _weeks(days: Sequence[ReportDay]) -> list[ReportWeek]:
-    by_week: dict[tuple[int, int], list[ReportDay]] = {}
-    for report_day in days:
+def _weeks(
+    days: Sequence[tuple[date, DayLog]], report_days: Sequence[ReportDay]
+) -> list[ReportWeek]:
+    by_week: dict[tuple[int, int], list[tuple[DayLog, ReportDay]]] = {}
+    for (_, log), report_day in zip(days, report_days, strict=True):
         year, week, _ = report_day.day.isocalendar()
-        by_week.setdefault((year, week), []).append(report_day)
+        by_week.setdefault((year, week), []).append((log, report_day))
     return [
         ReportWeek(
             label=f"{year}-W{week:02d}",
-            first_day=week_days[0].day,
+            first_day=week_days[0][1].day,
             days=len(week_days),
             minutes={
-                activity: sum(day.minutes[activity] for day in week_days) for activity in Activity
+                activity: sum(day.minutes[activity] for _, day in week_days)
+                for activity in Activity
             },
-            pain_mean=_mean([day.pain.mean for day in week_days if day.pain is not None]),
-            goals_met={goal: sum(goal in day.goals_met for day in week_days) for goal in Goal},
+            pain_mean=pain_mean(log for log, _ in week_days),
+            goals_met={goal: sum(goal in day.goals_met for _, day in week_days) for goal in Goal},
         )
         for (year, week), week_days in by_week.items()
     ]
 
 
-def _pain_trend(days: Sequence[ReportDay]) -> PainTrend:
-    with_pain = [day for day in days if day.pain is not None]
-    half = days[len(days) // 2].day
+def _pain_trend(days: Sequence[tuple[date, DayLog]], report_days: Sequence[ReportDay]) -> PainTrend:
+    with_pain = [day.pain for day in report_days if day.pain is not None]
+    half = days[len(days) // 2][0]
     return PainTrend(
         days=len(with_pain),
-        mean=_mean([day.pain.mean for day in with_pain if day.pain]),
-        lowest=min((day.pain.minimum for day in with_pain if day.pain), default=None),
-        highest=max((day.pain.maximum for day in with_pain if day.pain), default=None),
-        first_half=_mean([day.pain.mean for day in with_pain if day.pain and day.day < half]),
-        second_half=_mean([day.pain.mean for day in with_pain if day.pain and day.day >= half]),
+        mean=pain_mean(log for _, log in days),
+        lowest=min((pain.minimum for pain in with_pain), default=None),
+        highest=max((pain.maximum for pain in with_pain), default=None),
+        first_half=pain_mean(log for day, log in days if day < half),
+        second_half=pain_mean(log for day, log in days if day >= half),
     )
 
 
@@ -194,14 +202,16 @@ def _sessions_by_source(days: Sequence[tuple[date, DayLog]]) -> list[SessionsFro
 def build_report(
     name: str,
     days: Sequence[tuple[date, DayLog]],
-    goals: Mapping[Goal, int],
+    goals: DayGoals,
     insight_minutes: Mapping[Subject, int],
     flare_up_notes: Sequence[tuple[date, str]] = (),
 ) -> Report:
     """Return the report over the days given, oldest first, the last being today.
 
-    ``flare_up_notes`` are the notes of the flare-ups that touch the period,
-    by their first day. Insights leave today out: its minutes may not be done yet.
+    Goals count from the person's first day (``goals.first_day``): days before it
+    are neither met nor missed. ``flare_up_notes`` are the notes of
+    the flare-ups that touch the period, by their first day. Insights leave today
+    out: its minutes may not be done yet.
     """
     report_days = [_report_day(day, log, goals) for day, log in days]
     visits, feedback, notes = _entries(days)
@@ -213,10 +223,10 @@ def build_report(
         name=name,
         first=days[0][0],
         last=days[-1][0],
-        goals=dict(goals),
+        goals=dict(goals.configured),
         days=report_days,
-        weeks=_weeks(report_days),
-        pain=_pain_trend(report_days),
+        weeks=_weeks(days, report_days),
+        pain=_pain_trend(days, report_days),
         visits=visits,
         feedback=feedback,
         notes=notes,
@@ -226,7 +236,10 @@ def build_report(
 
 
 def csv_rows(report: Report) -> list[tuple[str, ...]]:
-    """Return the CSV's header and one row a day: ISO dates, numbers, 1 or 0."""
+    """Return the CSV's header and one row a day: ISO dates, numbers, 1 or 0.
+
+    A goal's column is empty before the person's first day: neither met nor missed.
+    """
     return [
         CSV_HEADER,
         *(
@@ -236,7 +249,7 @@ def csv_rows(report: Report) -> list[tuple[str, ...]]:
                 f"{day.pain.mean:.1f}" if day.pain else "",
                 str(day.pain.maximum) if day.pain else "",
                 str(int(day.flare_up)),
-                *(str(int(goal in day.goals_met)) for goal in Goal),
+                *(str(int(goal in day.goals_met)) if day.counted else "" for goal in Goal),
             )
             for day in report.days
         ),

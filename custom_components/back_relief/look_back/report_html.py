@@ -102,7 +102,9 @@ class _Page:
                 (self.label(goal), False),
                 (self.text("goal_minutes", minutes=report.goals[goal]), True),
                 (
-                    self.text("days_met_value", met=report.goal_days[goal], days=len(report.days)),
+                    self.text(
+                        "days_met_value", met=report.goal_days[goal], days=report.counted_days
+                    ),
                     True,
                 ),
             )

@@ -14,6 +14,7 @@ from typing import Any
 from ..const import MAX_SUMMARY_DAYS
 from ..routine.day import Activity, Goal
 from ..routine.events import SessionFacts
+from ..routine.goals import DayGoals, day_pain
 from ..routine.limits import check_range
 from ..routine.person import PersonRoutine
 from .insights import Subject, Words, pain_insights, recent_insights
@@ -23,7 +24,7 @@ def build_summary(
     routine: PersonRoutine,
     *,
     name: str,
-    goals: dict[Goal, int],
+    goals: DayGoals,
     today: date,
     now: datetime,
     days: int,
@@ -32,7 +33,9 @@ def build_summary(
 ) -> dict[str, Any]:
     """Return streaks, today, the session and the last days; refuse too many days.
 
-    ``insight_minutes`` and ``insight_words`` make and word the insights: see ``insights``.
+    ``goals`` tells what each day asked and the person's first day: days before
+    it are neither met nor missed (``met`` is None). ``insight_minutes`` and
+    ``insight_words`` make and word the insights: see ``insights``.
     """
     check_range("days_out_of_range", days, 1, MAX_SUMMARY_DAYS)
     history = routine.history
@@ -40,7 +43,8 @@ def build_summary(
     return {
         "person": name,
         "date": today.isoformat(),
-        "goals": {str(goal): goals[goal] for goal in Goal},
+        "first_day": goals.first_day.isoformat() if goals.first_day else None,
+        "goals": {str(goal): goals.configured[goal] for goal in Goal},
         "today": {str(goal): history.get(today).goal_minutes(goal) for goal in Goal},
         "streaks": {
             str(goal): {
@@ -49,7 +53,7 @@ def build_summary(
                 "today_met": streak.today_met,
             }
             for goal in Goal
-            for streak in (routine.streak(goal, goals[goal], today),)
+            for streak in (routine.streak(goal, goals, today),)
         },
         "session": None
         if session is None
@@ -58,7 +62,7 @@ def build_summary(
             "status": str(session.status),
             "remaining_seconds": round(session.remaining(now).total_seconds()),
         },
-        "pain": asdict(pain_insights(history, today, goals[Goal.EXERCISE])),
+        "pain": asdict(pain_insights(history, today, goals)),
         "next_visit": next_visit.visited_at.isoformat()
         if (next_visit := routine.visits.next(now))
         else None,
@@ -67,7 +71,7 @@ def build_summary(
             {
                 "date": day.isoformat(),
                 **{str(activity): log.minutes.get(activity, 0) for activity in Activity},
-                "pain": log.average_pain,
+                "pain": round(mean, 1) if (mean := day_pain(log.pain_levels)) is not None else None,
                 "flare_up": routine.is_paused(day),
                 "sessions": [
                     {
@@ -80,7 +84,7 @@ def build_summary(
                     }
                     for record in log.sessions
                 ],
-                "met": {str(goal): log.goal_minutes(goal) >= goals[goal] for goal in Goal},
+                "met": goals.met_or_none(day, log),
             }
             for day, log in history.days_between(today - timedelta(days=days - 1), today)
         ],

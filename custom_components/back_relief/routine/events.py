@@ -125,6 +125,15 @@ class Resumed(SessionChange):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Undone(Resumed):
+    """A session stopped or cancelled by mistake came back (see ``undo``): told as resumed."""
+
+    def as_data(self) -> dict[str, Any]:
+        """Return the session's facts, and that a stop was undone."""
+        return {**self.session.as_data(), "undone": True}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Extended(SessionChange):
     """Minutes were added to the session."""
 

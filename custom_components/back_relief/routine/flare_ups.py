@@ -19,7 +19,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from .day import ONE_DAY
+from .history import History
 from .session import RoutineError
+
+# Days further back than this are not marked: after a year away they say nothing of today.
+MAX_MARK_DAYS = 366
 
 # As far back as minutes can be logged; as far ahead as a visit can be planned.
 FLARE_UP_DAYS_BACK = 60
@@ -153,11 +157,55 @@ class FlareUps:
         ]
         return FlareUps(tuple(sorted([*kept, new], key=lambda flare_up: flare_up.start)))
 
+    def notes_between(self, first: date, last: date) -> list[tuple[date, str]]:
+        """Return the notes of the ranges that touch the days from first to last, by first day."""
+        return [
+            (flare_up.start, flare_up.note)
+            for flare_up in self.ranges
+            if flare_up.note
+            and flare_up.start <= last
+            and (flare_up.end is None or flare_up.end >= first)
+        ]
+
+    def mark(self, history: History, today: date) -> bool:
+        """Pause each flare-up day up to today in the history; return whether any was new.
+
+        Later days are paused as they come.
+        """
+        first = today - timedelta(days=MAX_MARK_DAYS)
+        unmarked = [day for day in self.days_covered(first, today) if not history.get(day).flare_up]
+        for day in unmarked:
+            history.edit(day).flare_up = True
+        return bool(unmarked)
+
     def as_list(self) -> list[list[Any]]:
         """Return the JSON-ready form used for storage."""
         return [flare_up.as_list() for flare_up in self.ranges]
+
+    def as_stored(self) -> dict[str, Any]:
+        """Return the ranges as the person's store keeps them."""
+        return {
+            "flare_ups": self.as_list(),
+            # The switch as a version without ranges reads it, should one be put back.
+            "flare_up": any(flare_up.end is None for flare_up in self.ranges),
+        }
 
     @classmethod
     def from_list(cls, stored: list[list[Any]]) -> FlareUps:
         """Rebuild the ranges from their stored form."""
         return cls(tuple(FlareUp.from_list(item) for item in stored))
+
+    @classmethod
+    def from_stored(cls, stored: dict[str, Any], history: History, today: date) -> FlareUps:
+        """Rebuild the ranges from the person's store, one of a version with only the switch too."""
+        if "flare_ups" in stored:
+            return cls.from_list(stored["flare_ups"])
+        if not stored.get("flare_up"):
+            return cls()
+        # Stored by a version with only the switch: it was on since the last day it marked.
+        marked = [
+            day
+            for day, log in history.days_between(today - timedelta(days=MAX_MARK_DAYS), today)
+            if log.flare_up
+        ]
+        return cls().turn_on(marked[-1] if marked else today)

@@ -1,18 +1,20 @@
-"""A person's gentle plan: the inversion plan and the flare-up ranges, kept with the history.
+"""A person's gentle plan: the inversion number kept in step with the history.
 
 Plain, typed Python with no Home Assistant imports. The caller hands in the
-history, the duration numbers, today's local date and the settings; this
-keeps the flare-up marks of the history and the inversion number in step
-with the plan's rules (see ``plan`` and ``flare_ups``).
+history, the duration numbers, today's local date, the settings and the
+flare-ups (a flare-up day is a bad day for the plan); this keeps the inversion
+number in step with the plan's rules (see ``plan``) and remembers the number
+of each day it asked less than the goal: that day's inversion goal (see
+``goals.DayGoals``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from .day import Activity, Goal
+from .day import ONE_DAY, Activity
 from .flare_ups import FlareUps
 from .history import History
 from .plan import MAX_CATCH_UP_DAYS, DayFacts, InversionPlan, PlanSettings, next_minutes
@@ -20,10 +22,11 @@ from .plan import MAX_CATCH_UP_DAYS, DayFacts, InversionPlan, PlanSettings, next
 
 @dataclass(slots=True)
 class GentlePlan:
-    """One person's inversion plan (None when they aren't on it) and flare-up ranges."""
+    """One person's inversion plan (None when they aren't on it) and its numbers of past days."""
 
     plan: InversionPlan | None = None
-    flare_ups: FlareUps = field(default_factory=FlareUps)
+    # The number of each past day on the plan that was below the goal.
+    days: dict[date, int] = field(default_factory=dict)
 
     @classmethod
     def for_new_person(
@@ -34,43 +37,32 @@ class GentlePlan:
         return cls(plan=InversionPlan.begin(today))
 
     @classmethod
-    def from_stored(cls, stored: dict[str, Any], history: History, today: date) -> GentlePlan:
+    def from_stored(cls, stored: dict[str, Any]) -> GentlePlan:
         """Rebuild from the stored routine; a person stored without a plan stays off it."""
         plan = InversionPlan.from_dict(stored["plan"]) if stored.get("plan") else None
-        if "flare_ups" in stored:
-            return cls(plan, FlareUps.from_list(stored["flare_ups"]))
-        flare_ups = FlareUps()
-        if stored.get("flare_up"):
-            # Stored by a version with only the switch: it was on since the
-            # last day it marked.
-            marked = [
-                day
-                for day, log in history.days_between(
-                    today - timedelta(days=MAX_CATCH_UP_DAYS), today
-                )
-                if log.flare_up
-            ]
-            flare_ups = FlareUps().turn_on(marked[-1] if marked else today)
-        return cls(plan, flare_ups)
+        days = {
+            date.fromisoformat(day): int(minutes)
+            for day, minutes in (stored.get("plan_days") or {}).items()
+        }
+        return cls(plan, days)
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form, stored beside the rest of the routine."""
-        return {
-            "plan": self.plan.as_dict() if self.plan else None,
-            "flare_ups": self.flare_ups.as_list(),
-            # The switch as a version without ranges reads it, should one be put back.
-            "flare_up": any(flare_up.end is None for flare_up in self.flare_ups.ranges),
-        }
+        stored: dict[str, Any] = {"plan": self.plan.as_dict() if self.plan else None}
+        if self.days:
+            stored["plan_days"] = {day.isoformat(): minutes for day, minutes in self.days.items()}
+        return stored
 
     # ----- the day -----
 
-    def facts(self, history: History, day: date) -> DayFacts:
+    @staticmethod
+    def facts(history: History, day: date, flare_ups: FlareUps) -> DayFacts:
         """Return what a day's record says to the plan."""
         log = history.get(day)
         return DayFacts(
             inversion_minutes=log.minutes.get(Activity.INVERSION, 0),
             highest_pain=max((entry.level for entry in log.pain), default=None),
-            flare_up=log.flare_up or self.flare_ups.covers(day),
+            flare_up=log.flare_up or flare_ups.covers(day),
         )
 
     def turn_day(
@@ -79,48 +71,52 @@ class GentlePlan:
         durations: dict[Activity, int],
         today: date,
         settings: PlanSettings,
+        flare_ups: FlareUps,
     ) -> bool:
-        """Bring the history and the number up to today; return whether anything changed.
+        """Bring the number up to today; return whether anything changed.
 
         Safe to call at any time and as often as wished: at midnight, at
         start-up after days away, twice in a row.
         """
-        changed = self._mark_flare_up_days(history, today)
-        if self.plan is not None:
-            minutes = durations[Activity.INVERSION]
-            plan, following = self.plan.turn(
-                minutes, today, lambda day: self.facts(history, day), settings
+        if self.plan is None or today <= self.plan.day:
+            # Off the plan, already turned, or the clock went back: nothing to close.
+            return False
+        before, minutes = self.plan, durations[Activity.INVERSION]
+        # One day at a time, to keep each closed day's number (the plan's own catch-up limit).
+        plan = replace(before, day=max(before.day, today - timedelta(days=MAX_CATCH_UP_DAYS)))
+        following = minutes
+        while plan.day < today:
+            if following < settings.goal_minutes:
+                # The day asked less than the goal: its goal, kept for the streak.
+                self.days[plan.day] = following
+            plan, following = plan.turn(
+                following,
+                plan.day + ONE_DAY,
+                lambda day: self.facts(history, day, flare_ups),
+                settings,
             )
-            changed = changed or plan != self.plan or following != minutes
-            self.plan = plan
-            durations[Activity.INVERSION] = following
-        return changed
+        self.plan = replace(plan, moved=before.moved or following != minutes)
+        durations[Activity.INVERSION] = following
+        return True
 
-    def _mark_flare_up_days(self, history: History, today: date) -> bool:
-        """Pause each flare-up day up to today; later days are paused as they come."""
-        first = today - timedelta(days=MAX_CATCH_UP_DAYS)
-        unmarked = [
-            day
-            for day in self.flare_ups.days_covered(first, today)
-            if not history.get(day).flare_up
-        ]
-        for day in unmarked:
-            history.edit(day).flare_up = True
-        return bool(unmarked)
+    def planned(self, durations: dict[Activity, int]) -> dict[date, int]:
+        """Return the plan's number of each day it is known for: past days and today's."""
+        if self.plan is None:
+            return dict(self.days)
+        return {**self.days, self.plan.day: durations[Activity.INVERSION]}
 
     def tomorrow(
-        self, history: History, minutes: int, today: date, settings: PlanSettings
+        self,
+        history: History,
+        minutes: int,
+        today: date,
+        settings: PlanSettings,
+        flare_ups: FlareUps,
     ) -> int | None:
         """Return tomorrow's number as today stands so far; None off the plan."""
         if self.plan is None:
             return None
-        return next_minutes(minutes, self.facts(history, today), settings)
-
-    def day_goal(self, goal: Goal, goal_minutes: int, durations: dict[Activity, int]) -> int:
-        """Return what a day asks of a goal: on the plan, inversion asks the day's length only."""
-        if goal is Goal.INVERSION and self.plan is not None:
-            return min(goal_minutes, durations[Activity.INVERSION])
-        return goal_minutes
+        return next_minutes(minutes, self.facts(history, today, flare_ups), settings)
 
     # ----- changes -----
 
@@ -135,15 +131,3 @@ class GentlePlan:
             durations[Activity.INVERSION] = self.plan.minutes_for_new_settings(
                 durations[Activity.INVERSION], settings
             )
-
-    def set_flare_up(self, history: History, today: date, *, on: bool) -> None:
-        """Turn the flare-up switch on or off for today."""
-        self.flare_ups = self.flare_ups.turn_on(today) if on else self.flare_ups.turn_off(today)
-        self._mark_flare_up_days(history, today)
-
-    def add_flare_up(
-        self, history: History, start: date, end: date | None, note: str | None, today: date
-    ) -> None:
-        """Mark a range of flare-up days; a refused range changes nothing."""
-        self.flare_ups = self.flare_ups.add(start, end, note, today)
-        self._mark_flare_up_days(history, today)

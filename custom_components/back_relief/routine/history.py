@@ -6,12 +6,13 @@ dates handed in by the caller (see ``routine.local_date``).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from .closed_days import ClosedYear, YearSnapshot
-from .day import Activity, DayLog, Goal, PainEntry, Visit
+from .closed_days import ClosedYear, YearSnapshot, settled
+from .day import Activity, DayLog, Goal, PainEntry, SessionRecord, Visit
 from .streaks import Streak, StreakIndex
 
 
@@ -24,7 +25,7 @@ class FrozenHistory:
 
     def thaw(self) -> History:
         """Return a history to read the copy with (anywhere, an executor too); not to change."""
-        history = History({day: DayLog.from_compact(text) for day, text in self.open_days})
+        history = History({day: DayLog.from_json(text) for day, text in self.open_days})
         history._years = {  # noqa: SLF001 - the history's own copy
             year: ClosedYear.from_snapshot(year, snapshot) for year, snapshot in self.years
         }
@@ -83,8 +84,8 @@ class History:
         """Return a day's log; an empty one for a day without records."""
         if (log := self._open.get(day)) is not None:
             return log
-        if (text := self._closed_text(day)) is not None:
-            return DayLog.from_compact(text)
+        if (year := self._years.get(day.year)) is not None and (log := year.log(day)) is not None:
+            return log
         return DayLog()
 
     def edit(self, day: date) -> DayLog:
@@ -92,8 +93,7 @@ class History:
         self.revision += 1
         self._stale.add(day)
         if (log := self._open.get(day)) is None:
-            text = self._closed_text(day)
-            log = self._open[day] = DayLog.from_compact(text) if text is not None else DayLog()
+            log = self._open[day] = self.get(day)
         return log
 
     def add_minutes(
@@ -107,21 +107,72 @@ class History:
         if kind:
             log.kinds[kind] = log.kinds.get(kind, 0) + minutes
 
+    # ----- corrections -----
+
+    def set_minutes(self, day: date, activity: Activity, minutes: int) -> None:
+        """Set a day's minutes of an activity, fewer than logged too (see ``DayLog``)."""
+        if self.get(day).minutes.get(activity, 0) != minutes:
+            self.edit(day).set_minutes(activity, minutes)
+
+    def take_back_session(self, day: date, record: SessionRecord) -> None:
+        """Take back what a session credited to a day, and its record."""
+        log = self.edit(day)
+        left = log.minutes.get(record.activity, 0) - record.minutes
+        if left > 0:
+            log.minutes[record.activity] = left
+        else:
+            log.minutes.pop(record.activity, None)
+        log.sessions = [found for found in log.sessions if found.started_at != record.started_at]
+
+    def remove_pain(self, day: date, entry: PainEntry) -> None:
+        """Remove one pain report of a day; the latest of all days follows."""
+        self.edit(day).pain.remove(entry)
+        self._catch_up()
+        if self._latest_pain is not None and self._latest_pain[0] == day and not self.get(day).pain:
+            self._latest_pain = self._newest(
+                lambda log: (
+                    max(reversed(log.pain), key=lambda found: found.logged_at) if log.pain else None
+                )
+            )
+
+    def remove_visit(self, day: date, visit: Visit) -> None:
+        """Remove one visit made on a day; the latest of all days follows."""
+        self.edit(day).visits.remove(visit)
+        self._catch_up()
+        if (
+            self._latest_visit is not None
+            and self._latest_visit[0] == day
+            and not self.get(day).visits
+        ):
+            self._latest_visit = self._newest(
+                lambda log: (
+                    max(reversed(log.visits), key=lambda found: found.visited_at)
+                    if log.visits
+                    else None
+                )
+            )
+
+    def _newest[T](self, entry_of: Callable[[DayLog], T | None]) -> tuple[date, T] | None:
+        """Return the newest day holding an entry, with it: after a removal, which is rare."""
+        days = set(self._open) | {day for year in self._years.values() for day, _ in year}
+        for day in sorted(days, reverse=True):
+            if (found := entry_of(self.get(day))) is not None:
+                return day, found
+        return None
+
     def items(self) -> list[tuple[date, DayLog]]:
         """Return every day that holds a record, with its log, oldest first.
 
         This reads every day: for work done away from the event loop.
         """
-        days = {
-            day: DayLog.from_compact(text) for year in self._years.values() for day, text in year
-        }
+        days = {day: log for year in self._years.values() for day, log in year.logs()}
         days.update(self._open)
         return sorted(days.items())
 
     def frozen(self) -> FrozenHistory:
         """Return every day as it is now, cheaply, to read in an executor (see ``items``)."""
         return FrozenHistory(
-            tuple((day, log.to_compact()) for day, log in self._open.items()),
+            tuple((day, log.to_json()) for day, log in self._open.items()),
             tuple((year, closed.snapshot()) for year, closed in self._years.items()),
         )
 
@@ -150,24 +201,31 @@ class History:
         self._note_latest(day, log.pain, log.visits)
 
     def _note_latest(self, day: date, pain: list[PainEntry], visits: list[Visit]) -> None:
-        # Entries are only ever added: the newest day with any holds the latest.
+        # Entries are added here; a removal looks for the latest again (``_newest``).
         if pain and (self._latest_pain is None or day >= self._latest_pain[0]):
             # The later of two reports logged in the same instant wins.
             self._latest_pain = (day, max(reversed(pain), key=lambda entry: entry.logged_at))
         if visits and (self._latest_visit is None or day >= self._latest_visit[0]):
             self._latest_visit = (day, max(reversed(visits), key=lambda visit: visit.visited_at))
 
-    def close_days(self, today: date) -> None:
-        """Close every open day before today into its year's compact text."""
+    def forget_open(self, days: list[date]) -> None:
+        """Let go of open copies of days: their closed copies are newer (read at a start)."""
+        for day in days:
+            if self._open.pop(day, None) is not None:
+                self._stale.discard(day)
+
+    def close_days(self, today: date) -> list[date]:
+        """Close every open day before today into its year's compact text; return them."""
         self._catch_up()
-        by_year: dict[int, dict[date, str]] = {}
+        by_year: dict[int, dict[date, DayLog]] = {}
         for day in [day for day in self._open if day < today]:
-            by_year.setdefault(day.year, {})[day] = self._open.pop(day).to_compact()
+            by_year.setdefault(day.year, {})[day] = self._open.pop(day)
         for year, texts in by_year.items():
             if (closed := self._years.get(year)) is None:
                 closed = self._years[year] = ClosedYear(year)
             closed.put(texts)
             self._changed_years.add(year)
+        return [day for days in by_year.values() for day in days]
 
     def add_stored_years(
         self, years: dict[int, dict[str, Any]], goals: dict[Goal, int], today: date
@@ -187,13 +245,13 @@ class History:
         for year, stored in years.items():
             try:
                 closed = ClosedYear.from_stored(year, stored)
-                days = [
-                    (ordinal, DayLog.index_facts(text)) for ordinal, text in closed.by_ordinal()
-                ]
+                days = list(closed.facts())
             except (KeyError, TypeError, ValueError, AttributeError, IndexError) as err:
                 unreadable[year] = err
                 continue
             self._years[year] = closed
+            if settled(year, today):
+                closed.pack()
             for ordinal, facts in days:
                 if ordinal not in open_days:
                     self._index.set_day(ordinal, facts.minutes, paused=facts.paused)
@@ -228,29 +286,38 @@ class History:
         self._catch_up()
         return self._latest_visit[1] if self._latest_visit else None
 
-    def meets(self, day: date, goal: Goal, goal_minutes: int) -> bool:
-        """Return whether a day reaches a goal."""
-        return self.get(day).goal_minutes(goal) >= goal_minutes
-
     def streak(
-        self, goal: Goal, goal_minutes: int, today: date, *, paused: PausedDays | None = None
+        self,
+        goal: Goal,
+        goal_minutes: int,
+        today: date,
+        *,
+        paused: PausedDays | None = None,
+        lowered: Mapping[date, int] | None = None,
     ) -> Streak:
         """Return a goal's streak as of today (see ``StreakIndex.streak``).
 
         ``paused`` tells the flare-up days that may not be marked yet (after a
-        clock jump, before the next tick marks them).
+        clock jump, before the next tick marks them); ``lowered`` the days that
+        asked less than the goal, with what they asked (see ``goals.DayGoals``).
         """
         self._catch_up()
         covers = (
             None if paused is None else lambda ordinal: paused.covers(date.fromordinal(ordinal))
         )
-        return self._index.streak(goal, goal_minutes, today.toordinal(), paused=covers)
-
-    def days_meeting(self, goal: Goal, goal_minutes: int, first: date, last: date) -> int:
-        """Return how many days from first to last reached a goal."""
-        return sum(
-            log.goal_minutes(goal) >= goal_minutes for _, log in self.days_between(first, last)
+        by_ordinal = {day.toordinal(): minutes for day, minutes in (lowered or {}).items()}
+        return self._index.streak(
+            goal, goal_minutes, today.toordinal(), paused=covers, lowered=by_ordinal
         )
+
+    def first_day(self) -> date | None:
+        """Return the earliest day that holds a record, if any."""
+        earliest = min(self._open, default=None)
+        if self._years:
+            closed = next(iter(self._years[min(self._years)]), None)
+            if closed is not None and (earliest is None or closed[0] < earliest):
+                earliest = closed[0]
+        return earliest
 
     def as_dict(self) -> dict[str, Any]:
         """Return every day in the JSON-ready form of format 1 (reads every day)."""

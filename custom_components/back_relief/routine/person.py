@@ -25,7 +25,9 @@ from .events import (
     SessionFacts,
     Started,
     Step,
+    Undone,
 )
+from .goals import DayGoals
 from .guided import Routine
 from .limits import check_date, check_range
 from .person_state import PersonState
@@ -34,6 +36,17 @@ from .session import RoutineError, Session
 from .source import Source
 from .steps import current_step, move_in_routine
 from .streaks import Streak
+from .undo import EndedSession
+
+# A level tapped again this soon after the last one puts it right (``log_pain``).
+REPLACE_PAIN_WITHIN = timedelta(minutes=10)
+# A report named by when it was logged: ISO texts may leave off the microseconds.
+SAME_INSTANT = timedelta(seconds=1)
+
+
+def latest_pain(pain: list[PainEntry]) -> PainEntry | None:
+    """Return a day's latest report: the last logged, the later added of the same instant."""
+    return max(reversed(pain), key=lambda entry: entry.logged_at) if pain else None
 
 
 def find_routine(routines: Mapping[str, Routine], key: str) -> Routine:
@@ -82,6 +95,7 @@ class PersonRoutine(PersonState):
             activity, minutes, now, max_inversion=max_inversion, routine=routine, source=source
         )
         self.session = session
+        self.ended = None
         events: list[SessionEvent] = [Started(session=SessionFacts.of(session))]
         if (step := current_step(session, guided, now)) is not None:
             events.append(Step.at(session, step, now))
@@ -149,6 +163,7 @@ class PersonRoutine(PersonState):
         session = self._current_session()
         minutes = session.minutes_run(now)
         self._end(session, minutes, now, time_zone)
+        self.ended = EndedSession(session, now, minutes)
         finished = Finished(
             session=SessionFacts.of(session, source), credited_minutes=minutes, stopped_early=True
         )
@@ -160,6 +175,7 @@ class PersonRoutine(PersonState):
         """End the session now, crediting nothing."""
         session = self._current_session()
         self._end(session, 0, now, time_zone)
+        self.ended = EndedSession(session, now, 0)
         return [Cancelled(session=SessionFacts.of(session, source))]
 
     def finish_if_due(
@@ -179,6 +195,30 @@ class PersonRoutine(PersonState):
         )
         return [finished]
 
+    def undo(
+        self, now: datetime, time_zone: tzinfo, source: Source = Source.ACTION
+    ) -> list[SessionEvent]:
+        """Bring back a session stopped or cancelled less than two minutes ago (see ``undo``)."""
+        ended = self.ended
+        if ended is None or not ended.can_undo(now):
+            raise RoutineError("nothing_to_undo")
+        if self.session is not None:
+            raise RoutineError("session_active", activity=str(self.session.activity))
+        session = ended.session
+        if ended.credited_minutes > 0:
+            self.history.take_back_session(
+                local_date(session.started_at, time_zone),
+                SessionRecord(session.started_at, now, session.activity, ended.credited_minutes),
+            )
+        self.session = ended.brought_back(now)
+        self.ended = None
+        return [Undone(session=SessionFacts.of(self.session, source))]
+
+    def undo_until(self, now: datetime) -> datetime | None:
+        """Return until when the last stop or cancel can be undone; None when it can't."""
+        ended = self.ended
+        return ended.undo_until if ended is not None and ended.can_undo(now) else None
+
     def _current_session(self) -> Session:
         """Return the session, or refuse when there is none."""
         if self.session is None:
@@ -190,6 +230,7 @@ class PersonRoutine(PersonState):
     ) -> None:
         """Clear the session and credit minutes to the day it started."""
         self.session = None
+        self.ended = None
         started_day = local_date(session.started_at, time_zone)
         self.history.add_minutes(started_day, session.activity, credited_minutes)
         if credited_minutes > 0:
@@ -214,10 +255,56 @@ class PersonRoutine(PersonState):
         check_date(day, today - timedelta(days=LOG_DAYS_BACK), today)
         self.history.add_minutes(day, activity, minutes, kind)
 
-    def log_pain(self, level: int, note: str | None, now: datetime, *, today: date) -> None:
-        """Record a pain level from 0 to 10."""
+    def log_pain(
+        self,
+        level: int,
+        note: str | None,
+        now: datetime,
+        *,
+        today: date,
+        day: date | None = None,
+        logged_at: datetime | None = None,
+        replace: bool = False,
+    ) -> PainEntry | None:
+        """Record a pain level from 0 to 10 on a day of the last weeks; today unless told.
+
+        ``logged_at`` is when it is recorded as logged (now, unless told). With
+        ``replace``, the day's latest report, when it was logged less than ten
+        minutes ago, is replaced instead of a second one added: a level tapped
+        again to put it right. Return the report replaced, if one was.
+        """
         check_range("level_out_of_range", level, 0, MAX_PAIN)
-        self.history.edit(today).pain.append(PainEntry(now, level, note))
+        day = day or today
+        check_date(day, today - timedelta(days=LOG_DAYS_BACK), today)
+        entry = PainEntry(logged_at or now, level, note)
+        latest = latest_pain(self.history.get(day).pain)
+        if replace and latest is not None and now - REPLACE_PAIN_WITHIN < latest.logged_at <= now:
+            pain = self.history.edit(day).pain
+            pain[pain.index(latest)] = entry
+            return latest
+        self.history.edit(day).pain.append(entry)
+        return None
+
+    def remove_pain(self, day: date, logged_at: datetime | None, *, today: date) -> PainEntry:
+        """Remove a pain report of the last weeks: the one logged at an instant, else the latest."""
+        check_date(day, today - timedelta(days=LOG_DAYS_BACK), today)
+        pain = self.history.get(day).pain
+        if logged_at is None:
+            found = latest_pain(pain)
+        else:
+            found = next(
+                (entry for entry in pain if abs(entry.logged_at - logged_at) < SAME_INSTANT), None
+            )
+        if found is None:
+            raise RoutineError("no_pain_entry", date=day.isoformat())
+        self.history.remove_pain(day, found)
+        return found
+
+    def set_minutes(self, activity: Activity, minutes: int, day: date, *, today: date) -> None:
+        """Set a day's minutes of an activity to a value, fewer than logged too."""
+        check_range("duration_out_of_range", minutes, 0, MAX_LOG_MINUTES, placeholder="minutes")
+        check_date(day, today - timedelta(days=LOG_DAYS_BACK), today)
+        self.history.set_minutes(day, activity, minutes)
 
     def session_record(self, started_at: datetime, time_zone: tzinfo) -> SessionRecord | None:
         """Return the record of a finished session, by the instant it started."""
@@ -259,41 +346,54 @@ class PersonRoutine(PersonState):
 
     def flare_up_on(self, today: date) -> bool:
         """Return whether today is a flare-up day that the switch shows."""
-        return self.gentle.flare_ups.is_on(today)
+        return self.flare_ups.is_on(today)
 
     def set_flare_up(self, on: bool, today: date) -> None:  # noqa: FBT001
         """Turn flare-up on or off; a day with any flare-up is paused."""
-        self.gentle.set_flare_up(self.history, today, on=on)
+        self.flare_ups = self.flare_ups.turn_on(today) if on else self.flare_ups.turn_off(today)
+        self.flare_ups.mark(self.history, today)
 
     def is_paused(self, day: date) -> bool:
         """Return whether a day is a flare-up day, marked in the history yet or not."""
-        return self.history.get(day).flare_up or self.gentle.flare_ups.covers(day)
-
-    def streak(self, goal: Goal, goal_minutes: int, today: date) -> Streak:
-        """Return a goal's streak as of today; every flare-up day is paused, marked yet or not.
-
-        The days come from the flare-up ranges, not from midnight ticks: before
-        a late tick marks them (a host that was suspended, a corrected clock),
-        they are paused already.
-        """
-        return self.history.streak(goal, goal_minutes, today, paused=self.gentle.flare_ups)
+        return self.history.get(day).flare_up or self.flare_ups.covers(day)
 
     def set_flare_up_range(
         self, start: date, end: date | None, note: str | None, *, today: date
     ) -> None:
         """Pause every day from start to end; no end: until flare-up is turned off."""
-        self.gentle.add_flare_up(self.history, start, end, note, today)
+        self.flare_ups = self.flare_ups.add(start, end, note, today)
+        self.flare_ups.mark(self.history, today)
+
+    # ----- goals -----
+
+    def day_goals(self, configured: Mapping[Goal, int], first_day: date | None) -> DayGoals:
+        """Return what each day asks of each goal: the plan's number lowers inversion's."""
+        return DayGoals(dict(configured), self.gentle.planned(self.durations), first_day)
+
+    def streak(self, goal: Goal, goals: DayGoals, today: date) -> Streak:
+        """Return a goal's streak as of today; every flare-up day is paused, marked yet or not.
+
+        The days come from the flare-up ranges, not from midnight ticks: before
+        a late tick marks them (a host that was suspended, a corrected clock),
+        they are paused already. A day the plan asked less of inversion is met
+        by the plan's minutes.
+        """
+        return self.history.streak(
+            goal, goals.configured[goal], today, paused=self.flare_ups, lowered=goals.lowered(goal)
+        )
 
     # ----- the day and the inversion plan -----
 
     def turn_day(self, today: date, settings: PlanSettings) -> bool:
         """Close the days before today for the plan and flare-ups; return whether any changed."""
-        return self.gentle.turn_day(self.history, self.durations, today, settings)
+        marked = self.flare_ups.mark(self.history, today)
+        turned = self.gentle.turn_day(self.history, self.durations, today, settings, self.flare_ups)
+        return marked or turned
 
     def inversion_tomorrow(self, today: date, settings: PlanSettings) -> int | None:
         """Return tomorrow's inversion length as today stands; None off the plan."""
         minutes = self.durations[Activity.INVERSION]
-        return self.gentle.tomorrow(self.history, minutes, today, settings)
+        return self.gentle.tomorrow(self.history, minutes, today, settings, self.flare_ups)
 
     def set_duration(self, activity: Activity, minutes: int) -> None:
         """Set the default length of an activity's sessions; by hand, it holds for the day."""

@@ -32,8 +32,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from .day import ONE_DAY
+from .goals import is_high_pain
 
-HIGH_PAIN = 7
 # Days further back than this are not caught up: after a year away the
 # record of those days says nothing about today.
 MAX_CATCH_UP_DAYS = 366
@@ -65,7 +65,7 @@ class DayFacts:
     @property
     def is_bad_day(self) -> bool:
         """Return whether the day asks for a step back."""
-        return self.flare_up or (self.highest_pain is not None and self.highest_pain >= HIGH_PAIN)
+        return self.flare_up or (self.highest_pain is not None and is_high_pain(self.highest_pain))
 
 
 def next_minutes(minutes: int, facts: DayFacts, settings: PlanSettings) -> int:

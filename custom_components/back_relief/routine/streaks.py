@@ -13,8 +13,10 @@ days back sixty, and a new goal length one pass.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+
+from .goals import reaches
 
 RECORDED = 1
 # Runs and minutes are kept in two bytes: 179 years of days, 65535 minutes a day.
@@ -51,7 +53,7 @@ class StreakIndex:
         self._first: int | None = None
         self._minutes: dict[str, array[int]] = {}
         self._flags = bytearray()
-        self._runs: dict[str, tuple[int, _Runs]] = {}
+        self._runs: dict[str, tuple[int, dict[int, int], _Runs]] = {}
 
     def __len__(self) -> int:
         """Return how many days the index spans."""
@@ -94,7 +96,7 @@ class StreakIndex:
             # Beyond any goal (at most 600): the same answer, in two bytes a day.
             column[position] = min(value, MAX_MINUTES)
         self._flags[position] = RECORDED | (PAUSED if paused else 0)
-        for _, runs in self._runs.values():
+        for _, _, runs in self._runs.values():
             runs.valid = min(runs.valid, position)
 
     def streak(
@@ -104,6 +106,7 @@ class StreakIndex:
         today: int,
         *,
         paused: Callable[[int], bool] | None = None,
+        lowered: Mapping[int, int] | None = None,
     ) -> Streak:
         """Return a goal's streak as of today.
 
@@ -112,15 +115,17 @@ class StreakIndex:
         break nor extend it; a day without any record breaks it. ``paused``
         tells flare-up days not marked yet: they are the latest days (a clock
         jump, before the tick that marks them), so they are looked at from the
-        streak's end back, and where a run broke.
+        streak's end back, and where a run broke. ``lowered`` holds the days
+        (by ordinal) that asked less than ``goal_minutes``, with what they asked.
         """
+        lowered = lowered or {}
         if self._first is None and paused is None:
-            return Streak(0, 0, today_met=goal_minutes <= 0)
+            return Streak(0, 0, today_met=reaches(0, lowered.get(today, goal_minutes)))
         self._position(today)
         assert self._first is not None  # noqa: S101 - made room for today just now
-        runs = self._counted(goal, goal_minutes)
+        runs = self._counted(goal, goal_minutes, lowered)
         position = today - self._first
-        today_met = self._minutes_of(goal, position) >= goal_minutes
+        today_met = reaches(self._minutes_of(goal, position), lowered.get(today, goal_minutes))
         end = position if today_met else position - 1
         current = 0
         while end >= 0:
@@ -138,13 +143,23 @@ class StreakIndex:
         column = self._minutes.get(goal)
         return column[position] if column is not None and position >= 0 else 0
 
-    def _counted(self, goal: str, goal_minutes: int) -> _Runs:
+    def _counted(self, goal: str, goal_minutes: int, lowered: Mapping[int, int]) -> _Runs:
         """Return the runs of a goal length, counted up to the last day."""
         kept = self._runs.get(goal)
         if kept is None or kept[0] != goal_minutes:
             # One goal length at a time: a new length is counted once, from the start.
-            kept = self._runs[goal] = (goal_minutes, _Runs())
-        runs = kept[1]
+            kept = self._runs[goal] = (goal_minutes, dict(lowered), _Runs())
+        runs = kept[2]
+        if kept[1] != lowered:
+            # A day's lowered goal changed: the runs from the earliest such day on are stale.
+            changed = {
+                ordinal
+                for ordinal in kept[1].keys() | lowered.keys()
+                if kept[1].get(ordinal) != lowered.get(ordinal)
+            }
+            assert self._first is not None  # noqa: S101 - counted only once a day is known
+            runs.valid = max(0, min(runs.valid, min(changed) - self._first))
+            self._runs[goal] = (goal_minutes, dict(lowered), runs)
         days = len(self._flags)
         if runs.valid == days:
             return runs
@@ -156,13 +171,14 @@ class StreakIndex:
         best = runs.best[-1] if runs.best else 0
         broke = runs.broke[-1] if runs.broke else -1
         flags = self._flags
+        first = self._first or 0
         for position in range(runs.valid, days):
             flag = flags[position]
             if not flag & RECORDED:
                 run, broke = 0, position
             elif flag & PAUSED:
                 pass
-            elif column[position] >= goal_minutes:
+            elif reaches(column[position], lowered.get(first + position, goal_minutes)):
                 run += 1
             else:
                 run, broke = 0, position

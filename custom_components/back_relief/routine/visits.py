@@ -14,6 +14,7 @@ from ..const import SCHEDULE_DAYS_AHEAD, VISIT_DAYS_BACK
 from .day import Visit, local_date
 from .history import History
 from .limits import check_date, date_refusal
+from .session import RoutineError
 
 
 @dataclass(slots=True)
@@ -62,6 +63,22 @@ class PlannedVisits:
         self.scheduled = [
             visit for visit in self.scheduled if local_date(visit.visited_at, time_zone) != day
         ]
+
+    def cancel(self, day: date, time_zone: tzinfo) -> None:
+        """Cancel the visits planned on a local day; refuse a day with none."""
+        kept = [visit for visit in self.scheduled if local_date(visit.visited_at, time_zone) != day]
+        if len(kept) == len(self.scheduled):
+            raise RoutineError("no_planned_visit", date=day.isoformat())
+        self.scheduled = kept
+
+    @staticmethod
+    def remove_made(day: date, history: History, *, today: date) -> None:
+        """Remove the latest visit made on a day of the last year; refuse a day with none."""
+        check_date(day, today - timedelta(days=VISIT_DAYS_BACK), today)
+        visits = history.get(day).visits
+        if not visits:
+            raise RoutineError("no_visit", date=day.isoformat())
+        history.remove_visit(day, max(reversed(visits), key=lambda visit: visit.visited_at))
 
     def record_begun(self, now: datetime, history: History, time_zone: tzinfo) -> bool:
         """Move planned visits that have begun into the history; return whether any had."""

@@ -27,7 +27,7 @@ BUILT_IN_RESPONSE = "default"
 def any_session(hass: HomeAssistant) -> bool:
     """Return whether anyone has a session going (running or paused)."""
     return any(
-        entry.runtime_data.coordinator.session is not None
+        entry.runtime_data.coordinator.reader.session is not None
         for entry in hass.config_entries.async_loaded_entries(DOMAIN)
     )
 

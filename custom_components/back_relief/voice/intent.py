@@ -16,6 +16,7 @@ import voluptuous as vol
 from ..coordinator import BackReliefCoordinator
 from ..people import NO_SESSION, NOT_LOADED, Asker, PersonNotFound, find_person, person_name
 from ..routine.day import Activity, Goal
+from ..routine.goals import is_high_pain
 from ..routine.source import Source
 from .answers import Answers
 from .follow_up import async_ask_whose
@@ -42,9 +43,6 @@ INTENT_TIME_LEFT = "BackReliefTimeLeft"
 INTENT_STREAK = "BackReliefStreak"
 INTENT_LOG_ACTIVITY = "BackReliefLogActivity"
 INTENT_LOG_PAIN = "BackReliefLogPain"
-
-# From this pain level on, the answer adds a word of care.
-HIGH_PAIN = 7
 
 
 class BackReliefIntentHandler(intent.IntentHandler):
@@ -180,10 +178,10 @@ class PauseOrResumeHandler(SessionHandler):
         """Change the session and say what is left."""
         check_activity(coordinator, slots, answers)
         self.change(coordinator)
-        assert coordinator.session is not None  # noqa: S101
+        assert coordinator.reader.session is not None  # noqa: S101
         return answers.text(
             self.answer_key,
-            Activity=answers.activity_title(coordinator.session.activity),
+            Activity=answers.activity_title(coordinator.reader.session.activity),
             remaining=remaining(coordinator, answers),
         )
 
@@ -227,7 +225,7 @@ class StopSessionHandler(SessionHandler):
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Stop and say what was counted."""
         check_activity(coordinator, slots, answers)
-        activity = coordinator.session.activity if coordinator.session else None
+        activity = coordinator.reader.session.activity if coordinator.reader.session else None
         credited = coordinator.commands.stop_session(source=Source.VOICE)
         assert activity is not None  # noqa: S101 - stop_session refuses when idle
         if credited == 0:
@@ -251,7 +249,7 @@ class CancelSessionHandler(SessionHandler):
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Cancel and say that nothing counted."""
         check_activity(coordinator, slots, answers)
-        activity = coordinator.session.activity if coordinator.session else None
+        activity = coordinator.reader.session.activity if coordinator.reader.session else None
         coordinator.commands.cancel_session(source=Source.VOICE)
         assert activity is not None  # noqa: S101 - cancel_session refuses when idle
         return answers.text("cancelled", Activity=answers.activity_title(activity))
@@ -268,7 +266,7 @@ class TimeLeftHandler(SessionHandler):
 
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Say the time left, and whether the session is paused."""
-        session = coordinator.session
+        session = coordinator.reader.session
         if session is None:
             return answers.text("error.no_session")
         check_activity(coordinator, slots, answers)
@@ -299,10 +297,13 @@ class StreakHandler(BackReliefIntentHandler):
         if (activity := slots.activity()) is None:
             return answers.text(
                 "streaks",
-                **{str(goal): answers.days(coordinator.streak(goal).current) for goal in Goal},
+                **{
+                    str(goal): answers.days(coordinator.reader.streak(goal).current)
+                    for goal in Goal
+                },
             )
         goal = next(goal for goal in Goal if activity in goal.activities)
-        streak = coordinator.streak(goal)
+        streak = coordinator.reader.streak(goal)
         return answers.text(
             "streak",
             streak=answers.streak_name(goal),
@@ -360,7 +361,7 @@ class LogPainHandler(BackReliefIntentHandler):
         level = slots.number(SLOT_LEVEL)
         assert level is not None  # noqa: S101 - a required slot, a number by its schema
         coordinator.commands.log_pain(level)
-        care = answers.addition("pain_logged.high") if level >= HIGH_PAIN else ""
+        care = answers.addition("pain_logged.high") if is_high_pain(level) else ""
         return answers.text("pain_logged", level=level) + care
 
 

@@ -41,10 +41,10 @@ class ExtendSessionHandler(SessionHandler):
         check_activity(coordinator, slots, answers)
         minutes = slots.number(SLOT_MINUTES) or 0
         coordinator.commands.extend_session(minutes, source=Source.VOICE)
-        assert coordinator.session is not None  # noqa: S101 - extending keeps the session
+        assert coordinator.reader.session is not None  # noqa: S101 - extending keeps the session
         return answers.text(
             "extended",
-            Activity=answers.activity_title(coordinator.session.activity),
+            Activity=answers.activity_title(coordinator.reader.session.activity),
             added=answers.minutes(minutes),
             remaining=remaining(coordinator, answers),
         )
@@ -65,7 +65,7 @@ class FlareUpHandler(BackReliefIntentHandler):
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Turn flare-up on or off and say what that means for the streaks."""
         on = slots.value(SLOT_STATE) == "on"
-        if on != coordinator.flare_up:
+        if on != coordinator.reader.flare_up:
             coordinator.commands.set_flare_up(on)
         return answers.text("flare_up.on" if on else "flare_up.off")
 
@@ -84,10 +84,10 @@ class ChecklistHandler(BackReliefIntentHandler):
     def answer(self, coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> str:
         """Check the item off for today and say so."""
         uid = str(slots.value(SLOT_ITEM))
-        item = next((item for item in coordinator.checklist if item.uid == uid), None)
+        item = next((item for item in coordinator.reader.checklist if item.uid == uid), None)
         if item is None:
             raise Spoken(answers.text("checklist.missing", item=answers.checklist_item(uid)))
-        if coordinator.checklist_done(uid):
+        if coordinator.reader.checklist_done(uid):
             return answers.text("checklist.already", item=item.summary)
         coordinator.commands.update_checklist_item(uid, None, done=True)
         return answers.text("checklist.checked", item=item.summary)

@@ -69,9 +69,9 @@ def refusal(
             minimum=placeholders.get("minimum", ""),
             maximum=placeholders.get("maximum", ""),
         )
-    if key == "session_active" and coordinator.session is not None:
+    if key == "session_active" and coordinator.reader.session is not None:
         return answers.text(
-            "error.session_active", activity=answers.activity(coordinator.session.activity)
+            "error.session_active", activity=answers.activity(coordinator.reader.session.activity)
         )
     if key in OWN_WORDS:
         return answers.text(f"error.{key}")
@@ -88,7 +88,7 @@ def refusal(
 
 def check_activity(coordinator: BackReliefCoordinator, slots: Slots, answers: Answers) -> None:
     """Refuse "stop my inversion" while a stretch is going; stretching is exercise too."""
-    session = coordinator.session
+    session = coordinator.reader.session
     asked = slots.activity()
     if session is None or asked is None or asked is session.activity:
         return
@@ -105,6 +105,6 @@ def check_activity(coordinator: BackReliefCoordinator, slots: Slots, answers: An
 
 def remaining(coordinator: BackReliefCoordinator, answers: Answers) -> str:
     """Say the time left in the session going on."""
-    session = coordinator.session
+    session = coordinator.reader.session
     assert session is not None  # noqa: S101 - only asked right after a change that keeps it
     return answers.remaining(session.remaining(dt_util.utcnow()))
