@@ -49,6 +49,13 @@ async def alex(
     return entry
 
 
+def signed(hass: HomeAssistant, access_token: str, path: str) -> str:
+    """Return a path signed for a minute for the user of an access token, as the card signs."""
+    refresh_token = hass.auth.async_validate_access_token(access_token)
+    assert refresh_token is not None
+    return async_sign_path(hass, path, timedelta(minutes=1), refresh_token_id=refresh_token.id)
+
+
 async def test_without_authentication_the_report_is_refused(
     hass: HomeAssistant, alex: MockConfigEntry, hass_client_no_auth: ClientSessionGenerator
 ) -> None:
@@ -251,14 +258,7 @@ async def test_a_signed_link_opens_the_report_without_a_header(
     hass_access_token: str,
 ) -> None:
     """The card opens the report with a link signed for a short time, as Home Assistant signs."""
-    refresh_token = hass.auth.async_validate_access_token(hass_access_token)
-    assert refresh_token is not None
-    path = async_sign_path(
-        hass,
-        URL.format(alex.entry_id) + "?days=7",
-        timedelta(minutes=1),
-        refresh_token_id=refresh_token.id,
-    )
+    path = signed(hass, hass_access_token, URL.format(alex.entry_id) + "?days=7")
     client = await hass_client_no_auth()
     response = await client.get(path)
     assert response.status == HTTPStatus.OK
@@ -331,9 +331,7 @@ async def test_a_linked_persons_report_is_refused_to_anyone_else(
     refresh_token = hass.auth.async_validate_access_token(token)
     assert refresh_token is not None
     assert refresh_token.user.id == sam.id
-    path = async_sign_path(
-        hass, URL.format(entry.entry_id), timedelta(minutes=1), refresh_token_id=refresh_token.id
-    )
+    path = signed(hass, token, URL.format(entry.entry_id))
     response = await (await hass_client_no_auth()).get(path)
     assert response.status == HTTPStatus.FORBIDDEN
     assert "stiff" not in await response.text()
@@ -406,13 +404,8 @@ async def test_a_signed_link_carries_the_language(
     hass_access_token: str,
 ) -> None:
     """The card signs the path with its lang; the signature covers it."""
-    refresh_token = hass.auth.async_validate_access_token(hass_access_token)
-    assert refresh_token is not None
-    path = async_sign_path(
-        hass,
-        URL.format(alex.entry_id) + "?days=365&format=csv&lang=de",
-        timedelta(minutes=1),
-        refresh_token_id=refresh_token.id,
+    path = signed(
+        hass, hass_access_token, URL.format(alex.entry_id) + "?days=365&format=csv&lang=de"
     )
     client = await hass_client_no_auth()
     response = await client.get(path)

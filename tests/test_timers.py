@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.util import dt as dt_util
 
 from custom_components.back_relief.timers import DailyAt, Timer
@@ -68,7 +68,12 @@ async def test_daily_at_goes_off_every_day_at_its_local_time(
 ) -> None:
     """Set once, it goes off each day at that local time; the same time again changes nothing."""
     went_off: list[datetime] = []
-    daily = DailyAt(hass, went_off.append)
+
+    @callback
+    def went(instant: datetime) -> None:
+        went_off.append(instant)
+
+    daily = DailyAt(hass, went)
     daily.set(time(18, 30))
     daily.set(time(18, 30))
     assert daily.at == time(18, 30)
@@ -87,7 +92,12 @@ async def test_daily_at_moves_with_a_new_time_and_stops_at_none(
 ) -> None:
     """A new time replaces the old one (never both); None, or cancelling, stops it."""
     went_off: list[datetime] = []
-    daily = DailyAt(hass, went_off.append)
+
+    @callback
+    def went(instant: datetime) -> None:
+        went_off.append(instant)
+
+    daily = DailyAt(hass, went)
     daily.set(time(9))
     daily.set(time(10))
     await move_to(hass, frozen_time, "2026-11-25T09:00:00+01:00")
