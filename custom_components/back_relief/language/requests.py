@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 import re
 import unicodedata
 
@@ -64,15 +65,17 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(_fold(text))
 
 
-def _ways(words: str) -> list[list[str]]:
-    return [
-        [*tokens(way.removesuffix("*")), "*"] if way.strip().endswith("*") else tokens(way)
+@lru_cache(maxsize=4096)
+def _ways(words: str) -> tuple[tuple[str, ...], ...]:
+    """Return the ways of a key as words; a way ending in "*" ends with "*" (a prefix)."""
+    return tuple(
+        (*tokens(way.removesuffix("*")), "*") if way.strip().endswith("*") else tuple(tokens(way))
         for way in words.split("|")
         if tokens(way)
-    ]
+    )
 
 
-def _matches(said: list[str], index: int, way: list[str]) -> int:
+def _matches(said: list[str], index: int, way: tuple[str, ...]) -> int:
     """Return how many words a way takes at a place, 0 when it isn't said there."""
     prefix = way[-1] == "*"
     size = len(way) - 1 if prefix else len(way)
@@ -102,6 +105,15 @@ class _Words:
         self.said = said
         self.words = words
         self._cache: dict[str, list[_Found]] = {}
+        self._at: dict[str, list[int]] = {}
+        for index, word in enumerate(said):
+            self._at.setdefault(word, []).append(index)
+
+    def _places(self, way: tuple[str, ...]) -> Iterable[int]:
+        """Return where a way may start: where its first word is said."""
+        if way[1:] == ("*",):
+            return (index for index, word in enumerate(self.said) if word.startswith(way[0]))
+        return self._at.get(way[0], ())
 
     def find(self, key: str) -> list[_Found]:
         """Return where the ways of a key are said, longest first at each place."""
@@ -110,7 +122,7 @@ class _Words:
             for way in _ways(self.words.get(key, "")):
                 found.extend(
                     _Found(key, index, size)
-                    for index in range(len(self.said))
+                    for index in self._places(way)
                     if (size := _matches(self.said, index, way))
                 )
             self._cache[key] = sorted(found, key=lambda item: (item.start, -item.size))
@@ -137,10 +149,14 @@ class _Words:
 
 
 def _number_words(numbers: Mapping[str, str]) -> dict[str, int]:
+    return _number_values(tuple((key, words) for key, words in numbers.items() if key.isdigit()))
+
+
+@lru_cache(maxsize=64)
+def _number_values(numbers: tuple[tuple[str, str], ...]) -> dict[str, int]:
+    """Return the value of each number said as one word, from a language's numbers."""
     found: dict[str, int] = {}
-    for key, words in numbers.items():
-        if not key.isdigit():
-            continue
+    for key, words in numbers:
         for way in words.split("|"):
             folded = " ".join(tokens(way))
             if folded and " " not in folded:
@@ -254,10 +270,12 @@ class _Understanding:
             return None
         if found.has("flare_up"):
             return Request("flare_up", state="off" if found.has("flare_up_over") else "on")
+        if found.has("device"):
+            return None  # "cancel the timer", "pause the music": the house's own.
         activity = self.activity()
         if found.has("cancel") and not (found.has("past") and self.minutes(bare=False)):
             return Request("cancel", activity=activity)
-        if found.has("negation") or found.has("device"):
+        if found.has("negation"):
             return None
         if (item := self.item()) is not None and not found.has("streak"):
             return Request("check", item=item)

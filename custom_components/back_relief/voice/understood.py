@@ -135,18 +135,21 @@ class UnderstandHandler(intent.IntentHandler):
             intent_obj.text_input or "", words_for(language), names, running=running
         )
         bare = bool(intent_obj.slots.get(SLOT_BARE, {}).get("value"))
-        ours_first = (
-            bare and request is not None and request.action in SESSION_ACTIONS and any_session(hass)
-        )
-        if not ours_first and (
-            handled := await async_as_home_assistant(
+        about_a_session = request is not None and request.action in SESSION_ACTIONS and running
+        ours = about_a_session or about_the_routine(request)
+        if not (bare and about_a_session):
+            handled = await async_as_home_assistant(
                 intent_obj,
                 # Home Assistant's "no device called..." only for what isn't the routine's.
-                unknown_names=request is None or (not running and not about_the_routine(request)),
+                unknown_names=not ours,
                 routine=about_the_routine(request),
             )
-        ):
-            return handled
+            # What Home Assistant does stands; where it fails ("I couldn't find that
+            # timer"), a request about the session going or the routine is ours.
+            if handled is not None and not (
+                ours and handled.response_type is intent.IntentResponseType.ERROR
+            ):
+                return handled
         if request is None:
             response = intent_obj.create_response()
             response.async_set_error(
