@@ -27,6 +27,7 @@ from .test_handover import built_in_sentences
 pytestmark = pytest.mark.heavy
 
 SENTENCES = 200
+ROUNDS = 2
 # At most this much slower for Home Assistant's own sentences with Back Relief.
 MAX_RATIO = 1.2
 MAX_UNDERSTAND_SECONDS = 0.005
@@ -57,17 +58,20 @@ async def test_assist_costs_no_more_with_back_relief(hass: HomeAssistant, assist
     every = [sentence for _, sentence in built_in_sentences("en", None)]
     own = every[:: len(every) // SENTENCES][:SENTENCES]
     shared = [sentence for _, sentence in islice(built_in_sentences("en"), SENTENCES)]
-    entry = await set_up(hass, make_entry("Alex"))
-    await _loop_times(hass, own[:10])  # Assist loads its sentences once.
-    with_back_relief = median(await _loop_times(hass, own))
-    shared_with = median(await _loop_times(hass, shared))
-    understand = median(await _loop_times(hass, BROAD * 4))
-
-    assert await hass.config_entries.async_remove(entry.entry_id)
-    await hass.async_block_till_done()
-    await _loop_times(hass, own[:10])
-    without = median(await _loop_times(hass, own))
-    shared_without = median(await _loop_times(hass, shared))
+    # Two rounds, each with then without; the quieter round of each stands (noisy machines).
+    rounds: list[tuple[float, ...]] = []
+    for _ in range(ROUNDS):
+        entry = await set_up(hass, make_entry("Alex"))
+        await _loop_times(hass, own[:10])  # Assist loads its sentences once.
+        measured = [median(await _loop_times(hass, said)) for said in (own, shared, BROAD * 4)]
+        assert await hass.config_entries.async_remove(entry.entry_id)
+        await hass.async_block_till_done()
+        await _loop_times(hass, own[:10])
+        measured += [median(await _loop_times(hass, said)) for said in (own, shared)]
+        rounds.append(tuple(measured))
+    with_back_relief, shared_with, understand, without, shared_without = (
+        min(values) for values in zip(*rounds, strict=True)
+    )
 
     ratio = with_back_relief / without
     print(  # noqa: T201

@@ -131,7 +131,9 @@ def built_in_sentences(
         **{name: TextSlotList.from_strings([value]) for name, value in HOUSE_LISTS.items()},
     }
     seen = set()
-    for name in sorted(set(intents.intents) if names is None else set(names) & set(intents.intents)):
+    for name in sorted(
+        set(intents.intents) if names is None else set(names) & set(intents.intents)
+    ):
         for data in intents.intents[name].data:
             rules = {**intents.expansion_rules, **data.expansion_rules}
             for sentence in data.sentences:

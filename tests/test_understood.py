@@ -84,6 +84,13 @@ DEVICE_SENTENCES = {
         ("fr", "une demi-heure de yoga, s'il te plaît", Request("start", "exercise", 30)),
         ("es", "veinticinco minutos de estiramientos", Request("start", "stretch", 25)),
         ("nl", "ik heb vanochtend vijfentwintig minuten gerekt", Request("log", "stretch", 25)),
+        # A verb said in two parts, "~" in the words.
+        ("de", "ich leg mich jetzt für eine halbe Stunde hin", Request("start", "rest", 30)),
+        ("de", "hör mit dem Dehnen auf, das reicht", Request("stop", "stretch")),
+        # A word's end, "*reeks" in the words.
+        ("nl", "hoe staat mijn inversiereeks ervoor", Request("streak", "inversion")),
+        # "un minuteur" holds no minute.
+        ("fr", "mets un minuteur pour mes abdos, 25 minutes", Request("start", "exercise", 25)),
     ],
 )
 def test_the_parser_understands_whole_sentences(
@@ -114,6 +121,39 @@ def test_the_parser_understands_whole_sentences(
 def test_the_parser_says_nothing_when_unsure(text: str) -> None:
     """Not understood is None: nothing changes."""
     assert understand(text, words_for("en"), ["Alex"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("when is my yoga done", Request("time_left", "exercise")),
+        ("is the stretching almost over", Request("time_left", "stretch")),
+        ("I'm enjoying this, add ten minutes", Request("extend", minutes=10)),
+        ("I'm going to go lie down, start the rest", None),  # a start, not "to go"
+        ("my back's gone into spasm again, flare-up mode please", Request("flare_up", state="on")),
+    ],
+)
+def test_a_session_going_changes_what_words_mean(text: str, expected: Request | None) -> None:
+    """A question ends nothing; "add" lengthens what runs."""
+    found = understand(text, words_for("en"), running=True)
+    if expected is None:
+        assert found is None or found.action != "time_left"
+        return
+    assert found is not None
+    assert (found.action, found.activity, found.minutes, found.state) == (
+        expected.action,
+        expected.activity,
+        expected.minutes,
+        expected.state,
+    )
+
+
+def test_without_a_session_a_question_does_nothing() -> None:
+    """Asked with nothing running, "when is my yoga done" changes nothing."""
+    assert understand("when is my yoga done", words_for("en")) is None
+    found = understand("I'm going to go lie down, start the rest", words_for("en"))
+    assert found is not None
+    assert (found.action, found.activity) == ("start", "rest")
 
 
 async def _house(hass: HomeAssistant) -> list[Any]:
@@ -203,3 +243,13 @@ async def test_bare_words_act_on_the_session_from_the_chat(
     assert attributes(hass, entry, "sensor", "session")["status"] == "running"
     await chat(done)
     assert state(hass, entry, "sensor", "session") == "idle"
+
+
+async def test_the_timer_is_the_sessions_when_home_assistant_has_none(
+    hass: HomeAssistant, assist: None
+) -> None:
+    """Saying "pause the timer" with no timer of Home Assistant's pauses the session going."""
+    entry: MockConfigEntry = await set_up(hass, make_entry("Alex"))
+    await call(hass, "start_session", activity="inversion", duration=10)
+    await conversation.async_converse(hass, "hang on, put the timer on hold", None, Context(), "en")
+    assert attributes(hass, entry, "sensor", "session")["status"] == "paused"

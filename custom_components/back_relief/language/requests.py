@@ -3,7 +3,9 @@
 Plain Python with no Home Assistant imports. The words of each language come
 from the language files (``understand``, ``numbers`` and ``minute_numbers`` in
 ``speech/<lang>.json``, ways separated by "|"; a way ending in "*" matches the
-start of a word, for compounds such as "Dehnübungen"). This finds them in what
+start of a word, for compounds such as "Dehnübungen", one starting with "*" its
+end ("inversiereeks"), and "~" stands for a few words in between, for verbs said
+in two parts: "leg mich ~ hin", "hak ~ ab"). This finds them in what
 was said, wherever they are, so filler, a second clause or a word order never
 written down still leads to the request: "okay so, yoga time, make it twenty
 minutes", "ich habe heute früh zwanzig Minuten gedehnt".
@@ -65,30 +67,55 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(_fold(text))
 
 
+# How many words "~" stands for at most ("leg mich jetzt für eine halbe Stunde hin").
+GAP = 6
+_GAP = "~"
+_ANY = "*"
+
+
 @lru_cache(maxsize=4096)
 def _ways(words: str) -> tuple[tuple[str, ...], ...]:
-    """Return the ways of a key as words; a way ending in "*" ends with "*" (a prefix)."""
-    return tuple(
-        (*tokens(way.removesuffix("*")), "*") if way.strip().endswith("*") else tuple(tokens(way))
-        for way in words.split("|")
-        if tokens(way)
-    )
+    """Return the ways of a key as words, each marked "*" at an end it may run on past."""
+    ways = []
+    for way in words.split("|"):
+        marked: list[str] = []
+        for part in way.split(_GAP):
+            said = tokens(part)
+            if not said:
+                continue
+            if part.strip().endswith(_ANY):
+                said[-1] += _ANY
+            if part.strip().startswith(_ANY):
+                said[0] = _ANY + said[0]
+            marked.extend([_GAP, *said] if marked else said)
+        if marked:
+            ways.append(tuple(marked))
+    return tuple(ways)
+
+
+def _word_is(word: str, way: str) -> bool:
+    """Return whether a word said is a word of a way ("dehn*" is "dehnübungen")."""
+    if way.endswith(_ANY):
+        return word.startswith(way[:-1])
+    if way.startswith(_ANY):
+        return word.endswith(way[1:])
+    return word == way
 
 
 def _matches(said: list[str], index: int, way: tuple[str, ...]) -> int:
     """Return how many words a way takes at a place, 0 when it isn't said there."""
-    prefix = way[-1] == "*"
-    size = len(way) - 1 if prefix else len(way)
-    if index + size > len(said):
-        return 0
-    for offset in range(size):
-        word = said[index + offset]
-        if prefix and offset == size - 1:
-            if not word.startswith(way[offset]):
-                return 0
-        elif word != way[offset]:
+    at = index
+    for place, word in enumerate(way):
+        if word == _GAP:
+            rest = way[place + 1 :]
+            for skipped in range(GAP + 1):
+                if size := _matches(said, at + skipped, rest):
+                    return at + skipped + size - index
             return 0
-    return size
+        if at >= len(said) or not _word_is(said[at], word):
+            return 0
+        at += 1
+    return at - index
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +138,8 @@ class _Words:
 
     def _places(self, way: tuple[str, ...]) -> Iterable[int]:
         """Return where a way may start: where its first word is said."""
-        if way[1:] == ("*",):
-            return (index for index, word in enumerate(self.said) if word.startswith(way[0]))
+        if _ANY in way[0]:
+            return (index for index, word in enumerate(self.said) if _word_is(word, way[0]))
         return self._at.get(way[0], ())
 
     def find(self, key: str) -> list[_Found]:
@@ -260,6 +287,10 @@ class _Understanding:
             return self.numbers[0][2]
         return None
 
+    def asks(self) -> bool:
+        """Return whether the sentence opens as a question ("when is...", "is the...")."""
+        return any(found.start == 0 for found in self.found.find("question"))
+
     def _is_unit(self, unit: str, index: int) -> bool:
         return any(found.start == index for found in self.found.find(unit))
 
@@ -287,11 +318,16 @@ class _Understanding:
             level = parse_level(self.text, self._pain_numbers())
             if level is not None:
                 return Request("pain", level=level)
-        if found.has("time_left") and not past:
+        if found.has("time_left") and not past and (self.running or not found.has("start")):
             return Request("time_left", activity=activity)
-        if found.has("extend") and not (activity and past):
+        # "add ten minutes" while a session goes lengthens it.
+        adding = self.running and found.has("add") and length is not None
+        if (found.has("extend") or adding) and not (activity and past):
             minutes = self.minutes(bare=True)
             return None if minutes is None else Request("extend", minutes=minutes)
+        if self.asks():
+            # "when is my yoga done" asks; it ends nothing.
+            return Request("time_left", activity=activity) if self.running else None
         if past and activity and length is not None:
             return Request("log", activity=activity, minutes=length)
         if not self.running and activity and (length or found.has("start")) and not past:

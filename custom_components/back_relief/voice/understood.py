@@ -19,6 +19,7 @@ words, while a session is going, are Back Relief's first.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from types import SimpleNamespace
 from typing import Any
 
@@ -137,7 +138,12 @@ class UnderstandHandler(intent.IntentHandler):
         bare = bool(intent_obj.slots.get(SLOT_BARE, {}).get("value"))
         about_a_session = request is not None and request.action in SESSION_ACTIONS and running
         ours = about_a_session or about_the_routine(request)
-        if not (bare and about_a_session):
+        # As the exact sentences do, a session answers "how long is left" before
+        # Home Assistant's timers, and the bare words before its media players.
+        ours_first = (
+            request is not None and about_a_session and (bare or request.action == "time_left")
+        )
+        if not ours_first:
             handled = await async_as_home_assistant(
                 intent_obj,
                 # Home Assistant's "no device called..." only for what isn't the routine's.
@@ -222,13 +228,17 @@ async def async_as_home_assistant(
         return None
     area = _area(hass, intent_obj)
     context = None if area is None else {"area": {"value": area.name, "text": area.name}}
-    result = recognize_best(
-        intent_obj.text_input or "",
-        _built_in(lang_intents.intents),
-        slot_lists=await agent._make_slot_lists(),  # noqa: SLF001 - the house's names, as Assist has them
-        intent_context=context,
-        language=language,
-        best_slot_name="name",
+    # Matched away from the event loop, as Assist matches.
+    result = await hass.async_add_executor_job(
+        partial(
+            recognize_best,
+            intent_obj.text_input or "",
+            _built_in(lang_intents.intents),
+            slot_lists=await agent._make_slot_lists(),  # noqa: SLF001 - the house's names, as Assist has them
+            intent_context=context,
+            language=language,
+            best_slot_name="name",
+        )
     )
     if result is not None and routine and any(e.is_wildcard for e in result.entities_list):
         return None  # "play {anything}" heard in "mets le yoga en pause": the routine's.
@@ -262,7 +272,8 @@ async def _async_unknown_names(
     agent: Any, lang_intents: Any, intent_obj: intent.Intent, context: dict[str, Any] | None
 ) -> intent.IntentResponse | None:
     """Return Home Assistant's own answer naming what the house doesn't have, if any."""
-    result = agent._recognize_unknown_names(  # noqa: SLF001 - Assist's own choice of error
+    result = await intent_obj.hass.async_add_executor_job(
+        agent._recognize_unknown_names,  # noqa: SLF001 - Assist's own choice of error
         SimpleNamespace(intents=_built_in(lang_intents.intents)),
         SimpleNamespace(text=intent_obj.text_input or ""),
         await agent._make_slot_lists(),  # noqa: SLF001
