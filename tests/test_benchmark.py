@@ -151,7 +151,7 @@ def years_of_history(years: int) -> dict[str, Any]:
 
 
 def stored_routine(history: dict[str, Any]) -> dict[str, Any]:
-    """Return a person's stored routine, in the form of `PersonRoutine.as_stored`."""
+    """Return a person's stored routine, in the form of `stored_person.as_stored`."""
     return {
         "history": history,
         "session": None,

@@ -298,7 +298,7 @@ async def test_weekly_summary_is_spoken_on_sunday(
     await move_to(hass, frozen_time, "2026-11-29T18:00:00+01:00")  # Sunday
     assert [call.data["message"] for call in speech] == [
         (
-            "Alex's week: exercise goal met on 1 of 7 days, rest on 0, inversion on 0. "
+            "Alex's week: exercise goal met on 1 of 5 days, rest on 0, inversion on 0. "
             "Average pain this week: 3.0."
         )
     ]
@@ -316,6 +316,6 @@ async def test_weekly_summary_can_be_sent_as_a_notification(
         {
             "entity_id": "notify.phone",
             "title": "Alex's week in Back Relief",
-            "message": "Alex's week: exercise goal met on 0 of 7 days, rest on 0, inversion on 0.",
+            "message": "Alex's week: exercise goal met on 0 of 5 days, rest on 0, inversion on 0.",
         }
     ]

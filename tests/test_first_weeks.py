@@ -13,6 +13,7 @@ from datetime import timedelta
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.button import SERVICE_PRESS
 from homeassistant.core import HomeAssistant
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from .conftest import advance, attributes, call, entity_action, move_to, state
@@ -123,6 +124,42 @@ async def test_the_weekly_summary_and_the_report_agree_on_the_weeks_pain(
     report = build_report("Alex", days, coordinator.reader.day_goals(), {})
     assert report.pain.mean == summary["pain"]["average_7_days"]
     assert report.weeks[-1].pain_mean == 5.0
+
+
+# Alex was added on Wednesday 25 November and met the exercise goal that day.
+WEEK_OF_TWO_DAYS = {
+    "en": "Alex's week: exercise goal met on 1 of 2 days, rest on 0, inversion on 0.",
+    "de": "Die Woche von Alex: Trainingsziel an 1 von 2 Tagen erreicht, Ruhe an 0, Inversion an 0.",
+    "fr": "La semaine de Alex : objectif d'exercice atteint 1 jour sur 2, repos 0, inversion 0.",
+    "es": "La semana de Alex: objetivo de ejercicio cumplido 1 de 2 días, descanso 0, inversión 0.",
+    "nl": "De week van Alex: oefendoel gehaald op 1 van 2 dagen, rust op 0, inversie op 0.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(WEEK_OF_TWO_DAYS))
+async def test_the_weekly_summary_counts_the_days_since_the_first_day(
+    hass: HomeAssistant,
+    frozen_time: FrozenDateTimeFactory,
+    setup_entry: MockConfigEntry,
+    language: str,
+) -> None:
+    """Someone added two days ago met a goal on 1 of 2 days, not on 1 of 7, in every language."""
+    await call(hass, "log_activity", activity="exercise", minutes=20)
+    await move_to(hass, frozen_time, "2026-11-26T18:00:00+01:00")
+    hass.config.language = language
+    assert setup_entry.runtime_data.announcer.weekly.text() == WEEK_OF_TWO_DAYS[language]
+
+
+async def test_the_weekly_summary_counts_seven_days_after_a_week_and_earlier_records(
+    hass: HomeAssistant, frozen_time: FrozenDateTimeFactory, setup_entry: MockConfigEntry
+) -> None:
+    """A week in, it is out of 7; a day logged before the person was added counts from then."""
+    weekly = setup_entry.runtime_data.announcer.weekly
+    assert weekly.text().startswith("Alex's week: exercise goal met on 0 of 1 day,")
+    await call(hass, "log_activity", activity="rest", minutes=15, date="2026-11-23")
+    assert weekly.text().startswith("Alex's week: exercise goal met on 0 of 3 days,")
+    await move_to(hass, frozen_time, "2026-12-06T18:00:00+01:00")
+    assert weekly.text().startswith("Alex's week: exercise goal met on 0 of 7 days,")
 
 
 async def test_the_goal_met_trigger_fires_at_the_plans_minutes(

@@ -15,6 +15,7 @@ from custom_components.back_relief.routine.history import History
 from custom_components.back_relief.routine.person import PersonRoutine, find_routine
 from custom_components.back_relief.routine.plan import PlanSettings
 from custom_components.back_relief.routine.session import RoutineError
+from custom_components.back_relief.routine.stored_person import as_stored, from_stored
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOON = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)  # 12:00 in Berlin
@@ -264,9 +265,9 @@ def test_stored_form_comes_back_whole() -> None:
     routine.rest_snapshot = {"light.lamp": {"brightness": 200}}
     routine.stretch_routine = "two"
     routine.checklist.add("own", "Walk")
-    stored = routine.as_stored()
-    again = PersonRoutine.from_stored(stored, Checklist(), routine.history, TODAY)
-    assert again.as_stored() == stored
+    stored = as_stored(routine)
+    again = from_stored(stored, Checklist(), routine.history, TODAY)
+    assert as_stored(again) == stored
     assert again.session == routine.session
 
 
@@ -283,7 +284,7 @@ def test_someone_new_starts_on_the_plan_and_a_hand_set_number_moves_it() -> None
 def test_stored_form_without_a_checklist_keeps_the_default() -> None:
     """An empty stored checklist is the built-in one."""
     default = Checklist([ChecklistItem("sun", "Sun")])
-    assert PersonRoutine.from_stored({}, default, History(), TODAY).checklist is default
+    assert from_stored({}, default, History(), TODAY).checklist is default
 
 
 @pytest.mark.parametrize(
@@ -299,7 +300,7 @@ def test_stored_form_without_a_checklist_keeps_the_default() -> None:
 def test_stored_form_that_cant_be_read_raises(unreadable: dict[str, object]) -> None:
     """Storage sets such a file aside; the routine never takes half of it."""
     with pytest.raises((KeyError, TypeError, ValueError, AttributeError)):
-        PersonRoutine.from_stored(unreadable, Checklist(), History())
+        from_stored(unreadable, Checklist(), History(), TODAY)
 
 
 def test_history_is_a_fresh_one_for_each_routine() -> None:

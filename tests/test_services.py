@@ -25,6 +25,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 from custom_components.back_relief.const import BUS_EVENT, DOMAIN
 from custom_components.back_relief.coordinator import BackReliefCoordinator
 from custom_components.back_relief.routine.day import Activity
+from custom_components.back_relief.routine.stored_person import as_stored
 
 from .conftest import advance, attributes, call, entity_action, entity_id, make_entry, set_up, state
 
@@ -70,7 +71,7 @@ def snapshot(hass: HomeAssistant) -> dict[str, Any]:
             states[registry_entry.entity_id] = found.as_dict() if found else None
     stored = {
         entry.entry_id: (
-            coordinator(entry).data.as_stored(),
+            as_stored(coordinator(entry).data),
             coordinator(entry).reader.history.revision,
         )
         for entry in hass.config_entries.async_entries(DOMAIN)

@@ -55,6 +55,7 @@ from .const import (
     WEEKLY_SPEAK,
 )
 from .data import BackReliefConfigEntry
+from .house.delivery import can_check_in
 from .language.texts import PER_SIDE_WORDS
 from .routine.day import Activity
 from .routine.guided import BUILT_IN_STEPS, Routine, StepsError, parse_steps
@@ -375,25 +376,20 @@ class BackReliefOptionsFlow(OptionsFlow):
     ) -> ConfigFlowResult:
         """Ask daily and after sessions; choose the phones.
 
-        A daily check-in needs a voice satellite or a phone to ask on; without
-        either it would never happen, so it is refused here, on its field.
+        A daily check-in needs a way to reach the person (the delivery seam
+        says which); without one it would never happen, so it is refused here,
+        on its field.
         """
-        if (
-            user_input is not None
-            and user_input.get(CONF_CHECKIN_TIME)
-            and not user_input.get(CONF_NOTIFY_DEVICES)
-            and not any(
-                speaker.startswith("assist_satellite.")
-                for speaker in self.config_entry.options.get(CONF_SPEAKERS) or []
-            )
-        ):
-            return self._async_step(
-                "checkins",
-                CHECKINS_SCHEMA,
-                None,
-                errors={CONF_CHECKIN_TIME: "checkin_needs_satellite_or_phone"},
-                shown=user_input,
-            )
+        if user_input is not None:
+            settings = Settings.from_options(self._options(CHECKINS_SCHEMA, user_input))
+            if settings.checkin_time is not None and not can_check_in(settings):
+                return self._async_step(
+                    "checkins",
+                    CHECKINS_SCHEMA,
+                    None,
+                    errors={CONF_CHECKIN_TIME: "checkin_needs_satellite_or_phone"},
+                    shown=user_input,
+                )
         return self._async_step("checkins", CHECKINS_SCHEMA, user_input)
 
     async def async_step_lights(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
@@ -471,6 +467,21 @@ class BackReliefOptionsFlow(OptionsFlow):
             description_placeholders={**placeholders, **self._whose()},
         )
 
+    def _options(self, schema: vol.Schema, user_input: dict[str, Any]) -> dict[str, Any]:
+        """Return the options a step's input makes: it owns its keys; one left empty goes."""
+        fields = {str(field) for field in schema.schema}
+        options = {
+            key: value for key, value in self.config_entry.options.items() if key not in fields
+        }
+        for key, value in user_input.items():
+            if value in (None, "", []):
+                continue
+            options[key] = int(value) if key in WHOLE_NUMBER_OPTIONS else value
+        # Left empty, an option that is on by default is off, not back to its default.
+        for key in OFF_WHEN_CLEARED & fields:
+            options.setdefault(key, None)
+        return options
+
     def _async_step(
         self,
         step_id: str,
@@ -484,18 +495,7 @@ class BackReliefOptionsFlow(OptionsFlow):
         Each step owns the keys of its form; a key left empty there is removed.
         """
         if user_input is not None:
-            fields = {str(field) for field in schema.schema}
-            options = {
-                key: value for key, value in self.config_entry.options.items() if key not in fields
-            }
-            for key, value in user_input.items():
-                if value in (None, "", []):
-                    continue
-                options[key] = int(value) if key in WHOLE_NUMBER_OPTIONS else value
-            # Left empty, an option that is on by default is off, not back to its default.
-            for key in OFF_WHEN_CLEARED & fields:
-                options.setdefault(key, None)
-            return self.async_create_entry(data=options)
+            return self.async_create_entry(data=self._options(schema, user_input))
         current = shown or {
             key: value
             for key, value in {**Settings.default_options(), **self.config_entry.options}.items()

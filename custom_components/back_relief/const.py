@@ -114,10 +114,6 @@ DEFAULT_SUMMARY_DAYS: Final = 7
 SCHEDULE_DAYS_AHEAD: Final = 365
 DEFAULT_VISIT_TIME: Final = time(9, 0)
 
-# How a check-in was answered, in the check_in event's channel.
-CHANNEL_SATELLITE: Final = "satellite"
-CHANNEL_PHONE: Final = "phone"
-CHANNEL_NONE: Final = "none"
 # What a check-in asks: the day's pain level, or how a session felt.
 QUESTION_PAIN: Final = "pain"
 QUESTION_SESSION: Final = "session"

@@ -42,6 +42,7 @@ from .routine.day import Goal
 from .routine.history import History
 from .routine.person import PersonRoutine
 from .routine.plan import PlanSettings
+from .routine.stored_person import as_stored, from_stored
 
 # Format 1.1 kept every day in the person's file; 2.1 keeps closed days in segments
 # and the archive (2.1 as first written kept every year in a segment: those settle).
@@ -113,7 +114,7 @@ class BackReliefStore(Store[dict[str, Any]]):
         # The flare-up ranges are worked out here, where every day is at hand (a file of
         # the switch alone pauses from the last day it marked).
         today = dt_util.now().date()
-        routine = PersonRoutine.from_stored(migrated, Checklist(), history, today)
+        routine = from_stored(migrated, Checklist(), history, today)
         migrated |= routine.gentle.as_dict() | routine.flare_ups.as_stored()
         files = YearFiles(self.hass, self.key)
         await files.async_write_every_year(history, today)
@@ -361,7 +362,7 @@ def person_stored(routine: PersonRoutine, files: YearFiles) -> dict[str, Any]:
     A day closed since its year's file was last known written is kept here
     too, so that a year's write that fails loses nothing.
     """
-    stored = routine.as_stored() | files.as_stored()
+    stored = as_stored(routine) | files.as_stored()
     stored["days"] = files.unwritten(routine.history) | stored["days"]
     return stored
 
@@ -394,7 +395,7 @@ async def async_load_routine(
         files.own = {int(year) for year in stored.get("years", [])}
         files.stamp = person_stamp = _stamp_of(stored)
         history = History.from_dict(stored.get("days", {}))
-        routine = PersonRoutine.from_stored(stored, default_checklist(), history, today)
+        routine = from_stored(stored, default_checklist(), history, today)
         known = person_stored(routine, files)
         routine.other_fields = {key: value for key, value in stored.items() if key not in known}
     except UNREADABLE as err:

@@ -15,21 +15,14 @@ from typing import Any
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.util import dt as dt_util
 
-from ..const import (
-    CHANNEL_NONE,
-    CHANNEL_PHONE,
-    CHANNEL_SATELLITE,
-    QUESTION_PAIN,
-    QUESTION_SESSION,
-    REMINDER_CHECKIN,
-)
+from ..const import QUESTION_PAIN, QUESTION_SESSION, REMINDER_CHECKIN
 from ..coordinator import BackReliefCoordinator
 from ..language.checkin_answers import FEEDBACK_ANSWERS, parse_feedback, parse_level
 from ..language.phrases import group_of, phrase
 from ..routine.day import Activity
 from ..routine.events import CheckIn, Finished, SessionEvent
 from ..timers import DailyAt
-from .delivery import Channel, Delivery, Kind, Message
+from .delivery import NOWHERE, ON_SATELLITE, Channel, Delivery, Kind, Message, event_channel
 from .phone_actions import PhoneAction, Verb
 from .phones import Button
 from .reminders import Reminders
@@ -79,7 +72,7 @@ class CheckIns:
     def _daily_check_in(self, now: datetime) -> None:
         decision = self.reminders.decide(REMINDER_CHECKIN)
         if not decision.spoken:
-            self._fire(QUESTION_PAIN, None, CHANNEL_NONE, decision.reason)
+            self._fire(QUESTION_PAIN, None, NOWHERE, decision.reason)
             return
         self.check_in()
 
@@ -102,7 +95,7 @@ class CheckIns:
         heard = await self.asker.async_ask(self._pain_question())
         if heard.answer is not None:
             self.coordinator.commands.log_pain(heard.answer)
-            self._fire(QUESTION_PAIN, heard.answer, CHANNEL_SATELLITE, None, heard.satellite)
+            self._fire(QUESTION_PAIN, heard.answer, ON_SATELLITE, None, heard.satellite)
             await self.asker.async_thank(
                 heard, phrase(self.hass, "checkin", "thanks", level=heard.answer)
             )
@@ -144,7 +137,7 @@ class CheckIns:
         heard = await self.asker.async_ask(question)
         if heard.answer is not None:
             self.coordinator.commands.give_feedback(started_at, heard.answer)
-            self._fire(QUESTION_SESSION, heard.answer, CHANNEL_SATELLITE, None, heard.satellite)
+            self._fire(QUESTION_SESSION, heard.answer, ON_SATELLITE, None, heard.satellite)
             await self.asker.async_thank(heard, phrase(self.hass, "checkin", "feedback_thanks"))
             return
         buttons = [
@@ -176,7 +169,7 @@ class CheckIns:
                 buttons=buttons,
             )
         )
-        return CHANNEL_PHONE if Channel.PHONES in reached else CHANNEL_NONE
+        return event_channel(reached)
 
     # ----- answers from the phones -----
 
@@ -187,7 +180,7 @@ class CheckIns:
     @callback
     def answered_on_phone(self, question: str, answer: Any) -> None:
         """Tell automations that a question was answered on a phone."""
-        self._fire(question, answer, CHANNEL_PHONE, None)
+        self._fire(question, answer, str(Channel.PHONES), None)
 
     @callback
     def _fire(

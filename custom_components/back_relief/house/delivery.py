@@ -8,6 +8,12 @@ speakers (the words are spoken), their phones (a notification with its
 buttons) and a notify entity (a notification without). Whether a message is
 due at all (quiet hours, at home, the reminders switch) is decided before it
 gets here; a channel that fails is a device fault, never the routine's.
+
+The seam also answers for the others what follows from ``ROUTES``: how the
+``check_in`` event names where a question went (``event_channel``), and
+whether a person's options let a check-in reach them at all (``can_check_in``,
+which the options flow asks). A new channel is a ``Channel``, its line in
+``channels_of`` and in ``Delivery.send``, and its kinds in ``ROUTES``.
 """
 
 from __future__ import annotations
@@ -20,18 +26,30 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 
 from ..coordinator import BackReliefCoordinator
+from ..routine.settings import Settings
 from .phones import Button, Phones
+from .satellites import SATELLITE
 from .speaker import Speaker
 
 NOTIFY_FAULT = "notify_failed"
 
 
 class Channel(StrEnum):
-    """A way a message reaches the person."""
+    """A way a message reaches the person.
 
-    SPEAKERS = "speakers"
-    PHONES = "phones"
-    NOTIFY_ENTITY = "notify_entity"
+    Its value is its name in the ``check_in`` event's ``channel``; when a
+    question reached several, the event names the first in this order.
+    """
+
+    SPEAKERS = "speaker"
+    PHONES = "phone"
+    NOTIFY_ENTITY = "notify"
+
+
+# The check_in event's other channels: answered on a voice satellite, which asks
+# (``satellites``) rather than delivers; or asked nowhere.
+ON_SATELLITE = "satellite"
+NOWHERE = "none"
 
 
 class Kind(StrEnum):
@@ -59,6 +77,27 @@ ROUTES: dict[Kind, frozenset[Channel]] = {
 }
 # Kinds that must reach the person at once: through iOS's Focus, at high priority on Android.
 TIME_SENSITIVE: frozenset[Kind] = frozenset({Kind.OVERTIME})
+
+
+def channels_of(settings: Settings) -> frozenset[Channel]:
+    """Return the channels a person's settings give them."""
+    has = {
+        Channel.SPEAKERS: bool(settings.speakers),
+        Channel.PHONES: bool(settings.notify.devices),
+        Channel.NOTIFY_ENTITY: bool(settings.notify.entity),
+    }
+    return frozenset(channel for channel, given in has.items() if given)
+
+
+def can_check_in(settings: Settings) -> bool:
+    """Return whether a check-in can reach the person: asked on a satellite, or sent."""
+    on_satellite = any(speaker.startswith(f"{SATELLITE}.") for speaker in settings.speakers)
+    return on_satellite or bool(ROUTES[Kind.CHECK_IN] & channels_of(settings))
+
+
+def event_channel(reached: frozenset[Channel]) -> str:
+    """Return the check_in event's channel for a question sent: the first reached, or none."""
+    return next((str(channel) for channel in Channel if channel in reached), NOWHERE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,13 +130,7 @@ class Delivery:
 
     def channels(self, kind: Kind) -> frozenset[Channel]:
         """Return the channels a kind of message would reach now: its routes the person has."""
-        settings = self.coordinator.reader.settings
-        has = {
-            Channel.SPEAKERS: bool(settings.speakers),
-            Channel.PHONES: bool(settings.notify.devices),
-            Channel.NOTIFY_ENTITY: bool(settings.notify.entity),
-        }
-        return frozenset(channel for channel in ROUTES[kind] if has[channel])
+        return ROUTES[kind] & channels_of(self.coordinator.reader.settings)
 
     def reachable(self, kind: Kind) -> bool:
         """Return whether a kind of message would reach the person at all."""

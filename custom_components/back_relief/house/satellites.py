@@ -20,7 +20,7 @@ from homeassistant.exceptions import HomeAssistantError
 
 from ..const import ANSWER_TIMEOUT, ASK_ATTEMPTS, LOGGER
 from ..coordinator import BackReliefCoordinator
-from .speaker import Speaker, Speaking
+from .speaker import Speaker
 
 SATELLITE = "assist_satellite"
 # AssistSatelliteEntityFeature.START_CONVERSATION: the satellite can ask and listen.
@@ -45,14 +45,16 @@ class Question:
     parse: Callable[[str], Any]
 
 
-class SatelliteAsker(Speaking):
+class SatelliteAsker:
     """Asks one person's satellites a question, a second time when the answer isn't usable."""
 
     def __init__(
         self, hass: HomeAssistant, coordinator: BackReliefCoordinator, speaker: Speaker
     ) -> None:
         """Bind to one person's satellites, and the speaker they share."""
-        super().__init__(hass, coordinator, speaker)
+        self.hass = hass
+        self.coordinator = coordinator
+        self.speaker = speaker
         self._asking = asyncio.Lock()
 
     def satellites(self) -> list[str]:

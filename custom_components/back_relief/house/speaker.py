@@ -158,15 +158,3 @@ class Speaker:
             if service.endswith("_say"):
                 return service.removesuffix("_say")
         return None
-
-
-class Speaking:
-    """A part of the announcer: one person's routine, and the speaker it talks through."""
-
-    def __init__(
-        self, hass: HomeAssistant, coordinator: BackReliefCoordinator, speaker: Speaker
-    ) -> None:
-        """Bind to one person's routine and speakers."""
-        self.hass = hass
-        self.coordinator = coordinator
-        self.speaker = speaker

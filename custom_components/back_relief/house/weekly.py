@@ -51,8 +51,10 @@ class WeeklySummary:
         goals = coordinator.reader.day_goals()
         insights = pain_insights(coordinator.reader.history, today, goals)
         week = coordinator.reader.history.days_between(first, today)
-        days = {str(goal): goals.days_meeting(goal, week) for goal in Goal}
-        text = phrase(self.hass, "weekly", "goals", name=coordinator.name, **days)
+        met = {str(goal): goals.days_meeting(goal, week) for goal in Goal}
+        # Out of the week's days since the person's first: someone new isn't out of 7.
+        counted = sum(goals.counts(day) for day, _ in week)
+        text = phrase(self.hass, "weekly", "goals", name=coordinator.name, days=counted, **met)
         if insights.average_7_days is not None:
             previous = insights.average_previous_7_days
             key = "pain" if previous is None else "pain_compared"

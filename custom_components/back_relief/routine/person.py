@@ -9,11 +9,13 @@ nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Any, Self
 
-from ..const import LOG_DAYS_BACK, MAX_LOG_MINUTES, MAX_PAIN
+from ..const import DEFAULT_DURATIONS, LOG_DAYS_BACK, MAX_LOG_MINUTES, MAX_PAIN
 from ..language.checkin_answers import FEEDBACK_ANSWERS
+from .checklist import Checklist
 from .day import Activity, Goal, PainEntry, SessionRecord, local_date
 from .events import (
     Cancelled,
@@ -27,16 +29,19 @@ from .events import (
     Step,
     Undone,
 )
+from .flare_ups import FlareUps
+from .gentle import GentlePlan
 from .goals import DayGoals
 from .guided import Routine
+from .history import History
 from .limits import check_date, check_range
-from .person_state import PersonState
 from .plan import PlanSettings
 from .session import RoutineError, Session
 from .source import Source
 from .steps import current_step, move_in_routine
 from .streaks import Streak
 from .undo import EndedSession
+from .visits import PlannedVisits
 
 # A level tapped again this soon after the last one puts it right (``log_pain``).
 REPLACE_PAIN_WITHIN = timedelta(minutes=10)
@@ -57,8 +62,38 @@ def find_routine(routines: Mapping[str, Routine], key: str) -> Routine:
 
 
 @dataclass(slots=True)
-class PersonRoutine(PersonState):
-    """One person's routine and the rules for changing it; its parts live in ``PersonState``."""
+class PersonRoutine:
+    """One person's routine: everything kept of it, and the rules for changing it.
+
+    Its stored form is ``stored_person``'s concern.
+    """
+
+    history: History = field(default_factory=History)
+    session: Session | None = None
+    durations: dict[Activity, int] = field(default_factory=lambda: dict(DEFAULT_DURATIONS))
+    reminders_enabled: bool = True
+    # The inversion plan, for someone new to the table.
+    gentle: GentlePlan = field(default_factory=GentlePlan)
+    # The flare-up ranges: every day in one is paused.
+    flare_ups: FlareUps = field(default_factory=FlareUps)
+    checklist: Checklist = field(default_factory=Checklist)
+    visits: PlannedVisits = field(default_factory=PlannedVisits)
+    # How each rest light was before a rest session dimmed it.
+    rest_snapshot: dict[str, dict[str, Any]] | None = None
+    # The routine the stretch button starts, None for a plain timer.
+    stretch_routine: str | None = None
+    # What a newer version stored that this one doesn't know: written back as it was.
+    other_fields: dict[str, Any] = field(default_factory=dict)
+    # The session last stopped or cancelled, while it may be undone; not stored: a
+    # restart within the two minutes forgets it.
+    ended: EndedSession | None = None
+
+    @classmethod
+    def for_new_person(cls, checklist: Checklist, today: date, settings: PlanSettings) -> Self:
+        """Return the routine of someone new: their inversion follows the gentle plan."""
+        routine = cls(checklist=checklist)
+        routine.gentle = GentlePlan.for_new_person(routine.durations, today, settings)
+        return routine
 
     # ----- sessions -----
 
