@@ -8,6 +8,7 @@ and must change and answer exactly the same.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from homeassistant.components import conversation
@@ -16,6 +17,7 @@ from homeassistant.helpers import area_registry as ar, entity_registry as er
 from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_mock_service
+import yaml
 
 from custom_components.back_relief.language.requests import Request, understand, words_for
 
@@ -253,3 +255,25 @@ async def test_the_timer_is_the_sessions_when_home_assistant_has_none(
     await call(hass, "start_session", activity="inversion", duration=10)
     await conversation.async_converse(hass, "hang on, put the timer on hold", None, Context(), "en")
     assert attributes(hass, entry, "sensor", "session")["status"] == "paused"
+
+
+class _OneKeyOnce(yaml.SafeLoader):
+    """A loader that refuses a key written twice in one mapping."""
+
+
+def _mapping(loader: _OneKeyOnce, node: yaml.MappingNode) -> dict[Any, Any]:
+    keys = [loader.construct_object(key) for key, _ in node.value]
+    assert len(keys) == len(set(keys)), sorted(key for key in keys if keys.count(key) > 1)
+    return loader.construct_mapping(node)
+
+
+_OneKeyOnce.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_rule_of_a_sentence_file_is_written_twice(language: str) -> None:
+    """A list or rule named twice would silently replace the first (YAML keeps the last)."""
+    path = (
+        Path(__file__).parents[1] / "custom_components/back_relief/sentences" / f"{language}.yaml"
+    )
+    yaml.load(path.read_text(encoding="utf-8"), Loader=_OneKeyOnce)  # noqa: S506 - a safe loader

@@ -272,7 +272,7 @@ class _Understanding:
         an hour", "an hour and a half"); with ``bare``, a lone number is
         minutes too ("give me another ten").
         """
-        for key, value in (("duration_90", 90.0), ("duration_45", 45.0)):
+        for key, value in (("duration_90", 90.0), ("duration_75", 75.0), ("duration_45", 45.0)):
             if self.found.has(key):
                 return value
         for start, size, value in self.numbers:
@@ -283,8 +283,15 @@ class _Understanding:
         for key, value in (("duration_15", 15.0), ("duration_30", 30.0), ("duration_60", 60.0)):
             if self.found.has(key):
                 return value
-        if bare and self.numbers:
-            return self.numbers[0][2]
+        if (after_for := self._after_for()) is not None:
+            return after_for  # "stretch for 20"
+        return self.numbers[0][2] if bare and self.numbers else None
+
+    def _after_for(self) -> float | None:
+        """Return a number said right after "for" ("stretch for 20"), or None."""
+        for start, _, value in self.numbers:
+            if any(found.start + found.size == start for found in self.found.find("for")):
+                return value
         return None
 
     def asks(self) -> bool:
@@ -312,7 +319,9 @@ class _Understanding:
             return Request("check", item=item)
         if found.has("streak"):
             return Request("streak", activity=activity)
-        past = found.has("past") or found.has("log")
+        # Said in the past, unless a start comes after it ("I was going to do
+        # this earlier, oh well, start yoga"); asked to be put down, always.
+        past = found.has("log") or (found.has("past") and found.last(("past", "start")) == "past")
         length = self.minutes(bare=False)
         if found.has("pain") and not (activity and length):
             level = parse_level(self.text, self._pain_numbers())
@@ -322,7 +331,10 @@ class _Understanding:
             return Request("time_left", activity=activity)
         # "add ten minutes" while a session goes lengthens it.
         adding = self.running and found.has("add") and length is not None
-        if (found.has("extend") or adding) and not (activity and past):
+        extending = found.has("extend") or adding
+        # With nothing running, "an hour and a half of rest, I can't go on any
+        # more" starts one.
+        if extending and (self.running or activity is None) and not found.has("past"):
             minutes = self.minutes(bare=True)
             return None if minutes is None else Request("extend", minutes=minutes)
         if self.asks():
