@@ -223,6 +223,8 @@ async def _answers(
     return answers
 
 
+# Some 2,000 sentences a language, said twice: run once, on the newest target.
+@pytest.mark.heavy
 @pytest.mark.parametrize("language", LANGUAGES)
 async def test_shared_sentences_answer_as_without_back_relief(
     hass: HomeAssistant, config_dir: Path, assist: None, kitchen_speaker: str, language: str

@@ -20,13 +20,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import partial
+from inspect import signature
 from types import SimpleNamespace
 from typing import Any
 
 from hassil import Intents, recognize_best
-from homeassistant.components.conversation import default_agent
+from home_assistant_intents import ErrorKey
+from homeassistant.components.conversation import (
+    ConversationInput,
+    async_get_chat_log,
+    default_agent,
+)
 from homeassistant.components.conversation.agent_manager import async_get_agent
-from homeassistant.components.conversation.const import METADATA_CUSTOM_FILE
+from homeassistant.components.conversation.const import HOME_ASSISTANT_AGENT, METADATA_CUSTOM_FILE
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant, State
 from homeassistant.helpers import (
@@ -36,6 +42,7 @@ from homeassistant.helpers import (
     intent,
     template,
 )
+from homeassistant.helpers.chat_session import async_get_chat_session
 
 from ..const import DOMAIN
 from ..language.requests import Request, understand, words_for
@@ -156,6 +163,12 @@ class UnderstandHandler(intent.IntentHandler):
                 ours and handled.response_type is intent.IntentResponseType.ERROR
             ):
                 return handled
+        if (
+            request is not None
+            and not ours
+            and (unknown := await async_no_intent(intent_obj)) is not None
+        ):
+            return unknown  # "TV weitermachen" with no session: as without Back Relief.
         if request is None:
             response = intent_obj.create_response()
             response.async_set_error(
@@ -228,18 +241,25 @@ async def async_as_home_assistant(
         return None
     area = _area(hass, intent_obj)
     context = None if area is None else {"area": {"value": area.name, "text": area.name}}
-    # Matched away from the event loop, as Assist matches.
-    result = await hass.async_add_executor_job(
-        partial(
-            recognize_best,
-            intent_obj.text_input or "",
-            _built_in(lang_intents.intents),
-            slot_lists=await agent._make_slot_lists(),  # noqa: SLF001 - the house's names, as Assist has them
-            intent_context=context,
-            language=language,
-            best_slot_name="name",
+    text = intent_obj.text_input or ""
+    slot_lists = await agent._make_slot_lists()  # noqa: SLF001 - the house's names, as Assist has them
+    # As Assist: the exposed names first, then every name (which its handler refuses).
+    result = None
+    for names in (slot_lists, slot_lists | {"name": _unexposed_names(agent, text)}):
+        # Matched away from the event loop, as Assist matches.
+        result = await hass.async_add_executor_job(
+            partial(
+                recognize_best,
+                text,
+                _built_in(lang_intents.intents),
+                slot_lists=names,
+                intent_context=context,
+                language=language,
+                best_slot_name="name",
+            )
         )
-    )
+        if result is not None:
+            break
     if result is not None and routine and any(e.is_wildcard for e in result.entities_list):
         return None  # "play {anything}" heard in "mets le yoga en pause": the routine's.
     if result is None or result.unmatched_entities:
@@ -268,10 +288,36 @@ async def async_as_home_assistant(
     return response
 
 
+def _unexposed_names(agent: Any, text: str) -> Any:
+    """Return Assist's list of the names it doesn't expose (2026.3 narrows it by the text)."""
+    names = agent._get_unexposed_entity_names  # noqa: SLF001 - Assist's own list
+    return names(text) if signature(names).parameters else names()
+
+
+async def async_no_intent(intent_obj: intent.Intent) -> intent.IntentResponse | None:
+    """Return Home Assistant's own "Sorry, I couldn't understand that", as without Back Relief."""
+    agent: Any = async_get_agent(intent_obj.hass)
+    if agent is None or not hasattr(agent, "async_get_or_load_intents"):
+        return None
+    lang_intents = await agent.async_get_or_load_intents(intent_obj.language)
+    if lang_intents is None:
+        return None
+    response = intent_obj.create_response()
+    response.async_set_error(
+        intent.IntentResponseErrorCode.NO_INTENT_MATCH,
+        agent._get_error_text(ErrorKey.NO_INTENT, lang_intents),  # noqa: SLF001
+    )
+    return response
+
+
 async def _async_unknown_names(
     agent: Any, lang_intents: Any, intent_obj: intent.Intent, context: dict[str, Any] | None
 ) -> intent.IntentResponse | None:
-    """Return Home Assistant's own answer naming what the house doesn't have, if any."""
+    """Return Home Assistant's own answer when its sentences name what the house lacks.
+
+    As Assist: its fallback reading of the sentence first (2026.10's gazetteer),
+    then its "no device called...".
+    """
     result = await intent_obj.hass.async_add_executor_job(
         agent._recognize_unknown_names,  # noqa: SLF001 - Assist's own choice of error
         SimpleNamespace(intents=_built_in(lang_intents.intents)),
@@ -279,6 +325,8 @@ async def _async_unknown_names(
         await agent._make_slot_lists(),  # noqa: SLF001
         context,
     )
+    if (fallback := await _async_fallback(agent, result, intent_obj)) is not None:
+        return fallback
     if result is None or not result.unmatched_entities:
         return None
     error_key, error_args = default_agent._get_unmatched_response(result)  # noqa: SLF001
@@ -288,6 +336,31 @@ async def _async_unknown_names(
         agent._get_error_text(error_key, lang_intents, **error_args),  # noqa: SLF001
     )
     return response
+
+
+async def _async_fallback(
+    agent: Any, result: Any, intent_obj: intent.Intent
+) -> intent.IntentResponse | None:
+    """Return the answer of Assist's own fallback reading, where it has one (2026.10)."""
+    fallback = getattr(agent, "_async_gazetteer_fallback", None)
+    if fallback is None:
+        return None
+    said = ConversationInput(
+        text=intent_obj.text_input or "",
+        context=intent_obj.context,
+        conversation_id=None,
+        device_id=intent_obj.device_id,
+        satellite_id=intent_obj.satellite_id,
+        language=intent_obj.language,
+        agent_id=HOME_ASSISTANT_AGENT,
+    )
+    hass = intent_obj.hass
+    with (
+        async_get_chat_session(hass, None) as session,
+        async_get_chat_log(hass, session, said) as chat_log,
+    ):
+        answer: intent.IntentResponse | None = await fallback(result, said, chat_log)
+    return answer
 
 
 def _speech(
