@@ -12,8 +12,10 @@ Home Assistant keeps every sentence it understands without Back Relief: Assist
 prefers a custom sentence over its own, so before anything else the handler asks
 Home Assistant's own sentences (with the house's devices and areas) whether they
 understand it too, and when they do, that intent answers, worded with its own
-response: "turn off the inversion table" switches the switch. Only the bare
-words, while a session is going, are Back Relief's first.
+response: "turn off the inversion table" switches the switch. Where Home
+Assistant's answer is an error and the request is the routine's ("pause the
+timer" with no timer, while a session goes), the routine answers. Only the bare
+words and "how long is left", while a session is going, are Back Relief's first.
 """
 
 from __future__ import annotations
@@ -264,7 +266,7 @@ async def async_as_home_assistant(
         return None  # "play {anything}" heard in "mets le yoga en pause": the routine's.
     if result is None or result.unmatched_entities:
         return (
-            await _async_unknown_names(agent, lang_intents, intent_obj, context)
+            await _async_unknown_names(agent, lang_intents, intent_obj, slot_lists, context)
             if unknown_names
             else None
         )
@@ -311,7 +313,11 @@ async def async_no_intent(intent_obj: intent.Intent) -> intent.IntentResponse | 
 
 
 async def _async_unknown_names(
-    agent: Any, lang_intents: Any, intent_obj: intent.Intent, context: dict[str, Any] | None
+    agent: Any,
+    lang_intents: Any,
+    intent_obj: intent.Intent,
+    slot_lists: Any,
+    context: dict[str, Any] | None,
 ) -> intent.IntentResponse | None:
     """Return Home Assistant's own answer when its sentences name what the house lacks.
 
@@ -322,7 +328,7 @@ async def _async_unknown_names(
         agent._recognize_unknown_names,  # noqa: SLF001 - Assist's own choice of error
         SimpleNamespace(intents=_built_in(lang_intents.intents)),
         SimpleNamespace(text=intent_obj.text_input or ""),
-        await agent._make_slot_lists(),  # noqa: SLF001
+        slot_lists,
         context,
     )
     if (fallback := await _async_fallback(agent, result, intent_obj)) is not None:
